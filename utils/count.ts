@@ -1,0 +1,198 @@
+/**
+ * The count parser: the text a site shows for a count → a non-negative safe integer and whether it
+ * is approximate. Reads grouping and decimal separators the way the page's language writes them,
+ * compact units in any supported language ("1,2 Mio.", "12,3 тыс.", "1.2万", "12,3 B" in Turkish),
+ * non-Latin digits, invisible marks and a trailing "+" (a lower bound).
+ *
+ * It never returns NaN, Infinity, a negative number or a number past Number.MAX_SAFE_INTEGER, and it
+ * rejects what only looks like a count: hex, exponents, versions, times, currency, fractions.
+ */
+import {
+  asciiDigits,
+  canonicalLang,
+  neutralUnitTable,
+  normalizeSeparators,
+  numberSymbols,
+  unitTable,
+  type NumberSymbols,
+  type UnitTable,
+} from './number-locale';
+
+export interface ParsedCount {
+  value: number;
+  /** Abbreviated ("12.3K", "1 Mio."), rounded, or a lower bound ("500+"). */
+  approximate: boolean;
+}
+
+/** Bidi marks and isolates, zero-width characters, soft hyphen, BOM, Arabic letter mark, word joiner. */
+const INVISIBLE = /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/gu;
+
+/** Digits and the separators a number may contain, after normalisation. */
+const NUMBER_CHARS = /^[0-9][0-9.,' ]*$/u;
+
+const MAX = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** Prepare text for parsing: NFKC (fullwidth → ASCII), no invisible marks, ASCII digits, normalised separators. */
+export function normalizeCountText(text: string): string {
+  return normalizeSeparators(asciiDigits(text.normalize('NFKC').replace(INVISIBLE, ''))).trim();
+}
+
+interface Decimal {
+  int: string;
+  frac: string;
+}
+
+/** Digits in groups of three, or the Indian 2-2-3 grouping ("12,34,567"). */
+function validGrouping(runs: string[]): boolean {
+  if (runs.length < 2) return true;
+  const [first, ...rest] = runs as [string, ...string[]];
+  const last = rest[rest.length - 1] ?? '';
+  if (first.length < 1 || first.length > 3 || last.length !== 3) return false;
+  const middle = rest.slice(0, -1);
+  if (middle.every((run) => run.length === 3)) return true;
+  return first.length <= 2 && middle.every((run) => run.length === 2);
+}
+
+/**
+ * Split a numeral into integer and fraction digits. `symbols` is the language's convention; when
+ * undefined (unknown language) a lone separator followed by three digits is grouping unless a
+ * compact unit follows.
+ */
+function readNumeral(numeral: string, symbols: NumberSymbols | undefined, hasUnit: boolean): Decimal | null {
+  if (!NUMBER_CHARS.test(numeral) || !/[0-9]$/.test(numeral)) return null;
+  const runs = numeral.split(/[.,' ]/);
+  const seps = numeral.replace(/[0-9]/g, '').split('');
+  if (runs.some((run) => run === '')) return null; // two separators in a row
+  if (seps.length === 0) return numeral.length > 1 && numeral.startsWith('0') ? null : { int: numeral, frac: '' };
+  const kinds = new Set(seps);
+  const lastSep = seps[seps.length - 1] ?? '';
+  const lastRun = runs[runs.length - 1] ?? '';
+  const canBeDecimal = (sep: string) => sep === '.' || sep === ',';
+
+  let decimal: string | undefined;
+  if (kinds.size > 2) return null;
+  if (kinds.size === 2) {
+    // "1,234.5" / "1.234,5" / "1 234,5": the last separator is the decimal one and occurs once.
+    if (seps.indexOf(lastSep) !== seps.length - 1 || !canBeDecimal(lastSep)) return null;
+    decimal = lastSep;
+  } else if (seps.length === 1 && canBeDecimal(lastSep)) {
+    if (lastRun.length !== 3) decimal = lastSep;
+    else if (symbols) {
+      // "1.234": German 1234, English 1.234 — read the way the language writes it.
+      if (lastSep === symbols.group) decimal = undefined;
+      else if (lastSep === symbols.decimal) decimal = lastSep;
+      else decimal = hasUnit ? lastSep : undefined;
+    } else decimal = hasUnit ? lastSep : undefined;
+  }
+
+  let intRuns = runs;
+  let frac = '';
+  if (decimal !== undefined) {
+    frac = lastRun;
+    intRuns = runs.slice(0, -1);
+    const groupSeps = seps.slice(0, -1);
+    if (groupSeps.some((sep) => sep === decimal)) return null;
+  }
+  if (!validGrouping(intRuns)) return null;
+  const int = intRuns.join('');
+  if (int.length > 1 && int.startsWith('0')) return null; // "007", "01:30" — identifiers, not counts
+  return { int, frac };
+}
+
+/** Exact decimal shift: digits × 10^exponent, rounded half up, or null past MAX_SAFE_INTEGER. */
+function scale(decimal: Decimal, exponent: number): { value: number; rounded: boolean } | null {
+  const digits = BigInt(decimal.int + decimal.frac);
+  const shift = exponent - decimal.frac.length;
+  let result: bigint;
+  let rounded = false;
+  if (shift >= 0) result = digits * 10n ** BigInt(shift);
+  else {
+    const divisor = 10n ** BigInt(-shift);
+    result = digits / divisor;
+    const remainder = digits % divisor;
+    if (remainder !== 0n) {
+      rounded = true;
+      if (remainder * 2n >= divisor) result += 1n;
+    }
+  }
+  if (result > MAX) return null;
+  return { value: Number(result), rounded };
+}
+
+function lookupUnit(token: string, table: UnitTable | undefined): number | undefined {
+  const tables = table ? [table, neutralUnitTable()] : [neutralUnitTable()];
+  for (const t of tables) {
+    const exact = t.get(token);
+    if (exact !== undefined) return exact;
+  }
+  const lower = token.toLocaleLowerCase();
+  for (const t of tables) {
+    for (const [key, exponent] of t) if (key.toLocaleLowerCase() === lower) return exponent;
+  }
+  return undefined;
+}
+
+/**
+ * Parse one count as a site shows it ("12.3K", "1,2 Mio.", "500+", "١٢٫٣ ألف").
+ * `lang` is a BCP 47 tag (the page's or the element's); undefined reads language-neutrally.
+ * Returns null for anything that is not a count.
+ */
+export function parseCount(text: string, lang?: string | null): ParsedCount | null {
+  if (typeof text !== 'string' || text.length > 64) return null;
+  let body = normalizeCountText(text);
+  if (!body) return null;
+
+  let plus = false;
+  if (body.endsWith('+')) {
+    plus = true;
+    body = body.slice(0, -1).trimEnd();
+  }
+
+  const tag = canonicalLang(lang);
+  const symbols = tag ? numberSymbols(tag) : undefined;
+  const table = tag ? unitTable(tag) : undefined;
+
+  // Numeral first ("12.3K", "1,2 Mio."), or unit first (Swahili "elfu 12").
+  const numeralFirst = /^([0-9][0-9.,' ]*?)\s*([^\d\s.,'][^\d]*)?$/u.exec(body);
+  const unitFirst = /^([^\d\s.,'][^\d]*?)\s*([0-9][0-9.,' ]*)$/u.exec(body);
+  let numeral: string;
+  let unit: string | undefined;
+  if (numeralFirst) {
+    numeral = (numeralFirst[1] ?? '').trim();
+    unit = numeralFirst[2]?.trim() || undefined;
+  } else if (unitFirst) {
+    numeral = (unitFirst[2] ?? '').trim();
+    unit = unitFirst[1]?.trim() || undefined;
+  } else return null;
+
+  let exponent = 0;
+  if (unit !== undefined) {
+    const found = lookupUnit(unit, table);
+    if (found === undefined) return null;
+    exponent = found;
+  }
+
+  const decimal = readNumeral(numeral, symbols, unit !== undefined);
+  if (!decimal) return null;
+  if (unit === undefined && /[1-9]/.test(decimal.frac)) return null; // 1.5 people is not a count
+  if (unit === undefined) decimal.frac = '';
+
+  const scaled = scale(decimal, exponent);
+  if (!scaled || !Number.isSafeInteger(scaled.value) || scaled.value < 0) return null;
+  return { value: scaled.value, approximate: plus || unit !== undefined || scaled.rounded };
+}
+
+/**
+ * Find the leading count in an exact-value attribute: `title="12,345"`,
+ * `aria-label="96979 users starred this repository"`. The number must stand alone (no unit), so an
+ * abbreviated label ("12.3K followers") is not mistaken for an exact value.
+ */
+export function parseExactCount(text: string | null | undefined, lang?: string | null): number | null {
+  if (!text) return null;
+  const body = normalizeCountText(text);
+  const match = /^([0-9][0-9.,' ]*[0-9]|[0-9])(?=$|\s+[^\d\s])/u.exec(body);
+  if (!match) return null;
+  const parsed = parseCount(match[1] ?? '', lang);
+  if (!parsed || parsed.approximate) return null;
+  return parsed.value;
+}

@@ -1,0 +1,74 @@
+/**
+ * The contract every site adapter fulfils. One adapter per file in `utils/sites/`, registered in
+ * `utils/sites/index.ts` — the single list the content script, the manifest's host permissions and
+ * the tests derive from.
+ */
+
+/** The audience metrics the product reframes. Likes, views, posts, videos and forks are not here on purpose. */
+export const METRICS = [
+  'followers',
+  'following',
+  'connections',
+  'friends',
+  'subscribers',
+  'karma',
+  'stars',
+] as const;
+export type Metric = (typeof METRICS)[number];
+
+export function isMetric(value: unknown): value is Metric {
+  return typeof value === 'string' && (METRICS as readonly string[]).includes(value);
+}
+
+/** A count an adapter found, before the registry adds the site id. */
+export interface Found {
+  /** The element that shows the count (number and, where it is inside, its label). Prompts go beside it. */
+  element: Element;
+  metric: Metric;
+  /** Non-negative safe integer. */
+  value: number;
+  /** True for abbreviated ("12.3K") or lower-bound ("500+") values. */
+  approximate: boolean;
+  /** True when the count belongs to the signed-in user's own profile. */
+  own: boolean;
+  /** The text the page shows for this count, whitespace collapsed. */
+  text: string;
+}
+
+export interface Detection extends Found {
+  site: string;
+}
+
+export interface SiteContext {
+  url: URL;
+  doc: Document;
+  /** The page language: `<html lang>`, or what the caller passed; element-level `lang` wins where set. */
+  lang: string | undefined;
+  /** The page type from the URL, or undefined when the URL matches none of the adapter's pages. */
+  page: string | undefined;
+}
+
+export interface PageType {
+  /** A pure function of the URL (github-url-detection style). */
+  test(url: URL): boolean;
+  /** URLs that must pass `test`; the meta-test checks them against every other page type too. */
+  examples: readonly string[];
+}
+
+export interface SiteAdapter {
+  /** Stable id, used in `data-site`, storage and settings: lowercase, no spaces. */
+  readonly id: string;
+  /** Human name for UI. */
+  readonly name: string;
+  /**
+   * Hosts this adapter owns: the host itself and every subdomain match. Empty for adapters
+   * recognised by markup on any host (Mastodon).
+   */
+  readonly hosts: readonly string[];
+  /** Page types this site has, in the order they are tried. */
+  readonly pages: Readonly<Record<string, PageType>>;
+  /** For adapters without hosts: does this document look like the site? Must be cheap. */
+  recognize?(doc: Document): boolean;
+  /** Find counts under `root`. Pure: reads the DOM, never changes it. */
+  detect(root: ParentNode, ctx: SiteContext): Found[];
+}
