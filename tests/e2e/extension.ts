@@ -1,0 +1,79 @@
+/**
+ * A Playwright fixture that launches real Chromium with the built extension loaded, and serves
+ * fixture pages under the sites' real URLs (context.route), so content scripts inject exactly as on
+ * the live site — offline.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, test as base, type BrowserContext } from '@playwright/test';
+
+export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+const FIXTURES = resolve('tests/fixtures');
+
+/** Chromium: $CHROMIUM_PATH, then Debian's /usr/bin/chromium, then Playwright's own download. */
+export function findChromium(): string {
+  const candidates = [process.env.CHROMIUM_PATH, process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+  for (const candidate of candidates) if (candidate && existsSync(candidate)) return candidate;
+  try {
+    const bundled = chromium.executablePath();
+    if (bundled && existsSync(bundled)) return bundled;
+  } catch {
+    // Playwright's browser is not installed: fall through to the message below.
+  }
+  throw new Error(
+    'No Chromium found. Set CHROMIUM_PATH, or install one: `apt-get install -y chromium` (Debian), ' +
+      'or `npx playwright install chromium` where downloads are allowed.',
+  );
+}
+
+export function fixtureHtml(site: string, file: string): string {
+  return readFileSync(join(FIXTURES, site, file), 'utf8');
+}
+
+interface Fixtures {
+  context: BrowserContext;
+  extensionId: string;
+  /** Serve `tests/fixtures/<site>/<file>` at `url` (and nothing else on that origin). */
+  serveFixture: (url: string, site: string, file: string) => Promise<void>;
+}
+
+export const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern
+  context: async ({}, use) => {
+    if (!existsSync(join(EXTENSION_DIR, 'manifest.json')))
+      throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npm run build\` first.`);
+    const userDataDir = mkdtempSync(join(tmpdir(), 'running-for-e2e-'));
+    const context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: findChromium(),
+      headless: true,
+      args: [
+        `--disable-extensions-except=${EXTENSION_DIR}`,
+        `--load-extension=${EXTENSION_DIR}`,
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+    // Nothing reaches the network: any request a test did not route is refused.
+    await context.route('**/*', (route) => route.abort('blockedbyclient'));
+    await use(context);
+    await context.close();
+    rmSync(userDataDir, { recursive: true, force: true });
+  },
+  extensionId: async ({ context }, use) => {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    await use(new URL(worker.url()).host);
+  },
+  serveFixture: async ({ context }, use) => {
+    await use(async (url, site, file) => {
+      const body = fixtureHtml(site, file);
+      await context.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }));
+    });
+  },
+});
+
+export { expect } from '@playwright/test';
