@@ -161,7 +161,8 @@ function shownNumber(parts: Intl.NumberFormatPart[]): number {
 /** Units CLDR gives this language, short and long forms, every plural form it prints. */
 function cldrUnits(lang: string): Map<string, number> {
   const table = new Map<string, number>();
-  const samples = [1, 2, 3, 5, 11, 21, 1.5, 100];
+  // Enough values to meet every plural form and linker CLDR prints ("1 Million", "2 Millionen", Filipino "2.9 na trilyon").
+  const samples = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 21, 1.5, 2.9, 100];
   for (const compactDisplay of ['short', 'long'] as const) {
     let format: Intl.NumberFormat;
     try {

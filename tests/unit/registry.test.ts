@@ -1,0 +1,86 @@
+/**
+ * Meta-tests (refined-github style): every adapter file is registered, has fixtures of the kinds the
+ * project promises, and its page-type examples are classified as themselves and by no other site.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { adapterFor, adapters, generic, hostMatches, hostMatchPatterns, pageTypeOf } from '../../utils/sites';
+import { fixtureCases, fixtureSites } from './fixture-dom';
+
+const SITES_DIR = new URL('../../utils/sites/', import.meta.url);
+const NOT_ADAPTERS = new Set(['index.ts', 'types.ts', 'dom.ts']);
+const adapterFiles = readdirSync(SITES_DIR).filter((file) => file.endsWith('.ts') && !NOT_ADAPTERS.has(file));
+
+describe('adapter registry', () => {
+  it('registers every adapter file, under the file’s name', () => {
+    const registered = [...adapters, generic].map((adapter) => `${adapter.id}.ts`).sort();
+    expect(registered).toEqual([...adapterFiles].sort());
+  });
+
+  it('has unique ids and hosts', () => {
+    const ids = adapters.map((adapter) => adapter.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const hosts = adapters.flatMap((adapter) => adapter.hosts);
+    expect(new Set(hosts).size).toBe(hosts.length);
+  });
+
+  it('covers the thirteen supported sites', () => {
+    expect(adapters.map((adapter) => adapter.id).sort()).toEqual(
+      ['bluesky', 'facebook', 'github', 'instagram', 'linkedin', 'mastodon', 'medium', 'reddit', 'substack', 'threads', 'tiktok', 'x', 'youtube'].sort(),
+    );
+  });
+
+  it('derives host permissions from the registry', () => {
+    const patterns = hostMatchPatterns();
+    for (const adapter of adapters) for (const host of adapter.hosts) expect(patterns).toContain(`https://${host}/*`);
+    for (const pattern of patterns) expect(pattern).toMatch(/^https:\/\/(\*\.)?[a-z0-9.-]+\/\*$/);
+  });
+
+  it('matches hosts and their subdomains only', () => {
+    expect(hostMatches('www.youtube.com', 'youtube.com')).toBe(true);
+    expect(hostMatches('old.reddit.com', 'reddit.com')).toBe(true);
+    expect(hostMatches('notyoutube.com', 'youtube.com')).toBe(false);
+    expect(hostMatches('box.com', 'x.com')).toBe(false);
+    expect(adapterFor(new URL('https://example.com/@jane')).id).toBe('generic');
+  });
+
+  it('contains no placeholder adapters', () => {
+    for (const file of adapterFiles) expect(readFileSync(new URL(file, SITES_DIR), 'utf8')).not.toMatch(/PLACEHOLDER/);
+  });
+});
+
+describe.each(adapters.map((adapter) => [adapter.id, adapter] as const))('%s', (id, adapter) => {
+  it('has fixtures: at least three pages, one of them not in English, one the user’s own profile', () => {
+    expect(fixtureSites()).toContain(id);
+    const cases = fixtureCases(id);
+    expect(cases.length).toBeGreaterThanOrEqual(3);
+    const langOf = (html: string, lang?: string) => lang ?? /<html[^>]*\slang="([^"]+)"/i.exec(html)?.[1] ?? '';
+    expect(cases.some((c) => !/^en\b/i.test(langOf(c.html, c.lang)) && c.expect.length > 0), 'a non-English page with counts').toBe(true);
+    expect(cases.some((c) => c.expect.some((d) => d.own)), 'an own-profile page').toBe(true);
+    expect(cases.some((c) => c.expect.some((d) => !d.own)), 'someone else’s profile').toBe(true);
+  });
+
+  it('classifies each page-type example as itself', () => {
+    const types = Object.entries(adapter.pages);
+    expect(types.length).toBeGreaterThan(0);
+    for (const [type, page] of types) {
+      expect(page.examples.length).toBeGreaterThan(0);
+      for (const example of page.examples) {
+        const url = new URL(example);
+        expect(pageTypeOf(adapter, url), example).toBe(type);
+        if (adapter.hosts.length > 0) expect(adapterFor(url).id, example).toBe(id);
+      }
+    }
+  });
+
+  it('claims no other site’s example URLs', () => {
+    for (const other of adapters) {
+      if (other === adapter || adapter.hosts.length === 0) continue;
+      for (const page of Object.values(other.pages))
+        for (const example of page.examples) {
+          const host = new URL(example).hostname;
+          expect(adapter.hosts.some((owned) => hostMatches(host, owned)), `${id} claims ${example}`).toBe(false);
+        }
+    }
+  });
+});
