@@ -28,11 +28,11 @@ export const METRIC_WORDS: Readonly<Record<string, Table>> = {
     connections: ['kontakte', 'kontakt', 'verbindungen'],
     friends: ['freunde', 'freund', 'freundinnen'],
     subscribers: ['abonnenten', 'abonnent', 'abonnentinnen'],
-    karma: ['karma', 'beitragskarma', 'kommentarkarma'],
+    karma: ['karma', 'beitragskarma', 'kommentarkarma', 'post-karma', 'kommentar-karma', 'beitrags-karma'],
     stars: ['sterne', 'stern'],
   },
   fr: {
-    followers: ['abonnés', 'abonné', 'abonné(e)s', 'followers', 'follower'],
+    followers: ['abonnés', 'abonné', 'abonné(e)s', 'abonné·e·s', 'followers', 'follower'],
     following: ['abonnements', 'abonnement', 'suivi(e)s', 'suivis'],
     connections: ['relations', 'relation'],
     friends: ['amis', 'ami', 'ami(e)s'],

@@ -10,9 +10,9 @@ function run(args: string[]) {
   let out = '';
   let err = '';
   const io = {
-    out: { write: (s: string) => ((out += s), true) },
-    err: { write: (s: string) => ((err += s), true) },
-  } as unknown as { out: NodeJS.WriteStream; err: NodeJS.WriteStream };
+    out: { write: (s: string) => (out += s) },
+    err: { write: (s: string) => (err += s) },
+  };
   const code = main(args, io);
   return { code, out, err };
 }

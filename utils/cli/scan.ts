@@ -165,7 +165,11 @@ export function scanJsonLines(content: string, warn: (message: string) => void):
   });
 }
 
-export function main(argv: readonly string[], io = { out: process.stdout, err: process.stderr }): number {
+interface Output {
+  write(text: string): unknown;
+}
+
+export function main(argv: readonly string[], io: { out: Output; err: Output } = { out: process.stdout, err: process.stderr }): number {
   let options: Options;
   try {
     options = parseArgs(argv);
