@@ -1,4 +1,159 @@
-// PLACEHOLDER — being written; replaced by the real adapter.
-import type { SiteAdapter } from './types';
+/**
+ * Mastodon (any instance, and forks sharing its web UI such as glitch-soc). Recognised by markup, never
+ * by host: the web app mounts into `#mastodon[data-props]` on a `body.app-body` page
+ * (site-dom-notes §7; every instance since 4.0 serves this React app, logged in or out — mastodon#20742).
+ *
+ * Counts live in two places:
+ * - the account header (`.account__header`, both layouts): links to `/@acct/following` and
+ *   `/@acct/followers`. Classic layout: the link carries the exact localized number in `title` and
+ *   reads `<strong>12K</strong> Followers` (`account_timeline/components/number_fields.tsx`). The
+ *   2025–26 `profile_redesign` layout: `<li title="12,345">Followers<a href="/@acct/followers">12K</a></li>`
+ *   with CSS-module class hashes (`components/number_fields/index.tsx`), so only hrefs and `title` are used.
+ * - the hover card (`#hover-card`, 4.3+): `<strong>5.9K</strong> Followers` as the first counter of
+ *   `.hover-card__numbers`, without an exact value (`components/hover_card_account.tsx`).
+ */
+import { metricOfLabel } from '../metric-words';
+import { insideAny, langOf, makeFound, queryAll, readCount, readPhrase, segments, textOf, USER_CONTENT } from './dom';
+import type { Found, Metric, PageType, SiteAdapter, SiteContext } from './types';
 
-export const mastodon: SiteAdapter = { id: 'mastodon', name: 'Mastodon', hosts: [], pages: {}, detect: () => [] };
+/** `@user` (local) or `@user@remote.host`. */
+const ACCT = /^@[A-Za-z0-9_]+(?:@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)?$/;
+
+/** Path segments without the `/web` and `/deck` prefixes older and advanced UIs put in front (notes §7). */
+function appPath(url: URL): string[] {
+  const parts = segments(url);
+  return parts[0] === 'web' || parts[0] === 'deck' ? parts.slice(1) : parts;
+}
+
+function accountPath(url: URL, rest: RegExp): boolean {
+  const [acct, ...tail] = appPath(url);
+  return acct !== undefined && ACCT.test(acct) && rest.test(tail.join('/'));
+}
+
+const FOLLOW_LISTS: Readonly<Record<string, Metric>> = { followers: 'followers', following: 'following' };
+
+const pages: Record<string, PageType> = {
+  followList: {
+    test: (url) => accountPath(url, /^(followers|following)$/),
+    examples: ['https://mastodon.social/@jane/followers', 'https://chaos.social/@jana@fosstodon.org/following', 'https://mastodon.social/deck/@jane/followers'],
+  },
+  status: {
+    test: (url) => accountPath(url, /^\d+$/),
+    examples: ['https://mastodon.social/@jane/113245678901234567', 'https://social.example.org/@lee@fosstodon.org/112000000000000001'],
+  },
+  profile: {
+    test: (url) => accountPath(url, /^((with_replies|media|featured|tagged\/[^/]+))?$/),
+    examples: ['https://mastodon.social/@jane', 'https://social.example.org/@lee@fosstodon.org', 'https://mastodon.social/@jane/with_replies'],
+  },
+  home: {
+    test: (url) => /^(home|explore(\/.*)?|notifications|public(\/local|\/remote)?|bookmarks|favourites)?$/.test(appPath(url).join('/')),
+    examples: ['https://mastodon.social/home', 'https://mastodon.social/explore', 'https://mastodon.social/'],
+  },
+};
+
+/**
+ * Text people wrote, inside or beside the header: posts, the bio, profile fields ("Followers: 10K"),
+ * the private note, "Followed by alice, bob and 12 others you know", hover-card bios.
+ */
+const EXCLUDED = [
+  USER_CONTENT,
+  '.status__content',
+  '.status',
+  '.account__header__bio',
+  '.account__header__content',
+  '.account__header__fields',
+  '.account__header__familiar-followers',
+  '.account-note',
+  '.hover-card__text-row',
+].join(', ');
+
+const HEADER_LINKS = '.account__header a[href$="/followers"], .account__header a[href$="/following"]';
+const HOVER_CARD_NUMBERS = '#hover-card .hover-card__numbers, .hover-card .hover-card__numbers';
+
+/** The follow button turns into `<a href="/settings/profile">Edit profile</a>` for yourself (`follow_button.tsx`). */
+const EDIT_PROFILE = 'a[href$="/settings/profile"]';
+
+/** Which list a header link opens; only the app's own `/@acct/followers` shape on this instance counts. */
+function linkMetric(link: Element, ctx: SiteContext): Metric | undefined {
+  let url: URL;
+  try {
+    url = new URL(link.getAttribute('href') ?? '', ctx.url);
+  } catch {
+    return undefined;
+  }
+  if (url.host !== ctx.url.host) return undefined;
+  const [acct, list, ...more] = appPath(url);
+  if (!acct || !ACCT.test(acct) || !list || more.length > 0) return undefined;
+  return FOLLOW_LISTS[list];
+}
+
+/** True when the label beside the number names another metric (a changed layout put a different count here). */
+function labelContradicts(label: string, metric: Metric, el: Element, ctx: SiteContext): boolean {
+  const named = metricOfLabel(label, langOf(el, ctx));
+  return named !== undefined && named !== metric;
+}
+
+function readHeaderLink(link: Element, metric: Metric, ctx: SiteContext): Found | null {
+  const own = link.closest('.account__header')?.querySelector(EDIT_PROFILE) != null;
+  const item = link.parentElement;
+  if (item && item.tagName === 'LI' && item.hasAttribute('title')) {
+    // profile_redesign: the `li` holds the exact value and the label; the link shows only "12K".
+    const label = textOf(item).replace(textOf(link), '');
+    if (labelContradicts(label, metric, item, ctx)) return null;
+    const count = readCount(link, ctx, { exact: item.getAttribute('title') });
+    return count ? makeFound(link, metric, count, own, count.text) : null;
+  }
+  // Classic: `<a title="12,345"><strong>12K</strong> Followers</a>`.
+  const strong = link.querySelector('strong');
+  const text = textOf(link);
+  if (strong) {
+    // The label may come before or after the number, depending on the language's message.
+    if (labelContradicts(text.replace(textOf(strong), ''), metric, link, ctx)) return null;
+    const count = readCount(strong, ctx, { exact: link.getAttribute('title') });
+    return count ? makeFound(link, metric, count, own, text) : null;
+  }
+  // No `strong` (a fork or a future layout): read "12K Followers" as a phrase.
+  const phrase = readPhrase(link, ctx);
+  return phrase?.metric === metric ? makeFound(link, metric, phrase.count, own, text) : null;
+}
+
+/**
+ * The hover card's first counter is always followers; "3 followers you know" and "Follows you" come
+ * after a "·". The number is the row's first `strong`; the prompt goes beside it.
+ */
+function readHoverCard(row: Element, ctx: SiteContext): Found | null {
+  const strong = row.querySelector('strong');
+  if (!strong || strong.parentElement !== row || insideAny(row, EXCLUDED)) return null;
+  const lead = textOf(row).split('·')[0] ?? '';
+  const phrase = readPhrase(row, ctx, lead.trim());
+  if (phrase && phrase.metric !== 'followers') return null;
+  const count = readCount(strong, ctx);
+  if (!count) return null;
+  const own = row.closest('.hover-card')?.querySelector(EDIT_PROFILE) != null;
+  return makeFound(strong, 'followers', count, own, count.text);
+}
+
+export const mastodon: SiteAdapter = {
+  id: 'mastodon',
+  name: 'Mastodon',
+  hosts: [],
+  pages,
+  recognize(doc) {
+    return doc.querySelector('#mastodon[data-props], body.app-body') !== null;
+  },
+  detect(root, ctx) {
+    const found: Found[] = [];
+    for (const link of queryAll(root, HEADER_LINKS)) {
+      if (insideAny(link, EXCLUDED)) continue;
+      const metric = linkMetric(link, ctx);
+      if (!metric) continue;
+      const item = readHeaderLink(link, metric, ctx);
+      if (item) found.push(item);
+    }
+    for (const row of queryAll(root, HOVER_CARD_NUMBERS)) {
+      const item = readHoverCard(row, ctx);
+      if (item) found.push(item);
+    }
+    return found;
+  },
+};
