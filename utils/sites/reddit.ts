@@ -1,4 +1,224 @@
-// PLACEHOLDER — being written; replaced by the real adapter.
-import type { SiteAdapter } from './types';
+/**
+ * Reddit. Two markup generations are live (notes §11, "Churn"):
+ * - shreddit (www.reddit.com, 2023+): server-rendered web components. The profile sidebar
+ *   (`[data-testid="profile-details-content-wrapper"]`, inside `#right-sidebar-contents`) and the
+ *   user hovercards carry `[data-testid="karma-number"]` — post karma then comment karma, each
+ *   followed by its label. Followers are plain text ("87 followers") with no hook, so they are read
+ *   as a count phrase, only inside that sidebar.
+ * - old.reddit.com: the profile sidebar's `.titlebox span.karma` / `span.karma.comment-karma`, and
+ *   the header's `span.userkarma` (always the signed-in user's own karma).
+ * The 2018 redesign (`#profile--id-card--highlight-tooltip--karma`, hashed `_1hNyZS…` classes) is
+ * gone — www.reddit.com serves shreddit since 2023 — so it is not read.
+ * Bios (`[data-testid="profile-description"]`), posts (`shreddit-post`), comments
+ * (`shreddit-comment`, old `.usertext-body`) are user text and never read.
+ */
+import { metricOfLabel } from '../metric-words';
+import { langOf, makeFound, queryAll, readCount, readPhrase, segments, textOf, USER_CONTENT } from './dom';
+import type { Found, SiteAdapter, SiteContext } from './types';
 
-export const reddit: SiteAdapter = { id: 'reddit', name: 'Reddit', hosts: ['reddit.com'], pages: {}, detect: () => [] };
+/** Reddit usernames: 3–20 letters, digits, "_" and "-". */
+const USERNAME = /^[A-Za-z0-9_-]{3,20}$/;
+
+function isRedditHost(url: URL): boolean {
+  const host = url.hostname.toLowerCase();
+  return host === 'reddit.com' || host.endsWith('.reddit.com');
+}
+
+/** The user a `/user/<name>/…` or `/u/<name>/…` path is about. */
+function userOfPath(path: string): string | undefined {
+  const [kind, name] = path.split('/').filter(Boolean);
+  if ((kind === 'user' || kind === 'u') && name && USERNAME.test(name) && name !== 'me') return name;
+  return undefined;
+}
+
+function userOfHref(href: string | null): string | undefined {
+  if (!href) return undefined;
+  try {
+    return userOfPath(new URL(href, 'https://www.reddit.com').pathname);
+  } catch {
+    return undefined;
+  }
+}
+
+function profileUser(url: URL): string | undefined {
+  if (!isRedditHost(url)) return undefined;
+  const parts = segments(url);
+  if (parts.length > 3) return undefined;
+  return userOfPath(url.pathname);
+}
+
+const same = (a: string | undefined, b: string | undefined) => !!a && !!b && a.toLowerCase() === b.toLowerCase();
+
+/** Text other people (or the user) wrote: counts in it are never reported. */
+const EXCLUDED = `${USER_CONTENT}, [data-testid="profile-description"], shreddit-post, shreddit-comment, .usertext-body, .md`;
+
+/** Shreddit user hovercards (shown over names in feeds and comments): the karma in them is that user's. */
+const HOVERCARD = 'faceplate-hovercard, [data-testid="user-hover-card"]';
+
+/** Where shreddit's profile sidebar shows the followers line (notes §11: no test id for it). */
+const SIDEBAR = '[data-testid="profile-details-content-wrapper"]';
+/** The sidebar column itself: a fallback for when the followers line sits outside the details wrapper. */
+const SIDEBAR_COLUMN = '#right-sidebar-contents';
+const PHRASE_HOLDERS = ['p', 'span', 'div', 'a', 'li'];
+
+const KARMA_NUMBER = '[data-testid="karma-number"]';
+const OLD_SIDEBAR_KARMA = '.side .titlebox span.karma';
+const OLD_HEADER_KARMA = '#header-bottom-right span.userkarma';
+
+/**
+ * One query in document order: detections must come out in the order the page shows them, and
+ * `compareDocumentPosition` cannot be relied on outside browsers (linkedom answers it backwards).
+ */
+const SELECTOR = [
+  KARMA_NUMBER,
+  OLD_SIDEBAR_KARMA,
+  OLD_HEADER_KARMA,
+  ...PHRASE_HOLDERS.map((tag) => `${SIDEBAR} ${tag}`),
+  ...PHRASE_HOLDERS.map((tag) => `${SIDEBAR_COLUMN} ${tag}`),
+].join(', ');
+
+/**
+ * The signed-in user's name. Shreddit: the "View Profile" link in the user drawer
+ * (`#user-drawer-content`, code id 69509114612); old Reddit: `span.user > a` in the header (the
+ * login check of many userscripts). Undefined when signed out or when the drawer is not loaded yet.
+ */
+function signedInUser(doc: Document): string | undefined {
+  for (const link of Array.from(doc.querySelectorAll('#user-drawer-content a[href*="/user/"], #header-bottom-right span.user > a'))) {
+    const name = userOfHref(link.getAttribute('href'));
+    if (name) return name;
+  }
+  return undefined;
+}
+
+/**
+ * Fallback own-profile signal for when the user drawer has not been fetched yet (it is a lazy
+ * `faceplate-partial`): only your own sidebar links to the profile settings. Notes §11 mark the
+ * edit/settings actions as unverified — drop this if it ever fires on someone else's profile.
+ */
+function sidebarHasSettingsLink(el: Element): boolean {
+  const sidebar = el.closest(`${SIDEBAR}, ${SIDEBAR_COLUMN}`);
+  return sidebar?.querySelector('a[href^="/settings/profile"], a[href^="https://www.reddit.com/settings/profile"]') != null;
+}
+
+/** Whose count an element shows: the hovercard's user, else the profile the URL names. */
+function ownerOf(el: Element, ctx: SiteContext): string | undefined {
+  const card = el.closest(HOVERCARD);
+  if (card) {
+    for (const link of Array.from(card.querySelectorAll('a[href*="/user/"], a[href*="/u/"]'))) {
+      const name = userOfHref(link.getAttribute('href'));
+      if (name) return name;
+    }
+    return undefined;
+  }
+  return profileUser(ctx.url);
+}
+
+function isOwn(el: Element, ctx: SiteContext): boolean {
+  const owner = ownerOf(el, ctx);
+  if (!owner) return false;
+  const me = signedInUser(ctx.doc);
+  if (me) return same(me, owner);
+  return !el.closest(HOVERCARD) && sidebarHasSettingsLink(el);
+}
+
+/** The stat item around a karma number: number plus its label, when the parent holds just those two. */
+function statItem(number: Element): Element {
+  const parent = number.parentElement;
+  if (parent && parent.children.length <= 2 && !parent.matches(`${SIDEBAR}, ${SIDEBAR_COLUMN}, ${HOVERCARD}`)) return parent;
+  return number;
+}
+
+function readShredditKarma(number: Element, ctx: SiteContext): Found | null {
+  // Label next to the number ("Post karma", "Beitrags-Karma"): if Reddit ever reuses the test id for
+  // another stat, a label naming a different metric vetoes it. Unknown labels pass: the hook decides.
+  const label = number.nextElementSibling;
+  if (label) {
+    const labelled = metricOfLabel(textOf(label), langOf(label, ctx));
+    if (labelled && labelled !== 'karma') return null;
+  }
+  // Where shreddit wraps a count in <faceplate-number number="12345">, the attribute is exact.
+  const exactHolder = number.matches('faceplate-number[number]') ? number : number.querySelector('faceplate-number[number]');
+  const count = readCount(number, ctx, { exact: exactHolder?.getAttribute('number') });
+  if (!count) return null;
+  const item = statItem(number);
+  return makeFound(item, 'karma', count, isOwn(number, ctx), textOf(item));
+}
+
+function readOldKarma(span: Element, ctx: SiteContext, own: boolean): Found | null {
+  const count = readCount(span, ctx);
+  return count ? makeFound(span, 'karma', count, own, count.text) : null;
+}
+
+function hasAncestor(el: Element, ancestor: Element): boolean {
+  for (let node = el.parentElement; node; node = node.parentElement) if (node === ancestor) return true;
+  return false;
+}
+
+/**
+ * User text around an element. A hovercard is Reddit's own chrome even where it opens inside a post
+ * or comment (the author name's `faceplate-hovercard`), so only user text inside the card counts there.
+ */
+function inUserText(el: Element): boolean {
+  const excluded = el.closest(EXCLUDED);
+  if (!excluded) return false;
+  const card = el.closest(HOVERCARD);
+  return !card || card.closest(EXCLUDED) !== excluded;
+}
+
+export const reddit: SiteAdapter = {
+  id: 'reddit',
+  name: 'Reddit',
+  hosts: ['reddit.com'],
+  pages: {
+    profile: {
+      test: (url) =>
+        profileUser(url) !== undefined &&
+        /^\/(user|u)\/[^/]+(\/(overview|submitted|comments|gilded|saved|upvoted|downvoted|hidden))?\/?$/.test(url.pathname),
+      examples: ['https://www.reddit.com/user/jane_doe/', 'https://old.reddit.com/user/jane_doe/comments/', 'https://www.reddit.com/u/Spez'],
+    },
+    post: {
+      test: (url) => isRedditHost(url) && /^\/r\/[^/]+\/comments\/[a-z0-9]+/i.test(url.pathname),
+      examples: ['https://www.reddit.com/r/AskReddit/comments/1abc2d/what_is/', 'https://old.reddit.com/r/rust/comments/xyz9/'],
+    },
+    subreddit: {
+      test: (url) => isRedditHost(url) && /^\/r\/[^/]+(\/(hot|new|top|rising|about|wiki(\/.*)?))?\/?$/i.test(url.pathname),
+      examples: ['https://www.reddit.com/r/rust/', 'https://old.reddit.com/r/AskReddit/top/'],
+    },
+    home: {
+      test: (url) => isRedditHost(url) && /^\/(best|hot|new|top|rising)?\/?$/.test(url.pathname),
+      examples: ['https://www.reddit.com/', 'https://old.reddit.com/new/'],
+    },
+  },
+  detect(root, ctx) {
+    const found: Found[] = [];
+    const followerLines: Element[] = [];
+    for (const el of queryAll(root, SELECTOR)) {
+      if (inUserText(el)) continue;
+      if (el.matches(KARMA_NUMBER)) {
+        const item = readShredditKarma(el, ctx);
+        if (item) found.push(item);
+      } else if (el.matches(OLD_HEADER_KARMA)) {
+        // The header shows the signed-in user's own karma on every page.
+        const item = readOldKarma(el, ctx, true);
+        if (item) found.push(item);
+      } else if (el.matches(OLD_SIDEBAR_KARMA)) {
+        const owner = profileUser(ctx.url);
+        const item = readOldKarma(el, ctx, same(owner, signedInUser(ctx.doc)));
+        if (item) found.push(item);
+      } else if (!el.closest(SIDEBAR) && ctx.page !== 'profile') {
+        continue; // the bare sidebar column is only read on profile pages
+      } else if (!el.querySelector(KARMA_NUMBER)) {
+        // "87 followers": no hook (notes §11), so the whole text of a small element must be exactly
+        // a followers phrase — bios and sentences never are, and the bio is excluded anyway.
+        const phrase = readPhrase(el, ctx);
+        if (phrase?.metric === 'followers') {
+          followerLines.push(el);
+          found.push(makeFound(el, 'followers', phrase.count, isOwn(el, ctx), textOf(el)));
+        }
+      }
+    }
+    // Keep the smallest element showing the followers line ("<div><span>87</span> <p>followers</p></div>"
+    // matches at the div only, "<p><span>87 followers</span></p>" at the p and the span).
+    return found.filter((item) => item.metric !== 'followers' || !followerLines.some((other) => hasAncestor(other, item.element)));
+  },
+};
