@@ -85,7 +85,8 @@ export const METRIC_WORDS: Readonly<Record<string, Table>> = {
     stars: ['stjärnor'],
   },
   da: {
-    followers: ['følgere', 'følger'],
+    // "Følger" alone is the following tab (Instagram, TikTok); followers are "følgere".
+    followers: ['følgere'],
     following: ['følger', 'fulgte'],
     connections: ['forbindelser', 'kontakter'],
     friends: ['venner', 'ven'],
@@ -93,7 +94,7 @@ export const METRIC_WORDS: Readonly<Record<string, Table>> = {
     stars: ['stjerner'],
   },
   nb: {
-    followers: ['følgere', 'følger'],
+    followers: ['følgere'],
     following: ['følger', 'fulgte'],
     connections: ['forbindelser', 'kontakter'],
     friends: ['venner', 'venn'],
@@ -366,6 +367,9 @@ export function parseCountPhrase(text: string, lang?: string | null): CountPhras
     if (rest === undefined) continue;
     let numeral = rest.trim();
     if (labelFirst) numeral = numeral.replace(/^[:：]\s*/u, '');
+    // Romance languages link number and label with a preposition: "1,23 M d’abonnés", "1,2 mi de inscritos",
+    // "1,23 Mln di iscritti" (YouTube's fr/pt/es/it UIs).
+    else numeral = numeral.replace(/(?:\s+(?:de|di)|\s*d')$/u, '');
     // CJK counters after the number: "1.2万人", "1.2만명", "123万人の".
     const counter = /(人|名|位|명|个|個)?(の)?$/u.exec(numeral);
     if (counter && counter[0] && CJK_COUNTERS.test(counter[0])) numeral = numeral.slice(0, -counter[0].length).trim();

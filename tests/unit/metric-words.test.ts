@@ -81,3 +81,21 @@ describe('parseCountPhrase', () => {
     expect(parseCountPhrase(text, 'en')).toBeNull();
   });
 });
+
+describe('parseCountPhrase with a preposition between number and label', () => {
+  it.each([
+    ['1,23 M d’abonnés', 'fr', 1230000],
+    ["1,2 k d'abonnés", 'fr', 1200],
+    ['1,23 M de suscriptores', 'es', 1230000],
+    ['1,2 mi de inscritos', 'pt-BR', 1200000],
+    ['1,23 Mln di iscritti', 'it', 1230000],
+  ])('reads %j (%s)', (text, lang, value) => {
+    expect(parseCountPhrase(text, lang)?.count.value).toBe(value);
+  });
+
+  it('names Danish and Norwegian following and followers apart', () => {
+    expect(metricOfLabel('Følger', 'da')).toBe('following');
+    expect(metricOfLabel('følgere', 'da')).toBe('followers');
+    expect(metricOfLabel('Følger', 'nb')).toBe('following');
+  });
+});

@@ -44,18 +44,11 @@ const EXCLUDED = [
   '#video-title',
 ].join(', ');
 
-/**
- * French, Spanish and Portuguese put a preposition between the number and the word: "1,23 M d’abonnés",
- * "1,2 M de suscriptores", "1,2 mi de inscritos". The shared phrase parser reads "number word" only,
- * so the preposition is dropped before a second try. (Can go once metric-words reads these itself.)
- */
-const PREPOSITION = /(\S)\s+(?:de\s+|d[’']\s*)(?=\p{L})/u;
-
 function subscriberPhrase(el: Element, ctx: SiteContext): CountPhrase | null {
   const text = textOf(el);
   if (!text || !/\d/.test(text)) return null;
   const lang = langOf(el, ctx);
-  const phrase = parseCountPhrase(text, lang) ?? (PREPOSITION.test(text) ? parseCountPhrase(text.replace(PREPOSITION, '$1 '), lang) : null);
+  const phrase = parseCountPhrase(text, lang);
   return phrase && (phrase.metric === 'subscribers' || phrase.metric === 'followers') ? phrase : null;
 }
 
