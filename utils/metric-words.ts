@@ -23,7 +23,7 @@ export const METRIC_WORDS: Readonly<Record<string, Table>> = {
     stars: ['stars', 'star', 'stargazers', 'users starred this repository', 'user starred this repository'],
   },
   de: {
-    followers: ['follower', 'followerinnen'],
+    followers: ['follower', 'followerinnen', 'follower:innen', 'follower*innen', 'followern'],
     following: ['folge ich', 'gefolgt', 'folgt', 'folgen', 'abonniert'],
     connections: ['kontakte', 'kontakt', 'verbindungen'],
     friends: ['freunde', 'freund', 'freundinnen'],

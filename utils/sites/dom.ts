@@ -73,6 +73,12 @@ export function makeFound(
   return { element, metric, value: count.value, approximate: count.approximate, own, text };
 }
 
+/** Is `host` the domain `owned` or one of its subdomains? (`old.reddit.com` is reddit.com; `box.com` is not x.com.) */
+export function hostMatches(host: string, owned: string): boolean {
+  const h = host.toLowerCase().replace(/\.$/, '');
+  return h === owned || h.endsWith(`.${owned}`);
+}
+
 /** Path segments of a URL, decoded, without empty ones. */
 export function segments(url: URL): string[] {
   return url.pathname

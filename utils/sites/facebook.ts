@@ -10,12 +10,11 @@
  * Never reported: "12 mutual" (`/friends_mutual`), page likes, group members, and anything inside
  * posts, comments or the tab bar.
  */
-import { insideAny, makeFound, queryAll, readPhrase, segments, textOf, USER_CONTENT } from './dom';
+import { hostMatches, insideAny, makeFound, queryAll, readPhrase, segments, textOf, USER_CONTENT } from './dom';
 import type { Found, Metric, SiteAdapter, SiteContext } from './types';
 
 function onFacebook(url: URL): boolean {
-  const host = url.hostname.toLowerCase();
-  return host === 'facebook.com' || host.endsWith('.facebook.com');
+  return hostMatches(url.hostname, 'facebook.com');
 }
 
 /** First path segments that are Facebook's own pages, not profile names. */

@@ -4,6 +4,7 @@
  * file in this folder is registered and has fixtures).
  */
 import { bluesky } from './bluesky';
+import { hostMatches } from './dom';
 import { facebook } from './facebook';
 import { generic } from './generic';
 import { github } from './github';
@@ -36,12 +37,7 @@ export const adapters: readonly SiteAdapter[] = [
   substack,
 ];
 
-export { generic };
-
-export function hostMatches(host: string, owned: string): boolean {
-  const h = host.toLowerCase().replace(/\.$/, '');
-  return h === owned || h.endsWith(`.${owned}`);
-}
+export { generic, hostMatches };
 
 /** The adapter for a page: by host, then by markup (Mastodon on any instance), else the generic detector. */
 export function adapterFor(url: URL, doc?: Document): SiteAdapter {

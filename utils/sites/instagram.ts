@@ -11,7 +11,7 @@
  */
 import type { ParsedCount } from '../count';
 import { metricOfLabel } from '../metric-words';
-import { insideAny, langOf, makeFound, queryAll, readCount, readPhrase, segments, textOf, USER_CONTENT } from './dom';
+import { hostMatches, insideAny, langOf, makeFound, queryAll, readCount, readPhrase, segments, textOf, USER_CONTENT } from './dom';
 import type { Found, Metric, SiteAdapter, SiteContext } from './types';
 
 /** Instagram usernames: letters, digits, "." and "_", up to 30 characters. */
@@ -28,8 +28,7 @@ function username(part: string | undefined): string | undefined {
 }
 
 function onInstagram(url: URL): boolean {
-  const host = url.hostname.toLowerCase();
-  return host === 'instagram.com' || host.endsWith('.instagram.com');
+  return hostMatches(url.hostname, 'instagram.com');
 }
 
 /** `/<user>/followers/` or `/<user>/following/` on instagram.com → the metric; "Followed by …" (`/followers/mutualOnly/`) is not. */

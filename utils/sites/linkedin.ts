@@ -13,14 +13,13 @@
  */
 import type { ParsedCount } from '../count';
 import { metricOfLabel } from '../metric-words';
-import { insideAny, isElement, langOf, makeFound, queryAll, readCount, readPhrase, segments, textOf, USER_CONTENT } from './dom';
+import { hostMatches, insideAny, isElement, langOf, makeFound, queryAll, readCount, readPhrase, segments, textOf, USER_CONTENT } from './dom';
 import type { Found, Metric, SiteAdapter, SiteContext } from './types';
 
 type Shown = ParsedCount & { text: string };
 
 function onLinkedIn(url: URL): boolean {
-  const host = url.hostname.toLowerCase();
-  return host === 'linkedin.com' || host.endsWith('.linkedin.com');
+  return hostMatches(url.hostname, 'linkedin.com');
 }
 
 /** `/in/<slug>/`; `/in/me/` redirects to your own profile. */

@@ -5,7 +5,7 @@
  * class is an atomic hash ("be b fx ga dn") and is never used here. Medium prints no exact value.
  * The UI is English-only; stories can be in any language, and their text is never read.
  */
-import { insideAny, makeFound, queryAll, readCount, readPhrase, segments, textOf, USER_CONTENT } from './dom';
+import { hostMatches, insideAny, makeFound, queryAll, readCount, readPhrase, segments, textOf, USER_CONTENT } from './dom';
 import type { Found, Metric, SiteAdapter, SiteContext } from './types';
 
 /** Hosts that are Medium itself, not a user's `<user>.medium.com` subdomain. */
@@ -15,8 +15,7 @@ const HANDLE = /^@[A-Za-z0-9_.-]{1,50}$/;
 const STORY = /-?[0-9a-f]{10,12}$/;
 
 function isMediumHost(url: URL): boolean {
-  const host = url.hostname.toLowerCase();
-  return host === 'medium.com' || host.endsWith('.medium.com');
+  return hostMatches(url.hostname, 'medium.com');
 }
 
 /** `jane` for `jane.medium.com`, undefined for medium.com and Medium's own subdomains. */

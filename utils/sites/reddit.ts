@@ -13,15 +13,14 @@
  * (`shreddit-comment`, old `.usertext-body`) are user text and never read.
  */
 import { metricOfLabel } from '../metric-words';
-import { langOf, makeFound, queryAll, readCount, readPhrase, segments, textOf, USER_CONTENT } from './dom';
+import { hostMatches, langOf, makeFound, queryAll, readCount, readPhrase, segments, textOf, USER_CONTENT } from './dom';
 import type { Found, SiteAdapter, SiteContext } from './types';
 
 /** Reddit usernames: 3–20 letters, digits, "_" and "-". */
 const USERNAME = /^[A-Za-z0-9_-]{3,20}$/;
 
 function isRedditHost(url: URL): boolean {
-  const host = url.hostname.toLowerCase();
-  return host === 'reddit.com' || host.endsWith('.reddit.com');
+  return hostMatches(url.hostname, 'reddit.com');
 }
 
 /** The user a `/user/<name>/…` or `/u/<name>/…` path is about. */

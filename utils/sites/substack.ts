@@ -7,7 +7,7 @@
  * Substack's `pencraft pc-…` utility classes are layout only, so hrefs are the hook.
  * Publications on custom domains are not owned by this adapter (the generic detector reads them).
  */
-import { insideAny, makeFound, queryAll, readPhrase, segments, textOf, USER_CONTENT } from './dom';
+import { hostMatches, insideAny, makeFound, queryAll, readPhrase, segments, textOf, USER_CONTENT } from './dom';
 import type { Found, Metric, SiteAdapter, SiteContext } from './types';
 
 const HANDLE = /^@[A-Za-z0-9_]{1,64}$/;
@@ -15,8 +15,7 @@ const HANDLE = /^@[A-Za-z0-9_]{1,64}$/;
 const NOT_PUBLICATIONS = new Set(['www', 'on', 'support', 'api', 'cdn', 'open', 'read']);
 
 function isSubstackHost(url: URL): boolean {
-  const host = url.hostname.toLowerCase();
-  return host === 'substack.com' || host.endsWith('.substack.com');
+  return hostMatches(url.hostname, 'substack.com');
 }
 
 /** substack.com or www.substack.com: the app with profiles, notes and the home feed. */
