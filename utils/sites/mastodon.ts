@@ -67,7 +67,19 @@ const EXCLUDED = [
   '.hover-card__text-row',
 ].join(', ');
 
-const HEADER_LINKS = '.account__header a[href$="/followers"], .account__header a[href$="/following"]';
+/**
+ * The header's count links. `.account__header` wraps both layouts in the app; the classic links'
+ * own container and the redesign's titled `li` are matched too, for pages (saved, embedded, forks) that
+ * keep the counters without that wrapper.
+ */
+const HEADER_LINKS = [
+  '.account__header a[href$="/followers"]',
+  '.account__header a[href$="/following"]',
+  '.account__header__extra__links a[href$="/followers"]',
+  '.account__header__extra__links a[href$="/following"]',
+  'li[title] > a[href*="/@"][href$="/followers"]',
+  'li[title] > a[href*="/@"][href$="/following"]',
+].join(', ');
 const HOVER_CARD_NUMBERS = '#hover-card .hover-card__numbers, .hover-card .hover-card__numbers';
 
 /** The follow button turns into `<a href="/settings/profile">Edit profile</a>` for yourself (`follow_button.tsx`). */
@@ -139,7 +151,14 @@ export const mastodon: SiteAdapter = {
   hosts: [],
   pages,
   recognize(doc) {
-    return doc.querySelector('#mastodon[data-props], body.app-body') !== null;
+    // The app root and body class of every instance since 4.0; failing those (a saved fragment, a fork
+    // with its own shell), the account header's class names or the redesign's titled counters linking to
+    // `/@acct/followers` — markup no other supported site uses.
+    return (
+      doc.querySelector(
+        '#mastodon[data-props], body.app-body, .account__header, .account__header__extra__links, li[title] > a[href*="/@"][href$="/followers"]',
+      ) !== null
+    );
   },
   detect(root, ctx) {
     const found: Found[] = [];
