@@ -207,6 +207,22 @@ export const METRIC_WORDS: Readonly<Record<string, Table>> = {
     subscribers: ['सदस्य', 'सब्सक्राइबर', 'सब्सक्राइबर्स'],
     stars: ['स्टार'],
   },
+  bn: {
+    followers: ['ফলোয়ার', 'ফলোয়ার্স', 'অনুসরণকারী'],
+    following: ['ফলোয়িং', 'অনুসরণ করছেন', 'অনুসরণ করা হচ্ছে'],
+    connections: ['সংযোগ'],
+    friends: ['বন্ধু', 'বন্ধুরা'],
+    subscribers: ['সাবস্ক্রাইবার', 'সদস্য', 'গ্রাহক'],
+    stars: ['স্টার'],
+  },
+  sw: {
+    followers: ['wafuasi', 'mfuasi'],
+    following: ['unaowafuata', 'wanaofuatwa', 'anaowafuata'],
+    connections: ['miunganisho', 'muunganisho'],
+    friends: ['marafiki', 'rafiki'],
+    subscribers: ['wanaofuatilia', 'waliojisajili', 'wanaojisajili'],
+    stars: ['nyota'],
+  },
   id: {
     followers: ['pengikut'],
     following: ['mengikuti', 'diikuti'],

@@ -18,6 +18,15 @@ describe('generic detector', () => {
     ]);
   });
 
+  it('finds displays written in non-Latin digits', () => {
+    expect(scan('<div><span>১২.৩ হাজার</span> <span>ফলোয়ার</span></div>', 'bn')).toEqual([
+      { metric: 'followers', value: 12300, text: '১২.৩ হাজার ফলোয়ার' },
+    ]);
+    expect(scan('<div><span>١٢٫٣ ألف</span> <span>مشترك</span></div>', 'ar')).toEqual([
+      { metric: 'subscribers', value: 12300, text: '١٢٫٣ ألف مشترك' },
+    ]);
+  });
+
   it('reports the smallest element that shows the whole display', () => {
     const [found] = detect(
       parseHTML('<html lang="en"><body><section><div><div><b>312 followers</b></div></div></section></body></html>').document as unknown as Document,

@@ -54,6 +54,9 @@ describe('parseCountPhrase', () => {
     ['12,345 karma', 'en', 'karma', 12345, false],
     ['97k stars', 'en', 'stars', 97000, true],
     ['87 friends', undefined, 'friends', 87, false],
+    ['১২.৩ হাজার ফলোয়ার', 'bn', 'followers', 12300, true],
+    ['wafuasi elfu 12', 'sw', 'followers', 12000, true],
+    ['1.2 लाख फ़ॉलोअर्स', 'hi', 'followers', 120000, true],
   ])('reads %j (%s)', (text, lang, metric, value, approximate) => {
     expect(parseCountPhrase(text, lang)).toMatchObject({ metric, count: { value, approximate } });
   });

@@ -53,7 +53,7 @@ function visit(el: Element, ctx: SiteContext, out: Found[]): void {
   const tag = el.tagName.toUpperCase();
   if (tag !== 'BODY' && tag !== 'HTML' && el.matches(PROSE_CONTAINERS)) return;
   const text = textOf(el);
-  if (!/[0-9\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\uff10-\uff19]/u.test(text)) return;
+  if (!/\p{Nd}/u.test(text)) return;
   if (text.length <= MAX_DISPLAY) {
     const phrase = parseCountPhrase(text, langOf(el, ctx));
     if (phrase) {

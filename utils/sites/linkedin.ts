@@ -140,7 +140,7 @@ function phraseElements(container: Element, metrics: readonly Metric[], ctx: Sit
   for (const el of queryAll(container, 'li, p, span, div')) {
     if (insideAny(el, EXCLUDED) || isHiddenTwin(el)) continue;
     const text = textOf(el);
-    if (text.length > 48 || !/\d/.test(text)) continue;
+    if (text.length > 48 || !/\p{Nd}/u.test(text)) continue;
     // The smallest element: a child showing the very same text is taken instead.
     if (Array.from(el.children).some((child) => textOf(child) === text)) continue;
     const phrase = readPhrase(el, ctx, text);

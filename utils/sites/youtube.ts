@@ -46,7 +46,7 @@ const EXCLUDED = [
 
 function subscriberPhrase(el: Element, ctx: SiteContext): CountPhrase | null {
   const text = textOf(el);
-  if (!text || !/\d/.test(text)) return null;
+  if (!text || !/\p{Nd}/u.test(text)) return null;
   const lang = langOf(el, ctx);
   const phrase = parseCountPhrase(text, lang);
   return phrase && (phrase.metric === 'subscribers' || phrase.metric === 'followers') ? phrase : null;
