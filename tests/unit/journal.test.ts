@@ -1,0 +1,154 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { openDB } from 'idb';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { DB_NAME, JournalError } from '../../utils/journal/db';
+import { Journal } from '../../utils/journal/journal';
+
+let clock = new Date('2026-11-23T09:00:00.000Z');
+const now = () => clock;
+
+beforeEach(() => {
+  globalThis.indexedDB = new IDBFactory();
+  clock = new Date('2026-11-23T09:00:00.000Z');
+});
+
+describe('aims', () => {
+  it('starts with no aim; setting one makes it current; changing it archives the old one', async () => {
+    const journal = await Journal.open({ now });
+    expect(await journal.currentAim()).toBeUndefined();
+    const first = await journal.setAim({ purpose: 'Independent design studio', aim: 'Three clients by March' });
+    expect(await journal.currentAim()).toEqual(first);
+    clock = new Date('2026-11-24T09:00:00.000Z');
+    const second = await journal.setAim({ purpose: 'Independent design studio', aim: 'Five clients by June' });
+    expect(await journal.currentAim()).toEqual(second);
+    const all = await journal.aims();
+    expect(all).toHaveLength(2);
+    expect(all[0]).toEqual({ ...first, archivedAt: '2026-11-24T09:00:00.000Z' });
+  });
+
+  it('refuses an empty aim and changes nothing', async () => {
+    const journal = await Journal.open({ now });
+    await expect(journal.setAim({ purpose: 'x', aim: '   ' })).rejects.toBeInstanceOf(JournalError);
+    expect(await journal.aims()).toEqual([]);
+  });
+});
+
+describe('outcomes', () => {
+  it('adds, lists newest first with filters, updates, deletes and restores', async () => {
+    const journal = await Journal.open({ now });
+    const aim = await journal.setAim({ purpose: 'p', aim: 'a' });
+    const a = await journal.addOutcome({ title: 'A client via LinkedIn', kind: 'client', siteId: 'linkedin' });
+    clock = new Date('2026-11-25T09:00:00.000Z');
+    const b = await journal.addOutcome({ title: 'Learned pricing', kind: 'learning', note: ' from a thread ' });
+    expect(a.aimId).toBe(aim.id);
+    expect(b).toMatchObject({ note: 'from a thread', siteId: null });
+    expect((await journal.outcomes()).map((o) => o.id)).toEqual([b.id, a.id]);
+    expect((await journal.outcomes({ kind: 'client' })).map((o) => o.id)).toEqual([a.id]);
+    expect((await journal.outcomes({ siteId: null })).map((o) => o.id)).toEqual([b.id]);
+    expect((await journal.outcomes({ from: '2026-11-24T00:00:00.000Z' })).map((o) => o.id)).toEqual([b.id]);
+    const edited = await journal.updateOutcome(a.id, { title: 'A client via a LinkedIn connection' });
+    expect(edited.title).toBe('A client via a LinkedIn connection');
+    const removed = await journal.deleteOutcome(a.id);
+    expect(await journal.outcomes()).toHaveLength(1);
+    await journal.restoreOutcome(removed!);
+    expect(await journal.outcomes()).toHaveLength(2);
+  });
+
+  it('rejects bad input with a clear error', async () => {
+    const journal = await Journal.open({ now });
+    await expect(journal.addOutcome({ title: '', kind: 'client' })).rejects.toThrow(/title/);
+    await expect(journal.addOutcome({ title: 'x', kind: 'bogus' as never })).rejects.toThrow(/kind/);
+    await expect(journal.addOutcome({ title: 'x'.repeat(201), kind: 'other' })).rejects.toThrow(/title/);
+    expect(await journal.outcomes()).toEqual([]);
+  });
+});
+
+describe('snapshots and activity', () => {
+  it('keeps at most one snapshot per site and metric per hour unless the value changed', async () => {
+    const journal = await Journal.open({ now });
+    const base = { siteId: 'x', metric: 'followers' as const, value: 100, approximate: false };
+    expect(await journal.addSnapshot(base)).not.toBeNull();
+    clock = new Date('2026-11-23T09:30:00.000Z');
+    expect(await journal.addSnapshot(base)).toBeNull();
+    expect(await journal.addSnapshot({ ...base, value: 101 })).not.toBeNull();
+    expect(await journal.addSnapshot({ ...base, metric: 'following' })).not.toBeNull();
+    clock = new Date('2026-11-23T10:31:00.000Z');
+    expect(await journal.addSnapshot({ ...base, value: 101 })).not.toBeNull();
+    expect(await journal.snapshots()).toHaveLength(4);
+  });
+
+  it('adds activity into one row per local day and site', async () => {
+    const journal = await Journal.open({ now });
+    await journal.addActivity({ siteId: 'x', day: '2026-11-23', activeMs: 1000, metricsSeen: 2 });
+    await journal.addActivity({ siteId: 'x', day: '2026-11-23', activeMs: 500, promptsShown: 1 });
+    await journal.addActivity({ siteId: 'github', day: '2026-11-24', activeMs: 10 });
+    expect(await journal.activity('2026-11-23', '2026-11-23')).toEqual([
+      { day: '2026-11-23', siteId: 'x', activeMs: 1500, metricsSeen: 2, promptsShown: 1 },
+    ]);
+    expect(await journal.activity()).toHaveLength(2);
+    await expect(journal.addActivity({ siteId: 'x', day: '2026-02-30' })).rejects.toThrow(/day/);
+  });
+
+  it('deletes everything in one go', async () => {
+    const journal = await Journal.open({ now });
+    await journal.setAim({ purpose: 'p', aim: 'a' });
+    await journal.addOutcome({ title: 't', kind: 'other' });
+    await journal.deleteAll();
+    expect(await journal.counts()).toEqual({ aims: 0, outcomes: 0, reflections: 0, snapshots: 0, activity: 0 });
+  });
+});
+
+describe('schema upgrades', () => {
+  it('opens a version 1 database with data in it and keeps every record', async () => {
+    // Version 1 as shipped: the five stores and their time indexes, no compound indexes.
+    const v1 = await openDB(DB_NAME, 1, {
+      upgrade(db) {
+        db.createObjectStore('aims', { keyPath: 'id' }).createIndex('by-createdAt', 'createdAt');
+        const outcomes = db.createObjectStore('outcomes', { keyPath: 'id' });
+        outcomes.createIndex('by-at', 'at');
+        outcomes.createIndex('by-site', 'siteId');
+        db.createObjectStore('reflections', { keyPath: 'id' }).createIndex('by-at', 'at');
+        db.createObjectStore('snapshots', { keyPath: 'id' }).createIndex('by-at', 'at');
+        db.createObjectStore('activity', { keyPath: ['day', 'siteId'] }).createIndex('by-site', 'siteId');
+      },
+    });
+    await v1.put('aims', { id: 'aim1', purpose: 'p', aim: 'a', createdAt: '2026-01-01T00:00:00.000Z', archivedAt: null });
+    await v1.put('outcomes', { id: 'o1', at: '2026-01-02T00:00:00.000Z', title: 't', kind: 'job', note: '', siteId: 'linkedin', aimId: 'aim1' });
+    await v1.put('snapshots', { id: 's1', at: '2026-01-02T00:00:00.000Z', siteId: 'x', metric: 'followers', value: 10, approximate: false });
+    v1.close();
+
+    const journal = await Journal.open({ now });
+    expect((await journal.currentAim())?.id).toBe('aim1');
+    expect(await journal.outcomes({ siteId: 'linkedin' })).toHaveLength(1);
+    // The version 2 index answers the "last value before" query.
+    clock = new Date('2026-01-02T00:10:00.000Z');
+    expect(await journal.addSnapshot({ siteId: 'x', metric: 'followers', value: 10, approximate: false })).toBeNull();
+    const db = await journal.database();
+    expect(Array.from(db.transaction('snapshots').store.indexNames)).toContain('by-site-metric-at');
+  });
+
+  it('closes its connection when a newer version needs to upgrade, and reopens on next use', async () => {
+    let blocking = 0;
+    const journal = await Journal.open({ now, onBlocking: () => blocking++ });
+    await journal.setAim({ purpose: 'p', aim: 'a' });
+    const newer = await openDB(DB_NAME, 3);
+    expect(blocking).toBe(1);
+    newer.close();
+    // Our version (2) is older now, so reopening fails with a clear error instead of losing data.
+    await expect(journal.currentAim()).rejects.toMatchObject({ code: 'outdated' });
+  });
+});
+
+describe('unavailable storage', () => {
+  it('says so when IndexedDB does not exist (Firefox private windows)', async () => {
+    const saved = globalThis.indexedDB;
+    // @ts-expect-error simulating a browser without IndexedDB
+    delete globalThis.indexedDB;
+    try {
+      await expect(Journal.open()).rejects.toMatchObject({ code: 'unavailable' });
+    } finally {
+      globalThis.indexedDB = saved;
+    }
+  });
+});

@@ -1,0 +1,127 @@
+/**
+ * The journal database (`running-for`, IndexedDB in the extension's own origin). Only extension pages
+ * and the background service worker open it: IndexedDB opened in a content script would belong to the
+ * site (DESIGN.md).
+ *
+ * Every write is one transaction. Failures become a `JournalError` with a message a person can act on;
+ * nothing already stored is lost by a failed write.
+ */
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import type { Activity, Aim, Outcome, Reflection, Snapshot } from './records';
+
+export const DB_NAME = 'running-for';
+export const DB_VERSION = 2;
+
+export interface JournalSchema extends DBSchema {
+  aims: { key: string; value: Aim; indexes: { 'by-createdAt': string } };
+  outcomes: { key: string; value: Outcome; indexes: { 'by-at': string; 'by-site': string; 'by-site-at': [string, string] } };
+  reflections: { key: string; value: Reflection; indexes: { 'by-at': string; 'by-site-at': [string, string] } };
+  snapshots: { key: string; value: Snapshot; indexes: { 'by-at': string; 'by-site-metric-at': [string, string, string] } };
+  activity: { key: [string, string]; value: Activity; indexes: { 'by-site': string } };
+}
+
+export type StoreName = 'aims' | 'outcomes' | 'reflections' | 'snapshots' | 'activity';
+export const STORES: readonly StoreName[] = ['aims', 'outcomes', 'reflections', 'snapshots', 'activity'];
+
+export type JournalDB = IDBPDatabase<JournalSchema>;
+
+export type JournalErrorCode = 'unavailable' | 'blocked' | 'outdated' | 'quota' | 'closed' | 'write-failed' | 'invalid';
+
+/** An error the UI can show as is. */
+export class JournalError extends Error {
+  constructor(
+    readonly code: JournalErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'JournalError';
+  }
+}
+
+export const MESSAGES: Record<JournalErrorCode, string> = {
+  unavailable:
+    'Running For cannot keep a journal in this window: the browser does not offer storage here (a private window, or history set to never be remembered). Nothing was changed; open a normal window.',
+  blocked: 'Another Running For page is still open with an older version of the journal. Close it (or reload it) to continue.',
+  outdated: 'Running For was updated while this page was open. Reload the page; nothing was lost.',
+  quota: 'Your disk is full, so this was not saved. Everything saved before is safe; free some space and try again.',
+  closed: 'The browser closed the journal unexpectedly. Nothing saved was lost; try again.',
+  'write-failed': 'This could not be saved. Everything saved before is safe; try again.',
+  invalid: 'That does not look right.',
+};
+
+/**
+ * The upgrade chain. Each step takes the previous version's database as it was shipped; tests open a
+ * database created by version N-1 with data in it and check nothing is lost.
+ */
+function upgrade(
+  db: JournalDB,
+  oldVersion: number,
+  tx: IDBPTransaction<JournalSchema, StoreNames<JournalSchema>[], 'versionchange'>,
+): void {
+  if (oldVersion < 1) {
+    // Version 1: the five stores, keyed by id (activity by local day and site), with time indexes.
+    const aims = db.createObjectStore('aims', { keyPath: 'id' });
+    aims.createIndex('by-createdAt', 'createdAt');
+    const outcomes = db.createObjectStore('outcomes', { keyPath: 'id' });
+    outcomes.createIndex('by-at', 'at');
+    outcomes.createIndex('by-site', 'siteId');
+    const reflections = db.createObjectStore('reflections', { keyPath: 'id' });
+    reflections.createIndex('by-at', 'at');
+    const snapshots = db.createObjectStore('snapshots', { keyPath: 'id' });
+    snapshots.createIndex('by-at', 'at');
+    const activity = db.createObjectStore('activity', { keyPath: ['day', 'siteId'] });
+    activity.createIndex('by-site', 'siteId');
+  }
+  if (oldVersion < 2) {
+    // Version 2: compound indexes for the week view's range queries (one site's values over a week,
+    // the last own value of a metric before a week) so a week never scans the whole history.
+    tx.objectStore('outcomes').createIndex('by-site-at', ['siteId', 'at']);
+    tx.objectStore('reflections').createIndex('by-site-at', ['siteId', 'at']);
+    tx.objectStore('snapshots').createIndex('by-site-metric-at', ['siteId', 'metric', 'at']);
+  }
+}
+
+export interface OpenOptions {
+  name?: string;
+  /** An older page keeps this version from opening (it has not closed its connection yet). */
+  onBlocked?: () => void;
+  /** A newer version wants to open: this connection has been closed so it can. */
+  onBlocking?: () => void;
+  /** The browser closed the connection abnormally (storage cleared, disk error). */
+  onTerminated?: () => void;
+}
+
+/** Map a DOMException from IndexedDB to a JournalError (quota, private windows, closing). */
+export function toJournalError(error: unknown): JournalError {
+  if (error instanceof JournalError) return error;
+  const name = (error as { name?: string } | null)?.name;
+  if (name === 'QuotaExceededError') return new JournalError('quota', MESSAGES.quota, { cause: error });
+  if (name === 'VersionError') return new JournalError('outdated', MESSAGES.outdated, { cause: error });
+  if (name === 'InvalidStateError' || name === 'UnknownError') return new JournalError('closed', MESSAGES.closed, { cause: error });
+  return new JournalError('write-failed', MESSAGES['write-failed'], { cause: error });
+}
+
+/** Open (creating or upgrading) the journal database. */
+export async function openJournalDB(options: OpenOptions = {}): Promise<JournalDB> {
+  if (typeof indexedDB === 'undefined' || !indexedDB) throw new JournalError('unavailable', MESSAGES.unavailable);
+  let db: JournalDB | undefined;
+  try {
+    db = await openDB<JournalSchema>(options.name ?? DB_NAME, DB_VERSION, {
+      upgrade: (database, oldVersion, _newVersion, tx) => upgrade(database, oldVersion, tx),
+      blocked: () => options.onBlocked?.(),
+      blocking: () => {
+        // Let the newer version upgrade; the next call on this side reopens (and so gets the new schema).
+        db?.close();
+        options.onBlocking?.();
+      },
+      terminated: () => options.onTerminated?.(),
+    });
+    return db;
+  } catch (error) {
+    const name = (error as { name?: string } | null)?.name;
+    // Firefox private browsing and "never remember history" refuse to open with InvalidStateError.
+    if (name === 'InvalidStateError' || name === 'SecurityError') throw new JournalError('unavailable', MESSAGES.unavailable, { cause: error });
+    throw toJournalError(error);
+  }
+}

@@ -1,0 +1,356 @@
+/**
+ * The journal: what the user is running for (aims), what their connections produced (outcomes), their
+ * answers to prompts (reflections), their own counts over time (snapshots) and time on sites
+ * (activity). One class over the IndexedDB database, used by the background and extension pages.
+ *
+ * - Every write is one transaction; a failed write throws a JournalError and changes nothing.
+ * - The connection reopens by itself after the browser closes it, or after a newer version of the
+ *   extension asked for it (`blocking`).
+ */
+import * as v from 'valibot';
+import { openJournalDB, JournalError, MESSAGES, STORES, toJournalError, type JournalDB, type OpenOptions, type StoreName } from './db';
+import {
+  ActivitySchema,
+  AimSchema,
+  LIMITS,
+  OutcomeSchema,
+  ReflectionSchema,
+  SnapshotSchema,
+  localDay,
+  newId,
+  type Activity,
+  type Aim,
+  type Outcome,
+  type OutcomeKind,
+  type Reflection,
+  type Snapshot,
+} from './records';
+
+export interface JournalOptions extends OpenOptions {
+  /** The clock (tests pin it). */
+  now?: () => Date;
+}
+
+export interface OutcomeInput {
+  title: string;
+  kind: OutcomeKind;
+  note?: string;
+  siteId?: string | null;
+  at?: string;
+}
+
+export type OutcomePatch = Partial<Pick<Outcome, 'title' | 'kind' | 'note' | 'siteId' | 'at'>>;
+
+export interface OutcomeFilter {
+  /** Inclusive lower bound (ISO). */
+  from?: string;
+  /** Exclusive upper bound (ISO). */
+  to?: string;
+  kind?: OutcomeKind;
+  /** A site id, or null for outcomes that came through no site. */
+  siteId?: string | null;
+}
+
+export type ReflectionInput = Omit<Reflection, 'id' | 'at'> & { at?: string };
+export type SnapshotInput = Omit<Snapshot, 'id' | 'at'> & { at?: string };
+export interface ActivityDelta {
+  siteId: string;
+  day?: string;
+  activeMs?: number;
+  metricsSeen?: number;
+  promptsShown?: number;
+}
+
+/** At most one snapshot per site and metric per hour, unless the value changed. */
+export const SNAPSHOT_INTERVAL_MS = 60 * 60 * 1000;
+
+/** Validate with a schema; a failure is a JournalError naming the first problem. */
+export function check<T extends v.GenericSchema>(schema: T, value: unknown, what: string): v.InferOutput<T> {
+  const result = v.safeParse(schema, value);
+  if (result.success) return result.output;
+  const issue = result.issues[0];
+  const path = issue ? v.getDotPath(issue) : null;
+  throw new JournalError('invalid', `${what}${path ? ` ${path}` : ''}: ${issue?.message ?? MESSAGES.invalid}`);
+}
+
+export class Journal {
+  private db: JournalDB | undefined;
+  private opening: Promise<JournalDB> | undefined;
+  private readonly now: () => Date;
+
+  private constructor(private readonly options: JournalOptions) {
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /** Open the journal (creating or upgrading the database). Throws JournalError('unavailable') where IndexedDB is missing. */
+  static async open(options: JournalOptions = {}): Promise<Journal> {
+    const journal = new Journal(options);
+    await journal.connection();
+    return journal;
+  }
+
+  close(): void {
+    this.db?.close();
+    this.db = undefined;
+  }
+
+  private connection(): Promise<JournalDB> {
+    if (this.db) return Promise.resolve(this.db);
+    this.opening ??= openJournalDB({
+      ...this.options,
+      onBlocking: () => {
+        this.db = undefined;
+        this.options.onBlocking?.();
+      },
+      onTerminated: () => {
+        this.db = undefined;
+        this.options.onTerminated?.();
+      },
+    })
+      .then((db) => {
+        this.db = db;
+        return db;
+      })
+      .finally(() => {
+        this.opening = undefined;
+      });
+    return this.opening;
+  }
+
+  /** Run against the database; a connection closed under us is reopened once (Firefox after a quota error). */
+  private async run<T>(work: (db: JournalDB) => Promise<T>): Promise<T> {
+    try {
+      return await work(await this.connection());
+    } catch (error) {
+      const failure = toJournalError(error);
+      if (failure.code !== 'closed') throw failure;
+      this.close();
+      try {
+        return await work(await this.connection());
+      } catch (again) {
+        throw toJournalError(again);
+      }
+    }
+  }
+
+  private stamp(at?: string): string {
+    return at ?? this.now().toISOString();
+  }
+
+  // ── Aims ────────────────────────────────────────────────────────────────────────────────────
+
+  /** The current aim: the newest one not archived. */
+  async currentAim(): Promise<Aim | undefined> {
+    return this.run(async (db) => {
+      let cursor = await db.transaction('aims').store.index('by-createdAt').openCursor(null, 'prev');
+      while (cursor) {
+        if (cursor.value.archivedAt === null) return cursor.value;
+        cursor = await cursor.continue();
+      }
+      return undefined;
+    });
+  }
+
+  /** Every aim, oldest first. */
+  async aims(): Promise<Aim[]> {
+    return this.run((db) => db.getAllFromIndex('aims', 'by-createdAt'));
+  }
+
+  /** Set a new purpose and aim. The current one is archived, never overwritten. */
+  async setAim(input: { purpose: string; aim: string }): Promise<Aim> {
+    const at = this.stamp();
+    const aim = check(AimSchema, { id: newId(), purpose: input.purpose.trim(), aim: input.aim.trim(), createdAt: at, archivedAt: null }, 'Aim');
+    return this.run(async (db) => {
+      const tx = db.transaction('aims', 'readwrite');
+      let cursor = await tx.store.openCursor();
+      while (cursor) {
+        if (cursor.value.archivedAt === null) await cursor.update({ ...cursor.value, archivedAt: at });
+        cursor = await cursor.continue();
+      }
+      await tx.store.add(aim);
+      await tx.done;
+      return aim;
+    });
+  }
+
+  // ── Outcomes ────────────────────────────────────────────────────────────────────────────────
+
+  async addOutcome(input: OutcomeInput): Promise<Outcome> {
+    const current = await this.currentAim();
+    const outcome = check(
+      OutcomeSchema,
+      {
+        id: newId(),
+        at: this.stamp(input.at),
+        title: input.title.trim(),
+        kind: input.kind,
+        note: (input.note ?? '').trim(),
+        siteId: input.siteId ?? null,
+        aimId: current?.id ?? null,
+      },
+      'Outcome',
+    );
+    await this.run((db) => db.add('outcomes', outcome));
+    return outcome;
+  }
+
+  async getOutcome(id: string): Promise<Outcome | undefined> {
+    return this.run((db) => db.get('outcomes', id));
+  }
+
+  async updateOutcome(id: string, patch: OutcomePatch): Promise<Outcome> {
+    return this.run(async (db) => {
+      const tx = db.transaction('outcomes', 'readwrite');
+      const existing = await tx.store.get(id);
+      if (!existing) throw new JournalError('invalid', 'That outcome no longer exists.');
+      const next = check(
+        OutcomeSchema,
+        { ...existing, ...patch, title: (patch.title ?? existing.title).trim(), note: (patch.note ?? existing.note).trim() },
+        'Outcome',
+      );
+      await tx.store.put(next);
+      await tx.done;
+      return next;
+    });
+  }
+
+  /** Delete an outcome; returns it so the UI can offer undo (`restoreOutcome`). */
+  async deleteOutcome(id: string): Promise<Outcome | undefined> {
+    return this.run(async (db) => {
+      const tx = db.transaction('outcomes', 'readwrite');
+      const existing = await tx.store.get(id);
+      if (existing) await tx.store.delete(id);
+      await tx.done;
+      return existing;
+    });
+  }
+
+  async restoreOutcome(outcome: Outcome): Promise<void> {
+    const valid = check(OutcomeSchema, outcome, 'Outcome');
+    await this.run((db) => db.put('outcomes', valid));
+  }
+
+  /** Outcomes, newest first, from the time index (a range, never a scan of everything when bounded). */
+  async outcomes(filter: OutcomeFilter = {}): Promise<Outcome[]> {
+    const range = timeRange(filter.from, filter.to);
+    const all = await this.run((db) => db.getAllFromIndex('outcomes', 'by-at', range));
+    return all
+      .filter((o) => (filter.kind === undefined || o.kind === filter.kind) && (filter.siteId === undefined || o.siteId === filter.siteId))
+      .reverse();
+  }
+
+  // ── Reflections, snapshots, activity (written by the background for content scripts) ─────────
+
+  async addReflection(input: ReflectionInput): Promise<Reflection> {
+    const reflection = check(ReflectionSchema, { ...input, id: newId(), at: this.stamp(input.at) }, 'Reflection');
+    await this.run((db) => db.add('reflections', reflection));
+    return reflection;
+  }
+
+  async reflections(from?: string, to?: string): Promise<Reflection[]> {
+    return this.run((db) => db.getAllFromIndex('reflections', 'by-at', timeRange(from, to)));
+  }
+
+  /**
+   * Record an own count. Skipped (returns null) when the same site and metric was recorded less than an
+   * hour ago with the same value.
+   */
+  async addSnapshot(input: SnapshotInput): Promise<Snapshot | null> {
+    const snapshot = check(SnapshotSchema, { ...input, id: newId(), at: this.stamp(input.at) }, 'Snapshot');
+    return this.run(async (db) => {
+      const tx = db.transaction('snapshots', 'readwrite');
+      const index = tx.store.index('by-site-metric-at');
+      const latest = await index.openCursor(
+        IDBKeyRange.bound([snapshot.siteId, snapshot.metric, ''], [snapshot.siteId, snapshot.metric, snapshot.at]),
+        'prev',
+      );
+      const previous = latest?.value;
+      if (previous && previous.value === snapshot.value && Date.parse(snapshot.at) - Date.parse(previous.at) < SNAPSHOT_INTERVAL_MS) {
+        await tx.done;
+        return null;
+      }
+      await tx.store.add(snapshot);
+      await tx.done;
+      return snapshot;
+    });
+  }
+
+  async snapshots(from?: string, to?: string): Promise<Snapshot[]> {
+    return this.run((db) => db.getAllFromIndex('snapshots', 'by-at', timeRange(from, to)));
+  }
+
+  /** Add to today's (or `day`'s) activity row for a site, creating it if needed. */
+  async addActivity(delta: ActivityDelta): Promise<Activity> {
+    const day = delta.day ?? localDay(this.now());
+    const increment = check(
+      ActivitySchema,
+      { day, siteId: delta.siteId, activeMs: delta.activeMs ?? 0, metricsSeen: delta.metricsSeen ?? 0, promptsShown: delta.promptsShown ?? 0 },
+      'Activity',
+    );
+    return this.run(async (db) => {
+      const tx = db.transaction('activity', 'readwrite');
+      const existing = await tx.store.get([increment.day, increment.siteId]);
+      const next = check(
+        ActivitySchema,
+        existing
+          ? {
+              ...existing,
+              activeMs: existing.activeMs + increment.activeMs,
+              metricsSeen: existing.metricsSeen + increment.metricsSeen,
+              promptsShown: existing.promptsShown + increment.promptsShown,
+            }
+          : increment,
+        'Activity',
+      );
+      await tx.store.put(next);
+      await tx.done;
+      return next;
+    });
+  }
+
+  /** Activity rows for days in [fromDay, toDay] (inclusive), every site. */
+  async activity(fromDay?: string, toDay?: string): Promise<Activity[]> {
+    const range =
+      fromDay || toDay ? IDBKeyRange.bound([fromDay ?? '0000-00-00', ''], [toDay ?? '9999-99-99', '\uffff']) : undefined;
+    return this.run((db) => db.getAll('activity', range));
+  }
+
+  // ── Everything ──────────────────────────────────────────────────────────────────────────────
+
+  async counts(): Promise<Record<StoreName, number>> {
+    return this.run(async (db) => {
+      const tx = db.transaction(STORES as StoreName[]);
+      const entries = await Promise.all(STORES.map(async (store) => [store, await tx.objectStore(store).count()] as const));
+      await tx.done;
+      return Object.fromEntries(entries) as Record<StoreName, number>;
+    });
+  }
+
+  /** The raw database, for modules that need a multi-store transaction (backup import/export). */
+  async database(): Promise<JournalDB> {
+    return this.connection();
+  }
+
+  /** Run a multi-store job with the journal's error handling and reconnection. */
+  async transact<T>(work: (db: JournalDB) => Promise<T>): Promise<T> {
+    return this.run(work);
+  }
+
+  /** Delete every record in every store, in one transaction. */
+  async deleteAll(): Promise<void> {
+    await this.run(async (db) => {
+      const tx = db.transaction(STORES as StoreName[], 'readwrite');
+      await Promise.all(STORES.map((store) => tx.objectStore(store).clear()));
+      await tx.done;
+    });
+  }
+}
+
+function timeRange(from?: string, to?: string): IDBKeyRange | undefined {
+  if (from && to) return IDBKeyRange.bound(from, to, false, true);
+  if (from) return IDBKeyRange.lowerBound(from);
+  if (to) return IDBKeyRange.upperBound(to, true);
+  return undefined;
+}
+
+export { JournalError, LIMITS };
