@@ -1,0 +1,37 @@
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { loadSettings, repairReminder, siteMode, siteModesItem, weekStartItem } from '../../utils/settings';
+
+beforeEach(() => fakeBrowser.reset());
+
+describe('settings', () => {
+  it('has defaults: every site reframed, weeks start on Monday, a Sunday-evening reminder', async () => {
+    const settings = await loadSettings();
+    expect(settings).toEqual({ siteModes: {}, extraOrigins: [], weekStartsOn: 1, weeklyReminder: { enabled: true, day: 0, time: '18:00' } });
+    expect(siteMode(settings, 'x')).toBe('reframe');
+  });
+
+  it('round-trips values through browser.storage', async () => {
+    await siteModesItem.setValue({ x: 'hide', linkedin: 'off' });
+    await weekStartItem.setValue(0);
+    const settings = await loadSettings();
+    expect(siteMode(settings, 'x')).toBe('hide');
+    expect(settings.weekStartsOn).toBe(0);
+  });
+
+  it('repairs corrupted values field by field', async () => {
+    await fakeBrowser.storage.local.set({
+      'settings.siteModes': { x: 'hide', y: 'explode', 'Bad Site': 'off' },
+      'settings.extraOrigins': ['https://mastodon.social', 'http://insecure.example', 'https://a.example/path', 42],
+      'settings.weekStartsOn': 9,
+      'settings.weeklyReminder': { enabled: 'yes', day: 3, time: '25:00' },
+    });
+    expect(await loadSettings()).toEqual({
+      siteModes: { x: 'hide' },
+      extraOrigins: ['https://mastodon.social'],
+      weekStartsOn: 1,
+      weeklyReminder: { enabled: true, day: 3, time: '18:00' },
+    });
+    expect(repairReminder(null)).toEqual({ enabled: true, day: 0, time: '18:00' });
+  });
+});
