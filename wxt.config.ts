@@ -15,6 +15,8 @@ export default defineConfig({
     // Only the supported social sites; anything else is an optional permission asked at use.
     host_permissions: hostMatchPatterns(),
     optional_host_permissions: ['https://*/*'],
+    // The dashboard doubles as the options page.
+    options_ui: { page: 'dashboard.html', open_in_tab: true },
   },
   vite: () => ({
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
