@@ -141,14 +141,7 @@ export class Journal {
 
   /** The current aim: the newest one not archived. */
   async currentAim(): Promise<Aim | undefined> {
-    return this.run(async (db) => {
-      let cursor = await db.transaction('aims').store.index('by-createdAt').openCursor(null, 'prev');
-      while (cursor) {
-        if (cursor.value.archivedAt === null) return cursor.value;
-        cursor = await cursor.continue();
-      }
-      return undefined;
-    });
+    return this.run((db) => currentAimIn(db.transaction('aims').store));
   }
 
   /** Every aim, oldest first. */
@@ -175,23 +168,32 @@ export class Journal {
 
   // ── Outcomes ────────────────────────────────────────────────────────────────────────────────
 
+  /** Log an outcome; it belongs to the aim current when it was logged. */
   async addOutcome(input: OutcomeInput): Promise<Outcome> {
-    const current = await this.currentAim();
-    const outcome = check(
+    this.buildOutcome(input, null, 'pending'); // validate before touching the database
+    return this.run(async (db) => {
+      const tx = db.transaction(['aims', 'outcomes'], 'readwrite');
+      const aim = await currentAimIn(tx.objectStore('aims'));
+      const outcome = this.buildOutcome(input, aim?.id ?? null);
+      await Promise.all([tx.objectStore('outcomes').add(outcome), tx.done]);
+      return outcome;
+    });
+  }
+
+  private buildOutcome(input: OutcomeInput, aimId: string | null, id = newId()): Outcome {
+    return check(
       OutcomeSchema,
       {
-        id: newId(),
+        id,
         at: this.stamp(input.at),
         title: input.title.trim(),
         kind: input.kind,
         note: (input.note ?? '').trim(),
         siteId: input.siteId ?? null,
-        aimId: current?.id ?? null,
+        aimId,
       },
       'Outcome',
     );
-    await this.run((db) => db.add('outcomes', outcome));
-    return outcome;
   }
 
   async getOutcome(id: string): Promise<Outcome | undefined> {
@@ -245,6 +247,27 @@ export class Journal {
     const reflection = check(ReflectionSchema, { ...input, id: newId(), at: this.stamp(input.at) }, 'Reflection');
     await this.run((db) => db.add('reflections', reflection));
     return reflection;
+  }
+
+  /**
+   * An answer "this produced something": the outcome and the reflection linked to it, in one transaction,
+   * so an answer is never stored without its outcome, nor an outcome without its answer.
+   */
+  async addReflectionWithOutcome(
+    input: Omit<ReflectionInput, 'outcomeId' | 'answer'>,
+    outcomeInput: OutcomeInput,
+  ): Promise<{ reflection: Reflection; outcome: Outcome }> {
+    const at = this.stamp(input.at);
+    check(ReflectionSchema, { ...input, answer: 'outcome', outcomeId: null, id: 'pending', at }, 'Reflection');
+    this.buildOutcome({ ...outcomeInput, at }, null, 'pending');
+    return this.run(async (db) => {
+      const tx = db.transaction(['aims', 'outcomes', 'reflections'], 'readwrite');
+      const aim = await currentAimIn(tx.objectStore('aims'));
+      const outcome = this.buildOutcome({ siteId: input.siteId, ...outcomeInput, at }, aim?.id ?? null);
+      const reflection = check(ReflectionSchema, { ...input, answer: 'outcome', outcomeId: outcome.id, id: newId(), at }, 'Reflection');
+      await Promise.all([tx.objectStore('outcomes').add(outcome), tx.objectStore('reflections').add(reflection), tx.done]);
+      return { reflection, outcome };
+    });
   }
 
   async reflections(from?: string, to?: string): Promise<Reflection[]> {
@@ -344,6 +367,23 @@ export class Journal {
       await tx.done;
     });
   }
+}
+
+/** The newest aim not archived, read through a store of any transaction that includes `aims`. */
+async function currentAimIn(store: {
+  index(name: 'by-createdAt'): { openCursor(query: null, direction: 'prev'): Promise<AimCursor | null> };
+}): Promise<Aim | undefined> {
+  let cursor = await store.index('by-createdAt').openCursor(null, 'prev');
+  while (cursor) {
+    if (cursor.value.archivedAt === null) return cursor.value;
+    cursor = await cursor.continue();
+  }
+  return undefined;
+}
+
+interface AimCursor {
+  value: Aim;
+  continue(): Promise<AimCursor | null>;
 }
 
 function timeRange(from?: string, to?: string): IDBKeyRange | undefined {

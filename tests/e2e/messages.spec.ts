@@ -1,0 +1,183 @@
+/**
+ * The background's message API in real Chromium with the built extension. The content script's own
+ * isolated world is reached through the DevTools protocol (Runtime.evaluate in its execution
+ * context), so the round trip is the real one — Chrome's sender, the service worker, IndexedDB — and
+ * production code has no test hook.
+ */
+import type { BrowserContext, Page } from '@playwright/test';
+import { expect, test } from './extension';
+
+interface ExecutionContext {
+  id: number;
+  origin: string;
+  auxData?: { type?: string; isDefault?: boolean };
+}
+
+/** Run `expression` (awaited, returned by value) in the extension's content-script world of `page`. */
+async function inContentScript(context: BrowserContext, page: Page, extensionId: string) {
+  const cdp = await context.newCDPSession(page);
+  const contexts: ExecutionContext[] = [];
+  cdp.on('Runtime.executionContextCreated', (event: { context: ExecutionContext }) => contexts.push(event.context));
+  await cdp.send('Runtime.enable');
+  const isolated = () => contexts.find((c) => c.auxData?.type === 'isolated' && c.origin === `chrome-extension://${extensionId}`);
+  await expect.poll(() => isolated()?.id, { message: 'the content script has an isolated world on this page' }).toBeDefined();
+  return async (expression: string): Promise<unknown> => {
+    const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
+      expression,
+      contextId: isolated()!.id,
+      awaitPromise: true,
+      returnByValue: true,
+    });
+    if (exceptionDetails) throw new Error(`content-script evaluation failed: ${JSON.stringify(exceptionDetails)}`);
+    return result.value;
+  };
+}
+
+/** The journal's records, read directly from an extension page (the extension's own origin). */
+async function readStore(page: Page, store: string): Promise<Record<string, unknown>[]> {
+  return page.evaluate(
+    (name) =>
+      new Promise<Record<string, unknown>[]>((resolve, reject) => {
+        const open = indexedDB.open('running-for');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const request = db.transaction(name).objectStore(name).getAll();
+          request.onsuccess = () => {
+            db.close();
+            resolve(request.result as Record<string, unknown>[]);
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+    store,
+  );
+}
+
+const send = (message: unknown) => `chrome.runtime.sendMessage(${JSON.stringify(message)})`;
+
+test('a content script on x.com adds records through the background; reading or deleting is refused', async ({
+  context,
+  extensionId,
+  serveFixture,
+}) => {
+  await serveFixture('https://x.com/jane', 'x', 'profile-other.html');
+  const site = await context.newPage();
+  await site.goto('https://x.com/jane');
+  await expect(site.locator('running-for-prompt')).toHaveCount(2);
+  const evaluate = await inContentScript(context, site, extensionId);
+
+  expect(await evaluate(send({ type: 'aim/current' }))).toEqual({ ok: true, aim: null });
+  const reflection = { siteId: 'x', metric: 'followers', value: 12300, own: false, answer: 'nothing-yet' };
+  expect(await evaluate(send({ type: 'reflection/add', reflection }))).toEqual({ ok: true });
+  expect(await evaluate(send({ type: 'snapshot/add', snapshot: { siteId: 'x', metric: 'followers', value: 12300, approximate: true } }))).toEqual({
+    ok: true,
+    recorded: true,
+  });
+  expect(await evaluate(send({ type: 'activity/add', activity: { siteId: 'x', activeMs: 5000, promptsShown: 2 } }))).toEqual({ ok: true });
+
+  // What a content script can never do, even with the real channel in hand.
+  for (const forbidden of [{ type: 'outcomes/list' }, { type: 'reflections/list' }, { type: 'journal/deleteAll' }, { type: 'outcome/delete', id: 'a' }]) {
+    expect(await evaluate(send(forbidden))).toEqual({ ok: false, error: expect.stringContaining('is not a message Running For accepts') });
+  }
+  expect(await evaluate(send({ type: 'reflection/add', reflection: { ...reflection, siteId: 'linkedin' } }))).toEqual({
+    ok: false,
+    error: 'Refused: a page on x cannot report for site "linkedin".',
+  });
+  expect(await evaluate(send({ type: 'reflection/add', reflection: { ...reflection, at: '2020-01-01T00:00:00.000Z' } }))).toMatchObject({ ok: false });
+
+  const extensionPage = await context.newPage();
+  await extensionPage.goto(`chrome-extension://${extensionId}/popup.html`);
+  const reflections = await readStore(extensionPage, 'reflections');
+  expect(reflections).toEqual([{ ...reflection, id: expect.any(String), at: expect.any(String), outcomeId: null }]);
+  expect(Date.now() - Date.parse(reflections[0]!.at as string)).toBeLessThan(60_000);
+  expect(await readStore(extensionPage, 'snapshots')).toMatchObject([{ siteId: 'x', metric: 'followers', value: 12300, approximate: true }]);
+  expect(await readStore(extensionPage, 'activity')).toMatchObject([{ siteId: 'x', activeMs: 5000, metricsSeen: 0, promptsShown: 2 }]);
+  expect(await readStore(extensionPage, 'outcomes')).toEqual([]);
+});
+
+test('an "outcome" answer stores the outcome and the reflection linked to it; the aim is shown as words only', async ({
+  context,
+  extensionId,
+  serveFixture,
+}) => {
+  await serveFixture('https://x.com/jane', 'x', 'profile-other.html');
+  const site = await context.newPage();
+  await site.goto('https://x.com/jane');
+  const evaluate = await inContentScript(context, site, extensionId);
+  // The first message opens (and so creates) the journal in the service worker.
+  expect(await evaluate(send({ type: 'aim/current' }))).toEqual({ ok: true, aim: null });
+
+  const extensionPage = await context.newPage();
+  await extensionPage.goto(`chrome-extension://${extensionId}/popup.html`);
+  await extensionPage.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('running-for');
+        open.onsuccess = () => {
+          const tx = open.result.transaction('aims', 'readwrite');
+          tx.objectStore('aims').put({ id: 'aim-1', purpose: 'Independent design studio', aim: 'Three clients by March', createdAt: new Date().toISOString(), archivedAt: null });
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+        open.onerror = () => reject(open.error);
+      }),
+  );
+
+  expect(await evaluate(send({ type: 'aim/current' }))).toEqual({ ok: true, aim: { purpose: 'Independent design studio', aim: 'Three clients by March' } });
+  const answer = {
+    type: 'reflection/add',
+    reflection: { siteId: 'x', metric: 'followers', value: 12300, own: false, answer: 'outcome', outcome: { title: 'A client from a reply', kind: 'client' } },
+  };
+  expect(await evaluate(send(answer))).toEqual({ ok: true });
+
+  const [outcome] = await readStore(extensionPage, 'outcomes');
+  expect(outcome).toMatchObject({ title: 'A client from a reply', kind: 'client', note: '', siteId: 'x', aimId: 'aim-1' });
+  expect(await readStore(extensionPage, 'reflections')).toMatchObject([{ answer: 'outcome', outcomeId: outcome!.id }]);
+});
+
+test('extension pages are not content scripts: the popup is refused and nothing is written', async ({ context, extensionId }) => {
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  const responses = await popup.evaluate(async () => {
+    // Chrome's own messaging, as any script of the page could call it (not the extension's wrapper).
+    const { runtime } = (globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } } }).chrome;
+    return [
+      await runtime.sendMessage({ type: 'aim/current' }),
+      await runtime.sendMessage({ type: 'reflection/add', reflection: { siteId: 'x', metric: 'followers', value: 1, own: false, answer: 'nothing-yet' } }),
+    ];
+  });
+  const refused = { ok: false, error: 'Refused: extension pages use the journal directly; this API is for content scripts.' };
+  expect(responses).toEqual([refused, refused]);
+  // Nothing was opened or written on the popup's behalf (the popup may have created the empty journal itself).
+  const stored = await popup.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const open = indexedDB.open('running-for');
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('reflections')) return resolve(0);
+          const count = db.transaction('reflections').objectStore('reflections').count();
+          count.onsuccess = () => resolve(count.result);
+        };
+      }),
+  );
+  expect(stored).toBe(0);
+});
+
+test("the site's own scripts cannot reach the background", async ({ context, serveFixture }) => {
+  await serveFixture('https://x.com/jane', 'x', 'profile-other.html');
+  const site = await context.newPage();
+  await site.goto('https://x.com/jane');
+  // The content script is running on this page …
+  await expect(site.locator('running-for-prompt')).toHaveCount(2);
+  // … but the page's own world has no extension messaging at all (no externally_connectable).
+  const reach = await site.evaluate(() => {
+    const chromeGlobal = (globalThis as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome;
+    return { runtime: typeof chromeGlobal?.runtime, sendMessage: typeof chromeGlobal?.runtime?.sendMessage };
+  });
+  expect(reach).toEqual({ runtime: 'undefined', sendMessage: 'undefined' });
+});

@@ -1,0 +1,333 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createMessageHandler, isGrantedOrigin, lazyJournal, type MessageHandler, type MessageSenderLike } from '../../utils/journal/background-api';
+import { CONTEXT_GONE, sendToBackground } from '../../utils/journal/client';
+import { JournalError, MESSAGES } from '../../utils/journal/db';
+import { Journal } from '../../utils/journal/journal';
+import { ACTIVITY_LIMITS, parseMessage } from '../../utils/journal/messages';
+import { localDay } from '../../utils/journal/records';
+import { extraOriginsItem } from '../../utils/settings';
+
+const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
+let clock = new Date('2026-11-23T09:00:00.000Z');
+const now = () => clock;
+
+let journal: Journal;
+let handle: MessageHandler;
+
+/** A content script's sender as Chrome reports it: this extension, a tab, the page's URL. */
+const page = (url = 'https://x.com/jane'): MessageSenderLike => ({ id: EXTENSION_ID, url, tab: { id: 7 } });
+
+async function everything() {
+  return {
+    aims: await journal.aims(),
+    outcomes: await journal.outcomes(),
+    reflections: await journal.reflections(),
+    snapshots: await journal.snapshots(),
+    activity: await journal.activity(),
+  };
+}
+
+const reflection = (fields: Record<string, unknown> = {}) => ({
+  type: 'reflection/add',
+  reflection: { siteId: 'x', metric: 'followers', value: 12300, own: false, answer: 'nothing-yet', ...fields },
+});
+const snapshot = (fields: Record<string, unknown> = {}) => ({
+  type: 'snapshot/add',
+  snapshot: { siteId: 'x', metric: 'followers', value: 512, approximate: false, ...fields },
+});
+const activity = (fields: Record<string, unknown> = {}) => ({ type: 'activity/add', activity: { siteId: 'x', activeMs: 30_000, ...fields } });
+
+beforeEach(async () => {
+  globalThis.indexedDB = new IDBFactory();
+  fakeBrowser.reset();
+  clock = new Date('2026-11-23T09:00:00.000Z');
+  journal = await Journal.open({ now });
+  handle = createMessageHandler({ journal: async () => journal, extensionId: EXTENSION_ID, isAllowedSender: isGrantedOrigin, now });
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  journal.close();
+});
+
+describe('accepted messages are stored through the journal', () => {
+  it('a "nothing yet" reflection, stamped by the background', async () => {
+    expect(await handle(reflection(), page())).toEqual({ ok: true });
+    const [stored] = await journal.reflections();
+    expect(stored).toEqual({
+      id: expect.any(String),
+      at: '2026-11-23T09:00:00.000Z',
+      siteId: 'x',
+      metric: 'followers',
+      value: 12300,
+      own: false,
+      answer: 'nothing-yet',
+      outcomeId: null,
+    });
+    expect(await journal.outcomes()).toEqual([]);
+  });
+
+  it('an "outcome" answer adds the outcome, under the current aim, and links the reflection to it', async () => {
+    const aim = await journal.setAim({ purpose: 'Independent design studio', aim: 'Three clients by March' });
+    const response = await handle(
+      reflection({ own: true, answer: 'outcome', outcome: { title: '  A client via a reply  ', kind: 'client', note: ' Logo job ' } }),
+      page('https://x.com/me'),
+    );
+    expect(response).toEqual({ ok: true });
+    const [outcome] = await journal.outcomes();
+    expect(outcome).toEqual({
+      id: expect.any(String),
+      at: '2026-11-23T09:00:00.000Z',
+      title: 'A client via a reply',
+      kind: 'client',
+      note: 'Logo job',
+      siteId: 'x',
+      aimId: aim.id,
+    });
+    const [stored] = await journal.reflections();
+    expect(stored).toMatchObject({ answer: 'outcome', own: true, outcomeId: outcome!.id });
+  });
+
+  it('an outcome without a note or an aim is stored with an empty note and no aim', async () => {
+    await handle(reflection({ answer: 'outcome', outcome: { title: 'Learned a trick', kind: 'learning' } }), page());
+    expect(await journal.outcomes()).toMatchObject([{ title: 'Learned a trick', note: '', aimId: null }]);
+  });
+
+  it('stores the outcome and its reflection together or not at all', async () => {
+    // The reflection's id collides with one already stored, so its write fails after the outcome's.
+    await journal.addReflection({ siteId: 'x', metric: 'followers', value: 1, own: false, answer: 'dismissed', outcomeId: null });
+    const before = await everything();
+    const [existing] = before.reflections;
+    vi.spyOn(crypto, 'randomUUID')
+      .mockReturnValueOnce('11111111-1111-4111-8111-111111111111')
+      .mockReturnValueOnce(existing!.id as `${string}-${string}-${string}-${string}-${string}`);
+    const response = await handle(reflection({ answer: 'outcome', outcome: { title: 'A sale', kind: 'sale' } }), page());
+    expect(response).toEqual({ ok: false, error: MESSAGES['write-failed'] });
+    expect(await everything()).toEqual(before);
+  });
+
+  it('a snapshot of an own count, once per hour unless the value changes', async () => {
+    expect(await handle(snapshot({ approximate: true }), page())).toEqual({ ok: true, recorded: true });
+    clock = new Date('2026-11-23T09:20:00.000Z');
+    expect(await handle(snapshot({ approximate: true }), page())).toEqual({ ok: true, recorded: false });
+    expect(await handle(snapshot({ value: 513 }), page())).toEqual({ ok: true, recorded: true });
+    expect(await journal.snapshots()).toEqual([
+      { id: expect.any(String), at: '2026-11-23T09:00:00.000Z', siteId: 'x', metric: 'followers', value: 512, approximate: true },
+      { id: expect.any(String), at: '2026-11-23T09:20:00.000Z', siteId: 'x', metric: 'followers', value: 513, approximate: false },
+    ]);
+  });
+
+  it('activity deltas add up in today\'s row for the site', async () => {
+    expect(await handle(activity(), page())).toEqual({ ok: true });
+    expect(await handle(activity({ activeMs: ACTIVITY_LIMITS.activeMs, metricsSeen: 3, promptsShown: 2 }), page())).toEqual({ ok: true });
+    expect(await handle(activity({ activeMs: undefined, promptsShown: 1 }), page())).toEqual({ ok: true });
+    expect(await journal.activity()).toEqual([
+      { day: localDay(clock), siteId: 'x', activeMs: 30_000 + ACTIVITY_LIMITS.activeMs, metricsSeen: 3, promptsShown: 3 },
+    ]);
+  });
+
+  it('the current aim, for display: its words only, never ids or dates', async () => {
+    expect(await handle({ type: 'aim/current' }, page())).toEqual({ ok: true, aim: null });
+    await journal.setAim({ purpose: 'Independent design studio', aim: 'Three clients by March' });
+    await journal.setAim({ purpose: 'Independent design studio', aim: 'Five clients by June' });
+    expect(await handle({ type: 'aim/current' }, page())).toEqual({ ok: true, aim: { purpose: 'Independent design studio', aim: 'Five clients by June' } });
+  });
+
+  it('accepts every host a supported site owns, subdomains included', async () => {
+    expect(await handle(snapshot(), page('https://twitter.com/jane'))).toMatchObject({ ok: true });
+    expect(await handle(snapshot({ siteId: 'linkedin', metric: 'connections' }), page('https://www.linkedin.com/in/jane/'))).toMatchObject({ ok: true });
+    expect(await handle(activity({ siteId: 'youtube' }), page('https://m.youtube.com/@jane'))).toEqual({ ok: true });
+    // Both at the same pinned time: the time index orders ties by random id, so compare as sets.
+    expect((await journal.snapshots()).map((s) => s.siteId).sort()).toEqual(['linkedin', 'x']);
+  });
+
+  it('accepts an origin the user granted, for its own host or a network found by markup (Mastodon)', async () => {
+    await extraOriginsItem.setValue(['https://mastodon.social']);
+    const instance = page('https://mastodon.social/@jane');
+    expect(await handle(snapshot({ siteId: 'mastodon.social' }), instance)).toMatchObject({ ok: true });
+    expect(await handle(activity({ siteId: 'mastodon' }), instance)).toEqual({ ok: true });
+    expect(await handle({ type: 'aim/current' }, instance)).toEqual({ ok: true, aim: null });
+    // Not for another network, and not from an instance the user did not grant.
+    expect(await handle(snapshot({ siteId: 'x' }), instance)).toMatchObject({ ok: false });
+    expect(await handle(snapshot({ siteId: 'fosstodon.org' }), page('https://fosstodon.org/@jane'))).toMatchObject({ ok: false });
+    expect((await journal.snapshots()).map((s) => s.siteId)).toEqual(['mastodon.social']);
+  });
+});
+
+describe('refused messages change nothing', () => {
+  const long = (n: number) => 'a'.repeat(n);
+
+  // [what, message, sender, the error says]
+  const refusals: [string, unknown, MessageSenderLike, RegExp][] = [
+    // Not a message at all.
+    ['null', null, page(), /must be an object/],
+    ['a string', 'reflection/add', page(), /must be an object/],
+    ['an array', [reflection()], page(), /must be an object/],
+    ['no type', { reflection: reflection().reflection }, page(), /is not a message/],
+    // Reading or deleting: no such message exists.
+    ['read outcomes', { type: 'outcomes/list' }, page(), /"outcomes\/list" is not a message/],
+    ['read reflections', { type: 'reflections/list' }, page(), /is not a message/],
+    ['read snapshots', { type: 'snapshots/list', from: '2026-01-01' }, page(), /is not a message/],
+    ['read activity', { type: 'activity/list' }, page(), /is not a message/],
+    ['read all aims', { type: 'aims/list' }, page(), /is not a message/],
+    ['delete an outcome', { type: 'outcome/delete', id: 'x' }, page(), /is not a message/],
+    ['delete everything', { type: 'journal/deleteAll' }, page(), /is not a message/],
+    ['set the aim', { type: 'aim/set', purpose: 'p', aim: 'a' }, page(), /is not a message/],
+    ['add an outcome alone', { type: 'outcome/add', outcome: { title: 't', kind: 'client' } }, page(), /is not a message/],
+    ['a prototype key as type', { type: '__proto__' }, page(), /is not a message/],
+    ['an inherited key as type', { type: 'toString' }, page(), /is not a message/],
+    ['a huge type, not echoed whole', { type: long(100_000) }, page(), /^Refused: "a{40}…" is not a message/],
+    // Malformed shapes.
+    ['no reflection', { type: 'reflection/add' }, page(), /^Refused reflection\/add: reflection: is missing\.$/],
+    ['a page-sized metric, not echoed whole', reflection({ metric: long(100_000) }), page(), /^Refused reflection\/add: reflection\.metric: .{1,300}…$/],
+    ['an extra top-level key', { type: 'aim/current', all: true }, page(), /Refused aim\/current: all: is not a field/],
+    ['a chosen id', reflection({ id: 'mine' }), page(), /reflection\.id: is not a field of this message/],
+    ['a chosen time (backdating)', reflection({ at: '2020-01-01T00:00:00.000Z' }), page(), /reflection\.at: is not a field/],
+    ['a chosen outcome link', reflection({ outcomeId: 'someone-else' }), page(), /reflection\.outcomeId: is not a field/],
+    ['a negative value', reflection({ value: -1 }), page(), /reflection\.value/],
+    ['a fractional value', reflection({ value: 1.5 }), page(), /reflection\.value/],
+    ['a value as text', reflection({ value: '12300' }), page(), /reflection\.value/],
+    ['an unsafe value', reflection({ value: 2 ** 53 }), page(), /reflection\.value/],
+    ['a metric that is not an audience', reflection({ metric: 'likes' }), page(), /reflection\.metric/],
+    ['an unknown answer', reflection({ answer: 'maybe' }), page(), /reflection\.answer/],
+    ['own as text', reflection({ own: 'yes' }), page(), /reflection\.own/],
+    ['a malformed site id', reflection({ siteId: 'X!' }), page(), /reflection\.siteId/],
+    ['an oversized site id', reflection({ siteId: long(65) }), page(), /reflection\.siteId/],
+    ['"outcome" without one', reflection({ answer: 'outcome' }), page(), /an outcome is required/],
+    ['an outcome with another answer', reflection({ outcome: { title: 't', kind: 'client' } }), page(), /an outcome is required/],
+    ['an empty outcome title', reflection({ answer: 'outcome', outcome: { title: '  ', kind: 'client' } }), page(), /outcome\.title/],
+    ['an oversized outcome title', reflection({ answer: 'outcome', outcome: { title: long(201), kind: 'client' } }), page(), /outcome\.title/],
+    ['an oversized note', reflection({ answer: 'outcome', outcome: { title: 't', kind: 'client', note: long(2001) } }), page(), /outcome\.note/],
+    ['an unknown kind', reflection({ answer: 'outcome', outcome: { title: 't', kind: 'bribe' } }), page(), /outcome\.kind/],
+    ['an outcome naming its aim', reflection({ answer: 'outcome', outcome: { title: 't', kind: 'client', aimId: 'a' } }), page(), /outcome\.aimId: is not a field/],
+    ['a snapshot without approximate', { type: 'snapshot/add', snapshot: { siteId: 'x', metric: 'followers', value: 1 } }, page(), /snapshot\.approximate/],
+    ['a snapshot with a time', snapshot({ at: '2020-01-01T00:00:00.000Z' }), page(), /snapshot\.at: is not a field/],
+    ['over ten minutes of activity', activity({ activeMs: ACTIVITY_LIMITS.activeMs + 1 }), page(), /activity\.activeMs/],
+    ['too many metrics seen', activity({ metricsSeen: 10_001 }), page(), /activity\.metricsSeen/],
+    ['too many prompts shown', activity({ promptsShown: 10_001 }), page(), /activity\.promptsShown/],
+    ['negative activity', activity({ activeMs: -5 }), page(), /activity\.activeMs/],
+    ['an empty activity delta', { type: 'activity/add', activity: { siteId: 'x' } }, page(), /at least one/],
+    ['an activity day (backdating)', activity({ day: '2020-01-01' }), page(), /activity\.day: is not a field/],
+    // Senders that are not this extension's content script on a supported page.
+    ['another extension', reflection(), { ...page(), id: 'ponmlkjihgfedcbaponmlkjihgfedcba' }, /did not come from Running For/],
+    ['no extension id', reflection(), { url: 'https://x.com/jane', tab: { id: 7 } }, /did not come from Running For/],
+    ['no tab', reflection(), { id: EXTENSION_ID, url: 'https://x.com/jane' }, /not come from a page in a tab/],
+    ['the popup', { type: 'aim/current' }, page(`chrome-extension://${EXTENSION_ID}/popup.html`), /extension pages use the journal directly/],
+    ['a Firefox extension page', reflection(), page('moz-extension://4b1c1b5e-0000-4000-8000-000000000000/dashboard.html'), /extension pages/],
+    ['no sender URL', reflection(), { id: EXTENSION_ID, tab: { id: 7 } }, /no address/],
+    ['plain http', reflection(), page('http://x.com/jane'), /only works on https/],
+    ['an unsupported host', { type: 'aim/current' }, page('https://example.com/'), /example\.com is not a supported site/],
+    ['a look-alike host', reflection(), page('https://notx.com/jane'), /notx\.com is not a supported site/],
+    ['a supported name inside another host', reflection(), page('https://x.com.evil.example/jane'), /is not a supported site/],
+    ['another site\'s numbers', reflection({ siteId: 'linkedin' }), page(), /a page on x cannot report for site "linkedin"/],
+    ['a granted-looking host from a supported site', snapshot({ siteId: 'mastodon.social' }), page(), /cannot report/],
+  ];
+
+  it.each(refusals)('%s', async (_what, message, sender, says) => {
+    await journal.setAim({ purpose: 'p', aim: 'a' });
+    await handle(reflection({ answer: 'outcome', outcome: { title: 'Earlier', kind: 'help' } }), page());
+    await handle(snapshot(), page());
+    await handle(activity(), page());
+    const before = await everything();
+    const response = await handle(message, sender);
+    expect(response.ok).toBe(false);
+    expect(response).toEqual({ ok: false, error: expect.stringMatching(says) });
+    expect(await everything()).toEqual(before);
+  });
+
+  it('checks the sender before reading the message', async () => {
+    const response = await handle({ type: 'outcomes/list' }, { id: 'someone-else', url: 'https://x.com/', tab: {} });
+    expect(response).toEqual({ ok: false, error: 'Refused: the message did not come from Running For.' });
+  });
+});
+
+describe('failures are answers, never exceptions', () => {
+  it('a journal that cannot open says why', async () => {
+    const unavailable = createMessageHandler({
+      journal: () => Promise.reject(new JournalError('unavailable', MESSAGES.unavailable)),
+      extensionId: EXTENSION_ID,
+      isAllowedSender: () => false,
+      now,
+    });
+    expect(await unavailable(reflection(), page())).toEqual({ ok: false, error: MESSAGES.unavailable });
+    expect(await unavailable({ type: 'aim/current' }, page())).toEqual({ ok: false, error: MESSAGES.unavailable });
+  });
+
+  it('an unexpected error becomes the journal\'s "not saved" sentence', async () => {
+    const broken = createMessageHandler({ journal: () => Promise.reject(new TypeError('boom')), extensionId: EXTENSION_ID, isAllowedSender: () => false });
+    expect(await broken(snapshot(), page())).toEqual({ ok: false, error: MESSAGES['write-failed'] });
+  });
+
+  it('a granted-origin check that fails refuses instead of throwing', async () => {
+    const failing = createMessageHandler({
+      journal: async () => journal,
+      extensionId: EXTENSION_ID,
+      isAllowedSender: () => Promise.reject(new Error('storage gone')),
+    });
+    await expect(failing({ type: 'aim/current' }, page('https://mastodon.social/@jane'))).resolves.toMatchObject({ ok: false });
+  });
+
+  it('a sender that is not an object refuses instead of throwing', async () => {
+    await expect(handle({ type: 'aim/current' }, undefined as unknown as MessageSenderLike)).resolves.toMatchObject({ ok: false });
+  });
+});
+
+describe('lazyJournal', () => {
+  it('opens on first use, keeps the journal, and tries again after a failed open', async () => {
+    let attempts = 0;
+    const open = vi.fn(async () => {
+      attempts += 1;
+      if (attempts === 1) throw new JournalError('blocked', MESSAGES.blocked);
+      return journal;
+    });
+    const get = lazyJournal(open);
+    expect(open).not.toHaveBeenCalled();
+    await expect(get()).rejects.toBeInstanceOf(JournalError);
+    expect(await get()).toBe(journal);
+    expect(await get()).toBe(journal);
+    expect(open).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('parseMessage', () => {
+  it('returns the validated message', () => {
+    expect(parseMessage(snapshot())).toEqual({ ok: true, message: snapshot() });
+  });
+});
+
+describe('sendToBackground (content-script side)', () => {
+  it('round-trips through runtime messaging to the handler, typed by message', async () => {
+    fakeBrowser.runtime.onMessage.addListener((message: unknown, _sender: unknown, sendResponse: (response: unknown) => void) => {
+      // The fake browser reports an empty sender; stand in Chrome's for a content script on x.com.
+      void handle(message, page()).then(sendResponse);
+      return true;
+    });
+    await journal.setAim({ purpose: 'Studio', aim: 'Three clients' });
+    const aim = await sendToBackground({ type: 'aim/current' });
+    expect(aim).toEqual({ ok: true, aim: { purpose: 'Studio', aim: 'Three clients' } });
+    expect(await sendToBackground({ type: 'snapshot/add', snapshot: { siteId: 'x', metric: 'followers', value: 9, approximate: false } })).toEqual({
+      ok: true,
+      recorded: true,
+    });
+    expect(await journal.snapshots()).toHaveLength(1);
+  });
+
+  it('says the extension is gone instead of throwing when nothing answers', async () => {
+    expect(await sendToBackground({ type: 'aim/current' })).toEqual({ ok: false, error: CONTEXT_GONE });
+  });
+
+  it('says the extension is gone after an update invalidated this content script', async () => {
+    fakeBrowser.runtime.id = undefined as unknown as string;
+    expect(await sendToBackground({ type: 'aim/current' })).toEqual({ ok: false, error: CONTEXT_GONE });
+  });
+
+  it('says the extension is gone when sending throws', async () => {
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(() => {
+      throw new Error('Extension context invalidated.');
+    });
+    expect(await sendToBackground({ type: 'activity/add', activity: { siteId: 'x', activeMs: 1000 } })).toEqual({ ok: false, error: CONTEXT_GONE });
+  });
+});

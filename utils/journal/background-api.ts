@@ -1,0 +1,149 @@
+/**
+ * The background's side of the message API (messages.ts): who may send, what they may send, and the
+ * journal writes it turns into. Every message and every sender is untrusted until checked here; the
+ * handler never throws — the caller always gets `{ok: true, …}` or `{ok: false, error}`.
+ *
+ * Globals are parameters (the journal, the extension id, the granted-origin check, the clock), so unit
+ * tests drive it with plain sender objects and fake-indexeddb.
+ */
+import { Journal } from './journal';
+import { toJournalError } from './db';
+import { localDay } from './records';
+import { parseMessage, type Message, type ReflectionAddMessage, type Refusal, type Response } from './messages';
+import { extraOriginsItem, repairOrigins } from '../settings';
+import { adapters, hostMatches } from '../sites';
+
+/** The parts of `runtime.MessageSender` the checks read (Chrome and Firefox both set them for content scripts). */
+export interface MessageSenderLike {
+  id?: string;
+  url?: string;
+  tab?: unknown;
+}
+
+export interface MessageHandlerDeps {
+  journal: () => Promise<Journal>;
+  /** `browser.runtime.id`: only this extension's own content scripts may write. */
+  extensionId: string;
+  /**
+   * Is this https page on an origin the user granted (settings `extraOrigins`)? Asked only for hosts no
+   * adapter owns; supported sites are recognised from the adapter registry here.
+   */
+  isAllowedSender(url: URL): Promise<boolean> | boolean;
+  now?: () => Date;
+}
+
+export type MessageHandler = (message: unknown, sender: MessageSenderLike) => Promise<Response>;
+
+/** Where a checked sender's page is: a supported site (by adapter), or an origin the user granted. */
+type SenderSite = { kind: 'adapter'; adapterId: string } | { kind: 'granted'; host: string };
+
+const refuse = (error: string): Refusal => ({ ok: false, error });
+
+/** Adapters that find their site by markup on any host (Mastodon instances), so may report from a granted origin. */
+const MARKUP_ADAPTER_IDS = new Set(adapters.filter((adapter) => adapter.hosts.length === 0).map((adapter) => adapter.id));
+
+export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
+  const now = deps.now ?? (() => new Date());
+
+  async function checkSender(sender: MessageSenderLike): Promise<{ ok: true; site: SenderSite } | Refusal> {
+    if (!sender || sender.id !== deps.extensionId) return refuse('Refused: the message did not come from Running For.');
+    const raw = typeof sender.url === 'string' ? sender.url : '';
+    // Extension pages (popup, dashboard) hold the journal themselves; this API is only for content scripts.
+    if (/^(chrome|moz)-extension:/i.test(raw)) {
+      return refuse('Refused: extension pages use the journal directly; this API is for content scripts.');
+    }
+    if (!sender.tab) return refuse('Refused: the message did not come from a page in a tab.');
+    let url: URL;
+    try {
+      url = new URL(raw);
+    } catch {
+      return refuse('Refused: the sending page has no address.');
+    }
+    if (url.protocol !== 'https:') return refuse('Refused: Running For only works on https pages.');
+    const adapter = adapters.find((candidate) => candidate.hosts.some((owned) => hostMatches(url.hostname, owned)));
+    if (adapter) return { ok: true, site: { kind: 'adapter', adapterId: adapter.id } };
+    if (await deps.isAllowedSender(url)) return { ok: true, site: { kind: 'granted', host: url.hostname.replace(/\.$/, '') } };
+    return refuse(`Refused: ${url.hostname} is not a supported site or one you turned Running For on for.`);
+  }
+
+  /**
+   * A page reports only for its own site: x.com for "x", a granted origin for its host (or for a
+   * network recognised by markup, such as a Mastodon instance). So one site's page cannot fill in
+   * another site's numbers.
+   */
+  function checkSiteId(siteId: string, site: SenderSite): Refusal | undefined {
+    if (site.kind === 'adapter') {
+      return siteId === site.adapterId ? undefined : refuse(`Refused: a page on ${site.adapterId} cannot report for site ${JSON.stringify(siteId)}.`);
+    }
+    return siteId === site.host || MARKUP_ADAPTER_IDS.has(siteId)
+      ? undefined
+      : refuse(`Refused: a page on ${site.host} cannot report for site ${JSON.stringify(siteId)}.`);
+  }
+
+  async function perform(message: Message): Promise<Response> {
+    const journal = await deps.journal();
+    const at = now().toISOString();
+    switch (message.type) {
+      case 'reflection/add':
+        await addReflection(journal, message.reflection, at);
+        return { ok: true };
+      case 'snapshot/add': {
+        const snapshot = await journal.addSnapshot({ ...message.snapshot, at });
+        return { ok: true, recorded: snapshot !== null };
+      }
+      case 'activity/add':
+        await journal.addActivity({ ...message.activity, day: localDay(now()) });
+        return { ok: true };
+      case 'aim/current': {
+        const current = await journal.currentAim();
+        // The words only: ids and dates are history, and history is not for pages.
+        return { ok: true, aim: current ? { purpose: current.purpose, aim: current.aim } : null };
+      }
+    }
+  }
+
+  return async (message, sender) => {
+    try {
+      const from = await checkSender(sender);
+      if (!from.ok) return from;
+      const parsed = parseMessage(message);
+      if (!parsed.ok) return parsed;
+      const { message: valid } = parsed;
+      if (valid.type !== 'aim/current') {
+        const siteId = 'reflection' in valid ? valid.reflection.siteId : 'snapshot' in valid ? valid.snapshot.siteId : valid.activity.siteId;
+        const wrongSite = checkSiteId(siteId, from.site);
+        if (wrongSite) return wrongSite;
+      }
+      return await perform(valid);
+    } catch (error) {
+      return refuse(toJournalError(error).message);
+    }
+  };
+}
+
+/**
+ * Add a reflection; with an outcome, add the outcome first and link the reflection to it — in one
+ * transaction, so an answer is never stored without its outcome, nor an outcome without its answer.
+ */
+async function addReflection(journal: Journal, input: ReflectionAddMessage['reflection'], at: string): Promise<void> {
+  const { outcome, ...fields } = input;
+  if (outcome) await journal.addReflectionWithOutcome({ ...fields, at }, { ...outcome, siteId: fields.siteId });
+  else await journal.addReflection({ ...fields, outcomeId: null, at });
+}
+
+/** The journal, opened on first use; a failed open is forgotten so the next message tries again. */
+export function lazyJournal(open: () => Promise<Journal> = () => Journal.open()): () => Promise<Journal> {
+  let opening: Promise<Journal> | undefined;
+  return () => {
+    opening ??= open().catch((error: unknown) => {
+      opening = undefined;
+      throw error;
+    });
+    return opening;
+  };
+}
+
+/** The user granted this page's origin (settings `extraOrigins`: Mastodon instances, generic-detector sites). */
+export async function isGrantedOrigin(url: URL): Promise<boolean> {
+  return repairOrigins(await extraOriginsItem.getValue()).includes(url.origin);
+}

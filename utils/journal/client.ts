@@ -1,0 +1,26 @@
+/**
+ * How a content script talks to the background (messages.ts). Type-only imports keep the validators
+ * out of the content script's bundle: the background validates everything anyway.
+ */
+import { browser } from 'wxt/browser';
+import type { MessageOf, MessageType, ResponseFor } from './messages';
+
+export const CONTEXT_GONE =
+  'Running For was updated or turned off since this page loaded, so this was not saved. Reload the page to use it again.';
+
+/** Send a message to the background and return its answer. Never throws. */
+export async function sendToBackground<T extends MessageType>(message: MessageOf<T>): Promise<ResponseFor<T>> {
+  try {
+    // After an update or uninstall the old content script stays in the page with a dead runtime:
+    // `runtime.id` is gone and sendMessage throws "Extension context invalidated".
+    if (!browser.runtime?.id) return { ok: false, error: CONTEXT_GONE };
+    const response: unknown = await browser.runtime.sendMessage(message);
+    if (typeof response === 'object' && response !== null && typeof (response as { ok?: unknown }).ok === 'boolean') {
+      return response as ResponseFor<T>;
+    }
+    // No listener answered (the background was replaced mid-call).
+    return { ok: false, error: CONTEXT_GONE };
+  } catch {
+    return { ok: false, error: CONTEXT_GONE };
+  }
+}

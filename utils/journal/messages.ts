@@ -1,0 +1,157 @@
+/**
+ * The messages content scripts may send to the background, and its answers. Content scripts run in
+ * the site's origin and are treated as untrusted (DESIGN.md): they can add a reflection, a snapshot or
+ * activity and read the current aim for display — nothing that reads the history or deletes anything
+ * exists here, so no message can do it.
+ *
+ * Field validators are the record schemas' own (`ReflectionSchema.entries.…`), so a message accepted
+ * here is a record the journal accepts. Times and days are never taken from a message: the background
+ * stamps them, so a content script cannot backdate or postdate the journal.
+ */
+import * as v from 'valibot';
+import { OutcomeSchema, ReflectionSchema, SnapshotSchema } from './records';
+
+/** Bounds on one activity message: a content script reports small, frequent deltas, never totals. */
+export const ACTIVITY_LIMITS = {
+  /** Ten minutes of active time per message. */
+  activeMs: 10 * 60 * 1000,
+  metricsSeen: 10_000,
+  promptsShown: 10_000,
+} as const;
+
+const reflectionFields = ReflectionSchema.entries;
+const outcomeFields = OutcomeSchema.entries;
+
+const bounded = (max: number) => v.pipe(v.number(), v.safeInteger(), v.minValue(0), v.maxValue(max));
+
+const ReflectionAddSchema = v.strictObject({
+  type: v.literal('reflection/add'),
+  reflection: v.pipe(
+    v.strictObject({
+      siteId: reflectionFields.siteId,
+      metric: reflectionFields.metric,
+      value: reflectionFields.value,
+      own: reflectionFields.own,
+      answer: reflectionFields.answer,
+      outcome: v.optional(
+        v.strictObject({
+          title: outcomeFields.title,
+          kind: outcomeFields.kind,
+          note: v.optional(outcomeFields.note),
+        }),
+      ),
+    }),
+    // An "outcome" answer without the outcome would count a result nobody can see; any other answer
+    // with one would store an outcome the user did not say they had.
+    v.check(
+      (reflection) => (reflection.answer === 'outcome') === (reflection.outcome !== undefined),
+      'an outcome is required with the answer "outcome", and allowed only with it',
+    ),
+  ),
+});
+
+const SnapshotAddSchema = v.strictObject({
+  type: v.literal('snapshot/add'),
+  snapshot: v.strictObject({
+    siteId: SnapshotSchema.entries.siteId,
+    metric: SnapshotSchema.entries.metric,
+    value: SnapshotSchema.entries.value,
+    approximate: SnapshotSchema.entries.approximate,
+  }),
+});
+
+const ActivityAddSchema = v.strictObject({
+  type: v.literal('activity/add'),
+  activity: v.pipe(
+    v.strictObject({
+      siteId: reflectionFields.siteId,
+      activeMs: v.optional(bounded(ACTIVITY_LIMITS.activeMs)),
+      metricsSeen: v.optional(bounded(ACTIVITY_LIMITS.metricsSeen)),
+      promptsShown: v.optional(bounded(ACTIVITY_LIMITS.promptsShown)),
+    }),
+    v.check(
+      (activity) => activity.activeMs !== undefined || activity.metricsSeen !== undefined || activity.promptsShown !== undefined,
+      'must add at least one of activeMs, metricsSeen, promptsShown',
+    ),
+  ),
+});
+
+const AimCurrentSchema = v.strictObject({ type: v.literal('aim/current') });
+
+const SCHEMAS = {
+  'reflection/add': ReflectionAddSchema,
+  'snapshot/add': SnapshotAddSchema,
+  'activity/add': ActivityAddSchema,
+  'aim/current': AimCurrentSchema,
+} as const;
+
+export type MessageType = keyof typeof SCHEMAS;
+export const MESSAGE_TYPES = Object.keys(SCHEMAS) as MessageType[];
+
+export type ReflectionAddMessage = v.InferOutput<typeof ReflectionAddSchema>;
+export type SnapshotAddMessage = v.InferOutput<typeof SnapshotAddSchema>;
+export type ActivityAddMessage = v.InferOutput<typeof ActivityAddSchema>;
+export type AimCurrentMessage = v.InferOutput<typeof AimCurrentSchema>;
+export type Message = ReflectionAddMessage | SnapshotAddMessage | ActivityAddMessage | AimCurrentMessage;
+export type MessageOf<T extends MessageType> = Extract<Message, { type: T }>;
+
+/** What a content script may see of the current aim: the words, for display beside a count. */
+export interface AimForDisplay {
+  purpose: string;
+  aim: string;
+}
+
+export interface Refusal {
+  ok: false;
+  /** A sentence a person can read (shown in the prompt, logged otherwise). */
+  error: string;
+}
+
+interface Replies {
+  'reflection/add': { ok: true };
+  /** `recorded` is false when the same count was recorded within the hour (the journal keeps one). */
+  'snapshot/add': { ok: true; recorded: boolean };
+  'activity/add': { ok: true };
+  'aim/current': { ok: true; aim: AimForDisplay | null };
+}
+
+export type ResponseFor<T extends MessageType> = Replies[T] | Refusal;
+export type Response = ResponseFor<MessageType>;
+
+/** Longest part of a refused message echoed back in the error, so a huge value is not reflected whole. */
+const ECHO_LIMIT = 40;
+
+function echo(value: unknown): string {
+  const text = typeof value === 'string' ? value : String(value);
+  return JSON.stringify(text.length > ECHO_LIMIT ? `${text.slice(0, ECHO_LIMIT)}…` : text);
+}
+
+/** Validate an untrusted message. Never throws. */
+export function parseMessage(input: unknown): { ok: true; message: Message } | Refusal {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return { ok: false, error: 'Refused: a message must be an object with a "type".' };
+  }
+  const type: unknown = (input as { type?: unknown }).type;
+  if (typeof type !== 'string' || !Object.hasOwn(SCHEMAS, type)) {
+    return {
+      ok: false,
+      error: `Refused: ${echo(type)} is not a message Running For accepts from a page. Content scripts may add reflections, snapshots and activity, and read the current aim — nothing else.`,
+    };
+  }
+  const result = v.safeParse(SCHEMAS[type as MessageType], input);
+  if (result.success) return { ok: true, message: result.output };
+  return { ok: false, error: `Refused ${type}: ${describeIssue(result.issues[0])}` };
+}
+
+/** Longest error returned: valibot quotes the received value, which may be a page's worth of text. */
+const ERROR_LIMIT = 300;
+
+function describeIssue(issue: v.BaseIssue<unknown>): string {
+  const path = v.getDotPath(issue);
+  const where = path ? `${path}: ` : '';
+  let text: string;
+  if (issue.type === 'strict_object' && issue.expected === 'never') text = `${where}is not a field of this message.`;
+  else if (issue.received === 'undefined') text = `${where}is missing.`;
+  else text = `${where}${issue.message}.`;
+  return text.length > ERROR_LIMIT ? `${text.slice(0, ERROR_LIMIT)}…` : text;
+}
