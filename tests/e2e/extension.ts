@@ -59,7 +59,8 @@ export const test = base.extend<Fixtures>({
       ],
     });
     // Nothing reaches the network: any request a test did not route is refused.
-    await context.route('**/*', (route) => route.abort('blockedbyclient'));
+    // (Extension pages load their scripts from chrome-extension:// URLs, which routing sees too: let those through.)
+    await context.route((url) => url.protocol !== 'chrome-extension:', (route) => route.abort('blockedbyclient'));
     await use(context);
     await context.close();
     rmSync(userDataDir, { recursive: true, force: true });

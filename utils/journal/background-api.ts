@@ -6,7 +6,7 @@
  * Globals are parameters (the journal, the extension id, the granted-origin check, the clock), so unit
  * tests drive it with plain sender objects and fake-indexeddb.
  */
-import { Journal } from './journal';
+import { type Journal } from './journal';
 import { toJournalError } from './db';
 import { localDay } from './records';
 import { parseMessage, type Message, type ReflectionAddMessage, type Refusal, type Response } from './messages';
@@ -131,17 +131,7 @@ async function addReflection(journal: Journal, input: ReflectionAddMessage['refl
   else await journal.addReflection({ ...fields, outcomeId: null, at });
 }
 
-/** The journal, opened on first use; a failed open is forgotten so the next message tries again. */
-export function lazyJournal(open: () => Promise<Journal> = () => Journal.open()): () => Promise<Journal> {
-  let opening: Promise<Journal> | undefined;
-  return () => {
-    opening ??= open().catch((error: unknown) => {
-      opening = undefined;
-      throw error;
-    });
-    return opening;
-  };
-}
+export { lazyJournal } from './page';
 
 /** The user granted this page's origin (settings `extraOrigins`: Mastodon instances, generic-detector sites). */
 export async function isGrantedOrigin(url: URL): Promise<boolean> {

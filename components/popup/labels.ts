@@ -1,0 +1,47 @@
+/** Words and numbers as the popup shows them. */
+import { OUTCOME_KINDS, type OutcomeKind } from '@/utils/journal/records';
+import { adapters } from '@/utils/sites';
+import { KIND_LABELS, siteName } from '../labels';
+
+export { KIND_LABELS, siteName };
+
+export const KIND_CHOICES: readonly { value: OutcomeKind; label: string }[] = OUTCOME_KINDS.map((kind) => ({
+  value: kind,
+  label: KIND_LABELS[kind],
+}));
+
+/** The supported sites in registry order, for the optional "came through" picker. */
+export const SITE_CHOICES: readonly { value: string; label: string }[] = adapters.map((adapter) => ({
+  value: adapter.id,
+  label: adapter.name,
+}));
+
+/** "0 min", "45 min", "1 h 5 min", "2 h": rounded to the minute. */
+export function formatDuration(ms: number): string {
+  const minutes = Math.max(0, Math.round(ms / 60_000));
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  if (hours === 0) return `${rest} min`;
+  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
+}
+
+/** "23 – 29 Nov" in the reader's locale, for the week heading. */
+export function formatWeek(start: Date, end: Date, locale?: string): string {
+  const last = new Date(end.getFullYear(), end.getMonth(), end.getDate() - 1);
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short' }).formatRange(start, last);
+}
+
+/** "26 Nov": when an aim was set. */
+export function formatDate(at: string, locale?: string): string {
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short' }).format(new Date(at));
+}
+
+/** "Mon", "Tue": when in the week an outcome was logged. */
+export function formatWeekday(at: string, locale?: string): string {
+  return new Intl.DateTimeFormat(locale, { weekday: 'short' }).format(new Date(at));
+}
+
+/** "1 outcome", "3 outcomes". */
+export function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
