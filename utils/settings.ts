@@ -65,9 +65,33 @@ export const siteModesItem = storage.defineItem<Record<string, SiteMode>>('local
 export const extraOriginsItem = storage.defineItem<string[]>('local:settings.extraOrigins', { fallback: [], version: 1 });
 export const weekStartItem = storage.defineItem<Weekday>('local:settings.weekStartsOn', { fallback: DEFAULT_WEEK_START, version: 1 });
 export const reminderItem = storage.defineItem<WeeklyReminder>('local:settings.weeklyReminder', { fallback: DEFAULT_REMINDER, version: 1 });
+/** Sites the user snoozed from a prompt ("Not now"): site id → ISO time the snooze ends. */
+export const snoozesItem = storage.defineItem<Record<string, string>>('local:settings.snoozes', { fallback: {}, version: 1 });
+
+export function repairSnoozes(value: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return out;
+  for (const [site, until] of Object.entries(value as Record<string, unknown>)) {
+    if (/^[a-z0-9][a-z0-9.-]{0,63}$/.test(site) && typeof until === 'string' && !Number.isNaN(Date.parse(until))) out[site] = until;
+  }
+  return out;
+}
+
+/** Is the site snoozed at `now`? */
+export function isSnoozed(snoozes: Record<string, string>, siteId: string, now: Date = new Date()): boolean {
+  const until = snoozes[siteId];
+  return until !== undefined && Date.parse(until) > now.getTime();
+}
+
+/** Snooze a site until `until` (replacing any earlier snooze for it). */
+export async function snoozeSite(siteId: string, until: Date): Promise<void> {
+  const current = repairSnoozes(await snoozesItem.getValue());
+  await snoozesItem.setValue({ ...current, [siteId]: until.toISOString() });
+}
 
 export interface Settings {
   siteModes: Record<string, SiteMode>;
+  snoozes: Record<string, string>;
   extraOrigins: string[];
   weekStartsOn: Weekday;
   weeklyReminder: WeeklyReminder;
@@ -75,14 +99,16 @@ export interface Settings {
 
 /** Every setting, repaired. */
 export async function loadSettings(): Promise<Settings> {
-  const [siteModes, extraOrigins, weekStartsOn, weeklyReminder] = await Promise.all([
+  const [siteModes, snoozes, extraOrigins, weekStartsOn, weeklyReminder] = await Promise.all([
     siteModesItem.getValue(),
+    snoozesItem.getValue(),
     extraOriginsItem.getValue(),
     weekStartItem.getValue(),
     reminderItem.getValue(),
   ]);
   return {
     siteModes: repairSiteModes(siteModes),
+    snoozes: repairSnoozes(snoozes),
     extraOrigins: repairOrigins(extraOrigins),
     weekStartsOn: repairWeekStart(weekStartsOn),
     weeklyReminder: repairReminder(weeklyReminder),

@@ -1,13 +1,13 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { loadSettings, repairReminder, siteMode, siteModesItem, weekStartItem } from '../../utils/settings';
+import { isSnoozed, loadSettings, repairReminder, siteMode, siteModesItem, snoozeSite, weekStartItem } from '../../utils/settings';
 
 beforeEach(() => fakeBrowser.reset());
 
 describe('settings', () => {
   it('has defaults: every site reframed, weeks start on Monday, a Sunday-evening reminder', async () => {
     const settings = await loadSettings();
-    expect(settings).toEqual({ siteModes: {}, extraOrigins: [], weekStartsOn: 1, weeklyReminder: { enabled: true, day: 0, time: '18:00' } });
+    expect(settings).toEqual({ siteModes: {}, snoozes: {}, extraOrigins: [], weekStartsOn: 1, weeklyReminder: { enabled: true, day: 0, time: '18:00' } });
     expect(siteMode(settings, 'x')).toBe('reframe');
   });
 
@@ -28,10 +28,19 @@ describe('settings', () => {
     });
     expect(await loadSettings()).toEqual({
       siteModes: { x: 'hide' },
+      snoozes: {},
       extraOrigins: ['https://mastodon.social'],
       weekStartsOn: 1,
       weeklyReminder: { enabled: true, day: 3, time: '18:00' },
     });
     expect(repairReminder(null)).toEqual({ enabled: true, day: 0, time: '18:00' });
+  });
+
+  it('snoozes a site until a time, then not', async () => {
+    await snoozeSite('x', new Date('2026-11-26T10:00:00.000Z'));
+    const { snoozes } = await loadSettings();
+    expect(isSnoozed(snoozes, 'x', new Date('2026-11-26T09:59:00.000Z'))).toBe(true);
+    expect(isSnoozed(snoozes, 'x', new Date('2026-11-26T10:00:00.000Z'))).toBe(false);
+    expect(isSnoozed(snoozes, 'linkedin', new Date('2026-11-26T09:00:00.000Z'))).toBe(false);
   });
 });

@@ -69,6 +69,12 @@ export interface SiteAdapter {
   readonly pages: Readonly<Record<string, PageType>>;
   /** For adapters without hosts: does this document look like the site? Must be cheap. */
   recognize?(doc: Document): boolean;
+  /**
+   * CSS selectors of the elements that show this site's numbers (not their labels), for hide mode:
+   * injected at `document_start` as `SELECTORS { visibility: hidden }` for sites the user hides, so the
+   * numbers never paint. Keep them as specific as `detect`'s hooks.
+   */
+  readonly hide?: string;
   /** Find counts under `root`. Pure: reads the DOM, never changes it. */
   detect(root: ParentNode, ctx: SiteContext): Found[];
 }

@@ -1,0 +1,25 @@
+/**
+ * The contract between the live layer (utils/live-detector.ts, which finds counts and keeps one host
+ * element beside each) and the prompt UI (components/prompt/, which fills a host with its chip and
+ * dialog). The live layer never looks inside a prompt; the prompt never touches the site's nodes.
+ */
+import type { sendToBackground } from '@/utils/journal/client';
+import type { Detection } from '@/utils/sites/types';
+
+export interface PromptEnvironment {
+  /** The background message API (utils/journal/client.ts); tests pass a fake. */
+  send: typeof sendToBackground;
+  /** Snooze the site until a time ("Not now"); stored in settings (utils/settings.ts `snoozeSite`). */
+  snooze(siteId: string, until: Date): Promise<void>;
+  now(): Date;
+}
+
+export interface PromptController {
+  /** The count changed in place ("12.3K" → "12.4K"): refresh what the prompt shows. */
+  update(detection: Detection): void;
+  /** The count is gone, the site was snoozed or the extension is stopping: remove listeners and UI. */
+  destroy(): void;
+}
+
+/** Fill `host` (a `<running-for-prompt>` already placed beside the count) with the prompt UI. */
+export type MountPrompt = (host: HTMLElement, detection: Detection, env: PromptEnvironment) => PromptController;
