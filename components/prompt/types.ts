@@ -7,6 +7,11 @@ import type { sendToBackground } from '@/utils/journal/client';
 import type { Detection } from '@/utils/sites/types';
 
 export interface PromptEnvironment {
+  /**
+   * The site's mode (settings.siteModes): in `hide` mode the page's number is hidden by CSS injected at
+   * document_start, and the chip offers to show it on purpose (inside the prompt, never by restyling the site).
+   */
+  mode: 'reframe' | 'hide';
   /** The background message API (utils/journal/client.ts); tests pass a fake. */
   send: typeof sendToBackground;
   /** Snooze the site until a time ("Not now"); stored in settings (utils/settings.ts `snoozeSite`). */
