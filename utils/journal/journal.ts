@@ -298,6 +298,15 @@ export class Journal {
     });
   }
 
+  /** The last snapshot of a site's metric strictly before `at` (one bounded index cursor). */
+  async lastSnapshotBefore(siteId: string, metric: Snapshot['metric'], at: string): Promise<Snapshot | undefined> {
+    return this.run(async (db) => {
+      const range = IDBKeyRange.bound([siteId, metric, ''], [siteId, metric, at], false, true);
+      const cursor = await db.transaction('snapshots').store.index('by-site-metric-at').openCursor(range, 'prev');
+      return cursor?.value;
+    });
+  }
+
   async snapshots(from?: string, to?: string): Promise<Snapshot[]> {
     return this.run((db) => db.getAllFromIndex('snapshots', 'by-at', timeRange(from, to)));
   }
