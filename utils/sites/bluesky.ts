@@ -150,6 +150,16 @@ function readLink(link: Element, ctx: SiteContext): Found | null {
 export const bluesky: SiteAdapter = {
   id: 'bluesky',
   name: 'Bluesky',
+  // The number span of the header's two buttons and of the hover card's links (no test ID there, but
+  // the aria-label InlineLinkText gives them); never links inside posts, quotes or the bio.
+  hide: [
+    '[data-testid="profileHeaderFollowersButton"] > :first-child',
+    '[data-testid="profileHeaderFollowsButton"] > :first-child',
+    ...['followers', 'follows'].map(
+      (tail) =>
+        `a[href$="/${tail}"][aria-label]:not(article *, blockquote *, [data-testid^="feedItem-by-"] *, [data-testid^="postThreadItem-by-"] *, [data-testid="postText"] *, [data-testid="profileHeaderDescription"] *, [data-testid="contentHider-post"] *, [aria-label="Quoted post"] *) > span:first-child`,
+    ),
+  ].join(', '),
   hosts: ['bsky.app'],
   pages,
   detect(root, ctx) {

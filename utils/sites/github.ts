@@ -149,6 +149,16 @@ function repoCounts(root: ParentNode, ctx: SiteContext, found: Found[]): void {
 export const github: SiteAdapter = {
   id: 'github',
   name: 'GitHub',
+  // The bold numbers of the profile's followers/following links, the repository's star counter (both
+  // of the star/unstar toggle's copies: the hidden one shows after a click) and the About sidebar's
+  // stars, including the narrow layout's copy. READMEs, bios and comments are never touched.
+  hide: [
+    ':is(.js-profile-editable-area, [itemtype$="schema.org/Person"]) :is(a[href*="tab=followers"], a[href*="tab=following"]):not(.user-profile-bio *, .markdown-body *, .comment-body *) span.text-bold',
+    '#repo-stars-counter-star',
+    '#repo-stars-counter-unstar',
+    'a[href$="/stargazers"]:not(.markdown-body *, .comment-body *, article *) > strong',
+    '#responsive-meta-container a[href$="/stargazers"] span.text-bold',
+  ].join(', '),
   hosts: ['github.com'],
   pages: {
     profile: {

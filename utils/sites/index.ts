@@ -54,7 +54,12 @@ export function pageTypeOf(adapter: SiteAdapter, url: URL): string | undefined {
   return Object.entries(adapter.pages).find(([, page]) => page.test(url))?.[0];
 }
 
+/** Match patterns of one adapter's hosts: each host and its subdomains, HTTPS only. */
+export function adapterMatchPatterns(adapter: SiteAdapter): string[] {
+  return adapter.hosts.flatMap((host) => [`https://${host}/*`, `https://*.${host}/*`]);
+}
+
 /** Match patterns for every host a registered adapter owns (manifest host permissions, content script). */
 export function hostMatchPatterns(): string[] {
-  return adapters.flatMap((adapter) => adapter.hosts.flatMap((host) => [`https://${host}/*`, `https://*.${host}/*`]));
+  return adapters.flatMap(adapterMatchPatterns);
 }

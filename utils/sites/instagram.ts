@@ -100,6 +100,14 @@ function smallestPhraseElement(item: Element, ctx: SiteContext): { el: Element; 
 export const instagram: SiteAdapter = {
   id: 'instagram',
   name: 'Instagram',
+  // The number span (`span._ac2a` wraps it and carries the exact `title`): in the desktop header's count
+  // links, in the mobile header's stat items (the first item is posts, always first, so it stays), and
+  // in the logged-out header's buttons, where the label is text around the number ("フォロワー1.2万人").
+  hide: [
+    ...['followers/', 'followers', 'following/', 'following'].map((tail) => `ul > li a[href$="/${tail}"]:not(article *, [role="article"] *) > span:first-child`),
+    'header section ul > li:not(:first-child) > span:first-child',
+    'header section ul > li > button > span > span',
+  ].join(', '),
   hosts: ['instagram.com'],
   pages: {
     followList: {

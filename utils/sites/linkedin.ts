@@ -194,6 +194,23 @@ function documentOrder(a: Found, b: Found): number {
 export const linkedin: SiteAdapter = {
   id: 'linkedin',
   name: 'LinkedIn',
+  // LinkedIn has few stable hooks (see above), so: the count links' bold number (2024–2025, the feed
+  // rail's `<strong>`) or, where number and label are one text node (2026's visible copy and its
+  // screen-reader twin), the link's text; the top card's follower line in its list (2024–2025) or
+  // beside the connections link (2026); the Activity card's follower subtitle. Posts, messages and
+  // About text stay.
+  hide: ((link) =>
+    [
+      `${link} :is(.t-bold, strong)`,
+      `${link} > span:has(> [aria-hidden="true"])`,
+      'main section li.text-body-small .t-black--light > .t-bold',
+      'section[componentkey$=".TopcardSection"] div:has(> a:is([href*="connectionOf="], [href*="/mynetwork/invite-connect/connections"])) > :not(a) > span',
+      '#content_collections ~ .pvs-header__container .pvs-header__subtitle > span',
+      'section[componentkey$=".Activity"] h2 + p > span',
+    ].join(', '))(
+    'a:is([href*="/mynetwork/invite-connect/connections"], [href*="/people-follow/followers"], [href*="/feed/followers"], [href*="connectionOf="])' +
+      ':not([role="article"] *, [data-urn^="urn:li:activity"] *, [data-id^="urn:li:activity"] *, [data-testid="expandable-text-box"] *, article *)',
+  ),
   hosts: ['linkedin.com'],
   pages: {
     profile: {

@@ -148,6 +148,15 @@ function readHoverCard(row: Element, ctx: SiteContext): Found | null {
 export const mastodon: SiteAdapter = {
   id: 'mastodon',
   name: 'Mastodon',
+  // The header's numbers (classic: the link's `<strong>`; 2025 redesign: the whole link in its titled
+  // item, the label sits outside it) and the hover card's. Posts, bios, fields and notes stay.
+  hide: [
+    ...['followers', 'following'].flatMap((tail) => [
+      `:is(.account__header, .account__header__extra__links) a[href$="/${tail}"]:not(.status *, .account__header__bio *, .account__header__content *, .account__header__fields *, .account-note *) > strong`,
+      `:is(.account__header, .account__header__bar) li[title] > a[href*="/@"][href$="/${tail}"]:not(:has(strong), .status *)`,
+    ]),
+    ':is(#hover-card, .hover-card) .hover-card__numbers > strong',
+  ].join(', '),
   hosts: [],
   pages,
   recognize(doc) {

@@ -119,6 +119,12 @@ function readLink(link: Element, ctx: SiteContext): Found | null {
 export const medium: SiteAdapter = {
   id: 'medium',
   name: 'Medium',
+  // The author's follower link inside Medium's `pw-follower-count` hook and the following link beside
+  // it (number and label are one text node, so the link hides). Story text and responses stay.
+  hide: [
+    '.pw-follower-count:not([data-selectable-paragraph] *, .pw-post-body-paragraph *, blockquote *, pre *) > a',
+    '.pw-follower-count ~ a[href*="/following"]:not(pre *, blockquote *)',
+  ].join(', '),
   hosts: ['medium.com'],
   pages: {
     followList: {

@@ -167,6 +167,15 @@ function inUserText(el: Element): boolean {
 export const reddit: SiteAdapter = {
   id: 'reddit',
   name: 'Reddit',
+  // Karma numbers (new Reddit's `karma-number` hook, old Reddit's header and sidebar) and the profile
+  // sidebar's followers line (one text node with its label). Posts and comments stay.
+  hide: [
+    '[data-testid="karma-number"]:not([slot="comment"] *, [slot="text-body"] *, .md *, .usertext-body *)',
+    '[data-testid="profile-details-content-wrapper"] > p.text-12:not([data-testid], :has(*))',
+    '[data-testid="profile-details-content-wrapper"] > p.text-12:not([data-testid]) > span',
+    '#header-bottom-right span.userkarma',
+    '.side .titlebox span.karma',
+  ].join(', '),
   hosts: ['reddit.com'],
   pages: {
     profile: {

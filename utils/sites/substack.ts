@@ -84,6 +84,12 @@ const AUDIENCE: ReadonlySet<Metric> = new Set<Metric>(['followers', 'subscribers
 export const substack: SiteAdapter = {
   id: 'substack',
   name: 'Substack',
+  // Subscriber links (number and label are one text node, "4.8K+ subscribers") and the number span of
+  // follower links ("See all followers" has none, so it stays). Posts, notes and comments stay.
+  hide: [
+    'a[href*="/subscribers"]:not(.markup *, .ProseMirror *, .comment-body *, .available-content *, article *)',
+    'a[href*="/followers"]:not(.markup *, .ProseMirror *, .comment-body *, .available-content *, article *) > span:first-child',
+  ].join(', '),
   hosts: ['substack.com'],
   pages: {
     followList: {

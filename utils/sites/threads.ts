@@ -118,6 +118,15 @@ function untitledFollowers(root: ParentNode, ctx: SiteContext, seen: Set<Element
 export const threads: SiteAdapter = {
   id: 'threads',
   name: 'Threads',
+  // The number of the profile header's follower button (the span carrying the exact count in `title`):
+  // the button beside the name's block, or the one holding the followers' avatar stack. Views buttons
+  // (identical markup, no avatars) and posts stay.
+  hide: [
+    'div:is(:has(> h1), :has(> * > h1), :has(> * > * > h1)) > * > [role="button"] > span > span[title]',
+    '[role="button"]:has(img) > span > span[title]',
+  ]
+    .map((selector) => `${selector}:not([data-pressable-container="true"] *, [role="article"] *, article *)`)
+    .join(', '),
   hosts: ['threads.com', 'threads.net'],
   pages,
   detect(root, ctx) {

@@ -59,6 +59,10 @@ function isOwn(ctx: SiteContext): boolean {
 export const tiktok: SiteAdapter = {
   id: 'tiktok',
   name: 'TikTok',
+  // The `<strong>` numbers TikTok marks with `data-e2e`; the unit label beside them stays.
+  hide: ['[data-e2e="following-count"]', '[data-e2e="followers-count"]']
+    .map((hook) => `${hook}:not([data-e2e="user-bio"] *, [data-e2e="video-desc"] *, [data-e2e="browse-video-desc"] *, [data-e2e^="comment-"] *)`)
+    .join(', '),
   hosts: ['tiktok.com'],
   pages: {
     video: {

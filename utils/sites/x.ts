@@ -66,6 +66,13 @@ function isOwn(link: Element, handle: string, ctx: SiteContext): boolean {
 export const x: SiteAdapter = {
   id: 'x',
   name: 'X',
+  // Only the number: each count link's first span (or, in the regrouped link of CPFT#249, the
+  // wrapper's first span). The label and the prompt chip beside the link stay visible. Posts, bios and
+  // link cards are never touched.
+  hide: ['verified_followers', 'followers', 'following']
+    .map((tail) => `a[href$="/${tail}"]:not(article *, [data-testid="tweet"] *, [data-testid="UserDescription"] *, [data-testid="card.wrapper"] *)`)
+    .flatMap((link) => [`${link} > span:first-child`, `${link} > div > span:first-child`])
+    .join(', '),
   hosts: ['x.com', 'twitter.com'],
   pages: {
     followList: {

@@ -82,6 +82,22 @@ function channelPath(url: URL): boolean {
 export const youtube: SiteAdapter = {
   id: 'youtube',
   name: 'YouTube',
+  // The channel header's subscriber text (its own span, but one text node with its label) — the first
+  // item of the metadata row after the handle's (2024, 2026), or the third item of the single inline
+  // row "@handle • subscribers • videos" (2025) — and the legacy header, watch page and search result
+  // counts. Descriptions, titles and comments are never touched.
+  hide: [
+    ...['yt-page-header-view-model', '#page-header'].flatMap((header) => [
+      `${header} yt-content-metadata-view-model > div:nth-child(2) > span:first-child`,
+      `${header} yt-content-metadata-view-model > div:only-child > span:nth-child(3) > [role="text"]`,
+    ]),
+    '#subscriber-count',
+    '#owner-sub-count',
+    // Since handles (2022) #subscribers holds "@handle" and #video-count the subscriber phrase.
+    'ytd-channel-renderer #video-count',
+  ]
+    .map((selector) => `${selector}:not(ytd-comments *, ytd-comment-thread-renderer *, ytd-comment-view-model *, yt-description-preview-view-model *, ytd-text-inline-expander *, #description *, #video-title *)`)
+    .join(', '),
   hosts: ['youtube.com'],
   pages: {
     watch: {

@@ -1,0 +1,270 @@
+/**
+ * Sites: how Running For behaves on each supported site (reframe the counts, hide the numbers, or stay
+ * off), and the sites the user adds themselves — a Mastodon instance, a blog for the generic detector —
+ * each behind an optional host permission asked at the moment of adding. The background keeps the
+ * run-time content script registrations in sync with what is saved here (utils/registrations.ts).
+ */
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { normaliseOrigin, originPattern } from '@/utils/registrations';
+import { extraOriginsItem, repairOrigins, repairSiteModes, siteModesItem, type SiteMode } from '@/utils/settings';
+import { adapters } from '@/utils/sites';
+import type { SiteAdapter } from '@/utils/sites/types';
+
+export const MODE_LABELS: Record<SiteMode, string> = {
+  reframe: 'Reframe',
+  hide: 'Hide numbers',
+  off: 'Off',
+};
+
+const MODE_HINTS: Record<SiteMode, string> = {
+  reframe: 'a question beside each count',
+  hide: 'numbers hidden, the question stays',
+  off: 'Running For does nothing here',
+};
+
+export interface SitesStore {
+  readModes: () => Promise<Record<string, SiteMode>>;
+  writeModes: (modes: Record<string, SiteMode>) => Promise<void>;
+  readOrigins: () => Promise<string[]>;
+  writeOrigins: (origins: string[]) => Promise<void>;
+  /** Subscribe to changes made elsewhere (another tab); returns the unsubscribe function. */
+  watch: (onChange: () => void) => () => void;
+}
+
+export interface OriginPermissions {
+  /** Must be called from the click's own task: browsers only show the prompt for a user gesture. */
+  request: (permissions: { origins: string[] }) => Promise<boolean>;
+  remove: (permissions: { origins: string[] }) => Promise<boolean>;
+}
+
+const settingsStore: SitesStore = {
+  readModes: async () => repairSiteModes(await siteModesItem.getValue()),
+  writeModes: (modes) => siteModesItem.setValue(modes),
+  readOrigins: async () => repairOrigins(await extraOriginsItem.getValue()),
+  writeOrigins: (origins) => extraOriginsItem.setValue(origins),
+  watch: (onChange) => {
+    const offModes = siteModesItem.watch(onChange);
+    const offOrigins = extraOriginsItem.watch(onChange);
+    return () => {
+      offModes();
+      offOrigins();
+    };
+  },
+};
+
+const browserPermissions: OriginPermissions = {
+  request: (permissions) => browser.permissions.request(permissions),
+  remove: (permissions) => browser.permissions.remove(permissions),
+};
+
+export interface SitesViewProps {
+  store?: SitesStore;
+  permissions?: OriginPermissions;
+  sites?: readonly SiteAdapter[];
+}
+
+type Problem = { title: string; detail: string } | null;
+
+const messageOf = (error: unknown) => (error instanceof Error && error.message ? error.message : String(error));
+
+export function SitesView({ store = settingsStore, permissions = browserPermissions, sites = adapters }: SitesViewProps) {
+  const [modes, setModes] = useState<Record<string, SiteMode> | undefined>(undefined);
+  const [origins, setOrigins] = useState<string[] | undefined>(undefined);
+  const [address, setAddress] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState('');
+  const [problem, setProblem] = useState<Problem>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const inputId = useId();
+
+  useEffect(() => {
+    let live = true;
+    const load = () => {
+      Promise.all([store.readModes(), store.readOrigins()]).then(
+        ([savedModes, savedOrigins]) => {
+          if (!live) return;
+          setModes(savedModes);
+          setOrigins(savedOrigins);
+        },
+        (error: unknown) => live && setProblem({ title: 'Could not read your site settings.', detail: messageOf(error) }),
+      );
+    };
+    load();
+    const unwatch = store.watch(load);
+    return () => {
+      live = false;
+      unwatch();
+    };
+  }, [store]);
+
+  const chooseMode = async (site: SiteAdapter, mode: SiteMode) => {
+    setProblem(null);
+    const next = { ...(modes ?? {}) };
+    // Reframe is the default: a site left at it carries no entry.
+    if (mode === 'reframe') delete next[site.id];
+    else next[site.id] = mode;
+    setModes(next);
+    try {
+      await store.writeModes(next);
+      setStatus(`${site.name}: ${MODE_LABELS[mode]}. Takes effect on the next page you open there.`);
+    } catch (error) {
+      setProblem({ title: `Could not save the mode for ${site.name}.`, detail: messageOf(error) });
+    }
+  };
+
+  const addSite = (event: Event) => {
+    event.preventDefault();
+    setProblem(null);
+    setStatus('');
+    const result = normaliseOrigin(address, sites);
+    if (!result.ok) {
+      setProblem({ title: 'That site cannot be added.', detail: result.message });
+      inputRef.current?.focus();
+      return;
+    }
+    const { origin } = result;
+    if (origins?.includes(origin)) {
+      setProblem({ title: 'That site cannot be added.', detail: `${new URL(origin).host} is already in your list.` });
+      return;
+    }
+    setBusy(true);
+    // Asked right here, in the submit's own task: the browser shows its prompt only for a user gesture.
+    const asked = permissions.request({ origins: [originPattern(origin)] });
+    void (async () => {
+      try {
+        if (!(await asked)) {
+          setProblem({
+            title: 'Permission refused.',
+            detail: `Running For can only work on ${new URL(origin).host} with your permission to read its pages. Nothing was added.`,
+          });
+          return;
+        }
+        const current = await store.readOrigins();
+        const next = current.includes(origin) ? current : [...current, origin];
+        await store.writeOrigins(next);
+        setOrigins(next);
+        setAddress('');
+        setStatus(`Added ${new URL(origin).host}. Running For works there from the next page you open.`);
+      } catch (error) {
+        setProblem({ title: 'Could not add the site.', detail: messageOf(error) });
+      } finally {
+        setBusy(false);
+      }
+    })();
+  };
+
+  const removeSite = async (origin: string) => {
+    setProblem(null);
+    setStatus('');
+    setBusy(true);
+    const host = new URL(origin).host;
+    try {
+      const next = (await store.readOrigins()).filter((item) => item !== origin);
+      await store.writeOrigins(next);
+      setOrigins(next);
+      // Revoking also makes the background unregister the site's content script (permissions.onRemoved).
+      await permissions.remove({ origins: [originPattern(origin)] });
+      setStatus(`Removed ${host}. Running For no longer reads its pages.`);
+      inputRef.current?.focus();
+    } catch (error) {
+      setProblem({ title: `Could not remove ${host}.`, detail: messageOf(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section class="view sites-view" aria-labelledby="sites-heading">
+      <h1 id="sites-heading" tabIndex={-1}>
+        Sites
+      </h1>
+      <p class="lede">Choose what Running For does on each site. Hiding numbers keeps the question beside each count, so you can still look on purpose.</p>
+
+      <div class="messages">
+        <p role="status" class="status-message" data-testid="sites-status">
+          {status}
+        </p>
+        {problem ? (
+          <div class="problem" role="alert">
+            <p>
+              <strong>{problem.title}</strong> {problem.detail}
+            </p>
+          </div>
+        ) : null}
+      </div>
+
+      <h2>Supported sites</h2>
+      {modes === undefined ? (
+        <p class="muted">Loading your settings…</p>
+      ) : (
+        <ul class="site-modes">
+          {sites.map((site) => {
+            const current = modes[site.id] ?? 'reframe';
+            return (
+              <li key={site.id} class="site-mode">
+                <fieldset>
+                  <legend>{site.name}</legend>
+                  <div class="mode-choices">
+                    {(Object.keys(MODE_LABELS) as SiteMode[]).map((mode) => (
+                      <label key={mode} class="mode-choice" title={MODE_HINTS[mode]}>
+                        <input
+                          type="radio"
+                          name={`mode-${site.id}`}
+                          value={mode}
+                          checked={current === mode}
+                          onChange={() => void chooseMode(site, mode)}
+                        />
+                        {MODE_LABELS[mode]}
+                      </label>
+                    ))}
+                  </div>
+                </fieldset>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+
+      <h2>Sites you added</h2>
+      <p class="muted">
+        A Mastodon instance, a blog, a forum: Running For asks your browser for permission to read that site’s pages, and only that site’s.
+      </p>
+      <form class="add-site" onSubmit={addSite} noValidate>
+        <div class="field">
+          <label for={inputId}>Site address</label>
+          <input
+            id={inputId}
+            ref={inputRef}
+            type="text"
+            inputMode="url"
+            autoComplete="url"
+            spellcheck={false}
+            placeholder="mastodon.social"
+            value={address}
+            onInput={(event) => setAddress(event.currentTarget.value)}
+          />
+        </div>
+        <button type="submit" class="primary" disabled={busy}>
+          Add site
+        </button>
+      </form>
+      {origins === undefined ? null : origins.length === 0 ? (
+        <p class="muted" data-testid="no-added-sites">
+          No sites added yet.
+        </p>
+      ) : (
+        <ul class="added-sites" aria-label="Sites you added">
+          {origins.map((origin) => (
+            <li key={origin} class="added-site">
+              <span class="added-site-host">{new URL(origin).host}</span>
+              <button type="button" class="quiet danger" disabled={busy} onClick={() => void removeSite(origin)} aria-label={`Remove ${new URL(origin).host}`}>
+                Remove
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,163 @@
+/**
+ * Hide mode in real Chromium with the built extension: chosen in the dashboard's Sites view, the
+ * site's numbers are hidden from the first paint — already at DOMContentLoaded, before the content
+ * script runs — while labels stay; back to Reframe, the numbers show on the next load. Also checks
+ * every site's hide selectors in Chromium's own selector engine against the unit tests' (linkedom).
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, Page, Worker } from '@playwright/test';
+import { parseHTML } from 'linkedom';
+import { splitSelectorList } from '../../utils/hide-css';
+import { adapters } from '../../utils/sites';
+import { EXTENSION_DIR, expect, fixtureHtml, test } from './extension';
+
+const SHOTS = '/tmp/hide-shots';
+
+async function backgroundWorker(context: BrowserContext): Promise<Worker> {
+  return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+}
+
+async function registeredIds(worker: Worker): Promise<string[]> {
+  return worker.evaluate(async () => {
+    // The service worker's own `chrome` (this file is typed for Node, not for extensions).
+    const { scripting } = (globalThis as unknown as { chrome: { scripting: { getRegisteredContentScripts(): Promise<{ id: string }[]> } } }).chrome;
+    return (await scripting.getRegisteredContentScripts()).map((script) => script.id).sort();
+  });
+}
+
+async function chooseMode(page: Page, site: string, mode: 'Reframe' | 'Hide numbers' | 'Off') {
+  const group = page.getByRole('group', { name: site, exact: true });
+  await group.getByRole('radio', { name: mode }).check();
+  await expect(group.getByRole('radio', { name: mode })).toBeChecked();
+}
+
+/**
+ * At DOMContentLoaded (before the content script, which runs at document_idle), record the computed
+ * visibility of the elements `numbers` and `labels` select. Runs in the page before any of its scripts.
+ */
+async function recordVisibilityAtDomContentLoaded(page: Page, numbers: string, labels: string) {
+  await page.addInitScript(
+    ([numberSelector, labelSelector]) => {
+      document.addEventListener('DOMContentLoaded', () => {
+        const read = (selector: string) => Array.from(document.querySelectorAll(selector), (el) => [el.textContent?.trim(), getComputedStyle(el).visibility]);
+        (window as unknown as { hideCheck: unknown }).hideCheck = {
+          numbers: read(numberSelector),
+          labels: read(labelSelector),
+          prompts: document.querySelectorAll('running-for-prompt').length,
+        };
+      });
+    },
+    [numbers, labels] as const,
+  );
+}
+
+interface HideCheck {
+  numbers: [string, string][];
+  labels: [string, string][];
+  prompts: number;
+}
+
+/**
+ * Load `url` and, at DOMContentLoaded, screenshot the box of each number: once as the page paints it,
+ * once with the numbers forcibly hidden. Identical pixels mean nothing of the number was painted.
+ */
+async function loadAndShoot(page: Page, url: string, numbers: string, name: string) {
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+  const boxes = await page.locator(numbers).evaluateAll((els) =>
+    els.map((el) => {
+      const rect = el.getBoundingClientRect();
+      return { x: rect.x, y: rect.y, width: Math.max(1, rect.width), height: Math.max(1, rect.height) };
+    }),
+  );
+  const painted = await Promise.all(boxes.map((clip) => page.screenshot({ clip })));
+  const style = await page.addStyleTag({ content: `${numbers} { visibility: hidden !important; }` });
+  const blank = await Promise.all(boxes.map((clip) => page.screenshot({ clip })));
+  await style.evaluate((el) => (el as Element).remove());
+  const check = (await page.evaluate(() => (window as unknown as { hideCheck: unknown }).hideCheck)) as HideCheck;
+  return { check, numbersPainted: painted.map((shot, i) => !shot.equals(blank[i]!)) };
+}
+
+const X_NUMBERS = 'a[href="/jane/following"] > span:first-child, a[href="/jane/verified_followers"] > span:first-child';
+const X_LABELS = 'a[href="/jane/following"] > span:last-child, a[href="/jane/verified_followers"] > span:last-child';
+const GITHUB_NUMBERS = '.js-profile-editable-area a[href*="?tab=follow"] span.text-bold';
+
+test('hide mode hides the numbers from the first paint, and Reframe brings them back', async ({ context, extensionId, serveFixture }) => {
+  const worker = await backgroundWorker(context);
+  await serveFixture('https://x.com/jane', 'x', 'profile-other.html');
+  await serveFixture('https://github.com/octo-jane', 'github', 'profile-other.html');
+
+  const dashboard = await context.newPage();
+  await dashboard.goto(`chrome-extension://${extensionId}/dashboard.html#/sites`);
+  await expect(dashboard.getByRole('heading', { level: 1, name: 'Sites' })).toBeVisible();
+  await expect(dashboard.getByRole('link', { name: 'Sites' })).toHaveAttribute('aria-current', 'page');
+  await chooseMode(dashboard, 'X', 'Hide numbers');
+  await chooseMode(dashboard, 'GitHub', 'Hide numbers');
+  await expect.poll(() => registeredIds(worker)).toEqual(['hide-github', 'hide-x']);
+
+  const page = await context.newPage();
+  await recordVisibilityAtDomContentLoaded(page, X_NUMBERS, X_LABELS);
+  const hidden = await loadAndShoot(page, 'https://x.com/jane', X_NUMBERS, 'x-hide-domcontentloaded');
+  expect(hidden.check.prompts, 'the content script had not run yet: this is the first paint').toBe(0);
+  expect(hidden.check.numbers).toEqual([
+    ['75', 'hidden'],
+    ['12.3K', 'hidden'],
+  ]);
+  expect(hidden.check.labels).toEqual([
+    ['Following', 'visible'],
+    ['Followers', 'visible'],
+  ]);
+  expect(hidden.numbersPainted).toEqual([false, false]);
+  // The chip stays, so the user can still look on purpose; the posts' numbers are untouched.
+  await expect(page.locator('running-for-prompt')).toHaveCount(2);
+  await expect(page.locator('[data-testid="like"] span')).toBeVisible();
+
+  const github = await context.newPage();
+  await recordVisibilityAtDomContentLoaded(github, GITHUB_NUMBERS, '.js-profile-editable-area a[href*="?tab=following"]');
+  const githubHidden = await loadAndShoot(github, 'https://github.com/octo-jane', GITHUB_NUMBERS, 'github-hide-domcontentloaded');
+  expect(githubHidden.check.numbers.map(([, visibility]) => visibility)).toEqual(['hidden', 'hidden']);
+  expect(githubHidden.numbersPainted).toEqual([false, false]);
+  expect(githubHidden.check.labels.map(([, visibility]) => visibility)).toEqual(['visible']);
+
+  // Back to Reframe: unregistered, and the next load paints the numbers.
+  await chooseMode(dashboard, 'X', 'Reframe');
+  await expect.poll(() => registeredIds(worker)).toEqual(['hide-github']);
+  const shown = await loadAndShoot(page, 'https://x.com/jane', X_NUMBERS, 'x-reframe-domcontentloaded');
+  expect(shown.check.numbers).toEqual([
+    ['75', 'visible'],
+    ['12.3K', 'visible'],
+  ]);
+  expect(shown.numbersPainted, 'the pixel comparison sees a painted number').toEqual([true, true]);
+});
+
+test('the built hide stylesheets select in Chromium exactly what the unit tests checked', async ({ context }) => {
+  const page = await context.newPage();
+  for (const adapter of adapters) {
+    const css = readFileSync(join(EXTENSION_DIR, 'hide', `${adapter.id}.css`), 'utf8');
+    const selectors = splitSelectorList(adapter.hide ?? '');
+    // The built file is the one the registry generates: one rule per selector.
+    expect(css.match(/visibility: hidden !important/g)?.length, adapter.id).toBe(selectors.length);
+    for (const [site, files] of fixtureFiles(adapter.id)) {
+      for (const file of files) {
+        const html = fixtureHtml(site, file);
+        const { document } = parseHTML(html);
+        const expected = selectors.map((selector) => document.querySelectorAll(selector).length);
+        await page.setContent(html.replace(/<script[\s\S]*?<\/script>/gi, ''));
+        const actual = await page.evaluate((list) => list.map((selector) => document.querySelectorAll(selector).length), selectors);
+        expect(actual, `${adapter.id} on ${site}/${file}`).toEqual(expected);
+      }
+    }
+  }
+});
+
+/** The site's own fixture pages. */
+function fixtureFiles(site: string): [string, string[]][] {
+  try {
+    const expected = JSON.parse(readFileSync(join('tests/fixtures', site, 'expected.json'), 'utf8')) as Record<string, unknown>;
+    return [[site, Object.keys(expected)]];
+  } catch {
+    return [];
+  }
+}

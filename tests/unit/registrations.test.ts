@@ -1,0 +1,240 @@
+/**
+ * Run-time content script registrations: which scripts the settings call for, and an idempotent sync
+ * against a hand-made fake of `browser.scripting` / `browser.permissions` (WXT's fake browser does not
+ * implement them) that behaves like Chrome's: duplicate ids are refused.
+ */
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  desiredScripts,
+  mainContentScript,
+  normaliseOrigin,
+  planSync,
+  readRegistrationSettings,
+  serializedSync,
+  startRegistrationSync,
+  syncRegistrations,
+  type ContentScript,
+  type SyncDeps,
+} from '../../utils/registrations';
+import type { SiteMode } from '../../utils/settings';
+import { extraOriginsItem, siteModesItem } from '../../utils/settings';
+import { adapters } from '../../utils/sites';
+
+const MAIN = { js: ['content-scripts/content.js'], css: [] };
+
+class FakeScripting {
+  scripts = new Map<string, ContentScript>();
+  calls: string[] = [];
+  async getRegisteredContentScripts() {
+    return [...this.scripts.values()].map((script) => structuredClone(script));
+  }
+  async registerContentScripts(scripts: ContentScript[]) {
+    this.calls.push(`register ${scripts.map((s) => s.id).join(' ')}`);
+    for (const script of scripts) if (this.scripts.has(script.id)) throw new Error(`Duplicate script ID '${script.id}'`);
+    for (const script of scripts) this.scripts.set(script.id, structuredClone(script));
+  }
+  async unregisterContentScripts(filter?: { ids?: string[] }) {
+    this.calls.push(`unregister ${(filter?.ids ?? []).join(' ')}`);
+    for (const id of filter?.ids ?? [...this.scripts.keys()]) {
+      if (!this.scripts.delete(id)) throw new Error(`Nonexistent script ID '${id}'`);
+    }
+  }
+}
+
+class FakePermissions {
+  granted = new Set<string>();
+  async contains({ origins = [] }: { origins?: string[] }) {
+    return origins.every((origin) => this.granted.has(origin));
+  }
+}
+
+function setup(settings: { siteModes?: Record<string, SiteMode>; extraOrigins?: string[] } = {}) {
+  const scripting = new FakeScripting();
+  const permissions = new FakePermissions();
+  const state = { siteModes: settings.siteModes ?? {}, extraOrigins: settings.extraOrigins ?? [] };
+  const deps: SyncDeps = { scripting, permissions, adapters, main: MAIN, readSettings: async () => structuredClone(state) };
+  return { scripting, permissions, state, deps };
+}
+
+describe('desiredScripts', () => {
+  it('registers a document_start stylesheet for exactly the sites in hide mode, on their hosts', () => {
+    const scripts = desiredScripts({ siteModes: { x: 'hide', linkedin: 'off', github: 'reframe', reddit: 'hide' }, grantedOrigins: [], adapters, main: MAIN });
+    expect(scripts).toEqual([
+      { id: 'hide-reddit', matches: ['https://reddit.com/*', 'https://*.reddit.com/*'], css: ['hide/reddit.css'], runAt: 'document_start', persistAcrossSessions: true },
+      {
+        id: 'hide-x',
+        matches: ['https://x.com/*', 'https://*.x.com/*', 'https://twitter.com/*', 'https://*.twitter.com/*'],
+        css: ['hide/x.css'],
+        runAt: 'document_start',
+        persistAcrossSessions: true,
+      },
+    ]);
+  });
+
+  it('registers the main content script on each granted added site', () => {
+    const scripts = desiredScripts({ siteModes: {}, grantedOrigins: ['https://mastodon.social', 'https://blog.example:8443'], adapters, main: MAIN });
+    expect(scripts).toEqual([
+      { id: 'site-blog.example:8443', matches: ['https://blog.example:8443/*'], js: MAIN.js, runAt: 'document_idle', persistAcrossSessions: true },
+      { id: 'site-mastodon.social', matches: ['https://mastodon.social/*'], js: MAIN.js, runAt: 'document_idle', persistAcrossSessions: true },
+    ]);
+  });
+
+  it('hides Mastodon (recognised by markup, no hosts of its own) on the added sites, or nowhere without one', () => {
+    expect(desiredScripts({ siteModes: { mastodon: 'hide' }, grantedOrigins: [], adapters, main: MAIN })).toEqual([]);
+    const [hide] = desiredScripts({ siteModes: { mastodon: 'hide' }, grantedOrigins: ['https://mastodon.social'], adapters, main: MAIN });
+    expect(hide).toMatchObject({ id: 'hide-mastodon', matches: ['https://mastodon.social/*'], css: ['hide/mastodon.css'], runAt: 'document_start' });
+  });
+
+  it('loads the same files as the manifest’s content script, css included', () => {
+    const main = mainContentScript({ content_scripts: [{ js: ['content-scripts/content.js'], css: ['content-scripts/content.css'] }] });
+    const [script] = desiredScripts({ siteModes: {}, grantedOrigins: ['https://a.example'], adapters, main });
+    expect(script).toMatchObject({ js: ['content-scripts/content.js'], css: ['content-scripts/content.css'] });
+    expect(mainContentScript({})).toEqual({ js: [], css: [] });
+  });
+});
+
+describe('planSync', () => {
+  const hideX: ContentScript = { id: 'hide-x', matches: ['https://x.com/*'], css: ['hide/x.css'], runAt: 'document_start' };
+
+  it('leaves scripts it did not register alone, and unchanged ones in place', () => {
+    const foreign: ContentScript = { id: 'something-else', matches: ['https://a.example/*'], js: ['a.js'] };
+    expect(planSync([foreign, hideX], [hideX])).toEqual({ unregister: [], register: [] });
+  });
+
+  it('treats a path Chrome reports with a leading slash as the same registration', () => {
+    expect(planSync([{ ...hideX, css: ['/hide/x.css'] }], [hideX])).toEqual({ unregister: [], register: [] });
+  });
+
+  it('replaces a registration whose matches or files changed', () => {
+    const changed = { ...hideX, matches: ['https://x.com/*', 'https://twitter.com/*'] };
+    expect(planSync([hideX], [changed])).toEqual({ unregister: ['hide-x'], register: [changed] });
+  });
+});
+
+describe('syncRegistrations', () => {
+  it('registers, then does nothing when nothing changed (idempotent)', async () => {
+    const { scripting, deps } = setup({ siteModes: { x: 'hide' } });
+    expect((await syncRegistrations(deps)).register.map((s) => s.id)).toEqual(['hide-x']);
+    expect(await syncRegistrations(deps)).toEqual({ unregister: [], register: [] });
+    expect(scripting.calls).toEqual(['register hide-x']);
+  });
+
+  it('unregisters a site’s stylesheet when it leaves hide mode', async () => {
+    const { scripting, state, deps } = setup({ siteModes: { x: 'hide', youtube: 'hide' } });
+    await syncRegistrations(deps);
+    state.siteModes = { x: 'reframe', youtube: 'hide' };
+    await syncRegistrations(deps);
+    expect([...scripting.scripts.keys()]).toEqual(['hide-youtube']);
+    state.siteModes = { youtube: 'off' };
+    await syncRegistrations(deps);
+    expect(scripting.scripts.size).toBe(0);
+  });
+
+  it('registers an added site only while its permission is granted', async () => {
+    const { scripting, permissions, deps } = setup({ extraOrigins: ['https://mastodon.social', 'https://blog.example'] });
+    permissions.granted.add('https://mastodon.social/*');
+    await syncRegistrations(deps);
+    expect([...scripting.scripts.keys()]).toEqual(['site-mastodon.social']);
+    // The user revokes it (Remove in the dashboard, or chrome://extensions).
+    permissions.granted.clear();
+    await syncRegistrations(deps);
+    expect(scripting.scripts.size).toBe(0);
+  });
+
+  it('unregisters an added site removed from the settings, and moves Mastodon’s stylesheet with the added sites', async () => {
+    const { scripting, permissions, state, deps } = setup({ siteModes: { mastodon: 'hide' }, extraOrigins: ['https://a.example', 'https://b.example'] });
+    permissions.granted.add('https://a.example/*').add('https://b.example/*');
+    await syncRegistrations(deps);
+    expect(scripting.scripts.get('hide-mastodon')?.matches).toEqual(['https://a.example/*', 'https://b.example/*']);
+    state.extraOrigins = ['https://b.example'];
+    await syncRegistrations(deps);
+    expect([...scripting.scripts.keys()].sort()).toEqual(['hide-mastodon', 'site-b.example']);
+    expect(scripting.scripts.get('hide-mastodon')?.matches).toEqual(['https://b.example/*']);
+  });
+});
+
+describe('serializedSync', () => {
+  it('never runs two syncs at once, and folds requests made meanwhile into one more run', async () => {
+    let active = 0;
+    let maxActive = 0;
+    let runs = 0;
+    const release: Array<() => void> = [];
+    const sync = serializedSync(
+      async () => {
+        active++;
+        maxActive = Math.max(maxActive, active);
+        runs++;
+        await new Promise<void>((resolve) => release.push(resolve));
+        active--;
+      },
+      () => {},
+    );
+    const first = sync();
+    void sync();
+    void sync();
+    release.shift()!();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    release.shift()!();
+    await first;
+    expect(runs).toBe(2);
+    expect(maxActive).toBe(1);
+  });
+
+  it('reports a failed sync and keeps serving later requests', async () => {
+    const errors: unknown[] = [];
+    let fail = true;
+    const sync = serializedSync(async () => {
+      if (fail) throw new Error('boom');
+    }, (error) => errors.push(error));
+    await sync();
+    fail = false;
+    await sync();
+    expect(errors).toHaveLength(1);
+  });
+});
+
+describe('startRegistrationSync with the settings items', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('syncs at start and again, by itself, when the site modes change', async () => {
+    const scripting = new FakeScripting();
+    const permissions = new FakePermissions();
+    await siteModesItem.setValue({ github: 'hide' });
+    const { stop } = startRegistrationSync({
+      scripting,
+      permissions,
+      adapters,
+      main: MAIN,
+      readSettings: readRegistrationSettings,
+      watch: (resync) => [siteModesItem.watch(resync), extraOriginsItem.watch(resync)],
+    });
+    await vi.waitFor(() => expect([...scripting.scripts.keys()]).toEqual(['hide-github']));
+    await siteModesItem.setValue({ github: 'reframe', tiktok: 'hide' });
+    await vi.waitFor(() => expect([...scripting.scripts.keys()]).toEqual(['hide-tiktok']));
+    stop();
+    await siteModesItem.setValue({ x: 'hide' });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect([...scripting.scripts.keys()]).toEqual(['hide-tiktok']);
+  });
+});
+
+describe('normaliseOrigin', () => {
+  it('accepts a bare host or any URL on it, and keeps only the https origin', () => {
+    expect(normaliseOrigin('mastodon.social')).toEqual({ ok: true, origin: 'https://mastodon.social' });
+    expect(normaliseOrigin('  https://Blog.Example:8443/posts/1?x#y ')).toEqual({ ok: true, origin: 'https://blog.example:8443' });
+    expect(normaliseOrigin('social.example.org/@sam')).toEqual({ ok: true, origin: 'https://social.example.org' });
+  });
+
+  it('refuses what the optional permission cannot cover, with a sentence saying why', () => {
+    for (const input of ['', '   ', 'http://blog.example', 'ftp://blog.example', 'localhost', 'https://user:pw@blog.example', '192.168.0.1', 'not a site', 'https://']) {
+      const result = normaliseOrigin(input);
+      expect(result.ok, input).toBe(false);
+      if (!result.ok) expect(result.message).toMatch(/^[A-Z“].*\.$/);
+    }
+  });
+
+  it('points supported sites to their mode instead of adding them twice', () => {
+    expect(normaliseOrigin('www.youtube.com')).toEqual({ ok: false, message: 'YouTube is already supported: choose its mode above.' });
+  });
+});
