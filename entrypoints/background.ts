@@ -1,12 +1,15 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createMessageHandler, isGrantedOrigin, lazyJournal } from '@/utils/journal/background-api';
+import { startBrowserRegistrationSync } from '@/utils/registrations';
+import { startWeeklyReminder } from '@/utils/reminder';
 
 // The background owns every write content scripts ask for: it validates each message and its sender
 // (utils/journal/background-api.ts) and opens the journal on first use.
 export default defineBackground({
   type: 'module',
   main() {
+    startWeeklyReminder();
     const handle = createMessageHandler({
       journal: lazyJournal(),
       extensionId: browser.runtime.id,
@@ -18,5 +21,8 @@ export default defineBackground({
       void handle(message, sender).then(sendResponse);
       return true;
     });
+    // Hide-mode stylesheets and added sites' content scripts, registered at run time: synced now (every
+    // service worker start, install and browser start included) and on every settings or permission change.
+    startBrowserRegistrationSync();
   },
 });

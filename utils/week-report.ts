@@ -5,7 +5,7 @@
  */
 import { localDay, type Aim, type OutcomeKind } from './journal/records';
 import type { Metric } from './sites/types';
-import type { MetricChange, WeekSummary } from './week-summary';
+import { AUDIENCE_METRICS, type MetricChange, type WeekSummary } from './week-summary';
 
 export interface ReportNames {
   /** Site id → human name ("x" → "X"); unknown ids are shown as they are (added hosts). */
@@ -57,9 +57,10 @@ function plural(count: number, one: string, many: string, locale?: string): stri
 export function audienceWords(summary: WeekSummary, locale?: string): string {
   const { audience, audienceChange, audienceApproximate } = summary.feelingBig;
   if (audience.length === 0) return 'no audience change recorded';
-  const metrics = new Set(audience.map((c) => c.metric));
-  const [only] = [...metrics];
-  const noun = metrics.size === 1 && only ? metricWord(only, audienceChange) : audienceChange === 1 || audienceChange === -1 ? 'person in your audience' : 'audience';
+  const present = new Set(audience.map((c) => c.metric));
+  const metrics = AUDIENCE_METRICS.filter((m) => present.has(m));
+  // One metric: "+45 followers". Several: "+554 followers, subscribers and connections" (their sum).
+  const noun = metrics.length === 1 && metrics[0] ? metricWord(metrics[0], audienceChange) : joinWords(metrics.map((m) => metricWord(m, 2)));
   return `${audienceApproximate ? '≈' : ''}${signed(audienceChange, locale)} ${noun}`;
 }
 
@@ -147,7 +148,7 @@ export function weekMarkdown(summary: WeekSummary, names: ReportNames, title: st
   const { feelingBig, beingBig } = summary;
   const locale = names.locale;
   const lines: string[] = [`# ${title}`, ''];
-  for (const aim of beingBig.aims) lines.push(`**Aim:** ${aim.aim}${aim.purpose ? ` — ${aim.purpose}` : ''}`);
+  for (const aim of beingBig.aims) lines.push(`**Aim:** ${escapeMarkdown(aim.aim)}${aim.purpose ? ` — ${escapeMarkdown(aim.purpose)}` : ''}`);
   if (beingBig.aims.length > 0) lines.push('');
   const { answer, suggestion: next } = verdict(summary, names);
   lines.push('## Verdict', '', answer, '', next, '');

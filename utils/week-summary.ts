@@ -79,22 +79,35 @@ export interface WeekSummary {
   };
 }
 
-/** Read what one week needs, through the journal's indexes. */
+/**
+ * Read what one week needs, through the journal's indexes, in ONE read transaction: the week's records
+ * by time (activity by day), then, for each (site, metric) seen in the week, the last snapshot before it
+ * through a bounded reverse cursor. Nothing outside the week is read, so the cost follows the week's data.
+ */
 export async function loadWeek(journal: Journal, date: Date, weekStartsOn: Weekday): Promise<WeekData> {
   const bounds = weekBounds(date, weekStartsOn);
-  const [snapshots, activity, outcomes, reflections, aims] = await Promise.all([
-    journal.snapshots(bounds.from, bounds.to),
-    journal.activity(bounds.firstDay, bounds.lastDay),
-    journal.outcomes({ from: bounds.from, to: bounds.to }),
-    journal.reflections(bounds.from, bounds.to),
-    journal.aims(),
-  ]);
-  const pairs = new Map<string, { siteId: string; metric: Metric }>();
-  for (const s of snapshots) pairs.set(`${s.siteId}\u0000${s.metric}`, { siteId: s.siteId, metric: s.metric });
-  const before = (
-    await Promise.all([...pairs.values()].map(({ siteId, metric }) => journal.lastSnapshotBefore(siteId, metric, bounds.from)))
-  ).filter((s): s is Snapshot => s !== undefined);
-  return { bounds, snapshots, before, activity, outcomes, reflections, aims };
+  return journal.transact(async (db) => {
+    const tx = db.transaction(['snapshots', 'activity', 'outcomes', 'reflections', 'aims']);
+    const time = IDBKeyRange.bound(bounds.from, bounds.to, false, true);
+    const [snapshots, activity, outcomes, reflections, aims] = await Promise.all([
+      tx.objectStore('snapshots').index('by-at').getAll(time),
+      tx.objectStore('activity').getAll(IDBKeyRange.bound([bounds.firstDay, ''], [bounds.lastDay, '\uffff'])),
+      tx.objectStore('outcomes').index('by-at').getAll(time),
+      tx.objectStore('reflections').index('by-at').getAll(time),
+      tx.objectStore('aims').index('by-createdAt').getAll(),
+    ]);
+    const pairs = new Map<string, { siteId: string; metric: Metric }>();
+    for (const s of snapshots) pairs.set(`${s.siteId}\u0000${s.metric}`, { siteId: s.siteId, metric: s.metric });
+    const byPair = tx.objectStore('snapshots').index('by-site-metric-at');
+    const cursors = await Promise.all(
+      [...pairs.values()].map(({ siteId, metric }) =>
+        byPair.openCursor(IDBKeyRange.bound([siteId, metric, ''], [siteId, metric, bounds.from], false, true), 'prev'),
+      ),
+    );
+    await tx.done;
+    const before = cursors.flatMap((cursor) => (cursor ? [cursor.value] : []));
+    return { bounds, snapshots, before, activity, outcomes, reflections, aims };
+  });
 }
 
 /** The week's figures from what `loadWeek` read. Pure. */

@@ -11,6 +11,8 @@ import type { Aim } from '@/utils/journal/records';
 import { DEFAULT_WEEK_START, loadSettings, weekStartItem, repairWeekStart, type Weekday } from '@/utils/settings';
 import { DataView } from './DataView';
 import { OutcomesView } from './OutcomesView';
+import { SitesView } from './SitesView';
+import { WeekView } from './WeekView';
 import { matchRoute, useHashPath, type RouteDefinition } from './router';
 
 /** What every view gets from the dashboard. */
@@ -39,6 +41,19 @@ export const ROUTES: readonly DashboardRoute[] = [
     title: 'Outcomes',
     nav: { href: '#/outcomes', label: 'Outcomes' },
     view: (_params, context) => <OutcomesView {...context} />,
+  },
+  {
+    // Any day selects the week that contains it; no day is this week.
+    path: /^\/week(?:\/(\d{4}-\d{2}-\d{2}))?$/,
+    title: 'Weekly review',
+    nav: { href: '#/week', label: 'Weekly review' },
+    view: ([day], context) => <WeekView {...context} day={day ?? ''} />,
+  },
+  {
+    path: /^\/sites$/,
+    title: 'Sites',
+    nav: { href: '#/sites', label: 'Sites' },
+    view: () => <SitesView />,
   },
   {
     path: /^\/data$/,
