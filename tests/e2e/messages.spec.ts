@@ -67,7 +67,7 @@ test('a content script on x.com adds records through the background; reading or 
   await expect(site.locator('running-for-prompt')).toHaveCount(2);
   const evaluate = await inContentScript(context, site, extensionId);
 
-  expect(await evaluate(send({ type: 'aim/current' }))).toEqual({ ok: true, aim: null });
+  expect(await evaluate(send({ type: 'aim/current' }))).toEqual({ ok: true, aim: null, weekOutcomes: 0 });
   const reflection = { siteId: 'x', metric: 'followers', value: 12300, own: false, answer: 'nothing-yet' };
   expect(await evaluate(send({ type: 'reflection/add', reflection }))).toEqual({ ok: true });
   expect(await evaluate(send({ type: 'snapshot/add', snapshot: { siteId: 'x', metric: 'followers', value: 12300, approximate: true } }))).toEqual({
@@ -106,7 +106,7 @@ test('an "outcome" answer stores the outcome and the reflection linked to it; th
   await site.goto('https://x.com/jane');
   const evaluate = await inContentScript(context, site, extensionId);
   // The first message opens (and so creates) the journal in the service worker.
-  expect(await evaluate(send({ type: 'aim/current' }))).toEqual({ ok: true, aim: null });
+  expect(await evaluate(send({ type: 'aim/current' }))).toEqual({ ok: true, aim: null, weekOutcomes: 0 });
 
   const extensionPage = await context.newPage();
   await extensionPage.goto(`chrome-extension://${extensionId}/popup.html`);
@@ -127,7 +127,7 @@ test('an "outcome" answer stores the outcome and the reflection linked to it; th
       }),
   );
 
-  expect(await evaluate(send({ type: 'aim/current' }))).toEqual({ ok: true, aim: { purpose: 'Independent design studio', aim: 'Three clients by March' } });
+  expect(await evaluate(send({ type: 'aim/current' }))).toEqual({ ok: true, aim: { purpose: 'Independent design studio', aim: 'Three clients by March' }, weekOutcomes: 0 });
   const answer = {
     type: 'reflection/add',
     reflection: { siteId: 'x', metric: 'followers', value: 12300, own: false, answer: 'outcome', outcome: { title: 'A client from a reply', kind: 'client' } },

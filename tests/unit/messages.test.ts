@@ -8,7 +8,7 @@ import { JournalError, MESSAGES } from '../../utils/journal/db';
 import { Journal } from '../../utils/journal/journal';
 import { ACTIVITY_LIMITS, parseMessage } from '../../utils/journal/messages';
 import { localDay } from '../../utils/journal/records';
-import { extraOriginsItem } from '../../utils/settings';
+import { extraOriginsItem, weekStartItem } from '../../utils/settings';
 
 const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
 let clock = new Date('2026-11-23T09:00:00.000Z');
@@ -130,10 +130,43 @@ describe('accepted messages are stored through the journal', () => {
   });
 
   it('the current aim, for display: its words only, never ids or dates', async () => {
-    expect(await handle({ type: 'aim/current' }, page())).toEqual({ ok: true, aim: null });
+    expect(await handle({ type: 'aim/current' }, page())).toEqual({ ok: true, aim: null, weekOutcomes: 0 });
     await journal.setAim({ purpose: 'Independent design studio', aim: 'Three clients by March' });
     await journal.setAim({ purpose: 'Independent design studio', aim: 'Five clients by June' });
-    expect(await handle({ type: 'aim/current' }, page())).toEqual({ ok: true, aim: { purpose: 'Independent design studio', aim: 'Five clients by June' } });
+    expect(await handle({ type: 'aim/current' }, page())).toEqual({
+      ok: true,
+      aim: { purpose: 'Independent design studio', aim: 'Five clients by June' },
+      weekOutcomes: 0,
+    });
+  });
+
+  it('with the number of outcomes logged this week (settings.weekStartsOn, local time), never the outcomes', async () => {
+    // Local dates: the week is the user's, whatever the zone the tests run in.
+    const at = (y: number, m: number, d: number, h = 12) => new Date(y, m - 1, d, h).toISOString();
+    clock = new Date(2026, 10, 26, 15); // Thursday 26 November 2026, local afternoon
+    await journal.addOutcome({ title: 'Last Sunday evening', kind: 'help', at: at(2026, 11, 22, 23) });
+    await journal.addOutcome({ title: 'Monday, first thing', kind: 'client', at: at(2026, 11, 23, 0) });
+    await journal.addOutcome({ title: 'Wednesday', kind: 'learning', at: at(2026, 11, 25) });
+    await journal.addOutcome({ title: 'Next Monday', kind: 'sale', at: at(2026, 11, 30, 9) });
+
+    const reply = await handle({ type: 'aim/current' }, page());
+    // Monday-start week (the default): Monday 00:00 and Wednesday count, last Sunday and next Monday do not.
+    expect(reply).toEqual({ ok: true, aim: null, weekOutcomes: 2 });
+    expect(JSON.stringify(reply)).not.toMatch(/Monday|Wednesday|client/);
+
+    // A Sunday-start week takes in Sunday evening too.
+    await weekStartItem.setValue(0);
+    expect(await handle({ type: 'aim/current' }, page())).toEqual({ ok: true, aim: null, weekOutcomes: 3 });
+
+    // The handler can be given the week start directly (the clock and settings are parameters).
+    const saturdayWeeks = createMessageHandler({
+      journal: async () => journal,
+      extensionId: EXTENSION_ID,
+      isAllowedSender: isGrantedOrigin,
+      now,
+      weekStartsOn: async () => 6,
+    });
+    expect(await saturdayWeeks({ type: 'aim/current' }, page())).toEqual({ ok: true, aim: null, weekOutcomes: 3 });
   });
 
   it('accepts every host a supported site owns, subdomains included', async () => {
@@ -149,7 +182,7 @@ describe('accepted messages are stored through the journal', () => {
     const instance = page('https://mastodon.social/@jane');
     expect(await handle(snapshot({ siteId: 'mastodon.social' }), instance)).toMatchObject({ ok: true });
     expect(await handle(activity({ siteId: 'mastodon' }), instance)).toEqual({ ok: true });
-    expect(await handle({ type: 'aim/current' }, instance)).toEqual({ ok: true, aim: null });
+    expect(await handle({ type: 'aim/current' }, instance)).toEqual({ ok: true, aim: null, weekOutcomes: 0 });
     // Not for another network, and not from an instance the user did not grant.
     expect(await handle(snapshot({ siteId: 'x' }), instance)).toMatchObject({ ok: false });
     expect(await handle(snapshot({ siteId: 'fosstodon.org' }), page('https://fosstodon.org/@jane'))).toMatchObject({ ok: false });
@@ -307,7 +340,7 @@ describe('sendToBackground (content-script side)', () => {
     });
     await journal.setAim({ purpose: 'Studio', aim: 'Three clients' });
     const aim = await sendToBackground({ type: 'aim/current' });
-    expect(aim).toEqual({ ok: true, aim: { purpose: 'Studio', aim: 'Three clients' } });
+    expect(aim).toEqual({ ok: true, aim: { purpose: 'Studio', aim: 'Three clients' }, weekOutcomes: 0 });
     expect(await sendToBackground({ type: 'snapshot/add', snapshot: { siteId: 'x', metric: 'followers', value: 9, approximate: false } })).toEqual({
       ok: true,
       recorded: true,

@@ -10,7 +10,8 @@ import { type Journal } from './journal';
 import { toJournalError } from './db';
 import { localDay } from './records';
 import { parseMessage, type Message, type ReflectionAddMessage, type Refusal, type Response } from './messages';
-import { extraOriginsItem, repairOrigins } from '../settings';
+import { extraOriginsItem, repairOrigins, repairWeekStart, weekStartItem, type Weekday } from '../settings';
+import { weekBounds } from '../week';
 import { adapters, hostMatches } from '../sites';
 
 /** The parts of `runtime.MessageSender` the checks read (Chrome and Firefox both set them for content scripts). */
@@ -30,6 +31,8 @@ export interface MessageHandlerDeps {
    */
   isAllowedSender(url: URL): Promise<boolean> | boolean;
   now?: () => Date;
+  /** The first day of the user's week (settings.weekStartsOn); read from settings by default. */
+  weekStartsOn?: () => Promise<Weekday>;
 }
 
 export type MessageHandler = (message: unknown, sender: MessageSenderLike) => Promise<Response>;
@@ -44,6 +47,7 @@ const MARKUP_ADAPTER_IDS = new Set(adapters.filter((adapter) => adapter.hosts.le
 
 export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
   const now = deps.now ?? (() => new Date());
+  const weekStartsOn = deps.weekStartsOn ?? (async () => repairWeekStart(await weekStartItem.getValue()));
 
   async function checkSender(sender: MessageSenderLike): Promise<{ ok: true; site: SenderSite } | Refusal> {
     if (!sender || sender.id !== deps.extensionId) return refuse('Refused: the message did not come from Running For.');
@@ -96,8 +100,11 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
         return { ok: true };
       case 'aim/current': {
         const current = await journal.currentAim();
-        // The words only: ids and dates are history, and history is not for pages.
-        return { ok: true, aim: current ? { purpose: current.purpose, aim: current.aim } : null };
+        // A count, not the list: what the outcomes were is history, and history is not for pages.
+        const week = weekBounds(now(), await weekStartsOn());
+        const weekOutcomes = (await journal.outcomes({ from: week.from, to: week.to })).length;
+        // The words only: ids and dates are history too.
+        return { ok: true, aim: current ? { purpose: current.purpose, aim: current.aim } : null, weekOutcomes };
       }
     }
   }

@@ -112,7 +112,11 @@ interface Replies {
   /** `recorded` is false when the same count was recorded within the hour (the journal keeps one). */
   'snapshot/add': { ok: true; recorded: boolean };
   'activity/add': { ok: true };
-  'aim/current': { ok: true; aim: AimForDisplay | null };
+  /**
+   * `weekOutcomes`: how many outcomes were logged since the start of this week (settings.weekStartsOn,
+   * local time) — a number for the own-profile card, never the outcomes themselves.
+   */
+  'aim/current': { ok: true; aim: AimForDisplay | null; weekOutcomes: number };
 }
 
 export type ResponseFor<T extends MessageType> = Replies[T] | Refusal;
