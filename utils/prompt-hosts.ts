@@ -1,65 +1,198 @@
 /**
  * Keeps one `<running-for-prompt data-site data-metric data-value data-own>` host element beside each
- * detected count (the overlay contract in DESIGN.md): added as the count's next sibling, updated in
- * place when the number changes, removed when the count disappears. The site's own nodes are never
- * moved, wrapped or restyled. The host carries only what the page already shows.
+ * detected count (the overlay contract in DESIGN.md) and the prompt UI mounted in it.
+ *
+ * Never breaks the page: a host is only ever inserted as the count's next sibling — the site's own
+ * nodes are never moved, wrapped or restyled, and the host gets no inline style (the prompt's shadow
+ * styles give it its inline-level display, so page CSS is not involved). If the site's framework
+ * removes a host, it is put back once; if it is removed again, that count is left alone for good:
+ * fighting a framework's reconciliation loops forever and can break the page.
+ *
+ * The host carries only what the page already shows (site, metric, value, own).
  */
+import type { PromptController } from '../components/prompt/types';
 import type { Detection } from './sites/types';
 
 export const PROMPT_TAG = 'running-for-prompt';
 
-export interface PromptHostOptions {
-  /** Called for a new host, so the UI layer can attach its shadow root. */
-  onCreate?: (host: HTMLElement, detection: Detection) => void;
+export interface PromptHostHooks {
+  /** Fill a freshly placed host with the prompt UI (mountPrompt with its environment bound). */
+  mount(host: HTMLElement, detection: Detection): PromptController;
+  /** A host was placed (activity: watch whether it becomes visible). */
+  onAdded?(host: HTMLElement, detection: Detection): void;
+  /** A host is gone for good. */
+  onRemoved?(host: HTMLElement): void;
+}
+
+interface Entry {
+  element: Element;
+  host: HTMLElement;
+  controller: PromptController;
+  detection: Detection;
+}
+
+export function isPromptHost(node: Node | null | undefined): node is HTMLElement {
+  return !!node && node.nodeType === 1 && (node as Element).localName === PROMPT_TAG;
 }
 
 export class PromptHosts {
-  private readonly hosts = new Map<Element, HTMLElement>();
+  private readonly byElement = new Map<Element, Entry>();
+  private readonly byHost = new Map<HTMLElement, Entry>();
+  /** Counts whose host the site removed once and got back. */
+  private readonly reinserted = new WeakSet<Element>();
+  /** Counts the site removed the host of twice (or whose prompt failed to mount): never touched again. */
+  private readonly abandoned = new WeakSet<Element>();
 
-  constructor(private readonly options: PromptHostOptions = {}) {}
+  constructor(private readonly hooks: PromptHostHooks) {}
 
-  /** Reconcile hosts with the latest detections for `scope` (the whole document on a full scan). */
-  sync(detections: readonly Detection[]): void {
-    const current = new Set<Element>();
-    for (const detection of detections) {
-      current.add(detection.element);
-      let host = this.hosts.get(detection.element);
-      if (!host || !host.isConnected) {
-        host = this.place(detection);
-        if (!host) continue;
-      }
-      setData(host, detection);
-    }
-    for (const [element, host] of this.hosts) {
-      if (!current.has(element) || !element.isConnected) {
-        host.remove();
-        this.hosts.delete(element);
-      }
-    }
-  }
-
-  /** Remove every host (extension disabled or updated). */
-  clear(): void {
-    for (const host of this.hosts.values()) host.remove();
-    this.hosts.clear();
+  /** Is `host` one of the hosts this instance keeps (so its removal by the site matters)? */
+  owns(host: HTMLElement): boolean {
+    return this.byHost.has(host);
   }
 
   get size(): number {
-    return this.hosts.size;
+    return this.byElement.size;
   }
 
-  private place(detection: Detection): HTMLElement | undefined {
+  /** The count elements that have a prompt, in no particular order. */
+  elements(): Element[] {
+    return Array.from(this.byElement.keys());
+  }
+
+  hostOf(element: Element): HTMLElement | undefined {
+    return this.byElement.get(element)?.host;
+  }
+
+  /**
+   * Show `detection`: place a host for a new count, or refresh the existing one when the value (or
+   * metric, or own flag) changed in place. Returns true when the count is new or changed.
+   */
+  show(detection: Detection): boolean {
+    const { element } = detection;
+    if (this.abandoned.has(element) || !element.isConnected) return false;
+    const entry = this.byElement.get(element);
+    if (entry) {
+      if (sameCount(entry.detection, detection)) {
+        entry.detection = detection;
+        return false;
+      }
+      entry.detection = detection;
+      setData(entry.host, detection);
+      safely(() => entry.controller.update(detection));
+      return true;
+    }
+    return this.place(detection);
+  }
+
+  /**
+   * Reconcile with the detections of a pass over `scope`: a full page (`'page'`) or the roots a batch of
+   * changes touched. Hosts of counts inside the scope that were not detected again go; hosts of counts
+   * that left the document go; hosts the site removed come back once. Returns the new or changed counts.
+   */
+  reconcile(detections: readonly Detection[], scope: 'page' | ReadonlySet<Node>): Detection[] {
+    const changed: Detection[] = [];
+    const found = new Set<Element>();
+    for (const detection of detections) {
+      found.add(detection.element);
+      if (this.show(detection)) changed.push(detection);
+    }
+    for (const entry of Array.from(this.byElement.values())) {
+      if (found.has(entry.element)) continue;
+      if (!entry.element.isConnected || scope === 'page' || insideAny(entry.element, scope)) this.remove(entry.element);
+    }
+    this.restoreRemovedHosts();
+    return changed;
+  }
+
+  /** Hosts whose count left the document go; hosts the site removed come back once (then never). */
+  restoreRemovedHosts(): void {
+    for (const entry of Array.from(this.byElement.values())) {
+      const { element, host } = entry;
+      if (!element.isConnected) {
+        this.remove(element);
+        continue;
+      }
+      if (host.isConnected) continue;
+      if (this.reinserted.has(element) || !element.parentNode) {
+        // The site removed it a second time: it wants that spot for itself. Leave it alone.
+        this.abandoned.add(element);
+        this.remove(element);
+        continue;
+      }
+      this.reinserted.add(element);
+      element.parentNode.insertBefore(host, element.nextSibling);
+    }
+  }
+
+  /** Remove the prompt of one count. */
+  remove(element: Element): void {
+    const entry = this.byElement.get(element);
+    if (!entry) return;
+    this.forget(entry);
+    safely(() => entry.controller.destroy());
+    entry.host.remove();
+    this.hooks.onRemoved?.(entry.host);
+  }
+
+  /** Remove every prompt (snoozed site, extension disabled or updated). */
+  clear(): void {
+    for (const element of Array.from(this.byElement.keys())) this.remove(element);
+  }
+
+  private forget(entry: Entry): void {
+    this.byElement.delete(entry.element);
+    this.byHost.delete(entry.host);
+  }
+
+  private place(detection: Detection): boolean {
     const { element } = detection;
     const parent = element.parentNode;
-    if (!parent) return undefined;
-    const existing = element.nextElementSibling;
-    const host =
-      existing && existing.localName === PROMPT_TAG ? (existing as HTMLElement) : element.ownerDocument.createElement(PROMPT_TAG);
-    if (host !== existing) parent.insertBefore(host, element.nextSibling);
-    this.hosts.set(element, host);
-    this.options.onCreate?.(host, detection);
-    return host;
+    if (!parent) return false;
+    const next = element.nextElementSibling;
+    const adjacent = isPromptHost(next) ? next : undefined;
+    const previous = adjacent ? this.byHost.get(adjacent) : undefined;
+    if (previous) {
+      // The site replaced the count with a new element in the same spot (a re-render): the host
+      // already beside it is reused, so the prompt neither flickers nor doubles.
+      this.forget(previous);
+      const entry: Entry = { ...previous, element, detection };
+      this.byElement.set(element, entry);
+      this.byHost.set(entry.host, entry);
+      setData(entry.host, detection);
+      safely(() => entry.controller.update(detection));
+      return true;
+    }
+    // A host nobody here keeps (left by an earlier instance of this script whose cleanup never ran):
+    // its closed shadow root cannot be filled again, so it is replaced rather than doubled.
+    adjacent?.remove();
+    const host = element.ownerDocument.createElement(PROMPT_TAG);
+    setData(host, detection);
+    parent.insertBefore(host, element.nextSibling);
+    let controller: PromptController;
+    try {
+      controller = this.hooks.mount(host, detection);
+    } catch (error) {
+      // A prompt that cannot mount must not leave an empty host or be retried every frame.
+      console.warn('Running For: the prompt could not be shown', error);
+      host.remove();
+      this.abandoned.add(element);
+      return false;
+    }
+    const entry: Entry = { element, host, controller, detection };
+    this.byElement.set(element, entry);
+    this.byHost.set(host, entry);
+    this.hooks.onAdded?.(host, detection);
+    return true;
   }
+}
+
+function sameCount(a: Detection, b: Detection): boolean {
+  return a.site === b.site && a.metric === b.metric && a.value === b.value && a.own === b.own && a.approximate === b.approximate;
+}
+
+function insideAny(element: Element, roots: ReadonlySet<Node>): boolean {
+  for (let node: Node | null = element; node; node = node.parentNode) if (roots.has(node)) return true;
+  return false;
 }
 
 function setData(host: HTMLElement, detection: Detection): void {
@@ -71,5 +204,14 @@ function setData(host: HTMLElement, detection: Detection): void {
   };
   for (const [key, value] of Object.entries(data)) {
     if (host.dataset[key] !== value) host.dataset[key] = value;
+  }
+}
+
+/** A failing prompt is logged, never allowed to stop the live layer (or the page). */
+function safely(action: () => void): void {
+  try {
+    action();
+  } catch (error) {
+    console.warn('Running For: prompt error', error);
   }
 }

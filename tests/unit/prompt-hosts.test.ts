@@ -1,58 +1,161 @@
 /** @vitest-environment happy-dom */
-import { beforeEach, describe, expect, it } from 'vitest';
-import { startLiveDetector } from '../../utils/live-detector';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { PROMPT_TAG, PromptHosts } from '../../utils/prompt-hosts';
+import type { Detection } from '../../utils/sites/types';
 
-const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-
-function page(count: string) {
-  document.documentElement.setAttribute('lang', 'en');
-  document.body.innerText = '';
-  const row = document.createElement('div');
-  row.dataset.testid = 'primaryColumn';
-  const link = document.createElement('a');
-  link.setAttribute('href', '/jane/verified_followers');
-  const number = document.createElement('span');
-  number.textContent = count;
-  const label = document.createElement('span');
-  label.textContent = 'Followers';
-  link.append(number, ' ', label);
-  row.append(link);
-  document.body.append(row);
-  return { link, number };
+function count(text: string, value: number, parent: Element = document.body): Detection {
+  const element = document.createElement('a');
+  element.setAttribute('href', '/jane/followers');
+  element.setAttribute('style', 'color: red');
+  element.textContent = text;
+  parent.append(element);
+  return { element, site: 'x', metric: 'followers', value, approximate: false, own: false, text };
 }
 
-describe('live prompt hosts', () => {
-  let invalidate: () => void = () => {};
-  const ctx = { onInvalidated: (callback: () => void) => (invalidate = callback) };
-  beforeEach(() => invalidate());
+function setup() {
+  const events: string[] = [];
+  const controllers: { update: ReturnType<typeof vi.fn>; destroy: ReturnType<typeof vi.fn> }[] = [];
+  const hosts = new PromptHosts({
+    mount(host, detection) {
+      events.push(`mount ${detection.value}`);
+      const controller = { update: vi.fn(), destroy: vi.fn() };
+      controllers.push(controller);
+      return controller;
+    },
+    onAdded: (_host, detection) => events.push(`added ${detection.value}`),
+    onRemoved: () => events.push('removed'),
+  });
+  return { hosts, events, controllers };
+}
 
-  it('puts one host beside each count, updates it in place and removes it with the count', async () => {
-    const { link, number } = page('12.3K');
-    const detector = startLiveDetector(ctx, document, () => 'https://x.com/jane');
-    const hosts = () => Array.from(document.querySelectorAll('running-for-prompt')) as HTMLElement[];
-    expect(hosts()).toHaveLength(1);
-    expect(hosts()[0]?.previousElementSibling).toBe(link);
-    expect({ ...hosts()[0]?.dataset }).toEqual({ site: 'x', metric: 'followers', value: '12300', own: 'false' });
+const allHosts = () => Array.from(document.querySelectorAll(PROMPT_TAG)) as HTMLElement[];
 
-    number.textContent = '12.4K';
-    await frame();
-    expect(hosts()).toHaveLength(1);
-    expect(hosts()[0]?.dataset.value).toBe('12400');
+describe('prompt hosts', () => {
+  beforeEach(() => document.body.replaceChildren());
 
-    for (let i = 0; i < 5; i++) detector.scan();
-    expect(hosts()).toHaveLength(1);
-
-    link.remove();
-    await frame();
-    expect(hosts()).toHaveLength(0);
-    detector.stop();
+  it('adds the host as the count’s next sibling and touches nothing of the site’s', () => {
+    const { hosts, events } = setup();
+    const before = document.createElement('span');
+    const after = document.createElement('span');
+    document.body.append(before);
+    const detection = count('12K followers', 12000);
+    document.body.append(after);
+    const styleBefore = detection.element.getAttribute('style');
+    hosts.show(detection);
+    expect(Array.from(document.body.children)).toEqual([before, detection.element, allHosts()[0], after]);
+    expect(detection.element.getAttribute('style')).toBe(styleBefore);
+    expect(detection.element.parentElement).toBe(document.body);
+    const host = allHosts()[0]!;
+    // Display comes from the prompt's shadow styles, never from inline or page styles.
+    expect(host.getAttribute('style')).toBeNull();
+    expect({ ...host.dataset }).toEqual({ site: 'x', metric: 'followers', value: '12000', own: 'false' });
+    expect(events).toEqual(['mount 12000', 'added 12000']);
   });
 
-  it('removes every host when the extension context is invalidated', () => {
-    page('75');
-    startLiveDetector(ctx, document, () => 'https://x.com/jane');
-    expect(document.querySelectorAll('running-for-prompt')).toHaveLength(1);
-    invalidate();
-    expect(document.querySelectorAll('running-for-prompt')).toHaveLength(0);
+  it('updates the host and the prompt only when the count changed', () => {
+    const { hosts, controllers } = setup();
+    const detection = count('12K followers', 12000);
+    expect(hosts.show(detection)).toBe(true);
+    expect(hosts.show({ ...detection })).toBe(false);
+    expect(controllers[0]!.update).not.toHaveBeenCalled();
+    expect(hosts.show({ ...detection, value: 12100 })).toBe(true);
+    expect(controllers[0]!.update).toHaveBeenCalledWith(expect.objectContaining({ value: 12100 }));
+    expect(allHosts()).toHaveLength(1);
+    expect(allHosts()[0]!.dataset.value).toBe('12100');
+  });
+
+  it('reconciles a partial pass: only hosts of counts inside the scanned roots can go', () => {
+    const { hosts, controllers } = setup();
+    const left = document.createElement('div');
+    const right = document.createElement('div');
+    document.body.append(left, right);
+    const a = count('1 follower', 1, left);
+    const b = count('2 followers', 2, right);
+    hosts.reconcile([a, b], 'page');
+    expect(hosts.size).toBe(2);
+    // A pass over `left` found nothing: a's host goes, b's (outside the root) stays.
+    hosts.reconcile([], new Set([left]));
+    expect(hosts.elements()).toEqual([b.element]);
+    expect(controllers[0]!.destroy).toHaveBeenCalled();
+    expect(controllers[1]!.destroy).not.toHaveBeenCalled();
+    // A full pass that finds nothing removes everything.
+    hosts.reconcile([], 'page');
+    expect(allHosts()).toHaveLength(0);
+  });
+
+  it('puts a host the site removed back once; removed again, the count is left alone for good', () => {
+    const { hosts, controllers, events } = setup();
+    const detection = count('12K followers', 12000);
+    hosts.show(detection);
+    const host = allHosts()[0]!;
+    host.remove();
+    hosts.restoreRemovedHosts();
+    expect(detection.element.nextElementSibling).toBe(host);
+    expect(controllers[0]!.destroy).not.toHaveBeenCalled();
+    host.remove();
+    hosts.restoreRemovedHosts();
+    expect(host.isConnected).toBe(false);
+    expect(controllers[0]!.destroy).toHaveBeenCalled();
+    expect(hosts.show(detection)).toBe(false);
+    expect(hosts.show({ ...detection, value: 13000 })).toBe(false);
+    expect(allHosts()).toHaveLength(0);
+    expect(events.filter((event) => event.startsWith('mount'))).toHaveLength(1);
+  });
+
+  it('drops the host of a count that left the document', () => {
+    const { hosts, controllers, events } = setup();
+    const detection = count('12K followers', 12000);
+    hosts.show(detection);
+    detection.element.remove();
+    hosts.restoreRemovedHosts();
+    expect(allHosts()).toHaveLength(0);
+    expect(controllers[0]!.destroy).toHaveBeenCalled();
+    expect(events.at(-1)).toBe('removed');
+  });
+
+  it('leaves no empty host when a prompt fails to mount, and does not retry it', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const mount = vi.fn(() => {
+      throw new Error('broken prompt');
+    });
+    const hosts = new PromptHosts({ mount });
+    const detection = count('12K followers', 12000);
+    hosts.show(detection);
+    hosts.show(detection);
+    expect(allHosts()).toHaveLength(0);
+    expect(mount).toHaveBeenCalledTimes(1);
+    expect(warn).toHaveBeenCalled();
+    warn.mockRestore();
+  });
+
+  it('survives a prompt whose update or destroy throws', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const hosts = new PromptHosts({
+      mount: () => ({
+        update: () => {
+          throw new Error('update failed');
+        },
+        destroy: () => {
+          throw new Error('destroy failed');
+        },
+      }),
+    });
+    const detection = count('12K followers', 12000);
+    hosts.show(detection);
+    expect(() => hosts.show({ ...detection, value: 1 })).not.toThrow();
+    expect(allHosts()[0]!.dataset.value).toBe('1');
+    expect(() => hosts.clear()).not.toThrow();
+    expect(allHosts()).toHaveLength(0);
+    warn.mockRestore();
+  });
+
+  it('clears every host and destroys every prompt', () => {
+    const { hosts, controllers } = setup();
+    hosts.show(count('1 follower', 1));
+    hosts.show(count('2 followers', 2));
+    hosts.clear();
+    expect(allHosts()).toHaveLength(0);
+    expect(hosts.size).toBe(0);
+    expect(controllers.every((controller) => controller.destroy.mock.calls.length === 1)).toBe(true);
   });
 });

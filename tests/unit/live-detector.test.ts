@@ -1,0 +1,480 @@
+/** @vitest-environment happy-dom */
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { MountPrompt, PromptController, PromptEnvironment } from '../../components/prompt/types';
+import { detect } from '../../utils/detect';
+import { BULK_NODES, rootsOf, SMALL_ROOT_NODES, startLiveDetector, startLiveLayer, type LiveDetectorOptions } from '../../utils/live-detector';
+import { loadSettings, siteModesItem, snoozesItem } from '../../utils/settings';
+import type { Detection } from '../../utils/sites/types';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseWith, type ExpectedDetection } from './fixture-dom';
+
+/**
+ * Every fixture page (fixture-dom's fixtureCases resolves paths from import.meta.url, which is not a
+ * file URL under happy-dom, so they are read from the project folder here).
+ */
+function fixturePages() {
+  const dir = resolve('tests/fixtures');
+  return readdirSync(dir).flatMap((site) => {
+    const expectedFile = join(dir, site, 'expected.json');
+    if (!existsSync(expectedFile)) return [];
+    const expected = JSON.parse(readFileSync(expectedFile, 'utf8')) as Record<string, { url: string; lang?: string; expect: ExpectedDetection[] }>;
+    return Object.entries(expected).map(([file, spec]) => ({ site, file, ...spec, html: readFileSync(join(dir, site, file), 'utf8') }));
+  });
+}
+
+/** Lets queued MutationObserver callbacks run. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** A scheduler whose callbacks run only when the test says so (frames, idle time). */
+function manualScheduler() {
+  const queue = new Set<() => void>();
+  return {
+    schedule: (callback: () => void) => {
+      queue.add(callback);
+      return () => void queue.delete(callback);
+    },
+    get pending() {
+      return queue.size;
+    },
+    run() {
+      const callbacks = Array.from(queue);
+      queue.clear();
+      for (const callback of callbacks) callback();
+    },
+  };
+}
+
+/** WXT's context, reduced to what the live layer uses: many listeners, one invalidation. */
+function fakeContext() {
+  const listeners = new Set<() => void>();
+  return {
+    onInvalidated(callback: () => void) {
+      listeners.add(callback);
+      return () => void listeners.delete(callback);
+    },
+    invalidate() {
+      for (const callback of Array.from(listeners)) callback();
+      listeners.clear();
+    },
+    get listeners() {
+      return listeners.size;
+    },
+  };
+}
+
+/** A fake prompt: records what the live layer asked of it. */
+function fakeMount() {
+  const mounted: { host: HTMLElement; detection: Detection; env?: PromptEnvironment; controller: PromptController & { updates: Detection[]; destroyed: boolean } }[] = [];
+  const mount = (host: HTMLElement, detection: Detection, env?: PromptEnvironment) => {
+    const controller = {
+      updates: [] as Detection[],
+      destroyed: false,
+      update(next: Detection) {
+        this.updates.push(next);
+      },
+      destroy() {
+        this.destroyed = true;
+      },
+    };
+    mounted.push({ host, detection, env, controller });
+    return controller;
+  };
+  return { mounted, mount };
+}
+
+/** An X profile header: two counts in the primary column. */
+function xHeader(handle: string, following: string, followers: string): HTMLElement {
+  const column = document.createElement('div');
+  column.dataset.testid = 'primaryColumn';
+  const row = document.createElement('div');
+  for (const [suffix, number, label] of [
+    ['following', following, 'Following'],
+    ['verified_followers', followers, 'Followers'],
+  ] as const) {
+    const link = document.createElement('a');
+    link.setAttribute('href', `/${handle}/${suffix}`);
+    const numberSpan = document.createElement('span');
+    const inner = document.createElement('span');
+    inner.textContent = number;
+    numberSpan.append(inner);
+    const labelSpan = document.createElement('span');
+    labelSpan.textContent = label;
+    link.append(numberSpan, ' ', labelSpan);
+    row.append(link);
+  }
+  column.append(row);
+  return column;
+}
+
+const hosts = () => Array.from(document.querySelectorAll('running-for-prompt')) as HTMLElement[];
+const link = (href: string) => document.querySelector(`a[href="${href}"]`)!;
+const numberText = (href: string) => link(href).querySelector('span > span')!.firstChild as Text;
+
+/** A large, count-free block, so changes under it are not "small". */
+function timeline(): HTMLElement {
+  const list = document.createElement('section');
+  for (let i = 0; i < SMALL_ROOT_NODES; i++) list.append(document.createElement('div'));
+  return list;
+}
+
+describe('live detector', () => {
+  let ctx = fakeContext();
+  const invalidate = () => ctx.invalidate();
+  let url = 'https://x.com/jane';
+  let frames: ReturnType<typeof manualScheduler>;
+  let idle: ReturnType<typeof manualScheduler>;
+  let detectCalls: { root: ParentNode; url: string }[];
+  let prompts: ReturnType<typeof fakeMount>;
+
+  const start = (options: Partial<LiveDetectorOptions> = {}) =>
+    startLiveDetector(ctx, {
+      mount: prompts.mount,
+      location: () => url,
+      frame: frames.schedule,
+      idle: idle.schedule,
+      detect: (root, at, lang) => {
+        detectCalls.push({ root, url: String(at) });
+        return detect(root, at, lang);
+      },
+      ...options,
+    });
+
+  beforeEach(() => {
+    invalidate();
+    ctx = fakeContext();
+    document.documentElement.setAttribute('lang', 'en');
+    document.body.replaceChildren();
+    url = 'https://x.com/jane';
+    frames = manualScheduler();
+    idle = manualScheduler();
+    detectCalls = [];
+    prompts = fakeMount();
+  });
+  afterEach(() => invalidate());
+
+  it('scans the page once at start and puts one host after each count, with the contract data', () => {
+    document.body.append(xHeader('jane', '75', '12.3K'));
+    start();
+    expect(detectCalls).toEqual([{ root: document, url: 'https://x.com/jane' }]);
+    expect(hosts().map((host) => ({ ...host.dataset, after: host.previousElementSibling?.getAttribute('href') }))).toEqual([
+      { site: 'x', metric: 'following', value: '75', own: 'false', after: '/jane/following' },
+      { site: 'x', metric: 'followers', value: '12300', own: 'false', after: '/jane/verified_followers' },
+    ]);
+    expect(prompts.mounted.map((item) => item.host)).toEqual(hosts());
+  });
+
+  it('batches many mutations into one detection pass per frame, over the changed roots only', async () => {
+    document.body.append(xHeader('jane', '75', '12.3K'), timeline());
+    start();
+    detectCalls = [];
+    for (let i = 0; i < 100; i++) numberText('/jane/verified_followers').data = `12.${i % 10}K`;
+    const list = document.querySelector('section')!;
+    for (let i = 0; i < 50; i++) list.append(document.createElement('article'));
+    await settle();
+    expect(frames.pending).toBe(1);
+    expect(detectCalls).toHaveLength(0);
+    frames.run();
+    // One root for the header change (climbed to the small header), one per added subtree under the
+    // large list: never the document, never once per mutation.
+    const roots = detectCalls.map((call) => call.root);
+    expect(roots).not.toContain(document);
+    expect(roots.filter((root) => (root as Element).localName === 'article')).toHaveLength(50);
+    const headerRoots = roots.filter((root) => (root as Element).contains(link('/jane/verified_followers')));
+    expect(headerRoots).toHaveLength(1);
+    expect(frames.pending).toBe(0);
+    expect(hosts().find((host) => host.dataset.metric === 'followers')?.dataset.value).toBe('12900');
+  });
+
+  it('detects in a partial root exactly what a full scan finds there, on every fixture page', () => {
+    const key = (d: Detection) => `${d.metric}:${d.value}:${d.approximate}:${d.own}`;
+    let checked = 0;
+    for (const fixture of fixturePages()) {
+      const where = `${fixture.site}/${fixture.file}`;
+      const doc = parseWith('happy-dom', fixture.html, fixture.url);
+      const full = new Map(detect(doc, fixture.url, fixture.lang).map((d) => [d.element, key(d)] as const));
+      // A change inside a count (its number re-rendered): the root around it finds the same count.
+      for (const [element, expected] of full) {
+        const walker = doc.createTreeWalker(element, 4);
+        for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+          const roots = Array.from(rootsOf(new Set([text.parentNode!]), new Set()));
+          const found = roots.flatMap((root) => detect(root, fixture.url, fixture.lang)).find((d) => d.element === element);
+          expect(found && key(found), `${where}: ${element.textContent}`).toBe(expected);
+          checked++;
+        }
+      }
+      // Any element inserted: its root finds nothing a full scan would not.
+      for (const element of Array.from(doc.body.querySelectorAll('*'))) {
+        for (const root of rootsOf(new Set(), new Set([element]))) {
+          for (const d of detect(root, fixture.url, fixture.lang)) expect(key(d), where).toBe(full.get(d.element));
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+    // Every element of every fixture page is tried as an insertion: seconds, not the default 5.
+  }, 60_000);
+
+  it('updates the host and the prompt when a count changes in place', async () => {
+    document.body.append(xHeader('jane', '75', '12.3K'));
+    start();
+    const followers = prompts.mounted[1]!;
+    numberText('/jane/verified_followers').data = '12.4K';
+    await settle();
+    frames.run();
+    expect(hosts()).toHaveLength(2);
+    expect(followers.host.dataset.value).toBe('12400');
+    expect(followers.controller.updates.map((d) => d.value)).toEqual([12400]);
+    expect(prompts.mounted).toHaveLength(2);
+    // Re-rendered by replacing the text node rather than editing it: same result.
+    link('/jane/verified_followers').querySelector('span > span')!.replaceChildren('12.5K');
+    await settle();
+    frames.run();
+    expect(followers.host.dataset.value).toBe('12500');
+    expect(prompts.mounted).toHaveLength(2);
+  });
+
+  it('removes the host and destroys the prompt when the count is detached or stops being a count', async () => {
+    document.body.append(xHeader('jane', '75', '12.3K'));
+    start();
+    const [following, followers] = prompts.mounted;
+    link('/jane/following').remove();
+    await settle();
+    frames.run();
+    expect(following!.controller.destroyed).toBe(true);
+    expect(following!.host.isConnected).toBe(false);
+    numberText('/jane/verified_followers').data = '—';
+    await settle();
+    frames.run();
+    expect(followers!.controller.destroyed).toBe(true);
+    expect(hosts()).toHaveLength(0);
+  });
+
+  it('ignores its own hosts: placing them schedules no pass', async () => {
+    document.body.append(xHeader('jane', '75', '12.3K'));
+    start();
+    await settle();
+    expect(frames.pending).toBe(0);
+  });
+
+  it('never duplicates a prompt: rescans, a host left by an earlier instance, a re-rendered count', async () => {
+    document.body.append(xHeader('jane', '75', '12.3K'));
+    const detector = start();
+    for (let i = 0; i < 5; i++) detector.scan();
+    expect(hosts()).toHaveLength(2);
+    expect(prompts.mounted).toHaveLength(2);
+    detector.stop();
+
+    // A host an earlier content script left behind (its cleanup never ran) is replaced, not doubled.
+    const stale = document.createElement('running-for-prompt');
+    link('/jane/following').after(stale);
+    start();
+    expect(hosts()).toHaveLength(2);
+    expect(stale.isConnected).toBe(false);
+
+    // The site re-renders the count as a new element in the same spot: the host beside it is reused.
+    const old = link('/jane/verified_followers');
+    const fresh = old.cloneNode(true) as Element;
+    (fresh.querySelector('span > span')!.firstChild as Text).data = '12.4K';
+    const host = old.nextElementSibling as HTMLElement;
+    old.replaceWith(fresh);
+    await settle();
+    frames.run();
+    expect(hosts()).toHaveLength(2);
+    expect(fresh.nextElementSibling).toBe(host);
+    expect(host.dataset.value).toBe('12400');
+    const reused = prompts.mounted.find((item) => item.host === host)!;
+    expect(reused.controller.updates.map((d) => d.value)).toEqual([12400]);
+  });
+
+  it('puts a host the site removed back once, then leaves that count alone', async () => {
+    document.body.append(xHeader('jane', '75', '12.3K'));
+    start();
+    const host = link('/jane/following').nextElementSibling!;
+    host.remove();
+    await settle();
+    frames.run();
+    expect(link('/jane/following').nextElementSibling).toBe(host);
+    expect(prompts.mounted).toHaveLength(2);
+
+    host.remove();
+    await settle();
+    frames.run();
+    expect(host.isConnected).toBe(false);
+    expect(prompts.mounted[0]!.controller.destroyed).toBe(true);
+    // Later changes to that count, or full rescans, never bring it back.
+    numberText('/jane/following').data = '76';
+    await settle();
+    frames.run();
+    expect(hosts().map((h) => h.dataset.metric)).toEqual(['followers']);
+    expect(prompts.mounted).toHaveLength(2);
+  });
+
+  it('answers a bulk insertion with one deferred full rescan, not per-node work', async () => {
+    document.body.append(timeline());
+    start();
+    detectCalls = [];
+    const list = document.querySelector('section')!;
+    const items = Array.from({ length: BULK_NODES + 500 }, (_, i) => {
+      const item = document.createElement('article');
+      item.textContent = `post ${i}`;
+      return item;
+    });
+    list.append(...items);
+    // Meanwhile a real count appears: the rescan finds it.
+    document.body.append(xHeader('jane', '75', '12.3K'));
+    await settle();
+    frames.run();
+    expect(detectCalls).toHaveLength(0);
+    expect(idle.pending).toBe(1);
+    idle.run();
+    expect(detectCalls).toEqual([{ root: document, url: 'https://x.com/jane' }]);
+    expect(hosts()).toHaveLength(2);
+  });
+
+  it('re-evaluates the whole page after a single-page navigation', async () => {
+    document.body.append(xHeader('jane', '75', '12.3K'));
+    const navigations: string[] = [];
+    start({ onNavigate: (to) => navigations.push(to) });
+    const [following] = prompts.mounted;
+    // pushState to a page type with no counts (a status page), then the header is kept: its hosts go.
+    url = 'https://x.com/jane/status/1790000000000000000';
+    document.body.append(document.createElement('div'));
+    await settle();
+    detectCalls = [];
+    frames.run();
+    expect(navigations).toEqual([url]);
+    expect(detectCalls).toEqual([{ root: document, url }]);
+    expect(following!.controller.destroyed).toBe(false);
+
+    // A new profile replaces the header.
+    url = 'https://x.com/sam';
+    document.body.replaceChildren(xHeader('sam', '10', '20'));
+    await settle();
+    frames.run();
+    expect(navigations).toEqual(['https://x.com/jane/status/1790000000000000000', url]);
+    expect(hosts().map((h) => h.dataset.value)).toEqual(['10', '20']);
+    expect(following!.controller.destroyed).toBe(true);
+
+    // Back button without a DOM change: popstate alone triggers the check.
+    url = 'https://x.com/sam/media';
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    expect(frames.pending).toBe(1);
+    frames.run();
+    expect(navigations.at(-1)).toBe(url);
+  });
+
+  it('stops everything when the extension context is invalidated', async () => {
+    document.body.append(xHeader('jane', '75', '12.3K'));
+    const removeListener = vi.spyOn(window, 'removeEventListener');
+    start();
+    numberText('/jane/following').data = '76';
+    await settle();
+    expect(frames.pending).toBe(1);
+    invalidate();
+    expect(frames.pending).toBe(0);
+    expect(hosts()).toHaveLength(0);
+    expect(prompts.mounted.every((item) => item.controller.destroyed)).toBe(true);
+    expect(removeListener).toHaveBeenCalledWith('popstate', expect.any(Function));
+    // The observer is gone: further changes schedule nothing.
+    numberText('/jane/following').data = '77';
+    document.body.append(xHeader('sam', '1', '2'));
+    await settle();
+    expect(frames.pending).toBe(0);
+    expect(hosts()).toHaveLength(0);
+  });
+});
+
+describe('live layer and settings', () => {
+  let ctx = fakeContext();
+  const invalidate = () => ctx.invalidate();
+  let prompts: ReturnType<typeof fakeMount>;
+  let sent: unknown[];
+
+  const start = (now = () => new Date()) =>
+    startLiveLayer(ctx, {
+      mount: prompts.mount as MountPrompt,
+      send: (async (message: unknown) => {
+        sent.push(message);
+        return { ok: true };
+      }) as never,
+      snooze: async () => {},
+      now,
+      settings: loadSettings,
+      watchSettings(onChange) {
+        const unwatch = [siteModesItem.watch(onChange), snoozesItem.watch(onChange)];
+        return () => unwatch.forEach((stop) => stop());
+      },
+      location: () => 'https://x.com/sam',
+      detector: { frame: (callback) => (callback(), () => {}), idle: (callback) => (callback(), () => {}) },
+      activity: { every: () => () => {}, IntersectionObserver: undefined },
+    });
+
+  beforeEach(() => {
+    fakeBrowser.reset();
+    invalidate();
+    ctx = fakeContext();
+    document.body.replaceChildren(xHeader('sam', '75', '12.3K'));
+    prompts = fakeMount();
+    sent = [];
+  });
+  afterEach(() => {
+    invalidate();
+    vi.useRealTimers();
+  });
+
+  it('mounts prompts with the environment of a site in reframe or hide mode', async () => {
+    await siteModesItem.setValue({ x: 'hide' });
+    const layer = start();
+    await layer.ready;
+    expect(hosts()).toHaveLength(2);
+    expect(prompts.mounted.map((item) => item.env?.mode)).toEqual(['hide', 'hide']);
+    // Switching to reframe mounts the prompts again with the new mode.
+    await siteModesItem.setValue({ x: 'reframe' });
+    await vi.waitFor(() => expect(prompts.mounted.at(-1)?.env?.mode).toBe('reframe'));
+    expect(hosts()).toHaveLength(2);
+  });
+
+  it('does nothing at all on a site turned off', async () => {
+    await siteModesItem.setValue({ x: 'off' });
+    const add = vi.spyOn(window, 'addEventListener');
+    const layer = start();
+    await layer.ready;
+    expect(layer.detector()).toBeUndefined();
+    expect(hosts()).toHaveLength(0);
+    expect(add).not.toHaveBeenCalled();
+    layer.stop();
+    expect(sent).toEqual([]);
+  });
+
+  it('shows no prompts while the site is snoozed, and shows them when the snooze ends', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    vi.setSystemTime(new Date('2026-11-26T09:00:00Z'));
+    await snoozesItem.setValue({ x: '2026-11-26T10:00:00.000Z' });
+    const layer = start();
+    await layer.ready;
+    expect(hosts()).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(60 * 60 * 1000 + 1000);
+    await vi.waitFor(() => expect(hosts()).toHaveLength(2));
+    // Snoozed from a prompt ("Not now"): the prompts go at once.
+    await snoozesItem.setValue({ x: '2026-11-27T10:00:00.000Z' });
+    await vi.waitFor(() => expect(hosts()).toHaveLength(0));
+    expect(prompts.mounted.every((item) => item.controller.destroyed)).toBe(true);
+  });
+
+  it('stops everything on invalidation: prompts, settings watchers, activity listeners', async () => {
+    const remove = vi.spyOn(window, 'removeEventListener');
+    const layer = start();
+    await layer.ready;
+    expect(hosts()).toHaveLength(2);
+    invalidate();
+    expect(hosts()).toHaveLength(0);
+    expect(layer.detector()).toBeUndefined();
+    expect(remove.mock.calls.map(([type]) => type)).toEqual(expect.arrayContaining(['popstate', 'keydown', 'pagehide']));
+    // Settings changes no longer start anything.
+    await siteModesItem.setValue({ x: 'hide' });
+    await settle();
+    expect(hosts()).toHaveLength(0);
+    expect(layer.detector()).toBeUndefined();
+  });
+});
