@@ -385,7 +385,13 @@ export function startLiveLayer(ctx: LiveDetectorContext, deps: LiveLayerDeps): L
       doc,
       location,
       win: deps.win,
-      mount: (host, detection) => deps.mount(host, detection, env),
+      mount: (host, detection) => {
+        // The prompt reports under the page's site id: for a page only the generic detector reads, its host
+        // (the id the background accepts from that origin), while the host element keeps `data-site="generic"`.
+        const forJournal = (d: Detection): Detection => (d.site === generic.id ? { ...d, site: siteId } : d);
+        const controller = deps.mount(host, forJournal(detection), env);
+        return { update: (d) => controller.update(forJournal(d)), destroy: () => controller.destroy() };
+      },
       onAdded: (host) => activity?.watchPrompt(host),
       onRemoved: (host) => activity?.unwatchPrompt(host),
       onDetected: (detections) => activity?.countsDetected(detections),

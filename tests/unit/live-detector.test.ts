@@ -391,7 +391,7 @@ describe('live layer and settings', () => {
   let prompts: ReturnType<typeof fakeMount>;
   let sent: unknown[];
 
-  const start = (now = () => new Date()) =>
+  const start = (now = () => new Date(), url = 'https://x.com/sam') =>
     startLiveLayer(ctx, {
       mount: prompts.mount as MountPrompt,
       send: (async (message: unknown) => {
@@ -405,7 +405,7 @@ describe('live layer and settings', () => {
         const unwatch = [siteModesItem.watch(onChange), snoozesItem.watch(onChange)];
         return () => unwatch.forEach((stop) => stop());
       },
-      location: () => 'https://x.com/sam',
+      location: () => url,
       detector: { frame: (callback) => (callback(), () => {}), idle: (callback) => (callback(), () => {}) },
       activity: { every: () => () => {}, IntersectionObserver: undefined },
     });
@@ -433,6 +433,16 @@ describe('live layer and settings', () => {
     await siteModesItem.setValue({ x: 'reframe' });
     await vi.waitFor(() => expect(prompts.mounted.at(-1)?.env?.mode).toBe('reframe'));
     expect(hosts()).toHaveLength(2);
+  });
+
+  it('on a page only the generic detector reads, prompts report under the page’s host', async () => {
+    const stats = document.createElement('div');
+    stats.append(Object.assign(document.createElement('span'), { textContent: '1,204' }), ' ', Object.assign(document.createElement('span'), { textContent: 'subscribers' }));
+    document.body.replaceChildren(stats);
+    const layer = start(undefined, 'https://blog.example.org/');
+    await layer.ready;
+    expect(hosts().map((host) => host.dataset.site)).toEqual(['generic']);
+    expect(prompts.mounted.map((item) => item.detection.site)).toEqual(['blog.example.org']);
   });
 
   it('does nothing at all on a site turned off', async () => {
