@@ -120,7 +120,8 @@ export class PromptHosts {
         continue;
       }
       this.reinserted.add(element);
-      element.parentNode.insertBefore(host, element.nextSibling);
+      const { parent, before } = spotFor(element);
+      parent.insertBefore(host, before);
     }
   }
 
@@ -146,9 +147,9 @@ export class PromptHosts {
 
   private place(detection: Detection): boolean {
     const { element } = detection;
-    const parent = element.parentNode;
-    if (!parent) return false;
-    const next = element.nextElementSibling;
+    if (!element.parentNode) return false;
+    const { parent, before, inside } = spotFor(element);
+    const next = inside ? element.lastElementChild : element.nextElementSibling;
     const adjacent = isPromptHost(next) ? next : undefined;
     const previous = adjacent ? this.byHost.get(adjacent) : undefined;
     if (previous) {
@@ -167,7 +168,9 @@ export class PromptHosts {
     adjacent?.remove();
     const host = element.ownerDocument.createElement(PROMPT_TAG);
     setData(host, detection);
-    parent.insertBefore(host, element.nextSibling);
+    // Measured again: the stale host just removed may have been the spot's reference node.
+    const spot = adjacent ? spotFor(element) : { parent, before };
+    spot.parent.insertBefore(host, spot.before);
     let controller: PromptController;
     try {
       controller = this.hooks.mount(host, detection);
@@ -185,6 +188,28 @@ export class PromptHosts {
     return true;
   }
 }
+
+/**
+ * Where a count's host goes. Normally right after the count, as its sibling. But in a column flex box
+ * (React Native Web renders every View as one: X, Bluesky) or a grid (Reddit's sidebar), a sibling
+ * becomes a row or cell of its own and pushes the page; there the host goes inside the count, after its
+ * content, so it flows on the count's own line. Only computed styles are read; nothing is restyled.
+ */
+export function spotFor(element: Element): { parent: Node; before: Node | null; inside: boolean } {
+  const sibling = { parent: element.parentNode as Node, before: element.nextSibling, inside: false };
+  const view = element.ownerDocument.defaultView;
+  const parent = element.parentElement;
+  if (!view || !parent || typeof view.getComputedStyle !== 'function') return sibling;
+  const outer = view.getComputedStyle(parent);
+  const stacks = /grid/.test(outer.display) || (/flex/.test(outer.display) && outer.flexDirection.startsWith('column'));
+  if (!stacks || VOID.has(element.localName)) return sibling;
+  const own = view.getComputedStyle(element);
+  // Inside a count whose own content stacks too, the host would start a line of its own: a sibling is no worse.
+  if (/grid/.test(own.display) || (/flex/.test(own.display) && own.flexDirection.startsWith('column'))) return sibling;
+  return { parent: element, before: null, inside: true };
+}
+
+const VOID = new Set(['img', 'input', 'br', 'hr', 'meta', 'link', 'area', 'base', 'col', 'embed', 'source', 'track', 'wbr']);
 
 function sameCount(a: Detection, b: Detection): boolean {
   return a.site === b.site && a.metric === b.metric && a.value === b.value && a.own === b.own && a.approximate === b.approximate;

@@ -1,6 +1,6 @@
 /** @vitest-environment happy-dom */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { PROMPT_TAG, PromptHosts } from '../../utils/prompt-hosts';
+import { PROMPT_TAG, PromptHosts, spotFor } from '../../utils/prompt-hosts';
 import type { Detection } from '../../utils/sites/types';
 
 function count(text: string, value: number, parent: Element = document.body): Detection {
@@ -157,5 +157,38 @@ describe('prompt hosts', () => {
     expect(allHosts()).toHaveLength(0);
     expect(hosts.size).toBe(0);
     expect(controllers.every((controller) => controller.destroy.mock.calls.length === 1)).toBe(true);
+  });
+});
+
+describe('where a host goes', () => {
+  const count = (parentStyle: string, countStyle = '') => {
+    const parent = document.createElement('div');
+    parent.setAttribute('style', parentStyle);
+    const link = document.createElement('a');
+    link.setAttribute('style', countStyle);
+    link.textContent = '12.3K Followers';
+    const after = document.createElement('span');
+    parent.append(link, after);
+    document.body.replaceChildren(parent);
+    return { parent, link, after };
+  };
+
+  it('goes right after the count in ordinary flow and in a flex row', () => {
+    for (const style of ['display: block', 'display: flex; flex-direction: row']) {
+      const { parent, after } = count(style);
+      expect(spotFor(parent.firstElementChild!)).toEqual({ parent, before: after, inside: false });
+    }
+  });
+
+  it('goes inside the count where a sibling would become a row or cell of its own (RNW columns, grids)', () => {
+    for (const style of ['display: flex; flex-direction: column', 'display: grid']) {
+      const { link } = count(style, 'display: inline');
+      expect(spotFor(link)).toEqual({ parent: link, before: null, inside: true });
+    }
+  });
+
+  it('stays a sibling when the count itself stacks its content', () => {
+    const { parent, link, after } = count('display: grid', 'display: flex; flex-direction: column');
+    expect(spotFor(link)).toEqual({ parent, before: after, inside: false });
   });
 });
