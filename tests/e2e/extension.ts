@@ -7,25 +7,13 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, test as base, type BrowserContext } from '@playwright/test';
+import { findChromium } from '../../utils/cli/chromium';
 
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
 const FIXTURES = resolve('tests/fixtures');
 
-/** Chromium: $CHROMIUM_PATH, then Debian's /usr/bin/chromium, then Playwright's own download. */
-export function findChromium(): string {
-  const candidates = [process.env.CHROMIUM_PATH, process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
-  for (const candidate of candidates) if (candidate && existsSync(candidate)) return candidate;
-  try {
-    const bundled = chromium.executablePath();
-    if (bundled && existsSync(bundled)) return bundled;
-  } catch {
-    // Playwright's browser is not installed: fall through to the message below.
-  }
-  throw new Error(
-    'No Chromium found. Set CHROMIUM_PATH, or install one: `apt-get install -y chromium` (Debian), ' +
-      'or `npx playwright install chromium` where downloads are allowed.',
-  );
-}
+/** Chromium: $CHROMIUM_PATH / $CHROME_PATH, then the system's, then Playwright's own (utils/cli/chromium.ts, shared with npm start). */
+export { findChromium };
 
 export function fixtureHtml(site: string, file: string): string {
   return readFileSync(join(FIXTURES, site, file), 'utf8');
