@@ -1,17 +1,37 @@
-import { defineConfig } from 'wxt';
+import { defineConfig, type UserManifest } from 'wxt';
 import { hideStylesheets } from './utils/hide-css';
 import { adapters, hostMatchPatterns } from './utils/sites';
+
+/**
+ * Firefox (AMO) settings. The id must never change: it is how Firefox recognises updates and keeps the
+ * extension's storage. 140 (an ESR) is the first desktop release that reads data_collection_permissions;
+ * everything else we use (MV3, scripting.registerContentScripts with persistAcrossSessions, module
+ * background scripts, optional_host_permissions) is older. Android reads the key from 142.
+ */
+export const FIREFOX_SETTINGS: NonNullable<UserManifest['browser_specific_settings']> = {
+  gecko: {
+    id: 'running-for@running-for.app',
+    strict_min_version: '140.0',
+    // Everything stays on the device: no data leaves it, so nothing to consent to.
+    data_collection_permissions: { required: ['none'] },
+  },
+  gecko_android: { strict_min_version: '142.0' },
+};
 
 // https://wxt.dev/api/config.html
 export default defineConfig({
   // Explicit imports everywhere: the same modules run in the extension, in Vitest and in the
   // `scan` command (plain Node via tsx), so nothing may rely on WXT's auto-import globals.
   imports: false,
-  modules: ['@wxt-dev/webextension-polyfill'],
-  manifest: {
+  // Static files (the icons) live under assets/ with the rest of the project's assets.
+  publicDir: 'assets/public',
+  // A function of the target so the Firefox-only keys (add-on id, minimum version, data collection)
+  // stay out of the Chrome/Edge manifest, where the Chrome Web Store would flag them as unknown.
+  manifest: ({ browser }) => ({
     name: 'Running For',
     description:
       'What are you running for? Puts a question beside follower counts: what have those connections produced?',
+    // Every permission is justified in README "Permissions" and mirrored in tests/unit/manifest.test.ts.
     // scripting: hide-mode stylesheets and added sites' content scripts are registered at run time.
     permissions: ['storage', 'alarms', 'notifications', 'scripting'],
     // Only the supported social sites; anything else is an optional permission asked at use.
@@ -19,8 +39,25 @@ export default defineConfig({
     optional_host_permissions: ['https://*/*'],
     // The dashboard doubles as the options page.
     options_ui: { page: 'dashboard.html', open_in_tab: true },
+    ...(browser === 'firefox' ? { browser_specific_settings: FIREFOX_SETTINGS } : {}),
+  }),
+  zip: {
+    // The sources zip is what Mozilla's reviewers rebuild the Firefox package from (README "Install").
+    // WXT already leaves out node_modules, the output folder, *.test.ts files and dot-folders. The
+    // rest of tests/ is not needed to build (and is incomplete without the test files); the others
+    // are local artefacts.
+    excludeSources: ['tests/**', 'test-results/**', 'playwright-report/**', 'stats.html', '**/*.log'],
   },
   hooks: {
+    // webextension-polyfill (the project's stack) for the background and the extension pages, where its
+    // ~10 kB is free. Content scripts keep WXT's own `browser`: every build is MV3, where Chrome's `chrome.*`
+    // returns promises and Firefox has `browser`, and there the polyfill would cost 2.8 kB gzipped of a 20 kB
+    // budget per script. (What @wxt-dev/webextension-polyfill does, minus the content-script groups.)
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (entrypoints.some((entrypoint) => entrypoint.type === 'content-script')) return;
+      config.resolve ??= {};
+      config.resolve.alias = { ...(config.resolve.alias as Record<string, string> | undefined), 'wxt/browser': '@wxt-dev/webextension-polyfill/browser' };
+    },
     // One hide-mode stylesheet per site (hide/<id>.css), generated from the adapters' `hide` selectors so
     // the selectors live next to each site's detection and the CSS can never drift from them.
     'build:publicAssets': (_wxt, files) => {

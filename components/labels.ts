@@ -1,17 +1,7 @@
 /** Words the extension's pages show for outcome kinds and sites. */
-import type { OutcomeKind } from '@/utils/journal/records';
 import { adapters } from '@/utils/sites';
 
-export const KIND_LABELS: Record<OutcomeKind, string> = {
-  client: 'Client',
-  collaboration: 'Collaboration',
-  job: 'Job',
-  sale: 'Sale',
-  learning: 'Learning',
-  creation: 'Creation',
-  help: 'Help',
-  other: 'Other',
-};
+export { KIND_LABELS } from './kind-labels';
 
 /** Supported sites by id, in registry order (the order site pickers show). */
 export const SITE_NAMES: ReadonlyMap<string, string> = new Map(adapters.map((adapter) => [adapter.id, adapter.name]));

@@ -1,319 +1,56 @@
 /**
- * Live detection in a page: one MutationObserver per document, its records batched to at most one
- * pass per animation frame, and each pass looks only at what changed.
- *
- * - A pass runs `detect` on the changed subtrees' roots: an added subtree itself, or — for a change
- *   inside a small piece of markup, such as a count's number re-rendered from "12.3K" to "12.4K" — the
- *   highest small ancestor a few levels up, so the whole count (number and label) is inside the root.
- *   Nested roots are merged. Detection is pure and takes any root, so this finds exactly what a full
- *   scan would find there (tests/unit/live-detector.test.ts checks that on every fixture page).
- * - A batch that adds more than BULK_NODES nodes gets one deferred full rescan when the page is idle
- *   instead of per-node work (Dark Reader's rule: `isHugeMutation`, HUGE_MUTATIONS_COUNT = 1000, in
- *   darkreader/src/utils/dom.ts).
- * - Single-page navigation (the URL changed without a load) re-evaluates the whole page: the URL is
- *   compared on every batch and on popstate. Nothing in the page is patched (no history.pushState
- *   wrapper): a navigation that changes no markup needs no new prompts, and one that does is a batch.
- *   WXT's own `wxt:locationchange` polls once a second, which is both late and a timer (wxt#1567).
- * - Mutations caused by our own hosts are ignored; a host the site removed is put back once.
- * - Everything stops when the content-script context is invalidated (extension updated or disabled).
+ * The live layer bound to the whole adapter registry: what the tests and any caller without a site set
+ * of its own use. The layer itself (batching, roots, hosts, settings) is in utils/live-core.ts, which
+ * imports no adapter, so each content script carries only the adapters of the sites it runs on.
  */
-import type { MountPrompt, PromptEnvironment } from '../components/prompt/types';
-import { detect as detectCounts } from './detect';
-import type { sendToBackground } from './journal/client';
-import { isSnoozed, siteMode, type Settings, type SiteMode } from './settings';
-import { isPromptHost, PromptHosts, type PromptHostHooks } from './prompt-hosts';
-import { adapterFor, generic } from './sites';
-import type { Detection } from './sites/types';
-import { startActivity, type ActivityOptions, type ActivityRecorder } from './activity';
+import { detect } from './detect';
+import {
+  siteIdOf as siteIdIn,
+  startLiveDetector as startWith,
+  startLiveLayer as startLayerWith,
+  type LiveDetector,
+  type LiveDetectorContext,
+  type LiveDetectorOptions as CoreDetectorOptions,
+  type LiveLayer,
+  type LiveLayerDeps as CoreLayerDeps,
+  type SiteSet,
+} from './live-core';
+import { adapters, generic } from './sites';
 
-/** More added nodes (or changed places) than this in one batch: one deferred full rescan (Dark Reader's number). */
-export const BULK_NODES = 1000;
-/** A root for a partial pass has at most this many nodes (counts have about 2–15), so a pass stays cheap. */
-export const SMALL_ROOT_NODES = 150;
-/** How many levels above a change a root may be: enough to hold a count and its label. */
-export const ROOT_LEVELS = 6;
-/** A full rescan after a bulk insertion runs when the page is idle, and within this time at worst. */
-export const BULK_RESCAN_TIMEOUT_MS = 300;
+export {
+  adapterIn,
+  BULK_NODES,
+  BULK_RESCAN_TIMEOUT_MS,
+  detectIn,
+  ROOT_LEVELS,
+  rootsOf,
+  SMALL_ROOT_NODES,
+  type Detect,
+  type LiveDetector,
+  type LiveDetectorContext,
+  type LiveLayer,
+  type SiteSet,
+} from './live-core';
 
-export interface LiveDetectorContext {
-  /** WXT's ContentScriptContext.onInvalidated: returns a function that removes the listener. */
-  onInvalidated(callback: () => void): unknown;
+/** Every registered adapter, generic for everything else: the same choice as `adapterFor`. */
+export const REGISTRY_SITES: SiteSet = { adapters, generic };
+
+export interface LiveDetectorOptions extends Omit<CoreDetectorOptions, 'detect'> {
+  /** Detection itself (tests count its calls and roots); the registry's `detect` by default. */
+  detect?: CoreDetectorOptions['detect'];
 }
-
-export interface LiveDetectorOptions extends Omit<PromptHostHooks, 'mount'> {
-  /** Fill a new host with the prompt UI. */
-  mount: PromptHostHooks['mount'];
-  doc?: Document;
-  /** The page's current URL. */
-  location?: () => string;
-  /** Where popstate is listened for. */
-  win?: Pick<Window, 'addEventListener' | 'removeEventListener'>;
-  /** Every count a pass found (`detections`) and those that are new or changed (`changed`). */
-  onDetected?(detections: readonly Detection[], changed: readonly Detection[]): void;
-  /** The URL changed without a load: a new page view. */
-  onNavigate?(url: string): void;
-  /** Schedules a callback before the next frame; returns a canceller. */
-  frame?: (callback: () => void) => () => void;
-  /** Schedules a callback when the page is idle; returns a canceller. */
-  idle?: (callback: () => void) => () => void;
-  /** Detection itself (tests count its calls and roots). */
-  detect?: typeof detectCounts;
-}
-
-export interface LiveDetector {
-  /** A full pass now (the first scan, and tests). */
-  scan(): Detection[];
-  /** Run the pending batch now instead of at the next frame (tests). */
-  flush(): void;
-  stop(): void;
-  readonly hosts: PromptHosts;
-}
-
-const nextFrame = (callback: () => void) => {
-  const id = requestAnimationFrame(callback);
-  return () => cancelAnimationFrame(id);
-};
-
-const whenIdle = (callback: () => void) => {
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(callback, { timeout: BULK_RESCAN_TIMEOUT_MS });
-    return () => cancelIdleCallback(id);
-  }
-  // Safari has no requestIdleCallback.
-  const id = setTimeout(callback, 50);
-  return () => clearTimeout(id);
-};
 
 export function startLiveDetector(ctx: LiveDetectorContext, options: LiveDetectorOptions): LiveDetector {
-  const doc = options.doc ?? document;
-  const location = options.location ?? (() => doc.location.href);
-  const win = options.win ?? doc.defaultView ?? window;
-  const frame = options.frame ?? nextFrame;
-  const idle = options.idle ?? whenIdle;
-  const detect = options.detect ?? detectCounts;
-  const hosts = new PromptHosts(options);
-
-  /** Nodes under which something changed (childList targets, parents of changed text). */
-  let touched = new Set<Node>();
-  /** Element subtrees added since the last pass. */
-  let added = new Set<Element>();
-  let addedCount = 0;
-  /** A host we keep was removed by someone else: the next pass puts it back (once). */
-  let hostRemoved = false;
-  let cancelFrame: (() => void) | undefined;
-  let cancelIdle: (() => void) | undefined;
-  let stopped = false;
-  let url = location();
-
-  const report = (detections: Detection[], changed: Detection[]) => {
-    if (detections.length || changed.length) options.onDetected?.(detections, changed);
-  };
-
-  const resetBatch = () => {
-    touched = new Set();
-    added = new Set();
-    addedCount = 0;
-    hostRemoved = false;
-  };
-
-  const scan = (): Detection[] => {
-    if (stopped) return [];
-    cancelFrame?.();
-    cancelFrame = undefined;
-    cancelIdle?.();
-    cancelIdle = undefined;
-    resetBatch();
-    const detections = detect(doc, url);
-    report(detections, hosts.reconcile(detections, 'page'));
-    return detections;
-  };
-
-  /** Did the URL change without a load? Then the whole page is evaluated again. */
-  const navigated = (): boolean => {
-    const current = location();
-    if (current === url) return false;
-    url = current;
-    options.onNavigate?.(current);
-    return true;
-  };
-
-  const pass = () => {
-    cancelFrame = undefined;
-    if (stopped) return;
-    if (navigated()) {
-      scan();
-      return;
-    }
-    // A full rescan is already waiting for an idle moment: it covers this batch too.
-    if (cancelIdle) return;
-    if (!touched.size && !added.size && !hostRemoved) return;
-    const roots = rootsOf(touched, added);
-    resetBatch();
-    const detections: Detection[] = [];
-    for (const root of roots) detections.push(...detect(root, url));
-    report(detections, hosts.reconcile(detections, roots));
-  };
-
-  const schedule = () => {
-    if (!cancelFrame && !stopped) cancelFrame = frame(pass);
-  };
-
-  const deferFullRescan = () => {
-    resetBatch();
-    if (!cancelIdle) cancelIdle = idle(() => {
-      cancelIdle = undefined;
-      if (!stopped) {
-        navigated();
-        scan();
-      }
-    });
-  };
-
-  const observer = new MutationObserver((records) => {
-    if (cancelIdle) {
-      // Everything will be rescanned; only a navigation matters meanwhile.
-      schedule();
-      return;
-    }
-    let relevant = false;
-    // Plain index loops: this callback runs for every change the page makes, so it allocates nothing.
-    for (let r = 0; r < records.length; r++) {
-      const record = records[r]!;
-      if (record.type === 'characterData') {
-        const parent = record.target.parentNode;
-        if (parent && !isPromptHost(parent)) {
-          touched.add(parent);
-          relevant = true;
-        }
-        continue;
-      }
-      if (isPromptHost(record.target)) continue;
-      let changed = false;
-      const { addedNodes, removedNodes } = record;
-      for (let i = 0; i < addedNodes.length; i++) {
-        const node = addedNodes[i]!;
-        // Our own insertions (a new or restored host) are not changes to look at.
-        if (isPromptHost(node)) continue;
-        changed = true;
-        addedCount++;
-        if (node.nodeType === 1) added.add(node as Element);
-      }
-      for (let i = 0; i < removedNodes.length; i++) {
-        const node = removedNodes[i]!;
-        if (isPromptHost(node)) {
-          // Removed by the site (we forget our own hosts before removing them).
-          if (hosts.owns(node)) hostRemoved = relevant = true;
-          continue;
-        }
-        changed = true;
-      }
-      if (changed) {
-        touched.add(record.target);
-        relevant = true;
-      }
-      // Thousands of nodes at once (a timeline page loading, a framework re-rendering everything), or a
-      // hidden tab piling up changes no frame has processed: one full rescan beats per-node work.
-      if (addedCount > BULK_NODES || touched.size + added.size > BULK_NODES) {
-        deferFullRescan();
-        break;
-      }
-    }
-    if (relevant || cancelIdle) schedule();
-  });
-
-  const onPopState = () => schedule();
-
-  const stop = () => {
-    if (stopped) return;
-    stopped = true;
-    observer.disconnect();
-    cancelFrame?.();
-    cancelIdle?.();
-    win.removeEventListener('popstate', onPopState);
-    resetBatch();
-    hosts.clear();
-    if (typeof removeInvalidated === 'function') removeInvalidated();
-  };
-
-  observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
-  win.addEventListener('popstate', onPopState);
-  const removeInvalidated: unknown = ctx.onInvalidated(stop);
-  scan();
-  return {
-    scan,
-    flush: () => {
-      if (cancelFrame) {
-        cancelFrame();
-        pass();
-      }
-    },
-    stop,
-    hosts,
-  };
+  return startWith(ctx, { ...options, detect: options.detect ?? detect });
 }
 
-/**
- * The roots to detect in for a batch: for each change, the highest small ancestor within ROOT_LEVELS
- * (so a count whose number or label changed is whole inside it); an added subtree under a large
- * parent is its own root. Roots inside other roots are dropped.
- */
-export function rootsOf(touched: ReadonlySet<Node>, added: ReadonlySet<Element>): Set<Element> {
-  const climbed = new Map<Node, Element | null>();
-  const small = new Map<Node, boolean>();
-  const isSmall = (node: Node): boolean => {
-    let known = small.get(node);
-    if (known === undefined) small.set(node, (known = subtreeAtMost(node, SMALL_ROOT_NODES)));
-    return known;
-  };
-  const climb = (start: Node): Element | null => {
-    if (climbed.has(start)) return climbed.get(start) ?? null;
-    let root: Element | null = null;
-    let node: Node | null = start;
-    for (let level = 0; node && level <= ROOT_LEVELS; level++, node = node.parentNode) {
-      // Never the whole document (that is a full scan, only done on purpose), and a large node means
-      // every ancestor is larger still.
-      if (node.nodeType !== 1 || !isSmall(node)) break;
-      root = node as Element;
-    }
-    climbed.set(start, root);
-    return root;
-  };
-
-  const candidates = new Set<Element>();
-  for (const node of touched) {
-    if (!node.isConnected) continue;
-    const root = climb(node);
-    if (root) candidates.add(root);
-  }
-  for (const element of added) {
-    if (!element.isConnected) continue;
-    const parent = element.parentNode;
-    candidates.add((parent && climb(parent)) ?? element);
-  }
-  const roots = new Set<Element>();
-  for (const candidate of candidates) {
-    let nested = false;
-    for (let node = candidate.parentElement; node && !nested; node = node.parentElement) nested = candidates.has(node);
-    if (!nested) roots.add(candidate);
-  }
-  return roots;
+export interface LiveLayerDeps extends Omit<CoreLayerDeps, 'sites'> {
+  /** The adapters to run with; the whole registry by default. */
+  sites?: SiteSet;
 }
 
-/** Does `node`'s subtree (itself included) have at most `limit` nodes? Stops counting at the limit. */
-function subtreeAtMost(node: Node, limit: number): boolean {
-  let count = 0;
-  let current: Node | null = node;
-  while (current) {
-    if (++count > limit) return false;
-    if (current.firstChild) {
-      current = current.firstChild;
-      continue;
-    }
-    while (current && current !== node && !current.nextSibling) current = current.parentNode;
-    if (!current || current === node) break;
-    current = current.nextSibling;
-  }
-  return true;
+export function startLiveLayer(ctx: LiveDetectorContext, deps: LiveLayerDeps): LiveLayer {
+  return startLayerWith(ctx, { ...deps, sites: deps.sites ?? REGISTRY_SITES });
 }
 
 /**
@@ -321,127 +58,5 @@ function subtreeAtMost(node: Node, limit: number): boolean {
  * (a blog the user turned Running For on for) its host — the id the background accepts from it.
  */
 export function siteIdOf(url: URL, doc: Document): string {
-  const adapter = adapterFor(url, doc);
-  return adapter === generic ? url.hostname.replace(/\.$/, '').toLowerCase() : adapter.id;
-}
-
-export interface LiveLayerDeps {
-  mount: MountPrompt;
-  send: typeof sendToBackground;
-  snooze: PromptEnvironment['snooze'];
-  now: () => Date;
-  /** The settings the live layer obeys (utils/settings.ts loadSettings). */
-  settings(): Promise<Pick<Settings, 'siteModes' | 'snoozes'>>;
-  /** Call `onChange` whenever site modes or snoozes change; returns an unwatch function. */
-  watchSettings(onChange: () => void): () => void;
-  doc?: Document;
-  location?: () => string;
-  win?: Window;
-  /** Options passed on to the detector (schedulers, detect) and the activity recorder (clock, observers). */
-  detector?: Pick<LiveDetectorOptions, 'frame' | 'idle' | 'detect'>;
-  activity?: Pick<ActivityOptions, 'clock' | 'every' | 'IntersectionObserver'>;
-}
-
-export interface LiveLayer {
-  /** Settles once the settings were read and the layer is running (or not, by the settings). */
-  readonly ready: Promise<void>;
-  /** The running detector, if any (tests). */
-  detector(): LiveDetector | undefined;
-  stop(): void;
-}
-
-/** Longest setTimeout browsers honour (2^31 − 1 ms); a longer snooze is re-checked when it fires. */
-const MAX_TIMEOUT = 2_147_483_647;
-
-/**
- * The whole live layer of a page, by the settings: nothing for a site in `off` mode; while the site
- * is snoozed, no prompts (activity is still recorded: time on the site is part of "feeling big");
- * otherwise the detector with prompts in `reframe` or `hide` mode. Follows settings changes as they
- * happen, and the end of a snooze.
- */
-export function startLiveLayer(ctx: LiveDetectorContext, deps: LiveLayerDeps): LiveLayer {
-  const doc = deps.doc ?? document;
-  const location = deps.location ?? (() => doc.location.href);
-  const siteId = siteIdOf(new URL(location()), doc);
-  let detector: LiveDetector | undefined;
-  let detectorMode: Exclude<SiteMode, 'off'> | undefined;
-  let recorder: ActivityRecorder | undefined;
-  let snoozeTimer: ReturnType<typeof setTimeout> | undefined;
-  let stopped = false;
-  let generation = 0;
-
-  const stopDetector = () => {
-    detector?.stop();
-    detector = undefined;
-    detectorMode = undefined;
-  };
-
-  const startDetector = (mode: Exclude<SiteMode, 'off'>) => {
-    const env: PromptEnvironment = { mode, send: deps.send, snooze: deps.snooze, now: deps.now };
-    const activity = recorder;
-    detectorMode = mode;
-    detector = startLiveDetector(ctx, {
-      ...deps.detector,
-      doc,
-      location,
-      win: deps.win,
-      mount: (host, detection) => {
-        // The prompt reports under the page's site id: for a page only the generic detector reads, its host
-        // (the id the background accepts from that origin), while the host element keeps `data-site="generic"`.
-        const forJournal = (d: Detection): Detection => (d.site === generic.id ? { ...d, site: siteId } : d);
-        const controller = deps.mount(host, forJournal(detection), env);
-        return { update: (d) => controller.update(forJournal(d)), destroy: () => controller.destroy() };
-      },
-      onAdded: (host) => activity?.watchPrompt(host),
-      onRemoved: (host) => activity?.unwatchPrompt(host),
-      onDetected: (detections) => activity?.countsDetected(detections),
-      onNavigate: () => activity?.newPageView(),
-    });
-  };
-
-  const apply = async () => {
-    const mine = ++generation;
-    let settings: Pick<Settings, 'siteModes' | 'snoozes'>;
-    try {
-      settings = await deps.settings();
-    } catch (error) {
-      console.warn('Running For: settings could not be read', error);
-      return;
-    }
-    // A newer change was read meanwhile, or the extension stopped: this answer is stale.
-    if (stopped || mine !== generation) return;
-    clearTimeout(snoozeTimer);
-    const mode = siteMode(settings, siteId);
-    if (mode === 'off') {
-      stopDetector();
-      recorder?.stop();
-      recorder = undefined;
-      return;
-    }
-    recorder ??= startActivity({ ...deps.activity, siteId, send: deps.send, doc, win: deps.win });
-    const now = deps.now();
-    if (isSnoozed(settings.snoozes, siteId, now)) {
-      stopDetector();
-      const wait = Date.parse(settings.snoozes[siteId] ?? '') - now.getTime();
-      snoozeTimer = setTimeout(() => void apply(), Math.min(Math.max(wait, 0) + 50, MAX_TIMEOUT));
-      return;
-    }
-    if (detector && detectorMode === mode) return;
-    // The mode changed (reframe ↔ hide): prompts are mounted again with the new environment.
-    stopDetector();
-    startDetector(mode);
-  };
-
-  const unwatch = deps.watchSettings(() => void apply());
-  const stop = () => {
-    if (stopped) return;
-    stopped = true;
-    unwatch();
-    clearTimeout(snoozeTimer);
-    stopDetector();
-    recorder?.stop();
-    recorder = undefined;
-  };
-  ctx.onInvalidated(stop);
-  return { ready: apply(), detector: () => detector, stop };
+  return siteIdIn(REGISTRY_SITES, url, doc);
 }

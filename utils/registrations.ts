@@ -2,7 +2,7 @@
  * Content scripts registered at run time by the background, kept in sync with the settings:
  * - `hide-<site>`: the site's hide stylesheet (utils/hide-css.ts) at `document_start`, for exactly the
  *   sites in hide mode, so their numbers never paint (no flash before the content script runs);
- * - `site-<host>`: the main content script on each site the user added from the dashboard (a Mastodon
+ * - `site-<host>`: the any-site content script (Mastodon, the generic detector) on each site the user added from the dashboard (a Mastodon
  *   instance, a blog for the generic detector), only while its optional host permission is granted.
  * Syncing is idempotent: it reads what is registered, and unregisters / registers only the difference.
  */
@@ -25,7 +25,7 @@ export interface PermissionsApi {
   contains(permissions: { origins?: string[] }): Promise<boolean>;
 }
 
-/** The manifest's main content script files, so run-time registrations load exactly what it loads. */
+/** The files of the content script run-time registrations load on added sites. */
 export interface MainContentScript {
   js: string[];
   css: string[];
@@ -164,7 +164,14 @@ export async function readRegistrationSettings(): Promise<{ siteModes: Record<st
   return { siteModes: repairSiteModes(siteModes), extraOrigins: repairOrigins(extraOrigins) };
 }
 
-/** The manifest's first content script (the one for every supported site): its built js and css files. */
+/**
+ * The content script added sites get: entrypoints/any-site.content.ts (Mastodon and the generic detector),
+ * built by WXT as `content-scripts/<entrypoint name>.js`. It is registered only at run time, so the
+ * manifest does not list it (each supported site's own script is in the manifest, on its hosts).
+ */
+export const ANY_SITE_SCRIPT: MainContentScript = { js: ['content-scripts/any-site.js'], css: [] };
+
+/** A manifest's first content script: its built js and css files. */
 export function mainContentScript(manifest: { content_scripts?: ReadonlyArray<{ js?: string[]; css?: string[] }> }): MainContentScript {
   const first = manifest.content_scripts?.[0];
   return { js: [...(first?.js ?? [])], css: [...(first?.css ?? [])] };
@@ -193,7 +200,7 @@ export function startBrowserRegistrationSync(browserApi: typeof browser = browse
     scripting: browserApi.scripting,
     permissions: browserApi.permissions,
     adapters: sites,
-    main: mainContentScript(browserApi.runtime.getManifest()),
+    main: ANY_SITE_SCRIPT,
     readSettings: readRegistrationSettings,
     watch: (resync) => {
       // Permissions can also be granted or revoked outside the dashboard (chrome://extensions).

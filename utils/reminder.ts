@@ -23,12 +23,8 @@ import { reminderLine } from './week-report';
 export const REMINDER_ALARM = 'running-for-weekly-review';
 const NOTIFICATION_PREFIX = 'running-for-week:';
 
-/**
- * Chrome requires an icon on every notification and the extension ships none yet: a 48 px PNG (a blue
- * disc with three rising bars), inline so the reminder needs no file in the package.
- */
-export const REMINDER_ICON =
-  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAADAAAAAwCAYAAABXAvmHAAAAs0lEQVR42u3aSQ6AIBBEUW7i0TyqR9OlcUFkKHooisS1/8WN0JSi9a7jvO6WJ2V0OMxsuBsEHW4GWR2+FGIdD0V4xUMQ3vFTiCjxQ4ho8d2I1ICo8c2I1IDo8b+I1IAs8VWE1Ytra2+A5adHAT4IAQQQwC5SAAEEWABAIywA0/9Co5ECoPYEngDIjiwkoAfhBeA/VtHJnM5HCU+o9x1wUIyYKIZ8FGNWmkE3zVUDmsse3usB/ADr4nf4hPcAAAAASUVORK5CYII=';
+/** Chrome requires an icon on every notification: the extension's own (utils/cli/icons.ts draws it). */
+export const REMINDER_ICON = 'icon/128.png';
 
 /**
  * The first moment strictly after `now` that falls on `day` (0 = Sunday) at local `time` (`HH:MM`).

@@ -29,13 +29,13 @@ export const PROMPT_CSS = `
 .light {
   color-scheme: light;
   --bg: #ffffff; --surface: #f6f5f1; --text: #1f1f1c; --muted: #5f5d56; --line: #dedbd2;
-  --field: #ffffff; --field-line: #bdb9ae; --accent: #1f6f5c; --accent-text: #ffffff; --accent-soft: #e4f0ec;
+  --field: #ffffff; --field-line: #bdb9ae; --accent: #1f6f5c; --accent-text: #ffffff;
   --focus: #2463eb; --error: #b42318; --shadow: 0 12px 32px rgba(20, 20, 18, 0.18), 0 2px 6px rgba(20, 20, 18, 0.12);
 }
 .dark {
   color-scheme: dark;
   --bg: #22211f; --surface: #2b2a27; --text: #eceae4; --muted: #aaa79e; --line: #3d3b36;
-  --field: #1b1a18; --field-line: #57544d; --accent: #7fcfb5; --accent-text: #10231d; --accent-soft: #1f302a;
+  --field: #1b1a18; --field-line: #57544d; --accent: #7fcfb5; --accent-text: #10231d;
   --focus: #8ab4ff; --error: #ff8a80; --shadow: 0 12px 32px rgba(0, 0, 0, 0.55), 0 2px 6px rgba(0, 0, 0, 0.4);
 }
 .rf {
@@ -132,7 +132,6 @@ button { cursor: pointer; }
 .btn.primary:hover { filter: brightness(1.08); }
 .btn.quiet { border-color: transparent; background: transparent; color: var(--muted); }
 .btn.quiet:hover { color: var(--text); background: var(--surface); }
-.btn[aria-pressed='true'] { background: var(--accent-soft); border-color: var(--accent); }
 .btn:disabled { opacity: 0.6; cursor: default; }
 .form, .snooze { margin-top: 12px; padding-top: 12px; border-top: 1px solid var(--line); }
 .form label, .snooze .legend { display: block; margin-bottom: 4px; font-size: 13px; font-weight: 600; }

@@ -17,6 +17,11 @@ export interface PromptEnvironment {
   /** Snooze the site until a time ("Not now"); stored in settings (utils/settings.ts `snoozeSite`). */
   snooze(siteId: string, until: Date): Promise<void>;
   now(): Date;
+  /**
+   * A site's human name ("LinkedIn") from its id, for "Quiet on … for"; the live layer answers from its
+   * content script's adapters. Without it the prompt shows the id (an added site's id is its host).
+   */
+  siteName?(siteId: string): string;
 }
 
 export interface PromptController {

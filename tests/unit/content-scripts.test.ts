@@ -1,0 +1,89 @@
+/**
+ * Meta-tests for the per-site content scripts: one entrypoint per adapter with hosts, on exactly the
+ * registry's match patterns; one run-time script for added sites (Mastodon and the generic detector);
+ * and a page's adapter chosen among a script's own adapters exactly as the registry would choose it.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import anySite from '../../entrypoints/any-site.content';
+import { siteMatches } from '../../utils/content-script';
+import { adapterIn, REGISTRY_SITES } from '../../utils/live-detector';
+import { ANY_SITE_SCRIPT } from '../../utils/registrations';
+import { readSiteSettings, snoozeSite, watchSiteSettings } from '../../utils/site-settings';
+import { loadSettings, siteModesItem, snoozesItem } from '../../utils/settings';
+import { adapterFor, adapterMatchPatterns, adapters, generic } from '../../utils/sites';
+import { mastodon } from '../../utils/sites/mastodon';
+import { fixtureCases, fixtureSites, parseWith } from './fixture-dom';
+
+const ENTRYPOINTS = new URL('../../entrypoints/', import.meta.url);
+const contentEntrypoints = readdirSync(ENTRYPOINTS).filter((file) => file.endsWith('.content.ts'));
+const withHosts = adapters.filter((adapter) => adapter.hosts.length > 0);
+
+describe('content script entrypoints', () => {
+  it('has one per adapter with hosts, and the one for added sites', () => {
+    expect([...contentEntrypoints].sort()).toEqual([...withHosts.map((adapter) => `${adapter.id}.content.ts`), 'any-site.content.ts'].sort());
+  });
+
+  it.each(withHosts.map((adapter) => [adapter.id, adapter] as const))('%s runs on its hosts with its adapter only', async (id, adapter) => {
+    const { default: script } = (await import(`../../entrypoints/${id}.content.ts`)) as { default: { matches?: string[]; runAt?: string; registration?: string } };
+    expect(script.matches).toEqual(adapterMatchPatterns(adapter));
+    expect(script.runAt).toBe('document_idle');
+    expect(script.registration).toBeUndefined();
+    // Its bundle carries its own adapter, never the registry (utils/sites/index.ts imports every adapter).
+    const source = readFileSync(new URL(`${id}.content.ts`, ENTRYPOINTS), 'utf8');
+    expect(source).toContain(`from '@/utils/sites/${id}'`);
+    expect(source).not.toMatch(/from '@\/utils\/sites'/);
+  });
+
+  it('restates the registry’s match patterns exactly', () => {
+    for (const adapter of [...adapters, generic]) expect(siteMatches(adapter)).toEqual(adapterMatchPatterns(adapter));
+  });
+
+  it('registers the script for added sites at run time, under the path registrations load', () => {
+    expect(anySite.registration).toBe('runtime');
+    expect(anySite.matches).toBeUndefined();
+    expect(ANY_SITE_SCRIPT).toEqual({ js: ['content-scripts/any-site.js'], css: [] });
+    // Adapters recognised by markup on any host (Mastodon) can only run on added sites: that script carries them.
+    const source = readFileSync(new URL('any-site.content.ts', ENTRYPOINTS), 'utf8');
+    for (const adapter of adapters.filter((candidate) => candidate.hosts.length === 0)) expect(source).toContain(`from '@/utils/sites/${adapter.id}'`);
+  });
+});
+
+describe('choosing the adapter among a script’s own', () => {
+  const pages = [...adapters, generic].filter((adapter) => fixtureSites().includes(adapter.id)).flatMap((adapter) => fixtureCases(adapter.id).map((page) => ({ adapter, page })));
+
+  it.each(pages.map(({ adapter, page }) => [adapter.id, page.file, page] as const))('%s %s: the same adapter as the registry', (id, _name, page) => {
+    const doc = parseWith('happy-dom', page.html, page.url);
+    const url = new URL(page.url);
+    const expected = adapterFor(url, doc);
+    expect(adapterIn(REGISTRY_SITES, url, doc)).toBe(expected);
+    if (expected.hosts.length > 0) expect(adapterIn({ adapters: [expected] }, url, doc)).toBe(expected);
+    else expect(adapterIn({ adapters: [mastodon], generic }, url, doc)).toBe(expected);
+  });
+});
+
+describe('site settings without the storage library', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('reads what the settings items wrote, repaired', async () => {
+    await siteModesItem.setValue({ x: 'hide', 'Bad Site': 'off' } as never);
+    await snoozesItem.setValue({ linkedin: '2026-11-26T10:00:00.000Z', x: 'never' });
+    const { siteModes, snoozes } = await loadSettings();
+    expect(await readSiteSettings()).toEqual({ siteModes, snoozes });
+    expect(siteModes).toEqual({ x: 'hide' });
+  });
+
+  it('writes a snooze the settings items read, and reports mode and snooze changes only', async () => {
+    const onChange = vi.fn();
+    const unwatch = watchSiteSettings(onChange);
+    await snoozeSite('x', new Date('2026-11-26T10:00:00.000Z'));
+    expect(await snoozesItem.getValue()).toEqual({ x: '2026-11-26T10:00:00.000Z' });
+    await siteModesItem.setValue({ x: 'off' });
+    await fakeBrowser.storage.local.set({ 'settings.weekStartsOn': 0 });
+    expect(onChange).toHaveBeenCalledTimes(2);
+    unwatch();
+    await siteModesItem.setValue({ x: 'hide' });
+    expect(onChange).toHaveBeenCalledTimes(2);
+  });
+});

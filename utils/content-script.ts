@@ -1,0 +1,54 @@
+/**
+ * What every content script runs, given the adapters it carries. One content script per supported site
+ * (entrypoints/<id>.content.ts: that site's adapter only, injected on its hosts) and one for the sites a
+ * user adds (entrypoints/any-site.content.ts: Mastodon and the generic detector, registered at run time
+ * by utils/registrations.ts). Nothing here imports the adapter registry (utils/sites/index.ts): a page
+ * loads the code of its own site, which keeps each script inside the size budget (tests/budget.ts).
+ */
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { mountPrompt } from '@/components/prompt/mount';
+import { sendToBackground } from '@/utils/journal/client';
+import { startLiveLayer, type LiveLayer, type SiteSet } from '@/utils/live-core';
+import { readSiteSettings, snoozeSite, watchSiteSettings } from '@/utils/site-settings';
+import type { SiteAdapter } from '@/utils/sites/types';
+
+/**
+ * WXT announces each start with `window.postMessage`, which page scripts receive, extension id included: a
+ * free way for a site to detect Running For. Its document event (how a newer copy stops an older one) stays.
+ */
+export const NO_STARTED_MESSAGE = true;
+
+/** The live layer with the extension's real prompt, background, settings and clock. */
+export function startContentScript(ctx: ContentScriptContext, sites: SiteSet): LiveLayer {
+  return startLiveLayer(ctx, {
+    sites,
+    mount: mountPrompt,
+    send: sendToBackground,
+    snooze: snoozeSite,
+    now: () => new Date(),
+    settings: () => readSiteSettings(),
+    watchSettings: (onChange) => watchSiteSettings(onChange),
+  });
+}
+
+/**
+ * The match patterns of an adapter's hosts: each host and its subdomains, HTTPS only. The same as the
+ * registry's `adapterMatchPatterns` (equal by test, tests/unit/content-scripts.test.ts), restated here so
+ * a site's script does not import the registry.
+ */
+export function siteMatches(adapter: SiteAdapter): string[] {
+  return adapter.hosts.flatMap((host) => [`https://${host}/*`, `https://*.${host}/*`]);
+}
+
+/** The content script of one supported site: its adapter, on its hosts. */
+export function siteContentScript(adapter: SiteAdapter) {
+  return defineContentScript({
+    matches: siteMatches(adapter),
+    runAt: 'document_idle',
+    noScriptStartedPostMessage: NO_STARTED_MESSAGE,
+    main(ctx) {
+      startContentScript(ctx, { adapters: [adapter] });
+    },
+  });
+}

@@ -1,0 +1,76 @@
+/**
+ * The per-site settings a content script obeys — each site's mode and snooze — read and written through
+ * `browser.storage.local` directly. Same keys and values as the storage items in utils/settings.ts (which
+ * re-exports all of this), without the storage library: content scripts load on every page of the
+ * sites they serve and have a size budget (tests/budget.ts) that @wxt-dev/storage alone would eat a
+ * sixth of.
+ */
+import { browser } from 'wxt/browser';
+
+export const SITE_MODES = ['reframe', 'hide', 'off'] as const;
+export type SiteMode = (typeof SITE_MODES)[number];
+
+/** `browser.storage.local` keys (the items in settings.ts add WXT's `local:` area prefix). */
+export const SITE_MODES_KEY = 'settings.siteModes';
+export const SNOOZES_KEY = 'settings.snoozes';
+
+export interface SiteSettings {
+  siteModes: Record<string, SiteMode>;
+  /** Site id → ISO time its snooze ends. */
+  snoozes: Record<string, string>;
+}
+
+/** What the functions below need of `browser.storage.local` (a parameter, so tests pass a fake). */
+export type LocalArea = Pick<typeof browser.storage.local, 'get' | 'set' | 'onChanged'>;
+
+const SITE_ID = /^[a-z0-9][a-z0-9.-]{0,63}$/;
+
+export function repairSiteModes(value: unknown): Record<string, SiteMode> {
+  const out: Record<string, SiteMode> = {};
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return out;
+  for (const [site, mode] of Object.entries(value as Record<string, unknown>)) {
+    if (SITE_ID.test(site) && (SITE_MODES as readonly unknown[]).includes(mode)) out[site] = mode as SiteMode;
+  }
+  return out;
+}
+
+export function repairSnoozes(value: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return out;
+  for (const [site, until] of Object.entries(value as Record<string, unknown>)) {
+    if (SITE_ID.test(site) && typeof until === 'string' && !Number.isNaN(Date.parse(until))) out[site] = until;
+  }
+  return out;
+}
+
+/** Is the site snoozed at `now`? */
+export function isSnoozed(snoozes: Record<string, string>, siteId: string, now: Date = new Date()): boolean {
+  const until = snoozes[siteId];
+  return until !== undefined && Date.parse(until) > now.getTime();
+}
+
+/** Per-site mode; a site missing from the map is in `reframe` mode. */
+export function siteMode(settings: Pick<SiteSettings, 'siteModes'>, siteId: string): SiteMode {
+  return settings.siteModes[siteId] ?? 'reframe';
+}
+
+/** Every site's mode and snooze, repaired. */
+export async function readSiteSettings(area: LocalArea = browser.storage.local): Promise<SiteSettings> {
+  const stored = await area.get([SITE_MODES_KEY, SNOOZES_KEY]);
+  return { siteModes: repairSiteModes(stored[SITE_MODES_KEY]), snoozes: repairSnoozes(stored[SNOOZES_KEY]) };
+}
+
+/** Call `onChange` whenever a mode or snooze changes; returns the unwatch function. */
+export function watchSiteSettings(onChange: () => void, area: LocalArea = browser.storage.local): () => void {
+  const listener = (changes: Record<string, unknown>) => {
+    if (SITE_MODES_KEY in changes || SNOOZES_KEY in changes) onChange();
+  };
+  area.onChanged.addListener(listener);
+  return () => area.onChanged.removeListener(listener);
+}
+
+/** Snooze a site until `until` (replacing any earlier snooze for it). */
+export async function snoozeSite(siteId: string, until: Date, area: LocalArea = browser.storage.local): Promise<void> {
+  const current = repairSnoozes((await area.get(SNOOZES_KEY))[SNOOZES_KEY]);
+  await area.set({ [SNOOZES_KEY]: { ...current, [siteId]: until.toISOString() } });
+}
