@@ -7,13 +7,12 @@
  * measured over one year and over five years of history (the one-year file is the last year of the
  * five-year one, so those weeks hold exactly the same records) and the medians are compared.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { cpus, loadavg } from 'node:os';
 import type { Page } from '@playwright/test';
 import type { Backup } from '../../utils/journal/backup';
 import { launchExtension } from './lib/browser';
 import { countsOf, generateHistory, HEAVY_USE, sliceHistory } from './lib/history';
+import { importHistory } from './lib/journal';
 import { ms, stats, table, writeResult, type Stats } from './lib/stats';
 import type { BenchSection } from './sections';
 
@@ -31,17 +30,6 @@ interface Run {
   /** The first pass over the weeks after the import, not counted: cold caches, and the database still settling after a 180,000-record write. */
   warmup: number[];
   importSeconds: number;
-}
-
-async function importHistory(page: Page, history: Backup, name: string): Promise<number> {
-  const dir = join(tmpdir(), 'running-for-bench');
-  mkdirSync(dir, { recursive: true });
-  const path = join(dir, name);
-  writeFileSync(path, JSON.stringify(history));
-  const started = Date.now();
-  await page.getByLabel('Import backup').setInputFiles(path);
-  await page.getByTestId('data-status').filter({ hasText: `Imported ${name}` }).waitFor({ timeout: 300_000 });
-  return (Date.now() - started) / 1000;
 }
 
 /** Open one week and return its `week-computed` duration; waits for the trends too, so loads never overlap. */

@@ -1,57 +1,79 @@
 /**
- * Real Chromium with the built extension, for benchmarks: the same browser and flags as the e2e fixture
- * (tests/e2e/extension.ts), launched outside the test runner so a benchmark controls its own timing.
+ * Real Chromium for benchmarks: the same browser and flags as the e2e fixture (tests/e2e/extension.ts),
+ * launched outside the test runner so a benchmark controls its own timing. Three setups, so one run can
+ * compare them: the built extension, no extension at all, and the do-nothing "floor" extension
+ * (tests/bench/floor-extension: a content script that only observes mutations).
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { EXTENSION_DIR, findChromium } from '../../e2e/extension';
 
-export interface ExtensionBrowser {
+export const FLOOR_EXTENSION_DIR = resolve('tests/bench/floor-extension');
+
+/** What is loaded: the built extension, nothing, or the do-nothing observer. */
+export type Setup = 'extension' | 'none' | 'floor';
+
+export interface BenchBrowser {
+  setup: Setup;
   context: BrowserContext;
-  extensionId: string;
   /** The Chromium version, for the report. */
   version: string;
-  /** A new tab on one of the extension's pages: `dashboard.html#/data`. */
-  open(path: string): Promise<Page>;
   close(): Promise<void>;
 }
 
-export async function launchExtension(): Promise<ExtensionBrowser> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npm run build\` first.`);
+export interface ExtensionBrowser extends BenchBrowser {
+  extensionId: string;
+  /** A new tab on one of the extension's pages: `dashboard.html#/data`. */
+  open(path: string): Promise<Page>;
+}
+
+const COMMON_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+function extensionDirOf(setup: Setup): string | undefined {
+  if (setup === 'none') return undefined;
+  const dir = setup === 'extension' ? EXTENSION_DIR : FLOOR_EXTENSION_DIR;
+  const hint = setup === 'extension' ? 'run `npm run build` first' : 'it is part of the repository';
+  if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`No extension in ${dir}: ${hint}.`);
+  return dir;
+}
+
+export async function launchBrowser(setup: Setup): Promise<BenchBrowser> {
+  const dir = extensionDirOf(setup);
   const userDataDir = mkdtempSync(join(tmpdir(), 'running-for-bench-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),
     headless: true,
-    args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: [...(dir ? [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`] : []), ...COMMON_ARGS],
   });
-  // Nothing reaches the network: the extension must not need it, and it would add noise.
+  // Nothing reaches the network: the extension must not need it, and it would add noise. Pages a
+  // benchmark serves are routed after this, and later routes take precedence.
   await context.route((url) => url.protocol !== 'chrome-extension:', (route) => route.abort('blockedbyclient'));
+  const version = context.browser()?.version() ?? (await (context.pages()[0] ?? (await context.newPage())).evaluate(() => navigator.userAgent));
+  return {
+    setup,
+    context,
+    version,
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchExtension(): Promise<ExtensionBrowser> {
+  const browser = await launchBrowser('extension');
+  const { context } = browser;
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
-  const version = context.browser()?.version() ?? (await worker.evaluate(() => navigator.userAgent));
   return {
-    context,
+    ...browser,
     extensionId,
-    version,
     async open(path) {
       const page = await context.newPage();
       await page.goto(`chrome-extension://${extensionId}/${path}`);
       return page;
-    },
-    async close() {
-      await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
     },
   };
 }
