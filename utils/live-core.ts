@@ -63,7 +63,16 @@ export interface LiveDetectorOptions extends Omit<PromptHostHooks, 'mount'> {
   idle?: (callback: () => void) => () => void;
   /** Detection itself (tests count its calls and roots). */
   detect: Detect;
+  /**
+   * Handle the first small batch of a frame right in the MutationObserver callback (a microtask, before
+   * the page paints) so a count and its prompt appear in the same frame; later changes in that frame wait
+   * for the next one, so there is still at most one pass per frame. Off unless set (the live layer sets it).
+   */
+  immediate?: boolean;
 }
+
+/** Largest batch handled immediately: a header or a hovercard, not a page of timeline. */
+export const IMMEDIATE_NODES = 64;
 
 /** `detect(root, url, lang)` (utils/detect.ts) or the same over a content script's own adapters. */
 export type Detect = (root: ParentNode, url: string | URL, lang?: string | null) => Detection[];
@@ -193,8 +202,16 @@ export function startLiveDetector(ctx: LiveDetectorContext, options: LiveDetecto
     report(detections, hosts.reconcile(detections, roots));
   };
 
+  /** An immediate pass ran in the current frame: the next pass waits for the frame after. */
+  let passedThisFrame = false;
   const schedule = () => {
-    if (!cancelFrame && !stopped) cancelFrame = frame(pass);
+    if (cancelFrame || stopped) return;
+    cancelFrame = passedThisFrame ? frame(() => (cancelFrame = frame(pass))) : frame(pass);
+  };
+  const passNow = () => {
+    passedThisFrame = true;
+    frame(() => (passedThisFrame = false));
+    pass();
   };
 
   const deferFullRescan = () => {
@@ -257,7 +274,10 @@ export function startLiveDetector(ctx: LiveDetectorContext, options: LiveDetecto
         break;
       }
     }
-    if (relevant || cancelIdle) schedule();
+    if (!relevant && !cancelIdle) return;
+    const small = addedCount <= IMMEDIATE_NODES && touched.size + added.size <= IMMEDIATE_NODES;
+    if (options.immediate && small && !cancelIdle && !cancelFrame && !passedThisFrame) passNow();
+    else schedule();
   });
 
   const onPopState = () => schedule();
@@ -425,6 +445,7 @@ export function startLiveLayer(ctx: LiveDetectorContext, deps: LiveLayerDeps): L
     const activity = recorder;
     detectorMode = mode;
     detector = startLiveDetector(ctx, {
+      immediate: true,
       ...deps.detector,
       detect: deps.detector?.detect ?? detectIn(deps.sites),
       doc,

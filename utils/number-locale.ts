@@ -208,6 +208,17 @@ export function unitTable(lang: string): UnitTable {
   return table;
 }
 
+let universalTable: Map<string, number> | undefined;
+
+/** Only the universal units ("K", "M", "B", "lakh", "万", …): the cheap first guess on any page. */
+export function universalUnitTable(): UnitTable {
+  if (universalTable) return universalTable;
+  const table = new Map<string, number>();
+  for (const [token, exponent] of UNIVERSAL_UNITS) addUnit(table, token, exponent);
+  universalTable = table;
+  return table;
+}
+
 let neutralTable: Map<string, number> | undefined;
 
 /**

@@ -67,7 +67,7 @@ export class PromptHosts {
    * Show `detection`: place a host for a new count, or refresh the existing one when the value (or
    * metric, or own flag) changed in place. Returns true when the count is new or changed.
    */
-  show(detection: Detection): boolean {
+  show(detection: Detection, spot?: Spot): boolean {
     const { element } = detection;
     if (this.abandoned.has(element) || !element.isConnected) return false;
     const entry = this.byElement.get(element);
@@ -81,7 +81,7 @@ export class PromptHosts {
       safely(() => entry.controller.update(detection));
       return true;
     }
-    return this.place(detection);
+    return this.place(detection, spot);
   }
 
   /**
@@ -92,9 +92,15 @@ export class PromptHosts {
   reconcile(detections: readonly Detection[], scope: 'page' | ReadonlySet<Node>): Detection[] {
     const changed: Detection[] = [];
     const found = new Set<Element>();
+    // Read every new count's layout before writing any host: one style computation for the whole pass
+    // instead of one forced recalculation per inserted host (a timeline brings dozens at a time).
+    const spots = new Map<Element, Spot>();
+    for (const { element } of detections) {
+      if (!this.byElement.has(element) && !this.abandoned.has(element) && element.parentNode) spots.set(element, spotFor(element));
+    }
     for (const detection of detections) {
       found.add(detection.element);
-      if (this.show(detection)) changed.push(detection);
+      if (this.show(detection, spots.get(detection.element))) changed.push(detection);
     }
     for (const entry of Array.from(this.byElement.values())) {
       if (found.has(entry.element)) continue;
@@ -145,10 +151,15 @@ export class PromptHosts {
     this.byHost.delete(entry.host);
   }
 
-  private place(detection: Detection): boolean {
+  private place(detection: Detection, measured?: Spot): boolean {
     const { element } = detection;
     if (!element.parentNode) return false;
-    const { parent, before, inside } = spotFor(element);
+    // A spot measured before this pass's writes is still right unless the count moved since.
+    const fresh =
+      measured &&
+      (measured.inside ? measured.parent === element : measured.parent === element.parentNode) &&
+      (measured.before === null || measured.before.parentNode === measured.parent);
+    const { parent, before, inside } = fresh ? measured : spotFor(element);
     const next = inside ? element.lastElementChild : element.nextElementSibling;
     const adjacent = isPromptHost(next) ? next : undefined;
     const previous = adjacent ? this.byHost.get(adjacent) : undefined;
@@ -195,7 +206,13 @@ export class PromptHosts {
  * becomes a row or cell of its own and pushes the page; there the host goes inside the count, after its
  * content, so it flows on the count's own line. Only computed styles are read; nothing is restyled.
  */
-export function spotFor(element: Element): { parent: Node; before: Node | null; inside: boolean } {
+export interface Spot {
+  parent: Node;
+  before: Node | null;
+  inside: boolean;
+}
+
+export function spotFor(element: Element): Spot {
   const sibling = { parent: element.parentNode as Node, before: element.nextSibling, inside: false };
   const view = element.ownerDocument.defaultView;
   const parent = element.parentElement;

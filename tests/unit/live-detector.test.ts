@@ -257,6 +257,20 @@ describe('live detector', () => {
     expect(frames.pending).toBe(0);
   });
 
+  it('in immediate mode, prompts the first small change of a frame before the page paints; later ones wait a frame', async () => {
+    start({ immediate: true });
+    document.body.append(xHeader('jane', '75', '12.3K'));
+    await settle(); // the MutationObserver callback (a microtask): no frame has run
+    expect(hosts()).toHaveLength(2);
+    // A second change in the same frame: at most one pass per frame, so it waits for the frame after.
+    numberText('/jane/following').data = '76';
+    await settle();
+    expect(hosts()[0]?.dataset.value).toBe('75');
+    frames.run(); // the end of this frame: clears the flag, queues the pass for the next frame
+    frames.run(); // the next frame
+    expect(hosts()[0]?.dataset.value).toBe('76');
+  });
+
   it('never duplicates a prompt: rescans, a host left by an earlier instance, a re-rendered count', async () => {
     document.body.append(xHeader('jane', '75', '12.3K'));
     const detector = start();
