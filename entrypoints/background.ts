@@ -14,6 +14,11 @@ export default defineBackground({
       journal: lazyJournal(),
       extensionId: browser.runtime.id,
       isAllowedSender: isGrantedOrigin,
+      // The prompt's dialog, into the asking frame on its first open (entrypoints/prompt-dialog.ts): the
+      // content script's isolated world by default, allowed by the host permission its site already has.
+      injectDialog: async ({ tabId, frameId }) => {
+        await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/prompt-dialog.js'] });
+      },
     });
     browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
       // Since WXT 0.20 a listener answers through sendResponse and returns true to keep the channel

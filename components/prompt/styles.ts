@@ -7,11 +7,14 @@
  * (`rem` would follow the page's root font size), and colours are custom properties set on an element
  * inside the shadow root, which page CSS cannot reach.
  *
+ * Two sheets: this one for the chip (in every content script: the host, theme colours, the chip) and
+ * dialog-styles.ts for the dialog, which arrives with the dialog script on the first open.
+ *
  * The chip's box is fixed (height, font, text that does not change with the count), so it takes its
  * final size on the first paint and never resizes; negative block margins keep it from making the
  * site's line any taller.
  */
-export const PROMPT_CSS = `
+export const CHIP_CSS = `
 :host {
   all: initial !important;
   display: inline-block !important;
@@ -65,7 +68,8 @@ button { cursor: pointer; }
   line-height: 18px;
   white-space: nowrap;
 }
-.chip:hover, .chip[aria-expanded='true'] { color: var(--text); border-color: var(--field-line); }
+/* Pressed while the dialog loads (the first open of a page), and while it is open. */
+.chip:hover, .chip[aria-expanded='true'], .chip.pressed { color: var(--text); border-color: var(--field-line); }
 .chip .mark {
   width: 8px; height: 8px; flex: none;
   border: 2px solid var(--accent);
@@ -73,95 +77,26 @@ button { cursor: pointer; }
 }
 .chip.own { background: var(--accent); border-color: var(--accent); color: var(--accent-text); font-weight: 600; }
 .chip.own .mark { border-color: var(--accent-text); }
-
-.dialog {
-  position: fixed;
-  inset: auto;
-  margin: 0;
-  z-index: 2147483647;
-  width: 368px;
-  max-width: calc(100vw - 16px);
-  max-height: calc(100vh - 16px);
-  overflow: auto;
-  padding: 14px 16px 16px;
-  border: 1px solid var(--line);
-  border-radius: 12px;
-  background: var(--bg);
-  color: var(--text);
-  box-shadow: var(--shadow);
-  font: 400 14px/20px system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif;
-  white-space: normal;
-  text-align: start;
-  overflow-wrap: anywhere;
-}
-.dialog[hidden] { display: none; }
-.dialog.own { border-color: var(--accent); border-width: 2px; }
-.top { display: flex; align-items: center; justify-content: space-between; gap: 8px; margin-bottom: 6px; }
-.brand { font-size: 11px; line-height: 16px; font-weight: 600; letter-spacing: 0.06em; text-transform: uppercase; color: var(--accent); }
-.close {
-  width: 24px; height: 24px; padding: 0; border: 0; border-radius: 6px;
-  background: transparent; color: var(--muted); font-size: 18px; line-height: 24px;
-}
-.close:hover { background: var(--surface); color: var(--text); }
-.heading { margin: 0 0 8px; font-size: 15px; line-height: 21px; font-weight: 600; }
-.own .heading { font-size: 17px; line-height: 23px; }
-.sub { margin: 0 0 10px; color: var(--text); }
-.aim { margin: 0 0 12px; padding: 8px 10px; border-radius: 8px; background: var(--surface); }
-.aim-label { display: block; font-size: 11px; line-height: 16px; font-weight: 600; letter-spacing: 0.04em; text-transform: uppercase; color: var(--muted); }
-.aim-text { display: block; }
-.aim-text.empty { color: var(--muted); }
-.week { display: block; margin-top: 4px; font-size: 13px; color: var(--muted); }
-.week strong { color: var(--text); font-weight: 600; }
-.reveal { margin: 0 0 12px; }
-.shown { margin: 0 0 12px; font-size: 20px; line-height: 26px; font-weight: 600; }
-.answers { display: flex; flex-wrap: wrap; gap: 6px; }
-.answers[hidden], .form[hidden], .snooze[hidden], .done-row[hidden], .alert[hidden], .shown[hidden], .reveal[hidden], .week[hidden], .sub[hidden] { display: none; }
-.btn {
-  min-height: 32px;
-  padding: 5px 11px;
-  border: 1px solid var(--field-line);
-  border-radius: 8px;
-  background: var(--bg);
-  color: var(--text);
-  font-size: 13px;
-  line-height: 20px;
-  font-weight: 500;
-}
-.btn:hover { background: var(--surface); }
-.btn.primary { background: var(--accent); border-color: var(--accent); color: var(--accent-text); font-weight: 600; }
-.btn.primary:hover { filter: brightness(1.08); }
-.btn.quiet { border-color: transparent; background: transparent; color: var(--muted); }
-.btn.quiet:hover { color: var(--text); background: var(--surface); }
-.btn:disabled { opacity: 0.6; cursor: default; }
-.form, .snooze { margin-top: 12px; padding-top: 12px; border-top: 1px solid var(--line); }
-.form label, .snooze .legend { display: block; margin-bottom: 4px; font-size: 13px; font-weight: 600; }
-.field {
-  display: block; width: 100%; min-height: 34px; margin-bottom: 10px; padding: 6px 8px;
-  border: 1px solid var(--field-line); border-radius: 8px; background: var(--field); color: var(--text);
-  font-size: 14px; line-height: 20px;
-}
-.field:focus-visible { outline-offset: 0; }
-.row { display: flex; flex-wrap: wrap; gap: 8px; }
-.alert { margin: 12px 0 0; padding: 8px 10px; border-radius: 8px; border: 1px solid var(--error); color: var(--error); font-size: 13px; }
-.done-text { margin: 0; font-size: 13px; line-height: 19px; }
-.done-text:not(:empty) { margin-top: 12px; }
-.done-row { display: flex; justify-content: flex-end; margin-top: 12px; }
 `;
 
-const sheets = new WeakMap<Document, CSSStyleSheet>();
+const sheets = new WeakMap<Document, Map<string, CSSStyleSheet>>();
 
 /**
- * One stylesheet per document, shared by every prompt in it (adopting the same sheet many times costs
- * nothing; a copy per count would). A constructed sheet can only be adopted in the document it was
- * made for, hence the document key.
+ * One stylesheet per document and text, shared by every prompt in it (adopting the same sheet many
+ * times costs nothing; a copy per count would). A constructed sheet can only be adopted in the document
+ * it was made for, hence the document key.
  */
-export function promptSheet(doc: Document): CSSStyleSheet {
-  let sheet = sheets.get(doc);
+export function sharedSheet(doc: Document, css: string): CSSStyleSheet {
+  let byText = sheets.get(doc);
+  if (!byText) sheets.set(doc, (byText = new Map()));
+  let sheet = byText.get(css);
   if (!sheet) {
     const view = doc.defaultView as (Window & typeof globalThis) | null;
     sheet = new (view?.CSSStyleSheet ?? CSSStyleSheet)();
-    sheet.replaceSync(PROMPT_CSS);
-    sheets.set(doc, sheet);
+    sheet.replaceSync(css);
+    byText.set(css, sheet);
   }
   return sheet;
 }
+
+export const chipSheet = (doc: Document): CSSStyleSheet => sharedSheet(doc, CHIP_CSS);

@@ -139,6 +139,33 @@ test('an "outcome" answer stores the outcome and the reflection linked to it; th
   expect(await readStore(extensionPage, 'reflections')).toMatchObject([{ answer: 'outcome', outcomeId: outcome!.id }]);
 });
 
+test('prompt/dialog runs the dialog script in the content script\'s own world, once, out of the page\'s sight', async ({
+  context,
+  extensionId,
+  serveFixture,
+}) => {
+  await serveFixture('https://x.com/jane', 'x', 'profile-other.html');
+  const site = await context.newPage();
+  await site.goto('https://x.com/jane');
+  await expect(site.locator('running-for-prompt')).toHaveCount(2);
+  const evaluate = await inContentScript(context, site, extensionId);
+  const registered = 'typeof globalThis.__runningForDialogs?.factory';
+  // Not loaded until a prompt is opened.
+  expect(await evaluate(registered)).toBe('undefined');
+  expect(await evaluate(send({ type: 'prompt/dialog' }))).toEqual({ ok: true });
+  expect(await evaluate(registered)).toBe('function');
+  await evaluate('globalThis.__rfFirst = globalThis.__runningForDialogs.factory, true');
+  // A second request (another open) keeps the same factory.
+  expect(await evaluate(send({ type: 'prompt/dialog' }))).toEqual({ ok: true });
+  expect(await evaluate('globalThis.__runningForDialogs.factory === globalThis.__rfFirst')).toBe(true);
+  // The page's own world sees none of it.
+  expect(await site.evaluate(() => typeof (globalThis as { __runningForDialogs?: unknown }).__runningForDialogs)).toBe('undefined');
+  expect(await evaluate(send({ type: 'prompt/dialog', file: '/background.js' }))).toEqual({
+    ok: false,
+    error: 'Refused prompt/dialog: file: is not a field of this message.',
+  });
+});
+
 test('extension pages are not content scripts: the popup is refused and nothing is written', async ({ context, extensionId }) => {
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);

@@ -2,7 +2,15 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createMessageHandler, isGrantedOrigin, lazyJournal, type MessageHandler, type MessageSenderLike } from '../../utils/journal/background-api';
+import {
+  createMessageHandler,
+  DIALOG_FAILED,
+  isGrantedOrigin,
+  lazyJournal,
+  type DialogTarget,
+  type MessageHandler,
+  type MessageSenderLike,
+} from '../../utils/journal/background-api';
 import { CONTEXT_GONE, sendToBackground } from '../../utils/journal/client';
 import { JournalError, MESSAGES } from '../../utils/journal/db';
 import { Journal } from '../../utils/journal/journal';
@@ -274,6 +282,101 @@ describe('refused messages change nothing', () => {
   it('checks the sender before reading the message', async () => {
     const response = await handle({ type: 'outcomes/list' }, { id: 'someone-else', url: 'https://x.com/', tab: {} });
     expect(response).toEqual({ ok: false, error: 'Refused: the message did not come from Running For.' });
+  });
+});
+
+describe('prompt/dialog: the prompt\'s dialog script, into the asking frame', () => {
+  /** A content script's sender with its frame, as Chrome reports it (documentId since Chrome 106; Firefox has none). */
+  const frame = (fields: Partial<MessageSenderLike> = {}): MessageSenderLike => ({ ...page(), frameId: 0, documentId: 'DOC-1', ...fields });
+  let injected: DialogTarget[];
+  let inject: (target: DialogTarget) => Promise<void>;
+  let withDialog: MessageHandler;
+
+  beforeEach(() => {
+    injected = [];
+    inject = async (target) => void injected.push(target);
+    withDialog = createMessageHandler({
+      journal: async () => journal,
+      extensionId: EXTENSION_ID,
+      isAllowedSender: isGrantedOrigin,
+      now,
+      injectDialog: (target) => inject(target),
+    });
+  });
+
+  it('injects into the sender\'s own tab and frame, and touches no record', async () => {
+    const before = await everything();
+    expect(await withDialog({ type: 'prompt/dialog' }, frame({ frameId: 3 }))).toEqual({ ok: true });
+    expect(injected).toEqual([{ tabId: 7, frameId: 3 }]);
+    expect(await everything()).toEqual(before);
+  });
+
+  it('injects once per document: later opens reuse it; another frame or a new document gets its own', async () => {
+    expect(await withDialog({ type: 'prompt/dialog' }, frame())).toEqual({ ok: true });
+    expect(await withDialog({ type: 'prompt/dialog' }, frame())).toEqual({ ok: true });
+    expect(injected).toHaveLength(1);
+    await withDialog({ type: 'prompt/dialog' }, frame({ frameId: 2, documentId: 'DOC-2' }));
+    await withDialog({ type: 'prompt/dialog' }, frame({ documentId: 'DOC-3' }));
+    expect(injected).toEqual([
+      { tabId: 7, frameId: 0 },
+      { tabId: 7, frameId: 2 },
+      { tabId: 7, frameId: 0 },
+    ]);
+  });
+
+  it('without a documentId (Firefox), shares a request in flight and injects again later (the script runs once per world)', async () => {
+    let finish = () => {};
+    inject = (target) => {
+      injected.push(target);
+      return new Promise<void>((resolve) => (finish = resolve));
+    };
+    const firefox = frame({ documentId: undefined });
+    const both = Promise.all([withDialog({ type: 'prompt/dialog' }, firefox), withDialog({ type: 'prompt/dialog' }, firefox)]);
+    await vi.waitFor(() => expect(injected).toHaveLength(1));
+    finish();
+    expect(await both).toEqual([{ ok: true }, { ok: true }]);
+    inject = async (target) => void injected.push(target);
+    expect(await withDialog({ type: 'prompt/dialog' }, firefox)).toEqual({ ok: true });
+    expect(injected).toHaveLength(2);
+  });
+
+  it('a failed injection says so, and the next open tries again', async () => {
+    inject = async () => {
+      throw new Error('Cannot access contents of the page.');
+    };
+    expect(await withDialog({ type: 'prompt/dialog' }, frame())).toEqual({ ok: false, error: DIALOG_FAILED });
+    inject = async (target) => void injected.push(target);
+    expect(await withDialog({ type: 'prompt/dialog' }, frame())).toEqual({ ok: true });
+    expect(injected).toHaveLength(1);
+  });
+
+  it('from a granted origin too (its host permission was granted with it)', async () => {
+    await extraOriginsItem.setValue(['https://mastodon.social']);
+    expect(await withDialog({ type: 'prompt/dialog' }, frame({ url: 'https://mastodon.social/@jane' }))).toEqual({ ok: true });
+    expect(injected).toEqual([{ tabId: 7, frameId: 0 }]);
+  });
+
+  const refusals: [string, unknown, MessageSenderLike, RegExp][] = [
+    ['a chosen file', { type: 'prompt/dialog', file: '/background.js' }, frame(), /^Refused prompt\/dialog: file: is not a field of this message\.$/],
+    ['a chosen frame', { type: 'prompt/dialog', frameId: 0 }, frame(), /frameId: is not a field/],
+    ['a chosen world', { type: 'prompt/dialog', world: 'MAIN' }, frame(), /world: is not a field/],
+    ['an unsupported host', { type: 'prompt/dialog' }, frame({ url: 'https://example.com/' }), /example\.com is not a supported site/],
+    ['plain http', { type: 'prompt/dialog' }, frame({ url: 'http://x.com/jane' }), /only works on https/],
+    ['another extension', { type: 'prompt/dialog' }, frame({ id: 'ponmlkjihgfedcbaponmlkjihgfedcba' }), /did not come from Running For/],
+    ['an extension page', { type: 'prompt/dialog' }, frame({ url: `chrome-extension://${EXTENSION_ID}/popup.html` }), /extension pages/],
+    ['no tab', { type: 'prompt/dialog' }, { id: EXTENSION_ID, url: 'https://x.com/jane', frameId: 0 }, /not come from a page in a tab/],
+    ['a tab without an id', { type: 'prompt/dialog' }, frame({ tab: {} }), /which tab and frame/],
+    ['no frame', { type: 'prompt/dialog' }, frame({ frameId: undefined }), /which tab and frame/],
+    ['a negative frame', { type: 'prompt/dialog' }, frame({ frameId: -1 }), /which tab and frame/],
+  ];
+
+  it.each(refusals)('refuses %s, injecting nothing', async (_what, message, sender, says) => {
+    expect(await withDialog(message, sender)).toEqual({ ok: false, error: expect.stringMatching(says) });
+    expect(injected).toEqual([]);
+  });
+
+  it('is refused by a background that cannot inject', async () => {
+    expect(await handle({ type: 'prompt/dialog' }, frame())).toEqual({ ok: false, error: DIALOG_FAILED });
   });
 });
 

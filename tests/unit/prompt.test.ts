@@ -16,7 +16,8 @@ import {
   QUESTIONS,
   safeLocale,
 } from '../../components/prompt/questions';
-import { PROMPT_CSS } from '../../components/prompt/styles';
+import { DIALOG_CSS } from '../../components/prompt/dialog-styles';
+import { CHIP_CSS } from '../../components/prompt/styles';
 import { pickTheme, readColor } from '../../components/prompt/theme';
 import type { PromptEnvironment } from '../../components/prompt/types';
 import { OUTCOME_KINDS } from '../../utils/journal/records';
@@ -260,6 +261,8 @@ describe('the chip', () => {
   });
 
   it('its styles use px, not page-relative units, and no outside variables', () => {
+    // The dialog's sheet is adopted after the chip's and uses the theme colours the chip's defines.
+    const PROMPT_CSS = CHIP_CSS + DIALOG_CSS;
     expect(PROMPT_CSS).not.toMatch(/\drem\b/);
     for (const [, size] of PROMPT_CSS.matchAll(/font-size: ([^;]+);/g)) expect(size).toMatch(/^\d+px$/);
     const defined = new Set(Array.from(PROMPT_CSS.matchAll(/(--[a-z-]+):/g), (m) => m[1]));

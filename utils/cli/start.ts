@@ -21,6 +21,8 @@ export const DEFAULT_OUT = '.output/demo-screenshots';
 const VIEWPORT = { width: 1280, height: 800 };
 /** How long a demo page may take to show its first prompt before it counts as "no prompt". */
 const PROMPT_TIMEOUT_MS = 15_000;
+/** How long the first open of a prompt may take: it loads the dialog script. */
+const DIALOG_TIMEOUT_MS = 3_000;
 
 export const USAGE = 'usage: npm start [-- --headed | --headless] [--out DIR] [--dark]';
 
@@ -282,9 +284,31 @@ async function openFirstPrompt(page: Page): Promise<boolean> {
   } catch {
     return false;
   }
-  // Opening may animate; two frames is enough for the dialog to be laid out.
+  // The first open loads the dialog script (the background injects it), so wait for the dialog itself;
+  // then two frames for it to be laid out.
+  if (!(await dialogShown(page))) return false;
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   return true;
+}
+
+/**
+ * Whether a dialog opened within DIALOG_TIMEOUT_MS. It is in the prompt's closed shadow root, which
+ * page scripts and Playwright's locators cannot enter; the browser's accessibility tree (DevTools
+ * protocol) includes it.
+ */
+async function dialogShown(page: Page): Promise<boolean> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const deadline = Date.now() + DIALOG_TIMEOUT_MS;
+    do {
+      const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+      if (nodes.some((node) => node.role?.value === 'dialog' && !node.ignored)) return true;
+      await page.waitForTimeout(20);
+    } while (Date.now() < deadline);
+    return false;
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
 }
 
 /** The browser may still be flushing its profile for a moment after closing (notably after Ctrl+C): retry. */

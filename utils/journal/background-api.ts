@@ -9,7 +9,7 @@
 import { type Journal } from './journal';
 import { toJournalError } from './db';
 import { localDay } from './records';
-import { parseMessage, type Message, type ReflectionAddMessage, type Refusal, type Response } from './messages';
+import { parseMessage, type Message, type PromptDialogMessage, type ReflectionAddMessage, type Refusal, type Response } from './messages';
 import { extraOriginsItem, repairOrigins, repairWeekStart, weekStartItem, type Weekday } from '../settings';
 import { weekBounds } from '../week';
 import { adapters, hostMatches } from '../sites';
@@ -19,6 +19,16 @@ export interface MessageSenderLike {
   id?: string;
   url?: string;
   tab?: unknown;
+  /** The sending frame in its tab (0 for the top frame). */
+  frameId?: number;
+  /** The sending document (Chrome 106+; Firefox has none): a frame that navigates gets a new one. */
+  documentId?: string;
+}
+
+/** Where to inject the prompt's dialog script: the sender's own frame. */
+export interface DialogTarget {
+  tabId: number;
+  frameId: number;
 }
 
 export interface MessageHandlerDeps {
@@ -33,6 +43,11 @@ export interface MessageHandlerDeps {
   now?: () => Date;
   /** The first day of the user's week (settings.weekStartsOn); read from settings by default. */
   weekStartsOn?: () => Promise<Weekday>;
+  /**
+   * Run the prompt's dialog script (entrypoints/prompt-dialog.ts) in `target`, in the isolated world the
+   * content script runs in (`scripting.executeScript`). Without it, `prompt/dialog` is refused.
+   */
+  injectDialog?(target: DialogTarget): Promise<void>;
 }
 
 export type MessageHandler = (message: unknown, sender: MessageSenderLike) => Promise<Response>;
@@ -41,6 +56,12 @@ export type MessageHandler = (message: unknown, sender: MessageSenderLike) => Pr
 type SenderSite = { kind: 'adapter'; adapterId: string } | { kind: 'granted'; host: string };
 
 const refuse = (error: string): Refusal => ({ ok: false, error });
+
+export const DIALOG_FAILED = "The prompt's dialog could not be loaded on this page.";
+/** Documents remembered as having the dialog; past this the oldest are forgotten (a forgotten one is injected again, harmlessly). */
+const INJECTED_LIMIT = 500;
+
+const isIndex = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 
 /** Adapters that find their site by markup on any host (Mastodon instances), so may report from a granted origin. */
 const MARKUP_ADAPTER_IDS = new Set(adapters.filter((adapter) => adapter.hosts.length === 0).map((adapter) => adapter.id));
@@ -84,7 +105,38 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
       : refuse(`Refused: a page on ${site.host} cannot report for site ${JSON.stringify(siteId)}.`);
   }
 
-  async function perform(message: Message): Promise<Response> {
+  /**
+   * Injections per document (tab, frame, documentId), so later opens reuse the first. Where the sender
+   * has no documentId (Firefox) only a request in flight is shared: the frame may have navigated since,
+   * and the dialog script is harmless to run twice (it registers once).
+   */
+  const injections = new Map<string, Promise<void>>();
+
+  async function loadDialog(sender: MessageSenderLike): Promise<Response> {
+    const tabId = (sender.tab as { id?: unknown }).id;
+    const { frameId, documentId } = sender;
+    if (!isIndex(tabId) || !isIndex(frameId)) return refuse('Refused: the message did not say which tab and frame it came from.');
+    if (!deps.injectDialog) return refuse(DIALOG_FAILED);
+    const remembered = typeof documentId === 'string' && documentId !== '';
+    const key = `${tabId}/${frameId}/${remembered ? documentId : ''}`;
+    let injection = injections.get(key);
+    if (!injection) {
+      injection = deps.injectDialog({ tabId, frameId });
+      injections.set(key, injection);
+      const forget = () => void injections.delete(key);
+      injection.then(remembered ? undefined : forget, forget);
+      if (injections.size > INJECTED_LIMIT) injections.delete(injections.keys().next().value!);
+    }
+    try {
+      await injection;
+      return { ok: true };
+    } catch {
+      return refuse(DIALOG_FAILED);
+    }
+  }
+
+  /** The journal's messages (`prompt/dialog` is answered from the sender alone: it needs no journal). */
+  async function perform(message: Exclude<Message, PromptDialogMessage>): Promise<Response> {
     const journal = await deps.journal();
     const at = now().toISOString();
     switch (message.type) {
@@ -116,6 +168,7 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
       const parsed = parseMessage(message);
       if (!parsed.ok) return parsed;
       const { message: valid } = parsed;
+      if (valid.type === 'prompt/dialog') return await loadDialog(sender);
       if (valid.type !== 'aim/current') {
         const siteId = 'reflection' in valid ? valid.reflection.siteId : 'snapshot' in valid ? valid.snapshot.siteId : valid.activity.siteId;
         const wrongSite = checkSiteId(siteId, from.site);

@@ -1,8 +1,8 @@
 /**
  * The messages content scripts may send to the background, and its answers. Content scripts run in
  * the site's origin and are treated as untrusted (DESIGN.md): they can add a reflection, a snapshot or
- * activity and read the current aim for display — nothing that reads the history or deletes anything
- * exists here, so no message can do it.
+ * activity, read the current aim for display and ask for the prompt's dialog script in their own frame —
+ * nothing that reads the history or deletes anything exists here, so no message can do it.
  *
  * Field validators are the record schemas' own (`ReflectionSchema.entries.…`), so a message accepted
  * here is a record the journal accepts. Times and days are never taken from a message: the background
@@ -78,11 +78,19 @@ const ActivityAddSchema = v.strictObject({
 
 const AimCurrentSchema = v.strictObject({ type: v.literal('aim/current') });
 
+/**
+ * Inject the prompt's dialog (entrypoints/prompt-dialog.ts) into the sender's own frame, on the first
+ * open of a prompt there: the content scripts stay small by not carrying it. Nothing to choose: the
+ * file, the frame and the world are all fixed by the background.
+ */
+const PromptDialogSchema = v.strictObject({ type: v.literal('prompt/dialog') });
+
 const SCHEMAS = {
   'reflection/add': ReflectionAddSchema,
   'snapshot/add': SnapshotAddSchema,
   'activity/add': ActivityAddSchema,
   'aim/current': AimCurrentSchema,
+  'prompt/dialog': PromptDialogSchema,
 } as const;
 
 export type MessageType = keyof typeof SCHEMAS;
@@ -92,7 +100,8 @@ export type ReflectionAddMessage = v.InferOutput<typeof ReflectionAddSchema>;
 export type SnapshotAddMessage = v.InferOutput<typeof SnapshotAddSchema>;
 export type ActivityAddMessage = v.InferOutput<typeof ActivityAddSchema>;
 export type AimCurrentMessage = v.InferOutput<typeof AimCurrentSchema>;
-export type Message = ReflectionAddMessage | SnapshotAddMessage | ActivityAddMessage | AimCurrentMessage;
+export type PromptDialogMessage = v.InferOutput<typeof PromptDialogSchema>;
+export type Message = ReflectionAddMessage | SnapshotAddMessage | ActivityAddMessage | AimCurrentMessage | PromptDialogMessage;
 export type MessageOf<T extends MessageType> = Extract<Message, { type: T }>;
 
 /** What a content script may see of the current aim: the words, for display beside a count. */
@@ -117,6 +126,8 @@ interface Replies {
    * local time) — a number for the own-profile card, never the outcomes themselves.
    */
   'aim/current': { ok: true; aim: AimForDisplay | null; weekOutcomes: number };
+  /** The dialog script has run in the sender's frame (now, or at an earlier request from the same document). */
+  'prompt/dialog': { ok: true };
 }
 
 export type ResponseFor<T extends MessageType> = Replies[T] | Refusal;
@@ -139,7 +150,7 @@ export function parseMessage(input: unknown): { ok: true; message: Message } | R
   if (typeof type !== 'string' || !Object.hasOwn(SCHEMAS, type)) {
     return {
       ok: false,
-      error: `Refused: ${echo(type)} is not a message Running For accepts from a page. Content scripts may add reflections, snapshots and activity, and read the current aim — nothing else.`,
+      error: `Refused: ${echo(type)} is not a message Running For accepts from a page. Content scripts may add reflections, snapshots and activity, read the current aim and load the prompt's dialog — nothing else.`,
     };
   }
   const result = v.safeParse(SCHEMAS[type as MessageType], input);

@@ -1,28 +1,20 @@
 /**
- * The prompt beside one count: a chip, and a dialog that asks what the count has produced, shows the
- * user's aim and takes one of three answers. Plain DOM and text APIs, no framework: the content script
- * runs on every supported page and must stay small.
+ * The prompt's dialog: asks what the count has produced, shows the user's aim and takes one of three
+ * answers. Built by the chip (chip.ts) on the first open, from the dialog script the background injects
+ * (entrypoints/prompt-dialog.ts, handed over through handoff.ts), so the content script on every page
+ * carries only the chip. Plain DOM and text APIs, no framework.
  *
- * Privacy: everything lives in a CLOSED shadow root, so page scripts cannot reach the aim or anything
- * typed (host.shadowRoot is null to them); the host element carries only what the page already shows.
- * The page's own nodes are never touched: the dialog is a popover in the top layer (or, where the
- * Popover API is missing, a fixed box), positioned from the chip's rectangle.
- *
- * Events that start inside the prompt stop at its shadow root, so the site's keyboard shortcuts and
- * click handlers (a card that navigates on click, "j"/"k" on a timeline) never see typing or clicks
- * meant for the prompt.
- *
- * Site names come from the environment (`env.siteName`, the live layer's adapters), never from the
- * registry: this module is in every content script, and each carries only its own site's adapter.
- * prompt.ts binds it to the registry's names for callers without them.
+ * It renders inside the chip's CLOSED shadow root, so page scripts cannot reach the aim or anything
+ * typed. The page's own nodes are never touched: the dialog is a popover in the top layer (or, where
+ * the Popover API is missing, a fixed box), positioned from the chip's rectangle.
  */
 import { KIND_LABELS } from '@/components/kind-labels';
 import type { OutcomeKind } from '@/utils/journal/records';
 import type { Detection } from '@/utils/sites/types';
-import { chipName, chooseQuestion, ownHeading, safeLocale } from './questions';
-import { promptSheet } from './styles';
+import { dialogSheet } from './dialog-styles';
+import type { DialogContext, DialogController } from './handoff';
+import { chooseQuestion, ownHeading } from './questions';
 import { pickTheme } from './theme';
-import type { PromptController, PromptEnvironment } from './types';
 
 /** "Not now" choices: how long the site stays quiet. Days are calendar days (a DST change is not a gap). */
 export const SNOOZES = [
@@ -47,37 +39,21 @@ export const NO_AIM = 'Set your aim in the Running For popup.';
 const EMPTY_TITLE = 'Write what it produced, in a few words.';
 const SNOOZE_FAILED = 'The snooze was not saved. Reload the page and try again.';
 
-/** Events stopped at the shadow root: the site reacts to none of what happens inside the prompt. */
-const CONTAINED_EVENTS = ['click', 'dblclick', 'auxclick', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'keydown', 'keyup', 'keypress', 'input', 'change', 'beforeinput', 'wheel'] as const;
-
-/** What tests (and mountPrompt) get back; production code only hands out `controller`. */
-export interface PromptParts {
-  root: ShadowRoot;
-  chip: HTMLButtonElement;
-  dialog: HTMLElement;
-  controller: PromptController;
-  isOpen(): boolean;
-  open(): void;
-  /** Resolves when every message the prompt has sent so far has been answered and shown. */
-  settled(): Promise<void>;
-}
-
 interface Props {
   className?: string;
   text?: string;
   attrs?: Record<string, string>;
 }
 
-export function buildPrompt(host: HTMLElement, initial: Detection, env: PromptEnvironment): PromptParts {
-  const siteName = env.siteName ?? ((siteId: string) => siteId);
+export function createDialog(context: DialogContext): DialogController {
+  const { host, root, frame, chip, env, lang } = context;
+  const siteName = env.siteName;
   const doc = host.ownerDocument;
   const view = doc.defaultView!;
-  const root = host.attachShadow({ mode: 'closed' });
-  root.adoptedStyleSheets = [promptSheet(doc)];
-  const lang = safeLocale(host.parentElement?.closest('[lang]')?.getAttribute('lang') ?? doc.documentElement.getAttribute('lang'));
+  root.adoptedStyleSheets = [...root.adoptedStyleSheets, dialogSheet(doc)];
   const hidden = env.mode === 'hide';
 
-  let detection = initial;
+  let detection = context.detection;
   let opened = false;
   let destroyed = false;
   let busy = false;
@@ -97,16 +73,6 @@ export function buildPrompt(host: HTMLElement, initial: Detection, env: PromptEn
   const button = (text: string, className = 'btn', attrs: Record<string, string> = {}) =>
     el('button', { className, text, attrs: { type: 'button', ...attrs } });
 
-  // ── The chip ──────────────────────────────────────────────────────────────────────────────────
-  const chip = el(
-    'button',
-    { className: 'chip', attrs: { type: 'button', 'aria-haspopup': 'dialog', 'aria-expanded': 'false', 'aria-controls': 'rf-dialog' } },
-    el('span', { className: 'mark', attrs: { 'aria-hidden': 'true' } }),
-    // The visible label never includes the count, so the chip's width never changes with it.
-    el('span', { text: hidden ? 'Hidden' : 'What for?' }),
-  );
-
-  // ── The dialog ────────────────────────────────────────────────────────────────────────────────
   const heading = el('h2', { className: 'heading', attrs: { id: 'rf-heading' } });
   const sub = el('p', { className: 'sub' });
   const aimText = el('span', { className: 'aim-text empty', text: 'Loading your aim…' });
@@ -174,14 +140,10 @@ export function buildPrompt(host: HTMLElement, initial: Detection, env: PromptEn
   // The top layer keeps the dialog above the site and free of its overflow clipping and transforms.
   const popover = typeof dialog.showPopover === 'function';
   if (popover) dialog.setAttribute('popover', 'manual');
-
-  const frame = el('span', { className: `rf ${pickTheme(host)}` }, chip, dialog);
-  root.append(frame);
+  frame.append(dialog);
 
   // ── Rendering what depends on the count ──────────────────────────────────────────────────────
   function render(): void {
-    chip.setAttribute('aria-label', chipName(detection, hidden, lang));
-    chip.classList.toggle('own', detection.own);
     dialog.classList.toggle('own', detection.own);
     if (hidden) {
       heading.textContent = detection.own ? `Your ${detection.metric} — what will you do with them?` : `What are these ${detection.metric} for?`;
@@ -447,15 +409,7 @@ export function buildPrompt(host: HTMLElement, initial: Detection, env: PromptEn
   }
 
   // ── Wiring ───────────────────────────────────────────────────────────────────────────────────
-  const contain = (event: Event) => {
-    event.stopPropagation();
-    // Inside a site's link (a count wrapped in <a>), a click on the prompt must not follow it.
-    if (event.type === 'click' && host.closest('a[href]')) event.preventDefault();
-  };
-  for (const type of CONTAINED_EVENTS) root.addEventListener(type, contain);
   root.addEventListener('keydown', onKeydown as EventListener);
-
-  chip.addEventListener('click', () => (opened ? close(true) : open()));
   closeButton.addEventListener('click', () => close(true));
   doneClose.addEventListener('click', () => close(true));
   logButton.addEventListener('click', () => {
@@ -480,8 +434,12 @@ export function buildPrompt(host: HTMLElement, initial: Detection, env: PromptEn
 
   render();
 
-  const controller: PromptController = {
-    update(next) {
+  return {
+    element: dialog,
+    isOpen: () => opened,
+    open,
+    close,
+    update(next: Detection) {
       if (destroyed) return;
       detection = next;
       render();
@@ -492,19 +450,9 @@ export function buildPrompt(host: HTMLElement, initial: Detection, env: PromptEn
       close(false);
       destroyed = true;
       removeOpenListeners();
-      for (const type of CONTAINED_EVENTS) root.removeEventListener(type, contain);
       root.removeEventListener('keydown', onKeydown as EventListener);
-      root.replaceChildren();
+      dialog.remove();
     },
-  };
-
-  return {
-    root,
-    chip,
-    dialog,
-    controller,
-    isOpen: () => opened,
-    open,
     async settled() {
       while (pending.size > 0) await Promise.allSettled([...pending]);
       await Promise.resolve();
