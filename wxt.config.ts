@@ -32,7 +32,8 @@ export default defineConfig({
     description:
       'What are you running for? Puts a question beside follower counts: what have those connections produced?',
     // Every permission is justified in README "Permissions" and mirrored in tests/unit/manifest.test.ts.
-    // scripting: hide-mode stylesheets and added sites' content scripts are registered at run time.
+    // scripting: hide-mode stylesheets and added sites' content scripts are registered at run time, and the
+    // prompt's dialog script is injected into a frame the first time a prompt there is opened.
     permissions: ['storage', 'alarms', 'notifications', 'scripting'],
     // Only the supported social sites; anything else is an optional permission asked at use.
     host_permissions: hostMatchPatterns(),
