@@ -125,12 +125,12 @@ function lookupUnit(token: string, table: UnitTable | undefined): number | undef
   // (every supported language's CLDR units, ~100 ms of Intl calls to build) only for what those miss.
   const cheap = table ? [table, universalUnitTable()] : [universalUnitTable()];
   const lower = token.toLocaleLowerCase();
-  for (const tables of [cheap, [neutralUnitTable()]]) {
-    for (const t of tables) {
+  for (const tables of [() => cheap, () => [neutralUnitTable()]]) {
+    for (const t of tables()) {
       const exact = t.get(token);
       if (exact !== undefined) return exact;
     }
-    for (const t of tables) {
+    for (const t of tables()) {
       for (const [key, exponent] of t) if (key.toLocaleLowerCase() === lower) return exponent;
     }
   }
