@@ -1,6 +1,6 @@
 /** Words and numbers as the popup shows them. */
 import { OUTCOME_KINDS, type OutcomeKind } from '@/utils/journal/records';
-import { adapters } from '@/utils/sites';
+import { SITE_LIST } from '@/utils/sites/names';
 import { KIND_LABELS, siteName } from '../labels';
 
 export { KIND_LABELS, siteName };
@@ -11,9 +11,9 @@ export const KIND_CHOICES: readonly { value: OutcomeKind; label: string }[] = OU
 }));
 
 /** The supported sites in registry order, for the optional "came through" picker. */
-export const SITE_CHOICES: readonly { value: string; label: string }[] = adapters.map((adapter) => ({
-  value: adapter.id,
-  label: adapter.name,
+export const SITE_CHOICES: readonly { value: string; label: string }[] = SITE_LIST.map((site) => ({
+  value: site.id,
+  label: site.name,
 }));
 
 /** "0 min", "45 min", "1 h 5 min", "2 h": rounded to the minute. */

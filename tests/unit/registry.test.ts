@@ -5,10 +5,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { adapterFor, adapters, generic, hostMatches, hostMatchPatterns, pageTypeOf } from '../../utils/sites';
+import { SITE_LIST } from '../../utils/sites/names';
 import { fixtureCases, fixtureSites } from './fixture-dom';
 
 const SITES_DIR = new URL('../../utils/sites/', import.meta.url);
-const NOT_ADAPTERS = new Set(['index.ts', 'types.ts', 'dom.ts']);
+const NOT_ADAPTERS = new Set(['index.ts', 'types.ts', 'dom.ts', 'names.ts']);
 const adapterFiles = readdirSync(SITES_DIR).filter((file) => file.endsWith('.ts') && !NOT_ADAPTERS.has(file));
 
 describe('adapter registry', () => {
@@ -22,6 +23,10 @@ describe('adapter registry', () => {
     expect(new Set(ids).size).toBe(ids.length);
     const hosts = adapters.flatMap((adapter) => adapter.hosts);
     expect(new Set(hosts).size).toBe(hosts.length);
+  });
+
+  it('names the sites for extension pages exactly as the registry does', () => {
+    expect(SITE_LIST).toEqual(adapters.map(({ id, name }) => ({ id, name })));
   });
 
   it('covers the thirteen supported sites', () => {
