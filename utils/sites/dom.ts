@@ -79,6 +79,16 @@ export function hostMatches(host: string, owned: string): boolean {
   return h === owned || h.endsWith(`.${owned}`);
 }
 
+/** A link's target resolved against the page, or undefined for a missing or malformed href. */
+export function resolveHref(href: string | null | undefined, base: URL | string): URL | undefined {
+  if (!href) return undefined;
+  try {
+    return new URL(href, base);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Path segments of a URL, decoded, without empty ones. */
 export function segments(url: URL): string[] {
   return url.pathname

@@ -10,7 +10,7 @@
  * Never reported: "12 mutual" (`/friends_mutual`), page likes, group members, and anything inside
  * posts, comments or the tab bar.
  */
-import { hostMatches, insideAny, makeFound, queryAll, readPhrase, segments, textOf, USER_CONTENT } from './dom';
+import { hostMatches, insideAny, makeFound, queryAll, readPhrase, resolveHref, segments, textOf, USER_CONTENT } from './dom';
 import type { Found, Metric, SiteAdapter, SiteContext } from './types';
 
 function onFacebook(url: URL): boolean {
@@ -44,12 +44,8 @@ function listOf(url: URL): string | undefined {
 }
 
 function linkMetric(href: string, ctx: SiteContext): Metric | undefined {
-  let url: URL;
-  try {
-    url = new URL(href, ctx.url);
-  } catch {
-    return undefined;
-  }
+  const url = resolveHref(href, ctx.url);
+  if (!url) return undefined;
   if (!onFacebook(url) || !profileOf(url)) return undefined;
   const list = listOf(url);
   return list ? TAB_METRICS[list] : undefined;

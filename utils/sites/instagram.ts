@@ -11,7 +11,7 @@
  */
 import type { ParsedCount } from '../count';
 import { metricOfLabel } from '../metric-words';
-import { hostMatches, insideAny, langOf, makeFound, queryAll, readCount, readPhrase, segments, textOf, USER_CONTENT } from './dom';
+import { hostMatches, insideAny, langOf, makeFound, queryAll, readCount, readPhrase, resolveHref, segments, textOf, USER_CONTENT } from './dom';
 import type { Found, Metric, SiteAdapter, SiteContext } from './types';
 
 /** Instagram usernames: letters, digits, "." and "_", up to 30 characters. */
@@ -33,12 +33,8 @@ function onInstagram(url: URL): boolean {
 
 /** `/<user>/followers/` or `/<user>/following/` on instagram.com → the metric; "Followed by …" (`/followers/mutualOnly/`) is not. */
 function linkMetric(href: string, ctx: SiteContext): Metric | undefined {
-  let url: URL;
-  try {
-    url = new URL(href, ctx.url);
-  } catch {
-    return undefined;
-  }
+  const url = resolveHref(href, ctx.url);
+  if (!url) return undefined;
   if (!onInstagram(url)) return undefined;
   const parts = segments(url);
   if (parts.length !== 2 || !username(parts[0])) return undefined;

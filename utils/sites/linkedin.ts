@@ -13,7 +13,7 @@
  */
 import type { ParsedCount } from '../count';
 import { metricOfLabel } from '../metric-words';
-import { hostMatches, insideAny, isElement, langOf, makeFound, queryAll, readCount, readPhrase, segments, textOf, USER_CONTENT } from './dom';
+import { hostMatches, insideAny, isElement, langOf, makeFound, queryAll, readCount, readPhrase, resolveHref, segments, textOf, USER_CONTENT } from './dom';
 import type { Found, Metric, SiteAdapter, SiteContext } from './types';
 
 type Shown = ParsedCount & { text: string };
@@ -33,12 +33,8 @@ function profileSlug(url: URL): string | undefined {
  * network manager and the older `/feed/followers/`), or someone else's connections search.
  */
 function linkTarget(href: string, ctx: SiteContext): { metric: Metric; own: boolean } | undefined {
-  let url: URL;
-  try {
-    url = new URL(href, ctx.url);
-  } catch {
-    return undefined;
-  }
+  const url = resolveHref(href, ctx.url);
+  if (!url) return undefined;
   if (!onLinkedIn(url)) return undefined;
   const path = url.pathname.replace(/\/+$/, '');
   if (path === '/mynetwork/invite-connect/connections') return { metric: 'connections', own: true };

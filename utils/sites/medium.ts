@@ -5,7 +5,7 @@
  * class is an atomic hash ("be b fx ga dn") and is never used here. Medium prints no exact value.
  * The UI is English-only; stories can be in any language, and their text is never read.
  */
-import { hostMatches, insideAny, makeFound, queryAll, readCount, readPhrase, segments, textOf, USER_CONTENT } from './dom';
+import { hostMatches, insideAny, makeFound, queryAll, readCount, readPhrase, resolveHref, segments, textOf, USER_CONTENT } from './dom';
 import type { Found, Metric, SiteAdapter, SiteContext } from './types';
 
 /** Hosts that are Medium itself, not a user's `<user>.medium.com` subdomain. */
@@ -54,13 +54,8 @@ const LINKS = 'a[href*="/followers"], a[href*="/following"]';
 
 /** What a link's href points at: followers or following of a profile, or nothing we track. */
 function linkMetric(href: string | null, ctx: SiteContext): Metric | undefined {
-  if (!href) return undefined;
-  let target: URL;
-  try {
-    target = new URL(href, ctx.url);
-  } catch {
-    return undefined;
-  }
+  const target = resolveHref(href, ctx.url);
+  if (!target) return undefined;
   const rest = profileRest(target);
   if (!rest || rest.length !== 1) return undefined;
   if (rest[0] === 'followers') return 'followers';

@@ -7,7 +7,7 @@
  * Substack's `pencraft pc-…` utility classes are layout only, so hrefs are the hook.
  * Publications on custom domains are not owned by this adapter (the generic detector reads them).
  */
-import { hostMatches, insideAny, makeFound, queryAll, readPhrase, segments, textOf, USER_CONTENT } from './dom';
+import { hostMatches, insideAny, makeFound, queryAll, readPhrase, resolveHref, segments, textOf, USER_CONTENT } from './dom';
 import type { Found, Metric, SiteAdapter, SiteContext } from './types';
 
 const HANDLE = /^@[A-Za-z0-9_]{1,64}$/;
@@ -47,13 +47,8 @@ const EXCLUDED = `${USER_CONTENT}, .markup, .ProseMirror, .comment-body`;
 const LINK_SELECTOR = 'a[href*="/subscribers"], a[href*="/followers"]';
 
 function linkMetric(href: string | null, ctx: SiteContext): Metric | undefined {
-  if (!href) return undefined;
-  let target: URL;
-  try {
-    target = new URL(href, ctx.url);
-  } catch {
-    return undefined;
-  }
+  const target = resolveHref(href, ctx.url);
+  if (!target) return undefined;
   const rest = profileRest(target);
   if (!rest || rest.length !== 1) return undefined;
   if (rest[0] === 'subscribers') return 'subscribers';
