@@ -67,7 +67,8 @@ export function buildPrompt(host: HTMLElement, initial: Detection, env: PromptEn
   chip.append(mark, label);
 
   const frame = doc.createElement('span');
-  frame.className = `rf ${pickTheme(host)}`;
+  frame.className = 'rf light';
+  themeLater(host, frame);
   frame.append(chip);
   root.append(frame);
 
@@ -166,3 +167,22 @@ export function buildPrompt(host: HTMLElement, initial: Detection, env: PromptEn
     },
   };
 }
+
+/**
+ * Chips mounted in one go (a timeline page of counts) read the site's theme together, in a microtask
+ * after the last one is placed — still before the page paints — so reading computed styles forces one
+ * style recalculation for all of them instead of one per chip (each mount writes to the DOM).
+ */
+const pendingThemes = new Map<Element, HTMLElement>();
+
+function themeLater(host: Element, frame: HTMLElement): void {
+  if (pendingThemes.size === 0) queueMicrotask(applyThemes);
+  pendingThemes.set(frame, host as HTMLElement);
+}
+
+function applyThemes(): void {
+  const reads = Array.from(pendingThemes, ([frame, host]) => [frame, host.isConnected ? pickTheme(host) : 'light'] as const);
+  pendingThemes.clear();
+  for (const [frame, theme] of reads) frame.className = `rf ${theme}`;
+}
+

@@ -230,11 +230,14 @@ describe('theme', () => {
     expect(pickTheme(host)).toBe('dark');
   });
 
-  it('the prompt takes the theme of its surroundings', () => {
+  it('the prompt takes the theme of its surroundings (read in a microtask, for every chip of a pass at once)', async () => {
     document.body.style.backgroundColor = 'rgb(15, 15, 15)';
     fake = fakeEnv();
     parts = createPrompt(makeHost(), detectionOf(), fake.env);
+    const second = createPrompt(makeHost(), detectionOf(), fake.env);
+    await Promise.resolve();
     expect(q(parts, '.rf').className).toBe('rf dark');
+    expect(q(second, '.rf').className).toBe('rf dark');
     document.body.style.backgroundColor = '';
   });
 });
