@@ -16,14 +16,8 @@ export const SITE_CHOICES: readonly { value: string; label: string }[] = SITE_LI
   label: site.name,
 }));
 
-/** "0 min", "45 min", "1 h 5 min", "2 h": rounded to the minute. */
-export function formatDuration(ms: number): string {
-  const minutes = Math.max(0, Math.round(ms / 60_000));
-  const hours = Math.floor(minutes / 60);
-  const rest = minutes % 60;
-  if (hours === 0) return `${rest} min`;
-  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
-}
+/** The popup shows time exactly as the weekly review does (whole minutes, rounded down). */
+export { formatMinutes as formatDuration } from '@/utils/week-report';
 
 /** "23 – 29 Nov" in the reader's locale, for the week heading. */
 export function formatWeek(start: Date, end: Date, locale?: string): string {
