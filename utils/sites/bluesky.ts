@@ -9,7 +9,7 @@
  */
 import { parseExactCount } from '../count';
 import { metricOfLabel } from '../metric-words';
-import { insideAny, langOf, makeFound, queryAll, readCount, readPhrase, segments, textOf, USER_CONTENT } from './dom';
+import { insideAny, langOf, makeFound, queryAll, readCount, readPhrase, resolveHref, segments, textOf, USER_CONTENT } from './dom';
 import type { Found, Metric, PageType, SiteAdapter, SiteContext } from './types';
 
 const HEADER_TEST_IDS: Readonly<Record<string, Metric>> = {
@@ -68,13 +68,8 @@ const pages: Record<string, PageType> = {
 
 /** Handle and metric of a link to `/profile/<handle>/followers|follows` on this site. */
 function linkTarget(link: Element, ctx: SiteContext): { handle: string; metric: Metric } | undefined {
-  let url: URL;
-  try {
-    url = new URL(link.getAttribute('href') ?? '', ctx.url);
-  } catch {
-    return undefined;
-  }
-  if (url.host !== ctx.url.host) return undefined;
+  const url = resolveHref(link.getAttribute('href'), ctx.url);
+  if (!url || url.host !== ctx.url.host) return undefined;
   const path = profilePath(url);
   const metric = path && path.tail.length === 1 ? LIST_METRICS[path.tail[0] ?? ''] : undefined;
   return path && metric ? { handle: path.handle, metric } : undefined;

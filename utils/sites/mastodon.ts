@@ -13,7 +13,7 @@
  *   `.hover-card__numbers`, without an exact value (`components/hover_card_account.tsx`).
  */
 import { metricOfLabel } from '../metric-words';
-import { insideAny, langOf, makeFound, queryAll, readCount, readPhrase, segments, textOf, USER_CONTENT } from './dom';
+import { insideAny, langOf, makeFound, queryAll, readCount, readPhrase, resolveHref, segments, textOf, USER_CONTENT } from './dom';
 import type { Found, Metric, PageType, SiteAdapter, SiteContext } from './types';
 
 /** `@user` (local) or `@user@remote.host`. */
@@ -87,13 +87,8 @@ const EDIT_PROFILE = 'a[href$="/settings/profile"]';
 
 /** Which list a header link opens; only the app's own `/@acct/followers` shape on this instance counts. */
 function linkMetric(link: Element, ctx: SiteContext): Metric | undefined {
-  let url: URL;
-  try {
-    url = new URL(link.getAttribute('href') ?? '', ctx.url);
-  } catch {
-    return undefined;
-  }
-  if (url.host !== ctx.url.host) return undefined;
+  const url = resolveHref(link.getAttribute('href'), ctx.url);
+  if (!url || url.host !== ctx.url.host) return undefined;
   const [acct, list, ...more] = appPath(url);
   if (!acct || !ACCT.test(acct) || !list || more.length > 0) return undefined;
   return FOLLOW_LISTS[list];
