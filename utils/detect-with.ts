@@ -6,12 +6,25 @@
  */
 import type { Detection, SiteAdapter, SiteContext } from './sites/types';
 
-export function detectWith(adapter: SiteAdapter, root: ParentNode, url: string | URL, lang?: string | null): Detection[] {
-  const doc: Document = (root as Node).ownerDocument ?? (root as Document);
-  const location = typeof url === 'string' ? new URL(url) : url;
+/**
+ * What an adapter knows about the page while it detects: the URL, the document, the page language and
+ * the page type. A pure function of its inputs, so the live layer builds it once per URL and language
+ * and reuses it for every changed subtree of every pass (a timeline batch has dozens).
+ */
+export function contextFor(adapter: SiteAdapter, doc: Document, url: URL, lang?: string | null): SiteContext {
   const pageLang = lang || doc.documentElement?.getAttribute('lang') || undefined;
-  const page = Object.entries(adapter.pages).find(([, type]) => type.test(location))?.[0];
-  const ctx: SiteContext = { url: location, doc, lang: pageLang, page };
+  let page: string | undefined;
+  for (const name in adapter.pages) {
+    if (adapter.pages[name]!.test(url)) {
+      page = name;
+      break;
+    }
+  }
+  return { url, doc, lang: pageLang, page };
+}
+
+/** `adapter.detect` under `root`, made safe: a throwing adapter finds nothing, one element is reported once, values are safe integers. */
+export function detectInContext(adapter: SiteAdapter, root: ParentNode, ctx: SiteContext): Detection[] {
   let found;
   try {
     found = adapter.detect(root, ctx);
@@ -20,8 +33,9 @@ export function detectWith(adapter: SiteAdapter, root: ParentNode, url: string |
     console.warn(`Running For: ${adapter.id} detection failed`, error);
     return [];
   }
-  const seen = new Set<Element>();
   const detections: Detection[] = [];
+  if (found.length === 0) return detections;
+  const seen = new Set<Element>();
   for (const item of found) {
     if (seen.has(item.element)) continue;
     if (!Number.isSafeInteger(item.value) || item.value < 0) continue;
@@ -29,4 +43,10 @@ export function detectWith(adapter: SiteAdapter, root: ParentNode, url: string |
     detections.push({ ...item, site: adapter.id });
   }
   return detections;
+}
+
+export function detectWith(adapter: SiteAdapter, root: ParentNode, url: string | URL, lang?: string | null): Detection[] {
+  const doc: Document = (root as Node).ownerDocument ?? (root as Document);
+  const location = typeof url === 'string' ? new URL(url) : url;
+  return detectInContext(adapter, root, contextFor(adapter, doc, location, lang));
 }

@@ -22,13 +22,13 @@
  * - Everything stops when the content-script context is invalidated (extension updated or disabled).
  */
 import type { MountPrompt, PromptEnvironment } from '../components/prompt/types';
-import { detectWith } from './detect-with';
+import { contextFor, detectInContext } from './detect-with';
 import type { sendToBackground } from './journal/client';
 import type { Settings } from './settings';
 import { isSnoozed, siteMode, type SiteMode } from './site-settings';
 import { isPromptHost, PromptHosts, type PromptHostHooks } from './prompt-hosts';
 import { hostMatches } from './sites/dom';
-import type { Detection, SiteAdapter } from './sites/types';
+import type { Detection, SiteAdapter, SiteContext } from './sites/types';
 import { startActivity, type ActivityOptions, type ActivityRecorder } from './activity';
 
 /** More added nodes (or changed places) than this in one batch: one deferred full rescan (Dark Reader's number). */
@@ -88,23 +88,44 @@ export interface SiteSet {
 }
 
 export function adapterIn(sites: SiteSet, url: URL, doc?: Document): SiteAdapter {
+  return chooseAdapter(sites, url, doc).adapter;
+}
+
+/** `adapterIn`, and whether the choice is settled (by host or by markup) rather than the fallback. */
+function chooseAdapter(sites: SiteSet, url: URL, doc?: Document): { adapter: SiteAdapter; settled: boolean } {
   const byHost = sites.adapters.find((adapter) => adapter.hosts.some((owned) => hostMatches(url.hostname, owned)));
-  if (byHost) return byHost;
+  if (byHost) return { adapter: byHost, settled: true };
   if (doc) {
     const byMarkup = sites.adapters.find((adapter) => adapter.recognize?.(doc));
-    if (byMarkup) return byMarkup;
+    if (byMarkup) return { adapter: byMarkup, settled: true };
   }
   const fallback = sites.generic ?? sites.adapters[0];
   if (!fallback) throw new Error('Running For: a content script needs at least one site adapter');
-  return fallback;
+  return { adapter: fallback, settled: false };
 }
 
-/** Detection over a site set: `detect` with the set's choice of adapter instead of the registry's. */
+/**
+ * Detection over a site set: `detect` with the set's choice of adapter instead of the registry's.
+ * The adapter and its page context are worked out once per URL, language and document, not once per
+ * root: a pass over a timeline batch detects in dozens of roots, and parsing the URL and testing every
+ * page type for each of them was most of the cost of a root with no count in it. An adapter chosen
+ * only as the fallback is chosen again on the next call, since the page's markup may yet show whose
+ * it is (a Mastodon instance still loading).
+ */
 export function detectIn(sites: SiteSet): Detect {
+  let memo: { key: string; doc: Document; adapter: SiteAdapter; ctx: SiteContext; settled: boolean } | undefined;
   return (root, url, lang) => {
-    const location = typeof url === 'string' ? new URL(url) : url;
     const doc: Document = (root as Node).ownerDocument ?? (root as Document);
-    return detectWith(adapterIn(sites, location, doc), root, location, lang);
+    const href = typeof url === 'string' ? url : url.href;
+    // The language is part of the key: a single-page app may switch <html lang> without a navigation.
+    const key = `${lang || doc.documentElement?.getAttribute('lang') || ''} ${href}`;
+    if (!memo || memo.key !== key || memo.doc !== doc || !memo.settled) {
+      const location = typeof url === 'string' ? new URL(url) : url;
+      const { adapter, settled } = chooseAdapter(sites, location, doc);
+      const ctx = memo && memo.key === key && memo.doc === doc && memo.adapter === adapter ? memo.ctx : contextFor(adapter, doc, location, lang);
+      memo = { key, doc, adapter, ctx, settled };
+    }
+    return detectInContext(memo.adapter, root, memo.ctx);
   };
 }
 
@@ -146,6 +167,8 @@ export function startLiveDetector(ctx: LiveDetectorContext, options: LiveDetecto
   /** Element subtrees added since the last pass. */
   let added = new Set<Element>();
   let addedCount = 0;
+  /** Nodes found too large to be a root (rootsOf); forgotten on each full scan, when the page may be another. */
+  let large = new WeakSet<Node>();
   /** A host we keep was removed by someone else: the next pass puts it back (once). */
   let hostRemoved = false;
   let cancelFrame: (() => void) | undefined;
@@ -171,6 +194,7 @@ export function startLiveDetector(ctx: LiveDetectorContext, options: LiveDetecto
     cancelIdle?.();
     cancelIdle = undefined;
     resetBatch();
+    large = new WeakSet();
     const detections = detect(doc, url);
     report(detections, hosts.reconcile(detections, 'page'));
     return detections;
@@ -195,7 +219,7 @@ export function startLiveDetector(ctx: LiveDetectorContext, options: LiveDetecto
     // A full rescan is already waiting for an idle moment: it covers this batch too.
     if (cancelIdle) return;
     if (!touched.size && !added.size && !hostRemoved) return;
-    const roots = rootsOf(touched, added);
+    const roots = rootsOf(touched, added, large);
     resetBatch();
     const detections: Detection[] = [];
     for (const root of roots) detections.push(...detect(root, url));
@@ -315,13 +339,22 @@ export function startLiveDetector(ctx: LiveDetectorContext, options: LiveDetecto
  * The roots to detect in for a batch: for each change, the highest small ancestor within ROOT_LEVELS
  * (so a count whose number or label changed is whole inside it); an added subtree under a large
  * parent is its own root. Roots inside other roots are dropped.
+ *
+ * `large` remembers nodes found large in earlier batches (a timeline, the page's main column), so the
+ * batch after them does not count their first SMALL_ROOT_NODES nodes again: in a content script every
+ * node a walk touches costs a wrapper in the extension's world, and a growing timeline is touched by
+ * every batch. The live layer forgets them on each full scan.
  */
-export function rootsOf(touched: ReadonlySet<Node>, added: ReadonlySet<Element>): Set<Element> {
+export function rootsOf(touched: ReadonlySet<Node>, added: ReadonlySet<Element>, large?: WeakSet<Node>): Set<Element> {
   const climbed = new Map<Node, Element | null>();
   const small = new Map<Node, boolean>();
   const isSmall = (node: Node): boolean => {
     let known = small.get(node);
-    if (known === undefined) small.set(node, (known = subtreeAtMost(node, SMALL_ROOT_NODES)));
+    if (known === undefined) {
+      known = !large?.has(node) && subtreeAtMost(node, SMALL_ROOT_NODES);
+      small.set(node, known);
+      if (!known) large?.add(node);
+    }
     return known;
   };
   const climb = (start: Node): Element | null => {
@@ -349,10 +382,28 @@ export function rootsOf(touched: ReadonlySet<Node>, added: ReadonlySet<Element>)
     const parent = element.parentNode;
     candidates.add((parent && climb(parent)) ?? element);
   }
+  if (candidates.size < 2) return candidates;
+  // Is a candidate inside another? Ancestors already walked from one candidate are remembered, so fifty
+  // posts added to one timeline walk its ancestors once, not fifty times.
+  const coveredAbove = new Map<Node, boolean>();
   const roots = new Set<Element>();
   for (const candidate of candidates) {
+    const path: Node[] = [];
     let nested = false;
-    for (let node = candidate.parentElement; node && !nested; node = node.parentElement) nested = candidates.has(node);
+    for (let node = candidate.parentNode; node; node = node.parentNode) {
+      const known = coveredAbove.get(node);
+      if (known !== undefined) {
+        nested = known;
+        break;
+      }
+      path.push(node);
+      if (candidates.has(node as Element)) {
+        nested = true;
+        break;
+      }
+    }
+    // Every node on the way up is covered exactly when the candidate is (a candidate among them included).
+    for (const node of path) coveredAbove.set(node, nested);
     if (!nested) roots.add(candidate);
   }
   return roots;
@@ -360,6 +411,8 @@ export function rootsOf(touched: ReadonlySet<Node>, added: ReadonlySet<Element>)
 
 /** Does `node`'s subtree (itself included) have at most `limit` nodes? Stops counting at the limit. */
 function subtreeAtMost(node: Node, limit: number): boolean {
+  // Without walking: more children than the limit.
+  if (node.childNodes.length >= limit) return false;
   let count = 0;
   let current: Node | null = node;
   while (current) {
@@ -451,11 +504,11 @@ export function startLiveLayer(ctx: LiveDetectorContext, deps: LiveLayerDeps): L
       doc,
       location,
       win: deps.win,
-      mount: (host, detection) => {
+      mount: (host, detection, look) => {
         // The prompt reports under the page's site id: for a page only the generic detector reads, its host
         // (the id the background accepts from that origin), while the host element keeps `data-site="generic"`.
         const forJournal = (d: Detection): Detection => (d.site === genericId ? { ...d, site: siteId } : d);
-        const controller = deps.mount(host, forJournal(detection), env);
+        const controller = deps.mount(host, forJournal(detection), env, look);
         return { update: (d) => controller.update(forJournal(d)), destroy: () => controller.destroy() };
       },
       onAdded: (host) => activity?.watchPrompt(host),

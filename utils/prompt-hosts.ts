@@ -10,14 +10,15 @@
  *
  * The host carries only what the page already shows (site, metric, value, own).
  */
-import type { PromptController } from '../components/prompt/types';
+import { themeAround, type Theme } from '../components/prompt/theme';
+import type { PromptController, PromptLook } from '../components/prompt/types';
 import type { Detection } from './sites/types';
 
 export const PROMPT_TAG = 'running-for-prompt';
 
 export interface PromptHostHooks {
-  /** Fill a freshly placed host with the prompt UI (mountPrompt with its environment bound). */
-  mount(host: HTMLElement, detection: Detection): PromptController;
+  /** Fill a freshly placed host with the prompt UI (mountPrompt with its environment bound); `look` was read before the host was placed. */
+  mount(host: HTMLElement, detection: Detection, look?: PromptLook): PromptController;
   /** A host was placed (activity: watch whether it becomes visible). */
   onAdded?(host: HTMLElement, detection: Detection): void;
   /** A host is gone for good. */
@@ -94,9 +95,11 @@ export class PromptHosts {
     const found = new Set<Element>();
     // Read every new count's layout before writing any host: one style computation for the whole pass
     // instead of one forced recalculation per inserted host (a timeline brings dozens at a time).
+    // The site's theme where each host goes is read in the same phase, for the same reason.
     const spots = new Map<Element, Spot>();
+    const themes = new Map<Element, Theme>();
     for (const { element } of detections) {
-      if (!this.byElement.has(element) && !this.abandoned.has(element) && element.parentNode) spots.set(element, spotFor(element));
+      if (!this.byElement.has(element) && !this.abandoned.has(element) && element.parentNode) spots.set(element, measure(element, themes));
     }
     for (const detection of detections) {
       found.add(detection.element);
@@ -159,7 +162,7 @@ export class PromptHosts {
       measured &&
       (measured.inside ? measured.parent === element : measured.parent === element.parentNode) &&
       (measured.before === null || measured.before.parentNode === measured.parent);
-    const { parent, before, inside } = fresh ? measured : spotFor(element);
+    const { parent, before, inside, look } = fresh ? measured : measure(element);
     const next = inside ? element.lastElementChild : element.nextElementSibling;
     const adjacent = isPromptHost(next) ? next : undefined;
     const previous = adjacent ? this.byHost.get(adjacent) : undefined;
@@ -184,7 +187,7 @@ export class PromptHosts {
     spot.parent.insertBefore(host, spot.before);
     let controller: PromptController;
     try {
-      controller = this.hooks.mount(host, detection);
+      controller = this.hooks.mount(host, detection, look);
     } catch (error) {
       // A prompt that cannot mount must not leave an empty host or be retried every frame.
       console.warn('Running For: the prompt could not be shown', error);
@@ -210,6 +213,15 @@ export interface Spot {
   parent: Node;
   before: Node | null;
   inside: boolean;
+  /** What the prompt needs to know about where it is (measure), read with the spot. */
+  look?: PromptLook;
+}
+
+/** `spotFor` and the site's theme there, both read before anything is written. */
+export function measure(element: Element, themes?: Map<Element, Theme>): Spot {
+  const spot = spotFor(element);
+  const at = spot.parent.nodeType === 1 ? (spot.parent as Element) : element.parentElement;
+  return { ...spot, look: { theme: themeAround(at, element.ownerDocument.defaultView, themes) } };
 }
 
 export function spotFor(element: Element): Spot {

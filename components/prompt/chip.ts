@@ -21,7 +21,7 @@ import type { DialogController, DialogFactory, DialogSource } from './handoff';
 import { chipName, safeLocale } from './questions';
 import { chipSheet } from './styles';
 import { pickTheme } from './theme';
-import type { PromptController, PromptEnvironment } from './types';
+import type { PromptController, PromptEnvironment, PromptLook } from './types';
 
 /** Events stopped at the shadow root: the site reacts to none of what happens inside the prompt. */
 const CONTAINED_EVENTS = ['click', 'dblclick', 'auxclick', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'keydown', 'keyup', 'keypress', 'input', 'change', 'beforeinput', 'wheel'] as const;
@@ -40,7 +40,7 @@ export interface PromptParts {
   settled(): Promise<void>;
 }
 
-export function buildPrompt(host: HTMLElement, initial: Detection, env: PromptEnvironment, dialogs: DialogSource): PromptParts {
+export function buildPrompt(host: HTMLElement, initial: Detection, env: PromptEnvironment, dialogs: DialogSource, look?: PromptLook): PromptParts {
   const siteName = env.siteName ?? ((siteId: string) => siteId);
   const doc = host.ownerDocument;
   const root = host.attachShadow({ mode: 'closed' });
@@ -67,8 +67,12 @@ export function buildPrompt(host: HTMLElement, initial: Detection, env: PromptEn
   chip.append(mark, label);
 
   const frame = doc.createElement('span');
-  frame.className = 'rf light';
-  themeLater(host, frame);
+  if (look) {
+    frame.className = `rf ${look.theme}`;
+  } else {
+    frame.className = 'rf light';
+    themeLater(host, frame);
+  }
   frame.append(chip);
   root.append(frame);
 

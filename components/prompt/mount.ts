@@ -12,8 +12,8 @@ import type { MountPrompt, PromptEnvironment } from './types';
 /** One source per background API (in the extension, one per content script), so a page loads the dialog once. */
 const sources = new WeakMap<PromptEnvironment['send'], DialogSource>();
 
-export const mountPrompt: MountPrompt = (host, detection, env) => {
+export const mountPrompt: MountPrompt = (host, detection, env, look) => {
   let dialogs = sources.get(env.send);
   if (!dialogs) sources.set(env.send, (dialogs = backgroundDialogs(env.send)));
-  return buildPrompt(host, detection, env, dialogs).controller;
+  return buildPrompt(host, detection, env, dialogs, look).controller;
 };

@@ -8,7 +8,7 @@ import { siteName } from '@/components/labels';
 import { buildPrompt, type PromptParts } from './chip';
 import { createDialog } from './dialog';
 import type { DialogSource } from './handoff';
-import type { PromptEnvironment } from './types';
+import type { PromptEnvironment, PromptLook } from './types';
 import type { Detection } from '@/utils/sites/types';
 
 export { type PromptParts } from './chip';
@@ -17,6 +17,6 @@ export { NO_AIM, SNOOZES } from './dialog';
 /** The dialog, already here: opening is synchronous, as it is in the extension after the first open. */
 export const linkedDialog: DialogSource = { current: () => createDialog, load: async () => createDialog };
 
-export function createPrompt(host: HTMLElement, detection: Detection, env: PromptEnvironment, dialogs: DialogSource = linkedDialog): PromptParts {
-  return buildPrompt(host, detection, { ...env, siteName: env.siteName ?? siteName }, dialogs);
+export function createPrompt(host: HTMLElement, detection: Detection, env: PromptEnvironment, dialogs: DialogSource = linkedDialog, look?: PromptLook): PromptParts {
+  return buildPrompt(host, detection, { ...env, siteName: env.siteName ?? siteName }, dialogs, look);
 }

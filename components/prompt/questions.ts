@@ -97,13 +97,27 @@ export function safeLocale(lang: string | null | undefined): string | undefined 
   }
 }
 
+/** Formatters by language and style: building one costs far more than formatting (every chip formats its count). */
+const formats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(lang: string | undefined, compact: boolean): Intl.NumberFormat {
+  const key = `${compact ? 'c' : 'f'}${lang ?? ''}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(lang, compact ? { notation: 'compact', maximumFractionDigits: 1 } : {});
+    // A page can announce any number of languages; a handful is all a page really uses.
+    if (formats.size >= 16) formats.clear();
+    formats.set(key, format);
+  }
+  return format;
+}
+
 /**
  * The count as the page's language writes it: exact counts in full ("12,345"), abbreviated ones
  * abbreviated again ("12.3K"), so the prompt never claims more precision than the page showed.
  */
 export function formatCount(detection: Pick<Detection, 'value' | 'approximate'> & { text?: string }, lang?: string): string {
-  const options: Intl.NumberFormatOptions = detection.approximate ? { notation: 'compact', maximumFractionDigits: 1 } : {};
-  const n = new Intl.NumberFormat(lang, options).format(detection.value);
+  const n = numberFormat(lang, detection.approximate).format(detection.value);
   // A lower bound ("500+ connections") stays one.
   return detection.approximate && /\d\s*\+/.test(detection.text ?? '') ? `${n}+` : n;
 }

@@ -57,13 +57,26 @@ function luminance(r: number, g: number, b: number): number {
 
 /** The theme the site shows around `host`. */
 export function pickTheme(host: Element): Theme {
-  const view = host.ownerDocument.defaultView;
-  if (view) {
-    for (let element = host.parentElement; element; element = element.parentElement) {
-      const color = readColor(view.getComputedStyle(element).backgroundColor);
-      if (color && color.alpha >= OPAQUE) return color.lightness < DARK_BELOW ? 'dark' : 'light';
-    }
-    if (view.matchMedia?.('(prefers-color-scheme: dark)').matches) return 'dark';
+  return themeAround(host.parentElement, host.ownerDocument.defaultView);
+}
+
+/**
+ * The theme the site shows at `element` (where a host goes), from it upwards. With `memo`, elements
+ * already decided in the same read are not read again, and every element on the way up is remembered:
+ * counts placed together share most of their ancestors.
+ */
+export function themeAround(element: Element | null, view: (Window & typeof globalThis) | null, memo?: Map<Element, Theme>): Theme {
+  if (!view) return 'light';
+  const visited: Element[] = [];
+  let theme: Theme | undefined;
+  for (let current = element; current && !theme; current = current.parentElement) {
+    theme = memo?.get(current);
+    if (theme) break;
+    visited.push(current);
+    const color = readColor(view.getComputedStyle(current).backgroundColor);
+    if (color && color.alpha >= OPAQUE) theme = color.lightness < DARK_BELOW ? 'dark' : 'light';
   }
-  return 'light';
+  theme ??= view.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+  if (memo) for (const current of visited) memo.set(current, theme);
+  return theme;
 }

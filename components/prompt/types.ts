@@ -31,5 +31,15 @@ export interface PromptController {
   destroy(): void;
 }
 
-/** Fill `host` (a `<running-for-prompt>` already placed beside the count) with the prompt UI. */
-export type MountPrompt = (host: HTMLElement, detection: Detection, env: PromptEnvironment) => PromptController;
+/**
+ * What the live layer read about the host's surroundings before it wrote anything (utils/prompt-hosts.ts
+ * measures every new count of a pass in one read phase): reading it again after the host is in the page
+ * would force the browser to compute styles a second time.
+ */
+export interface PromptLook {
+  /** The site's theme where the host is, from its background (theme.ts `themeAround`). */
+  theme: 'light' | 'dark';
+}
+
+/** Fill `host` (a `<running-for-prompt>` already placed beside the count) with the prompt UI. Without `look`, the prompt reads the theme itself. */
+export type MountPrompt = (host: HTMLElement, detection: Detection, env: PromptEnvironment, look?: PromptLook) => PromptController;

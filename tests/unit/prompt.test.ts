@@ -18,7 +18,7 @@ import {
 } from '../../components/prompt/questions';
 import { DIALOG_CSS } from '../../components/prompt/dialog-styles';
 import { CHIP_CSS } from '../../components/prompt/styles';
-import { pickTheme, readColor } from '../../components/prompt/theme';
+import { pickTheme, readColor, themeAround, type Theme } from '../../components/prompt/theme';
 import type { PromptEnvironment } from '../../components/prompt/types';
 import { OUTCOME_KINDS } from '../../utils/journal/records';
 import type { Message, Response } from '../../utils/journal/messages';
@@ -239,6 +239,35 @@ describe('theme', () => {
     expect(q(parts, '.rf').className).toBe('rf dark');
     expect(q(second, '.rf').className).toBe('rf dark');
     document.body.style.backgroundColor = '';
+  });
+
+  it('takes the theme the live layer read before placing the host, without reading styles again', async () => {
+    document.body.style.backgroundColor = 'rgb(255, 255, 255)';
+    fake = fakeEnv();
+    const reads = vi.spyOn(window, 'getComputedStyle');
+    parts = createPrompt(makeHost(), detectionOf(), fake.env, undefined, { theme: 'dark' });
+    expect(q(parts, '.rf').className).toBe('rf dark');
+    await Promise.resolve();
+    expect(q(parts, '.rf').className).toBe('rf dark');
+    expect(reads).not.toHaveBeenCalled();
+    document.body.style.backgroundColor = '';
+  });
+
+  it('reads each ancestor once for counts placed together (themeAround with a memo)', () => {
+    const page = document.createElement('div');
+    page.style.backgroundColor = 'rgb(21, 32, 43)';
+    const row = document.createElement('div');
+    const [a, b] = [document.createElement('span'), document.createElement('span')];
+    row.append(a, b);
+    page.append(row);
+    document.body.append(page);
+    const reads = vi.spyOn(window, 'getComputedStyle');
+    const memo = new Map<Element, Theme>();
+    expect(themeAround(a, window, memo)).toBe('dark');
+    expect(themeAround(b, window, memo)).toBe('dark');
+    expect(themeAround(row, window, memo)).toBe('dark');
+    // a, row, page for the first; b for the second (row was remembered); nothing for the third.
+    expect(reads).toHaveBeenCalledTimes(4);
   });
 });
 

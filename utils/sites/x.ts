@@ -32,6 +32,16 @@ const LINK_SELECTOR = 'a[href$="/verified_followers"], a[href$="/followers"], a[
 /** Posts, bios and link cards: a link to someone's /followers inside them is user content. */
 const EXCLUDED = `${USER_CONTENT}, [data-testid="tweet"], [data-testid="tweetText"], [data-testid="UserDescription"], [data-testid="card.wrapper"], [data-testid="cellInnerDiv"] [data-testid="UserCell"]`;
 
+/**
+ * The count links outside user content, in one selector: a timeline batch is dozens of posts, each with a
+ * link to someone's followers in it, and the engine discards those without a single wrapper made in the
+ * content script's world. (`insideAny(link, EXCLUDED)` stays the rule; engines without complex `:not()`
+ * match more here, never less.)
+ */
+const COUNT_LINKS = LINK_SELECTOR.split(', ')
+  .map((link) => `${link}:not(${EXCLUDED.split(', ').map((region) => `${region} *`).join(', ')})`)
+  .join(', ');
+
 function linkTarget(href: string): { handle: string; metric: Metric } | undefined {
   let path: string;
   try {
@@ -96,7 +106,7 @@ export const x: SiteAdapter = {
   },
   detect(root, ctx) {
     const found: Found[] = [];
-    for (const link of queryAll(root, LINK_SELECTOR)) {
+    for (const link of queryAll(root, COUNT_LINKS)) {
       if (insideAny(link, EXCLUDED)) continue;
       const target = linkTarget(link.getAttribute('href') ?? '');
       if (!target) continue;
