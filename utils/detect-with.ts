@@ -38,6 +38,7 @@ export function detectInContext(adapter: SiteAdapter, root: ParentNode, ctx: Sit
   const seen = new Set<Element>();
   for (const item of found) {
     if (seen.has(item.element)) continue;
+    if (adapter.quiet && item.element.closest(adapter.quiet)) continue;
     if (!Number.isSafeInteger(item.value) || item.value < 0) continue;
     seen.add(item.element);
     detections.push({ ...item, site: adapter.id });

@@ -69,6 +69,11 @@ export interface LiveDetectorOptions extends Omit<PromptHostHooks, 'mount'> {
    * for the next one, so there is still at most one pass per frame. Off unless set (the live layer sets it).
    */
   immediate?: boolean;
+  /**
+   * The page's adapter's `quiet` containers (SiteAdapter.quiet): changes inside them, and added or removed
+   * subtrees that are one, are not looked at — detection never reports anything there.
+   */
+  quiet?: string;
 }
 
 /** Largest batch handled immediately: a header or a hovercard, not a page of timeline. */
@@ -155,7 +160,8 @@ const whenIdle = (callback: () => void) => {
 
 export function startLiveDetector(ctx: LiveDetectorContext, options: LiveDetectorOptions): LiveDetector {
   const doc = options.doc ?? document;
-  const location = options.location ?? (() => doc.location.href);
+  // document.URL follows pushState like location.href, without a Location object per read (every pass reads it).
+  const location = options.location ?? (() => doc.URL);
   const win = options.win ?? doc.defaultView ?? window;
   const frame = options.frame ?? nextFrame;
   const idle = options.idle ?? whenIdle;
@@ -226,15 +232,27 @@ export function startLiveDetector(ctx: LiveDetectorContext, options: LiveDetecto
     report(detections, hosts.reconcile(detections, roots));
   };
 
-  /** An immediate pass ran in the current frame: the next pass waits for the frame after. */
-  let passedThisFrame = false;
+  /**
+   * Did an immediate pass run in the current frame? Then the next pass waits for the frame after. The
+   * document timeline's current time names the frame (it changes once per frame, not between tasks), so
+   * no frame callback is needed to notice a new one; with a custom `frame` scheduler (tests) or without
+   * a timeline, a frame callback clears the flag.
+   */
+  const timeline = options.frame ? undefined : doc.timeline;
+  let immediateFrame: CSSNumberish | null | undefined;
+  let passedFlag = false;
+  const passedThisFrame = () => (timeline ? immediateFrame !== undefined && immediateFrame === timeline.currentTime : passedFlag);
   const schedule = () => {
     if (cancelFrame || stopped) return;
-    cancelFrame = passedThisFrame ? frame(() => (cancelFrame = frame(pass))) : frame(pass);
+    cancelFrame = passedThisFrame() ? frame(() => (cancelFrame = frame(pass))) : frame(pass);
   };
   const passNow = () => {
-    passedThisFrame = true;
-    frame(() => (passedThisFrame = false));
+    if (timeline) {
+      immediateFrame = timeline.currentTime;
+    } else {
+      passedFlag = true;
+      frame(() => (passedFlag = false));
+    }
     pass();
   };
 
@@ -249,6 +267,11 @@ export function startLiveDetector(ctx: LiveDetectorContext, options: LiveDetecto
     });
   };
 
+  const quiet = options.quiet;
+  /** Is `node` a quiet container (or, with `within`, inside one)? Only elements can be. */
+  const isQuiet = (node: Node, within: boolean): boolean =>
+    quiet !== undefined && node.nodeType === 1 && (within ? (node as Element).closest(quiet) !== null : (node as Element).matches(quiet));
+
   const observer = new MutationObserver((records) => {
     if (cancelIdle) {
       // Everything will be rescanned; only a navigation matters meanwhile.
@@ -261,19 +284,19 @@ export function startLiveDetector(ctx: LiveDetectorContext, options: LiveDetecto
       const record = records[r]!;
       if (record.type === 'characterData') {
         const parent = record.target.parentNode;
-        if (parent && !isPromptHost(parent)) {
+        if (parent && !isPromptHost(parent) && !isQuiet(parent, true)) {
           touched.add(parent);
           relevant = true;
         }
         continue;
       }
-      if (isPromptHost(record.target)) continue;
+      if (isPromptHost(record.target) || isQuiet(record.target, true)) continue;
       let changed = false;
       const { addedNodes, removedNodes } = record;
       for (let i = 0; i < addedNodes.length; i++) {
         const node = addedNodes[i]!;
-        // Our own insertions (a new or restored host) are not changes to look at.
-        if (isPromptHost(node)) continue;
+        // Our own insertions (a new or restored host) are not changes to look at; nor is a new post.
+        if (isPromptHost(node) || isQuiet(node, false)) continue;
         changed = true;
         addedCount++;
         if (node.nodeType === 1) added.add(node as Element);
@@ -285,6 +308,8 @@ export function startLiveDetector(ctx: LiveDetectorContext, options: LiveDetecto
           if (hosts.owns(node)) hostRemoved = relevant = true;
           continue;
         }
+        // A post scrolled out of a virtualized list held no count, so nothing of ours went with it.
+        if (isQuiet(node, false)) continue;
         changed = true;
       }
       if (changed) {
@@ -300,7 +325,7 @@ export function startLiveDetector(ctx: LiveDetectorContext, options: LiveDetecto
     }
     if (!relevant && !cancelIdle) return;
     const small = addedCount <= IMMEDIATE_NODES && touched.size + added.size <= IMMEDIATE_NODES;
-    if (options.immediate && small && !cancelIdle && !cancelFrame && !passedThisFrame) passNow();
+    if (options.immediate && small && !cancelIdle && !cancelFrame && !passedThisFrame()) passNow();
     else schedule();
   });
 
@@ -428,6 +453,12 @@ function subtreeAtMost(node: Node, limit: number): boolean {
   return true;
 }
 
+/** The quiet containers of the page's adapter, when the adapter is the page's by host or markup (not a fallback). */
+export function quietOf(sites: SiteSet, url: URL, doc: Document): string | undefined {
+  const { adapter, settled } = chooseAdapter(sites, url, doc);
+  return settled ? adapter.quiet : undefined;
+}
+
 /**
  * The site id a page reports under: its adapter's id, or for a page only the generic detector reads
  * (a blog the user turned Running For on for) its host — the id the background accepts from it.
@@ -475,7 +506,7 @@ const MAX_TIMEOUT = 2_147_483_647;
  */
 export function startLiveLayer(ctx: LiveDetectorContext, deps: LiveLayerDeps): LiveLayer {
   const doc = deps.doc ?? document;
-  const location = deps.location ?? (() => doc.location.href);
+  const location = deps.location ?? (() => doc.URL);
   const siteId = siteIdOf(deps.sites, new URL(location()), doc);
   const genericId = deps.sites.generic?.id;
   // The names site pickers show (components/labels.ts): an adapter's own; an added site by its host (its id).
@@ -499,6 +530,7 @@ export function startLiveLayer(ctx: LiveDetectorContext, deps: LiveLayerDeps): L
     detectorMode = mode;
     detector = startLiveDetector(ctx, {
       immediate: true,
+      quiet: quietOf(deps.sites, new URL(location()), doc),
       ...deps.detector,
       detect: deps.detector?.detect ?? detectIn(deps.sites),
       doc,
@@ -509,7 +541,7 @@ export function startLiveLayer(ctx: LiveDetectorContext, deps: LiveLayerDeps): L
         // (the id the background accepts from that origin), while the host element keeps `data-site="generic"`.
         const forJournal = (d: Detection): Detection => (d.site === genericId ? { ...d, site: siteId } : d);
         const controller = deps.mount(host, forJournal(detection), env, look);
-        return { update: (d) => controller.update(forJournal(d)), destroy: () => controller.destroy() };
+        return { update: (d) => controller.update(forJournal(d)), destroy: () => controller.destroy(), restyle: (next) => controller.restyle?.(next) };
       },
       onAdded: (host) => activity?.watchPrompt(host),
       onRemoved: (host) => activity?.unwatchPrompt(host),

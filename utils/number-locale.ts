@@ -77,19 +77,25 @@ export function normalizeSeparators(text: string): string {
     .replace(/\u066c/gu, ',');
 }
 
+const canonicalTags = new Map<string, string | undefined>();
+
 /** A canonical BCP 47 tag, or undefined for a missing or malformed one. */
 export function canonicalLang(lang: string | null | undefined): string | undefined {
   if (!lang) return undefined;
+  // Every count parsed asks, with the page's few tags: Intl's answer is remembered.
+  if (canonicalTags.has(lang)) return canonicalTags.get(lang);
   const tag = lang.trim().replace(/_/g, '-');
-  if (!tag) return undefined;
-  try {
-    const [canonical] = Intl.getCanonicalLocales(tag);
-    if (!canonical) return undefined;
-    // `Intl` resolves unknown languages to the default locale; keep the tag only if it resolves to itself-ish.
-    return canonical;
-  } catch {
-    return undefined;
+  let canonical: string | undefined;
+  if (tag) {
+    try {
+      canonical = Intl.getCanonicalLocales(tag)[0];
+    } catch {
+      canonical = undefined;
+    }
   }
+  if (canonicalTags.size >= 64) canonicalTags.clear();
+  canonicalTags.set(lang, canonical);
+  return canonical;
 }
 
 /** Map any Unicode decimal digit (Arabic-Indic, Persian, Devanagari, Bengali, Thai, fullwidth, …) to ASCII. */

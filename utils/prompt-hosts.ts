@@ -23,13 +23,30 @@ export interface PromptHostHooks {
   onAdded?(host: HTMLElement, detection: Detection): void;
   /** A host is gone for good. */
   onRemoved?(host: HTMLElement): void;
+  /**
+   * Runs a check when the page is idle (after it painted, when reading styles costs no recalculation);
+   * returns a canceller. requestIdleCallback by default.
+   */
+  later?(callback: () => void): () => void;
 }
+
+/** A placement taken from memory is checked against the page's styles this many times before it is trusted. */
+export const SHAPE_CHECKS = 3;
 
 interface Entry {
   element: Element;
   host: HTMLElement;
   controller: PromptController;
   detection: Detection;
+  /** What the prompt was told about its surroundings (checked later when it came from memory). */
+  look?: PromptLook;
+}
+
+/** Where hosts went beside counts of one shape (shapeOf), the theme there, and how often the page's styles confirmed both. */
+interface Shape {
+  inside: boolean;
+  theme: Theme;
+  confirmed: number;
 }
 
 export function isPromptHost(node: Node | null | undefined): node is HTMLElement {
@@ -43,6 +60,21 @@ export class PromptHosts {
   private readonly reinserted = new WeakSet<Element>();
   /** Counts the site removed the host of twice (or whose prompt failed to mount): never touched again. */
   private readonly abandoned = new WeakSet<Element>();
+
+  /**
+   * Placement by the shape of the spot (tag, class and style of the count and its parent). Reading a
+   * computed style right after the site changed the page makes the browser compute the styles of all it
+   * changed, in the site's task (a hovercard that arrives while a timeline page is still unstyled costs
+   * the whole page's recalculation); a count of a shape seen before is placed from memory instead — the
+   * spot and the theme last found for that shape — and checked when the page is idle, when styles are
+   * computed anyway, and corrected if the page says otherwise. A shape is trusted after SHAPE_CHECKS
+   * agreeing checks; then an idle check reads only the page's own background, and a change there (the
+   * site switched themes) makes every shape be checked again.
+   */
+  private readonly shapes = new Map<string, Shape>();
+  private pageTheme: Theme | undefined;
+  private unchecked = new Map<Element, string>();
+  private cancelCheck: (() => void) | undefined;
 
   constructor(private readonly hooks: PromptHostHooks) {}
 
@@ -99,7 +131,7 @@ export class PromptHosts {
     const spots = new Map<Element, Spot>();
     const themes = new Map<Element, Theme>();
     for (const { element } of detections) {
-      if (!this.byElement.has(element) && !this.abandoned.has(element) && element.parentNode) spots.set(element, measure(element, themes));
+      if (!this.byElement.has(element) && !this.abandoned.has(element) && element.parentNode) spots.set(element, this.spotOf(element, themes));
     }
     for (const detection of detections) {
       found.add(detection.element);
@@ -110,7 +142,57 @@ export class PromptHosts {
       if (!entry.element.isConnected || scope === 'page' || insideAny(entry.element, scope)) this.remove(entry.element);
     }
     this.restoreRemovedHosts();
+    if (this.unchecked.size > 0 && !this.cancelCheck) this.cancelCheck = (this.hooks.later ?? whenIdle)(() => this.check());
     return changed;
+  }
+
+  /** A new count's spot and look: from memory for a known shape (checked later), else read now. */
+  private spotOf(element: Element, themes: Map<Element, Theme>): Spot {
+    const shape = shapeOf(element);
+    const known = shape === undefined ? undefined : this.shapes.get(shape);
+    if (known) {
+      const spot = known.inside ? { parent: element as Node, before: null, inside: true } : { parent: element.parentNode!, before: element.nextSibling, inside: false };
+      this.unchecked.set(element, shape!);
+      return { ...spot, look: { theme: known.theme } };
+    }
+    const spot = measure(element, themes);
+    if (shape !== undefined && spot.look) this.shapes.set(shape, { inside: spot.inside, theme: spot.look.theme, confirmed: 0 });
+    return spot;
+  }
+
+  /** The idle check of placements taken from memory (see `shapes`). */
+  check(): void {
+    this.cancelCheck = undefined;
+    const pending = this.unchecked;
+    this.unchecked = new Map();
+    // Counts checked together share ancestors (a hovercard's two counts): each is read once.
+    const themes = new Map<Element, Theme>();
+    let view: (Window & typeof globalThis) | null = null;
+    for (const [element, shape] of pending) {
+      const entry = this.byElement.get(element);
+      const known = this.shapes.get(shape);
+      if (!entry || !known || !element.isConnected || !entry.host.isConnected) continue;
+      const doc = element.ownerDocument;
+      if (!view) {
+        view = doc.defaultView;
+        const pageTheme = themeAround(doc.body ?? doc.documentElement, view, themes);
+        // The site switched themes: nothing remembered about how it looks holds any more.
+        if (this.pageTheme !== undefined && pageTheme !== this.pageTheme) for (const each of this.shapes.values()) each.confirmed = 0;
+        this.pageTheme = pageTheme;
+      }
+      if (known.confirmed >= SHAPE_CHECKS) continue;
+      const theme = themeAround(entry.host.parentElement, view, themes);
+      if (entry.look?.theme !== theme) {
+        entry.look = { theme };
+        safely(() => entry.controller.restyle?.({ theme }));
+      }
+      const real = spotFor(element);
+      const placedInside = entry.host.parentNode === element;
+      if (real.inside !== placedInside) real.parent.insertBefore(entry.host, real.inside ? null : element.nextSibling);
+      if (real.inside === known.inside && theme === known.theme) known.confirmed++;
+      // The page answers differently here: the host was moved or restyled, and the shape learns the answer.
+      else this.shapes.set(shape, { inside: real.inside, theme, confirmed: 0 });
+    }
   }
 
   /** Hosts whose count left the document go; hosts the site removed come back once (then never). */
@@ -147,6 +229,9 @@ export class PromptHosts {
   /** Remove every prompt (snoozed site, extension disabled or updated). */
   clear(): void {
     for (const element of Array.from(this.byElement.keys())) this.remove(element);
+    this.cancelCheck?.();
+    this.cancelCheck = undefined;
+    this.unchecked.clear();
   }
 
   private forget(entry: Entry): void {
@@ -195,7 +280,7 @@ export class PromptHosts {
       this.abandoned.add(element);
       return false;
     }
-    const entry: Entry = { element, host, controller, detection };
+    const entry: Entry = { element, host, controller, detection, look };
     this.byElement.set(element, entry);
     this.byHost.set(host, entry);
     this.hooks.onAdded?.(host, detection);
@@ -237,6 +322,26 @@ export function spotFor(element: Element): Spot {
   if (/grid/.test(own.display) || (/flex/.test(own.display) && own.flexDirection.startsWith('column'))) return sibling;
   return { parent: element, before: null, inside: true };
 }
+
+/**
+ * The shape of a count's spot: what decides its computed layout on the sites we read — tag, classes and
+ * inline style of the count and of its parent. Undefined for a count without a parent element.
+ */
+export function shapeOf(element: Element): string | undefined {
+  const parent = element.parentElement;
+  if (!parent) return undefined;
+  const part = (node: Element) => `${node.localName}.${node.getAttribute('class') ?? ''};${node.getAttribute('style') ?? ''}`;
+  return `${part(parent)}>${part(element)}`;
+}
+
+const whenIdle = (callback: () => void): (() => void) => {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(callback, { timeout: 1000 });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(callback, 100);
+  return () => clearTimeout(id);
+};
 
 const VOID = new Set(['img', 'input', 'br', 'hr', 'meta', 'link', 'area', 'base', 'col', 'embed', 'source', 'track', 'wbr']);
 

@@ -146,6 +146,11 @@ export function buildPrompt(host: HTMLElement, initial: Detection, env: PromptEn
       render();
       dialog?.update(next);
     },
+    restyle(next) {
+      if (destroyed) return;
+      pendingThemes.delete(frame);
+      frame.className = `rf ${next.theme}`;
+    },
     destroy() {
       if (destroyed) return;
       destroyed = true;

@@ -87,14 +87,22 @@ export function metricWord(metric: Metric, value: number): string {
   return value === 1 ? metric.slice(0, -1) : metric;
 }
 
+const safeLocales = new Map<string, string | undefined>();
+
 /** A language tag Intl accepts, or undefined (the browser's own) for a missing or malformed one. */
 export function safeLocale(lang: string | null | undefined): string | undefined {
   if (!lang) return undefined;
+  // Asked once per chip, with the page's few tags.
+  if (safeLocales.has(lang)) return safeLocales.get(lang);
+  let safe: string | undefined;
   try {
-    return Intl.getCanonicalLocales(lang)[0];
+    safe = Intl.getCanonicalLocales(lang)[0];
   } catch {
-    return undefined;
+    safe = undefined;
   }
+  if (safeLocales.size >= 64) safeLocales.clear();
+  safeLocales.set(lang, safe);
+  return safe;
 }
 
 /** Formatters by language and style: building one costs far more than formatting (every chip formats its count). */

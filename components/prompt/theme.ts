@@ -17,6 +17,8 @@ const DARK_BELOW = 0.45;
  * (`oklch(…)`, `lab(…)`, `color(srgb …)`).
  */
 export function readColor(text: string): { lightness: number; alpha: number } | undefined {
+  // What most elements compute to (no background of their own): answered without parsing.
+  if (text === 'rgba(0, 0, 0, 0)') return { lightness: 0, alpha: 0 };
   const value = text.trim().toLowerCase();
   if (value === 'transparent') return { lightness: 1, alpha: 0 };
   const match = /^([a-z-]+)\((.*)\)$/.exec(value);

@@ -29,6 +29,8 @@ export interface PromptController {
   update(detection: Detection): void;
   /** The count is gone, the site was snoozed or the extension is stopping: remove listeners and UI. */
   destroy(): void;
+  /** The surroundings turned out other than `look` said at mount (a theme read later, when the page was idle). */
+  restyle?(look: PromptLook): void;
 }
 
 /**

@@ -291,6 +291,36 @@ describe('live detector', () => {
     expect(prompts.mounted.map((item) => item.look)).toEqual([{ theme: 'dark' }, { theme: 'dark' }]);
   });
 
+  it('does not look inside quiet containers: timeline rows come and go without a pass', async () => {
+    const { x } = await import('../../utils/sites/x');
+    document.body.append(xHeader('jane', '75', '12.3K'), timeline());
+    start({ quiet: x.quiet, immediate: true });
+    detectCalls = [];
+    const list = document.querySelector('section')!;
+    const row = () => {
+      const cell = document.createElement('div');
+      cell.dataset.testid = 'cellInnerDiv';
+      // Even a profile's count links inside a row are not counts there (a full scan agrees).
+      cell.append(xHeader('sam', '1', '2K'));
+      return cell;
+    };
+    const rows = Array.from({ length: 20 }, row);
+    list.append(...rows);
+    await settle();
+    rows[0]!.remove();
+    (rows[1]!.querySelector('a span span')!.firstChild as Text).data = '3K';
+    await settle();
+    expect(frames.pending).toBe(0);
+    expect(detectCalls).toHaveLength(0);
+    expect(hosts()).toHaveLength(2);
+    expect(detect(document, url).filter((d) => rows.some((r) => r.contains(d.element)))).toEqual([]);
+    // Outside the rows, changes are looked at as before.
+    numberText('/jane/verified_followers').data = '12.4K';
+    await settle();
+    expect(detectCalls).toHaveLength(1);
+    expect(hosts().find((host) => host.dataset.metric === 'followers')?.dataset.value).toBe('12400');
+  });
+
   it('updates the host and the prompt when a count changes in place', async () => {
     document.body.append(xHeader('jane', '75', '12.3K'));
     start();

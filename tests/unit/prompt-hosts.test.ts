@@ -1,6 +1,6 @@
 /** @vitest-environment happy-dom */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { PROMPT_TAG, PromptHosts, spotFor } from '../../utils/prompt-hosts';
+import { PROMPT_TAG, PromptHosts, SHAPE_CHECKS, spotFor } from '../../utils/prompt-hosts';
 import type { Detection } from '../../utils/sites/types';
 
 function count(text: string, value: number, parent: Element = document.body): Detection {
@@ -190,5 +190,119 @@ describe('where a host goes', () => {
   it('stays a sibling when the count itself stacks its content', () => {
     const { parent, link, after } = count('display: grid', 'display: flex; flex-direction: column');
     expect(spotFor(link)).toEqual({ parent, before: after, inside: false });
+  });
+});
+
+describe('placement from memory', () => {
+  beforeEach(() => document.body.replaceChildren());
+
+  /** A count link in a parent of class `row`; `column` makes the row a column flex box through a page rule. */
+  function rowCount(value: number, container: Element): Detection {
+    const row = document.createElement('div');
+    row.className = 'row';
+    const element = document.createElement('a');
+    element.className = 'count';
+    element.setAttribute('href', '/jane/followers');
+    element.textContent = `${value} Followers`;
+    row.append(element, document.createElement('span'));
+    container.append(row);
+    return { element, site: 'x', metric: 'followers', value, approximate: false, own: false, text: element.textContent };
+  }
+
+  function setupWithLater() {
+    const checks: (() => void)[] = [];
+    const controllers: { look?: unknown; restyle: ReturnType<typeof vi.fn> }[] = [];
+    const hosts = new PromptHosts({
+      mount(_host, _detection, look) {
+        const controller = { update: vi.fn(), destroy: vi.fn(), restyle: vi.fn(), look };
+        controllers.push(controller);
+        return controller;
+      },
+      later: (callback) => {
+        checks.push(callback);
+        return () => checks.splice(checks.indexOf(callback), 1);
+      },
+    });
+    const runChecks = () => checks.splice(0).forEach((check) => check());
+    return { hosts, controllers, checks, runChecks };
+  }
+
+  it('places a count of a known shape without reading styles, then checks the theme and spot when idle', () => {
+    const page = document.createElement('div');
+    page.setAttribute('style', 'background-color: rgb(255, 255, 255)');
+    document.body.append(page);
+    const { hosts, controllers, checks, runChecks } = setupWithLater();
+    const first = rowCount(1, page);
+    hosts.reconcile([first], 'page');
+    expect(controllers[0]!.look).toEqual({ theme: 'light' });
+    // Measured at once: nothing to check later.
+    expect(checks).toHaveLength(0);
+
+    // The site turns dark, then a second count of the same shape arrives.
+    page.setAttribute('style', 'background-color: rgb(15, 15, 15)');
+    const second = rowCount(2, page);
+    const reads = vi.spyOn(window, 'getComputedStyle');
+    hosts.reconcile([first, second], new Set([second.element.parentNode!]));
+    expect(reads).not.toHaveBeenCalled();
+    expect(controllers[1]!.look).toEqual({ theme: 'light' });
+    expect(hosts.hostOf(second.element)!.previousSibling).toBe(second.element);
+    expect(checks).toHaveLength(1);
+    runChecks();
+    expect(reads).toHaveBeenCalled();
+    expect(controllers[1]!.restyle).toHaveBeenCalledWith({ theme: 'dark' });
+    reads.mockRestore();
+  });
+
+  it('moves a host the page styles differently from its remembered shape, and learns it', () => {
+    const sheet = document.createElement('style');
+    sheet.textContent = '.column .row { display: flex; flex-direction: column; }';
+    document.head.append(sheet);
+    const column = document.createElement('div');
+    column.className = 'column';
+    const flow = document.createElement('div');
+    document.body.append(column, flow);
+    const { hosts, runChecks } = setupWithLater();
+    const inColumn = rowCount(1, column);
+    hosts.reconcile([inColumn], 'page');
+    // Measured: inside the count, since a sibling would be a row of its own.
+    expect(hosts.hostOf(inColumn.element)!.parentNode).toBe(inColumn.element);
+    // Same shape in ordinary flow: placed inside from memory, then moved beside the count.
+    const inFlow = rowCount(2, flow);
+    hosts.reconcile([inColumn, inFlow], new Set([flow]));
+    expect(hosts.hostOf(inFlow.element)!.parentNode).toBe(inFlow.element);
+    runChecks();
+    expect(hosts.hostOf(inFlow.element)!.previousSibling).toBe(inFlow.element);
+    // The next one of that shape is placed the way the page last answered.
+    const next = rowCount(3, flow);
+    hosts.reconcile([inColumn, inFlow, next], new Set([flow]));
+    expect(hosts.hostOf(next.element)!.previousSibling).toBe(next.element);
+    sheet.remove();
+  });
+
+  it('trusts a shape after SHAPE_CHECKS agreeing checks, then reads only the page background until it changes', () => {
+    document.body.setAttribute('style', 'background-color: rgb(255, 255, 255)');
+    const { hosts, controllers, runChecks } = setupWithLater();
+    const counts = [rowCount(0, document.body)];
+    hosts.reconcile(counts, 'page');
+    for (let i = 1; i <= SHAPE_CHECKS; i++) {
+      counts.push(rowCount(i, document.body));
+      hosts.reconcile(counts, 'page');
+      runChecks();
+    }
+    const reads = vi.spyOn(window, 'getComputedStyle');
+    counts.push(rowCount(99, document.body));
+    hosts.reconcile(counts, 'page');
+    expect(reads).not.toHaveBeenCalled();
+    runChecks();
+    expect(reads.mock.calls.map(([element]) => (element as Element).localName)).toEqual(['body']);
+    // The site switches to dark: the next count still comes from memory (light), and the check that
+    // notices the page's new background checks it in full and restyles it.
+    document.body.setAttribute('style', 'background-color: rgb(15, 15, 15)');
+    counts.push(rowCount(100, document.body));
+    hosts.reconcile(counts, 'page');
+    expect(controllers.at(-1)!.look).toEqual({ theme: 'light' });
+    runChecks();
+    expect(controllers.at(-1)!.restyle).toHaveBeenCalledWith({ theme: 'dark' });
+    document.body.removeAttribute('style');
   });
 });

@@ -306,7 +306,7 @@ describe('the chip', () => {
     fake = fakeEnv();
     const host = makeHost();
     const controller = mountPrompt(host, detectionOf(), fake.env);
-    expect(Object.keys(controller).sort()).toEqual(['destroy', 'update']);
+    expect(Object.keys(controller).sort()).toEqual(['destroy', 'restyle', 'update']);
     expect(host.shadowRoot).toBeNull();
     controller.destroy();
   });

@@ -75,6 +75,13 @@ export interface SiteAdapter {
    * numbers never paint. Keep them as specific as `detect`'s hooks.
    */
   readonly hide?: string;
+  /**
+   * Containers that never hold one of this site's counts: posts, comments, list cells of posts. Nothing
+   * inside them is ever reported (detectInContext drops it, whatever `detect` found), and the live layer
+   * does not look at changes inside them — a growing timeline costs one selector match per added post.
+   * A CSS selector list; leave it out when unsure, since a count inside is then never found.
+   */
+  readonly quiet?: string;
   /** Find counts under `root`. Pure: reads the DOM, never changes it. */
   detect(root: ParentNode, ctx: SiteContext): Found[];
 }

@@ -29,8 +29,14 @@ const LINKS: ReadonlyArray<readonly [string, Metric]> = [
 ];
 const LINK_SELECTOR = 'a[href$="/verified_followers"], a[href$="/followers"], a[href$="/following"]';
 
-/** Posts, bios and link cards: a link to someone's /followers inside them is user content. */
-const EXCLUDED = `${USER_CONTENT}, [data-testid="tweet"], [data-testid="tweetText"], [data-testid="UserDescription"], [data-testid="card.wrapper"], [data-testid="cellInnerDiv"] [data-testid="UserCell"]`;
+/**
+ * Posts, bios and link cards: a link to someone's /followers inside them is user content. And list cells
+ * (`cellInnerDiv`, the rows of X's virtualized lists: timelines, follower lists, search results), which
+ * hold posts and user cells, never a profile's counts — those are in the profile header above the list
+ * and in hovercards under `#layers`. Also the adapter's `quiet`: the live layer skips added timeline rows
+ * with one selector match each.
+ */
+const EXCLUDED = `${USER_CONTENT}, [data-testid="tweet"], [data-testid="tweetText"], [data-testid="UserDescription"], [data-testid="card.wrapper"], [data-testid="cellInnerDiv"]`;
 
 /**
  * The count links outside user content, in one selector: a timeline batch is dozens of posts, each with a
@@ -84,6 +90,7 @@ export const x: SiteAdapter = {
     .flatMap((link) => [`${link} > span:first-child`, `${link} > div > span:first-child`])
     .join(', '),
   hosts: ['x.com', 'twitter.com'],
+  quiet: EXCLUDED,
   pages: {
     followList: {
       test: (url) => profileHandle(url) !== undefined && /^\/[^/]+\/(verified_followers|followers|following|followers_you_follow)\/?$/.test(url.pathname),
