@@ -32,6 +32,8 @@ export interface PromptHostHooks {
 
 /** A placement taken from memory is checked against the page's styles this many times before it is trusted. */
 export const SHAPE_CHECKS = 3;
+/** With every shape trusted, how often the page's background is read again to notice a theme switch. */
+export const PAGE_THEME_EVERY_MS = 2000;
 
 interface Entry {
   element: Element;
@@ -68,11 +70,14 @@ export class PromptHosts {
    * the whole page's recalculation); a count of a shape seen before is placed from memory instead — the
    * spot and the theme last found for that shape — and checked when the page is idle, when styles are
    * computed anyway, and corrected if the page says otherwise. A shape is trusted after SHAPE_CHECKS
-   * agreeing checks; then an idle check reads only the page's own background, and a change there (the
-   * site switched themes) makes every shape be checked again.
+   * agreeing checks; then an idle check, at most every PAGE_THEME_EVERY_MS, reads only the page's own
+   * background, and a change there (the site switched themes) makes every shape be checked again.
    */
   private readonly shapes = new Map<string, Shape>();
   private pageTheme: Theme | undefined;
+  /** When the page's background was last read (Date.now()), and whether a placement from memory awaits a full check. */
+  private pageChecked = Number.NEGATIVE_INFINITY;
+  private untrusted = false;
   private unchecked = new Map<Element, string>();
   private cancelCheck: (() => void) | undefined;
 
@@ -142,7 +147,9 @@ export class PromptHosts {
       if (!entry.element.isConnected || scope === 'page' || insideAny(entry.element, scope)) this.remove(entry.element);
     }
     this.restoreRemovedHosts();
-    if (this.unchecked.size > 0 && !this.cancelCheck) this.cancelCheck = (this.hooks.later ?? whenIdle)(() => this.check());
+    // Trusted shapes alone need only the page-theme check, and that at most every PAGE_THEME_EVERY_MS.
+    const due = this.untrusted || Date.now() - this.pageChecked >= PAGE_THEME_EVERY_MS;
+    if (this.unchecked.size > 0 && due && !this.cancelCheck) this.cancelCheck = (this.hooks.later ?? whenIdle)(() => this.check());
     return changed;
   }
 
@@ -153,6 +160,7 @@ export class PromptHosts {
     if (known) {
       const spot = known.inside ? { parent: element as Node, before: null, inside: true } : { parent: element.parentNode!, before: element.nextSibling, inside: false };
       this.unchecked.set(element, shape!);
+      if (known.confirmed < SHAPE_CHECKS) this.untrusted = true;
       return { ...spot, look: { theme: known.theme } };
     }
     const spot = measure(element, themes);
@@ -165,6 +173,7 @@ export class PromptHosts {
     this.cancelCheck = undefined;
     const pending = this.unchecked;
     this.unchecked = new Map();
+    this.untrusted = false;
     // Counts checked together share ancestors (a hovercard's two counts): each is read once.
     const themes = new Map<Element, Theme>();
     let view: (Window & typeof globalThis) | null = null;
@@ -179,6 +188,7 @@ export class PromptHosts {
         // The site switched themes: nothing remembered about how it looks holds any more.
         if (this.pageTheme !== undefined && pageTheme !== this.pageTheme) for (const each of this.shapes.values()) each.confirmed = 0;
         this.pageTheme = pageTheme;
+        this.pageChecked = Date.now();
       }
       if (known.confirmed >= SHAPE_CHECKS) continue;
       const theme = themeAround(entry.host.parentElement, view, themes);

@@ -1,6 +1,6 @@
 /** @vitest-environment happy-dom */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { PROMPT_TAG, PromptHosts, SHAPE_CHECKS, spotFor } from '../../utils/prompt-hosts';
+import { PAGE_THEME_EVERY_MS, PROMPT_TAG, PromptHosts, SHAPE_CHECKS, spotFor } from '../../utils/prompt-hosts';
 import type { Detection } from '../../utils/sites/types';
 
 function count(text: string, value: number, parent: Element = document.body): Detection {
@@ -281,7 +281,7 @@ describe('placement from memory', () => {
 
   it('trusts a shape after SHAPE_CHECKS agreeing checks, then reads only the page background until it changes', () => {
     document.body.setAttribute('style', 'background-color: rgb(255, 255, 255)');
-    const { hosts, controllers, runChecks } = setupWithLater();
+    const { hosts, controllers, checks, runChecks } = setupWithLater();
     const counts = [rowCount(0, document.body)];
     hosts.reconcile(counts, 'page');
     for (let i = 1; i <= SHAPE_CHECKS; i++) {
@@ -292,17 +292,25 @@ describe('placement from memory', () => {
     const reads = vi.spyOn(window, 'getComputedStyle');
     counts.push(rowCount(99, document.body));
     hosts.reconcile(counts, 'page');
+    // The page's background was read a moment ago: no check at all.
+    expect(checks).toHaveLength(0);
+    expect(reads).not.toHaveBeenCalled();
+    vi.useFakeTimers({ now: Date.now() + PAGE_THEME_EVERY_MS, toFake: ['Date'] });
+    counts.push(rowCount(100, document.body));
+    hosts.reconcile(counts, 'page');
     expect(reads).not.toHaveBeenCalled();
     runChecks();
     expect(reads.mock.calls.map(([element]) => (element as Element).localName)).toEqual(['body']);
     // The site switches to dark: the next count still comes from memory (light), and the check that
     // notices the page's new background checks it in full and restyles it.
+    vi.setSystemTime(Date.now() + PAGE_THEME_EVERY_MS);
     document.body.setAttribute('style', 'background-color: rgb(15, 15, 15)');
-    counts.push(rowCount(100, document.body));
+    counts.push(rowCount(101, document.body));
     hosts.reconcile(counts, 'page');
     expect(controllers.at(-1)!.look).toEqual({ theme: 'light' });
     runChecks();
     expect(controllers.at(-1)!.restyle).toHaveBeenCalledWith({ theme: 'dark' });
+    vi.useRealTimers();
     document.body.removeAttribute('style');
   });
 });
