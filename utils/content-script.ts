@@ -8,6 +8,10 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { mountPrompt } from '@/components/prompt/mount';
+import { formatCount, safeLocale } from '@/components/prompt/questions';
+import { chipSheet } from '@/components/prompt/styles';
+import { prepareCounts } from '@/utils/count';
+import { metricOfLabel } from '@/utils/metric-words';
 import { sendToBackground } from '@/utils/journal/client';
 import { startLiveLayer, type LiveLayer, type SiteSet } from '@/utils/live-core';
 import { readSiteSettings, snoozeSite, watchSiteSettings } from '@/utils/site-settings';
@@ -29,6 +33,15 @@ export function startContentScript(ctx: ContentScriptContext, sites: SiteSet): L
     now: () => new Date(),
     settings: () => readSiteSettings(),
     watchSettings: (onChange) => watchSiteSettings(onChange),
+    prepare: (doc) => {
+      const lang = doc.documentElement.getAttribute('lang');
+      prepareCounts(lang);
+      // Labels are read in the page's language: its word table.
+      metricOfLabel('followers', lang);
+      // The chips' first number format (the same locale data, compact notation) and their stylesheet.
+      formatCount({ value: 1, approximate: true }, safeLocale(lang));
+      chipSheet(doc);
+    },
   });
 }
 

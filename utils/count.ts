@@ -188,6 +188,18 @@ export function parseCount(text: string, lang?: string | null): ParsedCount | nu
 }
 
 /**
+ * Build what parsing counts in `lang` needs (its separators, its unit table: Intl calls, the first of
+ * which loads the locale's data) ahead of the first count, so a content script can do it in a task of
+ * its own instead of inside its first scan.
+ */
+export function prepareCounts(lang: string | null | undefined): void {
+  const tag = canonicalLang(lang);
+  if (!tag) return;
+  numberSymbols(tag);
+  unitTable(tag);
+}
+
+/**
  * Find the leading count in an exact-value attribute: `title="12,345"`,
  * `aria-label="96979 users starred this repository"`. The number must stand alone (no unit), so an
  * abbreviated label ("12.3K followers") is not mistaken for an exact value.

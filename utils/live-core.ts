@@ -482,6 +482,12 @@ export interface LiveLayerDeps {
   doc?: Document;
   location?: () => string;
   win?: Window;
+  /**
+   * Work the first scan needs that can run before it, in a task of its own while the settings are read
+   * (number tables for the page's language, the prompt's first number format): the start is then two
+   * short tasks instead of one long one.
+   */
+  prepare?(doc: Document): void;
   /** Options passed on to the detector (schedulers, detect) and the activity recorder (clock, observers). */
   detector?: Partial<Pick<LiveDetectorOptions, 'frame' | 'idle' | 'detect'>>;
   activity?: Pick<ActivityOptions, 'clock' | 'every' | 'IntersectionObserver'>;
@@ -550,11 +556,27 @@ export function startLiveLayer(ctx: LiveDetectorContext, deps: LiveLayerDeps): L
     });
   };
 
+  let prepared: Promise<void> | undefined = deps.prepare
+    ? new Promise((resolve) =>
+        setTimeout(() => {
+          try {
+            if (!stopped) deps.prepare!(doc);
+          } catch (error) {
+            // Only a head start: the scan builds what it needs anyway.
+            console.warn('Running For: preparing failed', error);
+          }
+          resolve();
+        }, 0),
+      )
+    : undefined;
+
   const apply = async () => {
     const mine = ++generation;
     let settings: Pick<Settings, 'siteModes' | 'snoozes'>;
     try {
       settings = await deps.settings();
+      if (prepared) await prepared;
+      prepared = undefined;
     } catch (error) {
       console.warn('Running For: settings could not be read', error);
       return;

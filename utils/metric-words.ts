@@ -86,6 +86,8 @@ function normalizeLabel(text: string): string {
 }
 
 const entryCache = new Map<string, Entry[]>();
+/** The same words by word, the first entry of each (what `find` over the entries would return). */
+const wordCache = new Map<string, Map<string, Metric>>();
 
 /** Words to try for a language: its own, then English, then every other language's; longest first. */
 function entriesFor(lang: string | undefined): Entry[] {
@@ -113,7 +115,22 @@ function entriesFor(lang: string | undefined): Entry[] {
     entries.push(...words);
   }
   entryCache.set(key, entries);
+  const byWord = new Map<string, Metric>();
+  for (const { word, metric } of entries) if (!byWord.has(word)) byWord.set(word, metric);
+  wordCache.set(key, byWord);
   return entries;
+}
+
+/** `entriesFor(lang)` as a map from word to metric: a label is looked up, not searched for. */
+function wordsFor(lang: string | undefined): Map<string, Metric> {
+  const base = (canonicalLang(lang) ?? '').split('-')[0] ?? '';
+  const key = base || '*';
+  let words = wordCache.get(key);
+  if (!words) {
+    entriesFor(lang);
+    words = wordCache.get(key)!;
+  }
+  return words;
 }
 
 /** Counter words and particles that sit between a CJK number and its label ("1.2万人のフォロワー", "팔로워 1.2만명"). */
@@ -126,7 +143,7 @@ const CJK_COUNTERS = /^(?:人|名|位|명|个|個)?(?:の)?$/u;
 export function metricOfLabel(text: string, lang?: string | null): Metric | undefined {
   const label = normalizeLabel(text).replace(/^[:：·•\s]+|[:：·•\s]+$/gu, '');
   if (!label) return undefined;
-  return entriesFor(lang ?? undefined).find((entry) => entry.word === label)?.metric;
+  return wordsFor(lang ?? undefined).get(label);
 }
 
 function isLetter(ch: string | undefined): boolean {

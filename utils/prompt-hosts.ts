@@ -34,6 +34,8 @@ export interface PromptHostHooks {
 export const SHAPE_CHECKS = 3;
 /** With every shape trusted, how often the page's background is read again to notice a theme switch. */
 export const PAGE_THEME_EVERY_MS = 2000;
+/** Counts placed from trusted shapes kept for that check (the rest keep their theme until their dialog opens). */
+const RECENT_LIMIT = 32;
 
 interface Entry {
   element: Element;
@@ -78,6 +80,9 @@ export class PromptHosts {
   /** When the page's background was last read (Date.now()), and whether a placement from memory awaits a full check. */
   private pageChecked = Number.NEGATIVE_INFINITY;
   private untrusted = false;
+  /** A count of a trusted shape was placed: the page's background is read at the next due check. */
+  private pageCheckFor: Document | undefined;
+  private recent = new Map<Element, string>();
   private unchecked = new Map<Element, string>();
   private cancelCheck: (() => void) | undefined;
 
@@ -148,8 +153,8 @@ export class PromptHosts {
     }
     this.restoreRemovedHosts();
     // Trusted shapes alone need only the page-theme check, and that at most every PAGE_THEME_EVERY_MS.
-    const due = this.untrusted || Date.now() - this.pageChecked >= PAGE_THEME_EVERY_MS;
-    if (this.unchecked.size > 0 && due && !this.cancelCheck) this.cancelCheck = (this.hooks.later ?? whenIdle)(() => this.check());
+    const due = this.untrusted || (this.pageCheckFor !== undefined && Date.now() - this.pageChecked >= PAGE_THEME_EVERY_MS);
+    if (due && !this.cancelCheck) this.cancelCheck = (this.hooks.later ?? whenIdle)(() => this.check());
     return changed;
   }
 
@@ -159,8 +164,14 @@ export class PromptHosts {
     const known = shape === undefined ? undefined : this.shapes.get(shape);
     if (known) {
       const spot = known.inside ? { parent: element as Node, before: null, inside: true } : { parent: element.parentNode!, before: element.nextSibling, inside: false };
-      this.unchecked.set(element, shape!);
-      if (known.confirmed < SHAPE_CHECKS) this.untrusted = true;
+      if (known.confirmed < SHAPE_CHECKS) {
+        this.unchecked.set(element, shape!);
+        this.untrusted = true;
+      } else {
+        this.pageCheckFor = element.ownerDocument;
+        // Kept (a few) until that check, in case it finds the site switched themes meanwhile.
+        if (this.recent.size < RECENT_LIMIT) this.recent.set(element, shape!);
+      }
       return { ...spot, look: { theme: known.theme } };
     }
     const spot = measure(element, themes);
@@ -176,21 +187,25 @@ export class PromptHosts {
     this.untrusted = false;
     // Counts checked together share ancestors (a hovercard's two counts): each is read once.
     const themes = new Map<Element, Theme>();
-    let view: (Window & typeof globalThis) | null = null;
+    const first = pending.keys().next().value;
+    const doc = this.pageCheckFor ?? first?.ownerDocument;
+    this.pageCheckFor = undefined;
+    if (!doc) return;
+    const view = doc.defaultView;
+    const pageTheme = themeAround(doc.body ?? doc.documentElement, view, themes);
+    // The site switched themes: nothing remembered about how it looks holds any more, and the counts
+    // placed from memory since the last check are checked now.
+    if (this.pageTheme !== undefined && pageTheme !== this.pageTheme) {
+      for (const each of this.shapes.values()) each.confirmed = 0;
+      for (const [element, shape] of this.recent) pending.set(element, shape);
+    }
+    this.recent = new Map();
+    this.pageTheme = pageTheme;
+    this.pageChecked = Date.now();
     for (const [element, shape] of pending) {
       const entry = this.byElement.get(element);
       const known = this.shapes.get(shape);
       if (!entry || !known || !element.isConnected || !entry.host.isConnected) continue;
-      const doc = element.ownerDocument;
-      if (!view) {
-        view = doc.defaultView;
-        const pageTheme = themeAround(doc.body ?? doc.documentElement, view, themes);
-        // The site switched themes: nothing remembered about how it looks holds any more.
-        if (this.pageTheme !== undefined && pageTheme !== this.pageTheme) for (const each of this.shapes.values()) each.confirmed = 0;
-        this.pageTheme = pageTheme;
-        this.pageChecked = Date.now();
-      }
-      if (known.confirmed >= SHAPE_CHECKS) continue;
       const theme = themeAround(entry.host.parentElement, view, themes);
       if (entry.look?.theme !== theme) {
         entry.look = { theme };
@@ -242,6 +257,8 @@ export class PromptHosts {
     this.cancelCheck?.();
     this.cancelCheck = undefined;
     this.unchecked.clear();
+    this.recent.clear();
+    this.pageCheckFor = undefined;
   }
 
   private forget(entry: Entry): void {

@@ -543,6 +543,32 @@ describe('live layer and settings', () => {
     vi.useRealTimers();
   });
 
+  it('prepares in a task of its own, then scans: the start is two short tasks, not one long one', async () => {
+    const order: string[] = [];
+    const layer = startLiveLayer(ctx, {
+      mount: prompts.mount as MountPrompt,
+      send: (async () => ({ ok: true })) as never,
+      snooze: async () => {},
+      now: () => new Date(),
+      settings: async () => {
+        order.push('settings read');
+        return loadSettings();
+      },
+      watchSettings: () => () => {},
+      location: () => 'https://x.com/sam',
+      prepare: (doc) => order.push(`prepare ${doc === document}`),
+      detector: { frame: (callback) => (callback(), () => {}), detect: () => (order.push('scan'), []) },
+      activity: { every: () => () => {}, IntersectionObserver: undefined },
+    });
+    // Nothing heavy in the script's own task.
+    expect(order).toEqual(['settings read']);
+    await Promise.resolve();
+    expect(order).not.toContain('prepare true');
+    await layer.ready;
+    expect(order).toEqual(['settings read', 'prepare true', 'scan']);
+    layer.stop();
+  });
+
   it('mounts prompts with the environment of a site in reframe or hide mode', async () => {
     await siteModesItem.setValue({ x: 'hide' });
     const layer = start();
