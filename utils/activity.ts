@@ -190,6 +190,8 @@ export function startActivity(options: ActivityOptions): ActivityRecorder {
     },
     unwatchPrompt(host) {
       intersection?.unobserve(host);
+      // Its count is gone; if the host comes back it is for another count (a recycled prompt), shown anew.
+      shown.delete(host);
     },
     flush: () => flush(0),
     pending() {

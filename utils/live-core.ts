@@ -547,7 +547,12 @@ export function startLiveLayer(ctx: LiveDetectorContext, deps: LiveLayerDeps): L
         // (the id the background accepts from that origin), while the host element keeps `data-site="generic"`.
         const forJournal = (d: Detection): Detection => (d.site === genericId ? { ...d, site: siteId } : d);
         const controller = deps.mount(host, forJournal(detection), env, look);
-        return { update: (d) => controller.update(forJournal(d)), destroy: () => controller.destroy(), restyle: (next) => controller.restyle?.(next) };
+        return {
+          update: (d) => controller.update(forJournal(d)),
+          destroy: () => controller.destroy(),
+          restyle: (next) => controller.restyle?.(next),
+          recycle: () => controller.recycle?.() ?? false,
+        };
       },
       onAdded: (host) => activity?.watchPrompt(host),
       onRemoved: (host) => activity?.unwatchPrompt(host),

@@ -32,10 +32,10 @@ export interface PromptHostHooks {
 
 /** A placement taken from memory is checked against the page's styles this many times before it is trusted. */
 export const SHAPE_CHECKS = 3;
+/** How many prompts of counts that went are kept for counts that come (a hovercard holds two). */
+export const SPARE_PROMPTS = 4;
 /** With every shape trusted, how often the page's background is read again to notice a theme switch. */
 export const PAGE_THEME_EVERY_MS = 2000;
-/** Counts placed from trusted shapes kept for that check (the rest keep their theme until their dialog opens). */
-const RECENT_LIMIT = 32;
 
 interface Entry {
   element: Element;
@@ -64,6 +64,9 @@ export class PromptHosts {
   private readonly reinserted = new WeakSet<Element>();
   /** Counts the site removed the host of twice (or whose prompt failed to mount): never touched again. */
   private readonly abandoned = new WeakSet<Element>();
+  /** Prompts whose count went, out of the page, ready for the next count (remove, place). */
+  private readonly spares: { host: HTMLElement; controller: PromptController }[] = [];
+  private clearing = false;
 
   /**
    * Placement by the shape of the spot (tag, class and style of the count and its parent). Reading a
@@ -82,7 +85,6 @@ export class PromptHosts {
   private untrusted = false;
   /** A count of a trusted shape was placed: the page's background is read at the next due check. */
   private pageCheckFor: Document | undefined;
-  private recent = new Map<Element, string>();
   private unchecked = new Map<Element, string>();
   private cancelCheck: (() => void) | undefined;
 
@@ -169,8 +171,6 @@ export class PromptHosts {
         this.untrusted = true;
       } else {
         this.pageCheckFor = element.ownerDocument;
-        // Kept (a few) until that check, in case it finds the site switched themes meanwhile.
-        if (this.recent.size < RECENT_LIMIT) this.recent.set(element, shape!);
       }
       return { ...spot, look: { theme: known.theme } };
     }
@@ -193,13 +193,15 @@ export class PromptHosts {
     if (!doc) return;
     const view = doc.defaultView;
     const pageTheme = themeAround(doc.body ?? doc.documentElement, view, themes);
-    // The site switched themes: nothing remembered about how it looks holds any more, and the counts
-    // placed from memory since the last check are checked now.
+    // The site switched themes: nothing remembered about how it looks holds any more, and every prompt
+    // on the page is checked now (those placed from memory since the last check may have the old one).
     if (this.pageTheme !== undefined && pageTheme !== this.pageTheme) {
       for (const each of this.shapes.values()) each.confirmed = 0;
-      for (const [element, shape] of this.recent) pending.set(element, shape);
+      for (const element of this.byElement.keys()) {
+        const shape = shapeOf(element);
+        if (shape !== undefined && this.shapes.has(shape)) pending.set(element, shape);
+      }
     }
-    this.recent = new Map();
     this.pageTheme = pageTheme;
     this.pageChecked = Date.now();
     for (const [element, shape] of pending) {
@@ -246,18 +248,24 @@ export class PromptHosts {
     const entry = this.byElement.get(element);
     if (!entry) return;
     this.forget(entry);
-    safely(() => entry.controller.destroy());
     entry.host.remove();
     this.hooks.onRemoved?.(entry.host);
+    // Counts that come and go (hovercards) reuse the prompts of those that went, when they are as new.
+    let spare = false;
+    if (this.spares.length < SPARE_PROMPTS && !this.clearing) safely(() => (spare = entry.controller.recycle?.() ?? false));
+    if (spare) this.spares.push({ host: entry.host, controller: entry.controller });
+    else safely(() => entry.controller.destroy());
   }
 
   /** Remove every prompt (snoozed site, extension disabled or updated). */
   clear(): void {
+    this.clearing = true;
     for (const element of Array.from(this.byElement.keys())) this.remove(element);
+    this.clearing = false;
+    for (const { controller } of this.spares.splice(0)) safely(() => controller.destroy());
     this.cancelCheck?.();
     this.cancelCheck = undefined;
     this.unchecked.clear();
-    this.recent.clear();
     this.pageCheckFor = undefined;
   }
 
@@ -292,10 +300,24 @@ export class PromptHosts {
     // A host nobody here keeps (left by an earlier instance of this script whose cleanup never ran):
     // its closed shadow root cannot be filled again, so it is replaced rather than doubled.
     adjacent?.remove();
-    const host = element.ownerDocument.createElement(PROMPT_TAG);
-    setData(host, detection);
     // Measured again: the stale host just removed may have been the spot's reference node.
     const spot = adjacent ? spotFor(element) : { parent, before };
+    const spare = this.spares.pop();
+    if (spare && spare.host.ownerDocument === element.ownerDocument) {
+      // A prompt whose count went a moment ago (a hovercard's): moved here and told its new count.
+      setData(spare.host, detection);
+      spot.parent.insertBefore(spare.host, spot.before);
+      safely(() => spare.controller.update(detection));
+      if (look) safely(() => spare.controller.restyle?.(look));
+      const entry: Entry = { element, host: spare.host, controller: spare.controller, detection, look };
+      this.byElement.set(element, entry);
+      this.byHost.set(spare.host, entry);
+      this.hooks.onAdded?.(spare.host, detection);
+      return true;
+    }
+    if (spare) safely(() => spare.controller.destroy());
+    const host = element.ownerDocument.createElement(PROMPT_TAG);
+    setData(host, detection);
     spot.parent.insertBefore(host, spot.before);
     let controller: PromptController;
     try {

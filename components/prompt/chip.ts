@@ -45,7 +45,10 @@ export function buildPrompt(host: HTMLElement, initial: Detection, env: PromptEn
   const doc = host.ownerDocument;
   const root = host.attachShadow({ mode: 'closed' });
   root.adoptedStyleSheets = [chipSheet(doc)];
-  const lang = safeLocale(host.parentElement?.closest('[lang]')?.getAttribute('lang') ?? doc.documentElement.getAttribute('lang'));
+  const langHere = () => safeLocale(host.parentElement?.closest('[lang]')?.getAttribute('lang') ?? doc.documentElement.getAttribute('lang'));
+  let lang = langHere();
+  /** Recycled for another count: its language is read where the host is now, at the next update. */
+  let moved = false;
   const hidden = env.mode === 'hide';
 
   let detection = initial;
@@ -142,9 +145,19 @@ export function buildPrompt(host: HTMLElement, initial: Detection, env: PromptEn
   const controller: PromptController = {
     update(next) {
       if (destroyed) return;
+      if (moved) {
+        lang = langHere();
+        moved = false;
+      }
       detection = next;
       render();
       dialog?.update(next);
+    },
+    recycle() {
+      if (destroyed || dialog || loading) return false;
+      describe('');
+      moved = true;
+      return true;
     },
     restyle(next) {
       if (destroyed) return;

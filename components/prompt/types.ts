@@ -31,6 +31,12 @@ export interface PromptController {
   destroy(): void;
   /** The surroundings turned out other than `look` said at mount (a theme read later, when the page was idle). */
   restyle?(look: PromptLook): void;
+  /**
+   * The count is gone, and the prompt may serve the next one (its host is moved there, then `update`
+   * and `restyle` are called): return true if it is as new — never opened, nothing pending — and reset
+   * it; false to be destroyed instead.
+   */
+  recycle?(): boolean;
 }
 
 /**

@@ -162,9 +162,14 @@ describe('activity', () => {
     recorder.unwatchPrompt(offscreen);
     FakeIntersectionObserver.current!.show(offscreen);
     expect(recorder.pending().promptsShown).toBe(1);
+    // A host whose count went and that comes back for another (a recycled prompt) is shown anew.
+    recorder.unwatchPrompt(host);
+    recorder.watchPrompt(host);
+    FakeIntersectionObserver.current!.show(host);
+    expect(recorder.pending().promptsShown).toBe(2);
 
     recorder.flush();
-    expect(activityMessages().at(-1)?.activity).toMatchObject({ metricsSeen: 3, promptsShown: 1 });
+    expect(activityMessages().at(-1)?.activity).toMatchObject({ metricsSeen: 3, promptsShown: 2 });
     // Counts only: no page text or profile in any message.
     expect(JSON.stringify(sent)).not.toContain('hidden');
   });

@@ -265,7 +265,7 @@ describe('mountPrompt in a content script', () => {
     });
     const host = makeHost();
     const controller = mountPrompt(host, detection(), env);
-    expect(Object.keys(controller).sort()).toEqual(['destroy', 'restyle', 'update']);
+    expect(Object.keys(controller).sort()).toEqual(['destroy', 'recycle', 'restyle', 'update']);
     const [root] = roots;
     const chip = root!.querySelector('button')!;
     chip.click();

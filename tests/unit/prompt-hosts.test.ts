@@ -314,3 +314,56 @@ describe('placement from memory', () => {
     document.body.removeAttribute('style');
   });
 });
+
+describe('spare prompts', () => {
+  beforeEach(() => document.body.replaceChildren());
+
+  it('gives the prompt of a count that went to the next count, as new; destroys what cannot be reused', () => {
+    let mounts = 0;
+    const controllers: { update: ReturnType<typeof vi.fn>; destroy: ReturnType<typeof vi.fn>; restyle: ReturnType<typeof vi.fn>; recycle: ReturnType<typeof vi.fn> }[] = [];
+    const events: string[] = [];
+    const hosts = new PromptHosts({
+      mount() {
+        mounts++;
+        const controller = { update: vi.fn(), destroy: vi.fn(), restyle: vi.fn(), recycle: vi.fn(() => true) };
+        controllers.push(controller);
+        return controller;
+      },
+      onAdded: (_host, detection) => events.push(`added ${detection.value}`),
+      onRemoved: () => events.push('removed'),
+      later: () => () => {},
+    });
+    const first = count('1K followers', 1000);
+    hosts.reconcile([first], 'page');
+    const host = hosts.hostOf(first.element)!;
+    first.element.remove();
+    hosts.reconcile([], 'page');
+    expect(host.isConnected).toBe(false);
+    expect(controllers[0]!.destroy).not.toHaveBeenCalled();
+
+    const second = count('2K followers', 2000);
+    hosts.reconcile([second], 'page');
+    expect(mounts).toBe(1);
+    expect(hosts.hostOf(second.element)).toBe(host);
+    expect(host.previousSibling).toBe(second.element);
+    expect(host.dataset.value).toBe('2000');
+    expect(controllers[0]!.update).toHaveBeenCalledWith(second);
+    expect(events).toEqual(['added 1000', 'removed', 'added 2000']);
+
+    // A prompt that says it cannot be reused (it was opened) is destroyed, and the next count gets a new one.
+    controllers[0]!.recycle.mockReturnValue(false);
+    second.element.remove();
+    hosts.reconcile([], 'page');
+    expect(controllers[0]!.destroy).toHaveBeenCalled();
+    hosts.reconcile([count('3K followers', 3000)], 'page');
+    expect(mounts).toBe(2);
+
+    // Spares are destroyed with everything else.
+    const last = document.querySelector('a:last-of-type')!;
+    last.remove();
+    hosts.reconcile([], 'page');
+    expect(controllers[1]!.destroy).not.toHaveBeenCalled();
+    hosts.clear();
+    expect(controllers[1]!.destroy).toHaveBeenCalled();
+  });
+});

@@ -272,6 +272,17 @@ describe('theme', () => {
 });
 
 describe('the chip', () => {
+  it('serves another count when recycled before it was ever opened, and refuses once opened', async () => {
+    fake = fakeEnv();
+    parts = createPrompt(makeHost(), detectionOf(), fake.env);
+    expect(parts.controller.recycle!()).toBe(true);
+    parts.controller.update(detectionOf({ value: 2000, approximate: false, text: '2,000 Followers' }));
+    expect(parts.chip.getAttribute('aria-label')).toBe('Running For: what have these 2,000 followers produced?');
+    parts.open();
+    await parts.settled();
+    expect(parts.controller.recycle!()).toBe(false);
+  });
+
   it('is a labelled button in a closed shadow root, with shared constructed styles and nothing in the light DOM', () => {
     fake = fakeEnv();
     const host = makeHost();
@@ -306,7 +317,7 @@ describe('the chip', () => {
     fake = fakeEnv();
     const host = makeHost();
     const controller = mountPrompt(host, detectionOf(), fake.env);
-    expect(Object.keys(controller).sort()).toEqual(['destroy', 'restyle', 'update']);
+    expect(Object.keys(controller).sort()).toEqual(['destroy', 'recycle', 'restyle', 'update']);
     expect(host.shadowRoot).toBeNull();
     controller.destroy();
   });
