@@ -404,15 +404,14 @@ function insideAny(element: Element, roots: ReadonlySet<Node>): boolean {
 }
 
 function setData(host: HTMLElement, detection: Detection): void {
-  const data: Record<string, string> = {
-    site: detection.site,
-    metric: detection.metric,
-    value: String(detection.value),
-    own: String(detection.own),
+  // Attributes, not `dataset`: the same writes without a DOMStringMap per call, and only what changed.
+  const set = (name: string, value: string) => {
+    if (host.getAttribute(name) !== value) host.setAttribute(name, value);
   };
-  for (const [key, value] of Object.entries(data)) {
-    if (host.dataset[key] !== value) host.dataset[key] = value;
-  }
+  set('data-site', detection.site);
+  set('data-metric', detection.metric);
+  set('data-value', String(detection.value));
+  set('data-own', String(detection.own));
 }
 
 /** A failing prompt is logged, never allowed to stop the live layer (or the page). */

@@ -107,6 +107,7 @@ export function safeLocale(lang: string | null | undefined): string | undefined 
 
 /** Formatters by language and style: building one costs far more than formatting (every chip formats its count). */
 const formats = new Map<string, Intl.NumberFormat>();
+const formatted = new Map<string, string>();
 
 function numberFormat(lang: string | undefined, compact: boolean): Intl.NumberFormat {
   const key = `${compact ? 'c' : 'f'}${lang ?? ''}`;
@@ -125,7 +126,14 @@ function numberFormat(lang: string | undefined, compact: boolean): Intl.NumberFo
  * abbreviated again ("12.3K"), so the prompt never claims more precision than the page showed.
  */
 export function formatCount(detection: Pick<Detection, 'value' | 'approximate'> & { text?: string }, lang?: string): string {
-  const n = numberFormat(lang, detection.approximate).format(detection.value);
+  const key = `${detection.approximate ? 'c' : 'f'}${lang ?? ''} ${detection.value}`;
+  let n = formatted.get(key);
+  if (n === undefined) {
+    n = numberFormat(lang, detection.approximate).format(detection.value);
+    // Hovercards show the same few counts again and again; formatting compact numbers is not free.
+    if (formatted.size >= 256) formatted.clear();
+    formatted.set(key, n);
+  }
   // A lower bound ("500+ connections") stays one.
   return detection.approximate && /\d\s*\+/.test(detection.text ?? '') ? `${n}+` : n;
 }

@@ -48,12 +48,19 @@ const COUNT_LINKS = LINK_SELECTOR.split(', ')
   .map((link) => `${link}:not(${EXCLUDED.split(', ').map((region) => `${region} *`).join(', ')})`)
   .join(', ');
 
+const PLAIN_PATH = /^\/[A-Za-z0-9_]+\/[a-z_]+$/;
+
 function linkTarget(href: string): { handle: string; metric: Metric } | undefined {
   let path: string;
-  try {
-    path = new URL(href, 'https://x.com').pathname;
-  } catch {
-    return undefined;
+  // X's own links are plain paths ("/jane/verified_followers"), which a URL parse would return unchanged.
+  if (PLAIN_PATH.test(href)) {
+    path = href;
+  } else {
+    try {
+      path = new URL(href, 'https://x.com').pathname;
+    } catch {
+      return undefined;
+    }
   }
   const parts = path.split('/').filter(Boolean);
   if (parts.length !== 2) return undefined;
