@@ -157,6 +157,8 @@ export function buildPrompt(host: HTMLElement, initial: Detection, env: PromptEn
       if (destroyed || dialog || loading) return false;
       describe('');
       moved = true;
+      // Forget the count's element until the next count comes: the page may free it (and what it was in).
+      detection = { ...detection, element: host };
       return true;
     },
     restyle(next) {

@@ -97,7 +97,8 @@ export const x: SiteAdapter = {
     .flatMap((link) => [`${link} > span:first-child`, `${link} > div > span:first-child`])
     .join(', '),
   hosts: ['x.com', 'twitter.com'],
-  quiet: EXCLUDED,
+  // The same regions, the most frequent first: a match stops at the first selector that matches.
+  quiet: `[data-testid="cellInnerDiv"], ${EXCLUDED}`,
   pages: {
     followList: {
       test: (url) => profileHandle(url) !== undefined && /^\/[^/]+\/(verified_followers|followers|following|followers_you_follow)\/?$/.test(url.pathname),
