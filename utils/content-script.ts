@@ -23,6 +23,8 @@ import type { SiteAdapter } from '@/utils/sites/types';
  */
 export const NO_STARTED_MESSAGE = true;
 
+const pageLang = (doc: Document) => doc.documentElement.getAttribute('lang');
+
 /** The live layer with the extension's real prompt, background, settings and clock. */
 export function startContentScript(ctx: ContentScriptContext, sites: SiteSet): LiveLayer {
   return startLiveLayer(ctx, {
@@ -33,15 +35,17 @@ export function startContentScript(ctx: ContentScriptContext, sites: SiteSet): L
     now: () => new Date(),
     settings: () => readSiteSettings(),
     watchSettings: (onChange) => watchSiteSettings(onChange),
-    prepare: (doc) => {
-      const lang = doc.documentElement.getAttribute('lang');
-      prepareCounts(lang);
+    prepare: [
+      (doc) => prepareCounts.separators(pageLang(doc)),
+      (doc) => prepareCounts.units(pageLang(doc)),
       // Labels are read in the page's language: its word table.
-      metricOfLabel('followers', lang);
-      // The chips' first number format (the same locale data, compact notation) and their stylesheet.
-      formatCount({ value: 1, approximate: true }, safeLocale(lang));
-      chipSheet(doc);
-    },
+      (doc) => metricOfLabel('followers', pageLang(doc)),
+      // The chips' first number format (compact notation) and their stylesheet.
+      (doc) => {
+        formatCount({ value: 1, approximate: true }, safeLocale(pageLang(doc)));
+        chipSheet(doc);
+      },
+    ],
   });
 }
 

@@ -188,16 +188,20 @@ export function parseCount(text: string, lang?: string | null): ParsedCount | nu
 }
 
 /**
- * Build what parsing counts in `lang` needs (its separators, its unit table: Intl calls, the first of
- * which loads the locale's data) ahead of the first count, so a content script can do it in a task of
- * its own instead of inside its first scan.
+ * Build what parsing counts in `lang` needs ahead of the first count — its separators (the first Intl
+ * call, which loads the locale's data) and its unit table — so a content script can do each in a task
+ * of its own instead of inside its first scan.
  */
-export function prepareCounts(lang: string | null | undefined): void {
-  const tag = canonicalLang(lang);
-  if (!tag) return;
-  numberSymbols(tag);
-  unitTable(tag);
-}
+export const prepareCounts = {
+  separators(lang: string | null | undefined): void {
+    const tag = canonicalLang(lang);
+    if (tag) numberSymbols(tag);
+  },
+  units(lang: string | null | undefined): void {
+    const tag = canonicalLang(lang);
+    if (tag) unitTable(tag);
+  },
+};
 
 /**
  * Find the leading count in an exact-value attribute: `title="12,345"`,

@@ -483,11 +483,12 @@ export interface LiveLayerDeps {
   location?: () => string;
   win?: Window;
   /**
-   * Work the first scan needs that can run before it, in a task of its own while the settings are read
-   * (number tables for the page's language, the prompt's first number format): the start is then two
-   * short tasks instead of one long one.
+   * Work the first scan needs that can run before it, each step in a task of its own while the settings
+   * are read (the page language's number separators — the first Intl call, which loads the locale's
+   * data —, its unit table, the label words, the prompt's formatter): the start is then a few short
+   * tasks instead of one long one.
    */
-  prepare?(doc: Document): void;
+  prepare?: ReadonlyArray<(doc: Document) => void>;
   /** Options passed on to the detector (schedulers, detect) and the activity recorder (clock, observers). */
   detector?: Partial<Pick<LiveDetectorOptions, 'frame' | 'idle' | 'detect'>>;
   activity?: Pick<ActivityOptions, 'clock' | 'every' | 'IntersectionObserver'>;
@@ -561,18 +562,20 @@ export function startLiveLayer(ctx: LiveDetectorContext, deps: LiveLayerDeps): L
     });
   };
 
-  let prepared: Promise<void> | undefined = deps.prepare
-    ? new Promise((resolve) =>
-        setTimeout(() => {
-          try {
-            if (!stopped) deps.prepare!(doc);
-          } catch (error) {
-            // Only a head start: the scan builds what it needs anyway.
-            console.warn('Running For: preparing failed', error);
-          }
-          resolve();
-        }, 0),
-      )
+  const step = (run: (doc: Document) => void) =>
+    new Promise<void>((resolve) =>
+      setTimeout(() => {
+        try {
+          if (!stopped) run(doc);
+        } catch (error) {
+          // Only a head start: the scan builds what it needs anyway.
+          console.warn('Running For: preparing failed', error);
+        }
+        resolve();
+      }, 0),
+    );
+  let prepared: Promise<void> | undefined = deps.prepare?.length
+    ? deps.prepare.reduce<Promise<void>>((previous, run) => previous.then(() => step(run)), Promise.resolve())
     : undefined;
 
   const apply = async () => {

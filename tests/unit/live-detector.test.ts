@@ -543,7 +543,7 @@ describe('live layer and settings', () => {
     vi.useRealTimers();
   });
 
-  it('prepares in a task of its own, then scans: the start is two short tasks, not one long one', async () => {
+  it('prepares in tasks of their own, then scans: the start is a few short tasks, not one long one', async () => {
     const order: string[] = [];
     const layer = startLiveLayer(ctx, {
       mount: prompts.mount as MountPrompt,
@@ -556,7 +556,7 @@ describe('live layer and settings', () => {
       },
       watchSettings: () => () => {},
       location: () => 'https://x.com/sam',
-      prepare: (doc) => order.push(`prepare ${doc === document}`),
+      prepare: [(doc) => order.push(`prepare ${doc === document}`), () => order.push('prepare more')],
       detector: { frame: (callback) => (callback(), () => {}), detect: () => (order.push('scan'), []) },
       activity: { every: () => () => {}, IntersectionObserver: undefined },
     });
@@ -565,7 +565,7 @@ describe('live layer and settings', () => {
     await Promise.resolve();
     expect(order).not.toContain('prepare true');
     await layer.ready;
-    expect(order).toEqual(['settings read', 'prepare true', 'scan']);
+    expect(order).toEqual(['settings read', 'prepare true', 'prepare more', 'scan']);
     layer.stop();
   });
 
