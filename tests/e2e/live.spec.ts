@@ -55,6 +55,43 @@ test('a count the page re-renders in place ("12.3K" → "12.4K") updates its pro
   ]);
 });
 
+test('a count of a shape seen before is placed from memory, then moved where the page’s styles want it', async ({ context }) => {
+  // The header's count rows are column flex boxes (React Native Web), so their hosts go inside the count;
+  // the same markup in #layers is ordinary flow, where a host belongs beside the count. The hovercard's
+  // counts arrive after the header's: placed from memory (inside), then corrected when the page is idle.
+  const style = `<style>#column .row { display: flex; flex-direction: column; }</style>`;
+  const row = (handle: string, number: string) =>
+    `<div class="row"><a class="count" href="/${handle}/verified_followers" role="link"><span><span>${number}</span></span> <span><span>Followers</span></span></a></div>`;
+  const script = `
+    // Where the hovercard's host first appeared (the page sees our light-DOM host like any node).
+    new MutationObserver((records) => {
+      for (const record of records) for (const node of record.addedNodes) {
+        if (node.localName === 'running-for-prompt' && node.closest('#layers') && !window.firstPlacement) {
+          window.firstPlacement = node.parentElement.matches('a.count') ? 'inside' : 'beside';
+        }
+      }
+    }).observe(document.documentElement, { childList: true, subtree: true });
+    window.showCard = () => {
+      const card = document.createElement('div');
+      card.setAttribute('data-testid', 'HoverCard');
+      card.innerHTML = ${JSON.stringify(row('sam', '2.1K'))};
+      document.getElementById('layers').append(card);
+    };`;
+  await serve(context, 'https://x.com/jane', page(`${style}${row('jane', '12.3K')}`, script));
+  const tab = await context.newPage();
+  await tab.goto('https://x.com/jane');
+  const host = (handle: string) => tab.locator(`a[href="/${handle}/verified_followers"]`).locator('xpath=..').locator('running-for-prompt');
+  await expect(tab.locator('#column a.count > running-for-prompt')).toHaveCount(1);
+  await tab.evaluate(() => (window as unknown as { showCard(): void }).showCard());
+  await expect(host('sam')).toHaveCount(1);
+  expect(await tab.evaluate(() => (window as unknown as { firstPlacement?: string }).firstPlacement)).toBe('inside');
+  // Beside the hovercard's count once checked: the count's next sibling, not its last child.
+  await expect(tab.locator('#layers a.count + running-for-prompt')).toHaveCount(1);
+  await expect(tab.locator('#layers a.count > running-for-prompt')).toHaveCount(0);
+  // The header's host stayed inside its count.
+  await expect(tab.locator('#column a.count > running-for-prompt')).toHaveCount(1);
+});
+
 test('twenty single-page navigations leave exactly one prompt per visible count', async ({ context }) => {
   const profiles: Profile[] = Array.from({ length: 21 }, (_, i) => ({
     handle: `user${i}`,
