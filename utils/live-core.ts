@@ -368,7 +368,8 @@ export function startLiveDetector(ctx: LiveDetectorContext, options: LiveDetecto
  * `large` remembers nodes found large in earlier batches (a timeline, the page's main column), so the
  * batch after them does not count their first SMALL_ROOT_NODES nodes again: in a content script every
  * node a walk touches costs a wrapper in the extension's world, and a growing timeline is touched by
- * every batch. The live layer forgets them on each full scan.
+ * every batch. The live layer forgets them on each full scan. (A container that shrinks meanwhile still
+ * counts as large: a count left directly inside it waits for that scan — a navigation, a bulk rescan.)
  */
 export function rootsOf(touched: ReadonlySet<Node>, added: ReadonlySet<Element>, large?: WeakSet<Node>): Set<Element> {
   const climbed = new Map<Node, Element | null>();
