@@ -85,15 +85,19 @@ function normalizeLabel(text: string): string {
   return normalizeCountText(text).toLocaleLowerCase().replace(/\s+/g, ' ');
 }
 
-const entryCache = new Map<string, Entry[]>();
-/** The same words by word, the first entry of each (what `find` over the entries would return). */
-const wordCache = new Map<string, Map<string, Metric>>();
+/** A language's words in order (`entries`) and by word (`byWord`), so a label is looked up, not searched for. */
+interface Words {
+  entries: Entry[];
+  byWord: Map<string, Metric>;
+}
+
+const wordCache = new Map<string, Words>();
 
 /** Words to try for a language: its own, then English, then every other language's; longest first. */
-function entriesFor(lang: string | undefined): Entry[] {
+function wordsOf(lang: string | undefined): Words {
   const base = (canonicalLang(lang) ?? '').split('-')[0] ?? '';
   const key = base || '*';
-  const cached = entryCache.get(key);
+  const cached = wordCache.get(key);
   if (cached) return cached;
   const order = [base, 'en', ...Object.keys(METRIC_WORDS)].filter((code, i, all) => code && all.indexOf(code) === i);
   const entries: Entry[] = [];
@@ -114,23 +118,10 @@ function entriesFor(lang: string | undefined): Entry[] {
     words.sort((a, b) => b.word.length - a.word.length);
     entries.push(...words);
   }
-  entryCache.set(key, entries);
-  const byWord = new Map<string, Metric>();
-  for (const { word, metric } of entries) if (!byWord.has(word)) byWord.set(word, metric);
-  wordCache.set(key, byWord);
-  return entries;
-}
-
-/** `entriesFor(lang)` as a map from word to metric: a label is looked up, not searched for. */
-function wordsFor(lang: string | undefined): Map<string, Metric> {
-  const base = (canonicalLang(lang) ?? '').split('-')[0] ?? '';
-  const key = base || '*';
-  let words = wordCache.get(key);
-  if (!words) {
-    entriesFor(lang);
-    words = wordCache.get(key)!;
-  }
-  return words;
+  // Each word is in `entries` once (`seen`), so the map holds exactly what a search in order would find.
+  const result = { entries, byWord: new Map(entries.map(({ word, metric }) => [word, metric] as const)) };
+  wordCache.set(key, result);
+  return result;
 }
 
 /** Counter words and particles that sit between a CJK number and its label ("1.2万人のフォロワー", "팔로워 1.2만명"). */
@@ -143,7 +134,7 @@ const CJK_COUNTERS = /^(?:人|名|位|명|个|個)?(?:の)?$/u;
 export function metricOfLabel(text: string, lang?: string | null): Metric | undefined {
   const label = normalizeLabel(text).replace(/^[:：·•\s]+|[:：·•\s]+$/gu, '');
   if (!label) return undefined;
-  return wordsFor(lang ?? undefined).get(label);
+  return wordsOf(lang ?? undefined).byWord.get(label);
 }
 
 function isLetter(ch: string | undefined): boolean {
@@ -163,7 +154,7 @@ export function parseCountPhrase(text: string, lang?: string | null): CountPhras
   if (lower.length !== body.length) body = lower;
   if (!body || !/[0-9]/.test(body)) return null;
   const tag = lang ?? undefined;
-  for (const { word, metric } of entriesFor(tag)) {
+  for (const { word, metric } of wordsOf(tag).entries) {
     let rest: string | undefined;
     let labelFirst = false;
     if (lower.endsWith(word) && body.length > word.length) {

@@ -4,6 +4,7 @@
  * Everything is computed lazily, once per language, and cached: a content script only ever pays
  * for the page's own language.
  */
+import { remember } from './remember';
 
 export interface NumberSymbols {
   /** Grouping separator after normalisation (see `normalizeSeparators`). */
@@ -83,19 +84,15 @@ const canonicalTags = new Map<string, string | undefined>();
 export function canonicalLang(lang: string | null | undefined): string | undefined {
   if (!lang) return undefined;
   // Every count parsed asks, with the page's few tags: Intl's answer is remembered.
-  if (canonicalTags.has(lang)) return canonicalTags.get(lang);
-  const tag = lang.trim().replace(/_/g, '-');
-  let canonical: string | undefined;
-  if (tag) {
+  return remember(canonicalTags, 64, lang, () => {
+    const tag = lang.trim().replace(/_/g, '-');
+    if (!tag) return undefined;
     try {
-      canonical = Intl.getCanonicalLocales(tag)[0];
+      return Intl.getCanonicalLocales(tag)[0];
     } catch {
-      canonical = undefined;
+      return undefined;
     }
-  }
-  if (canonicalTags.size >= 64) canonicalTags.clear();
-  canonicalTags.set(lang, canonical);
-  return canonical;
+  });
 }
 
 /** Map any Unicode decimal digit (Arabic-Indic, Persian, Devanagari, Bengali, Thai, fullwidth, …) to ASCII. */

@@ -7,6 +7,7 @@
  * about use. Which question shows is a pure function of the day and the count, so it rotates from one
  * day to the next but never flickers while the page re-renders.
  */
+import { remember } from '@/utils/remember';
 import type { Detection, Metric } from '@/utils/sites/types';
 
 export type MetricGroup = 'audience' | 'following' | 'score';
@@ -93,16 +94,13 @@ const safeLocales = new Map<string, string | undefined>();
 export function safeLocale(lang: string | null | undefined): string | undefined {
   if (!lang) return undefined;
   // Asked once per chip, with the page's few tags.
-  if (safeLocales.has(lang)) return safeLocales.get(lang);
-  let safe: string | undefined;
-  try {
-    safe = Intl.getCanonicalLocales(lang)[0];
-  } catch {
-    safe = undefined;
-  }
-  if (safeLocales.size >= 64) safeLocales.clear();
-  safeLocales.set(lang, safe);
-  return safe;
+  return remember(safeLocales, 64, lang, () => {
+    try {
+      return Intl.getCanonicalLocales(lang)[0];
+    } catch {
+      return undefined;
+    }
+  });
 }
 
 /** Formatters by language and style: building one costs far more than formatting (every chip formats its count). */
@@ -110,15 +108,10 @@ const formats = new Map<string, Intl.NumberFormat>();
 const formatted = new Map<string, string>();
 
 function numberFormat(lang: string | undefined, compact: boolean): Intl.NumberFormat {
-  const key = `${compact ? 'c' : 'f'}${lang ?? ''}`;
-  let format = formats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(lang, compact ? { notation: 'compact', maximumFractionDigits: 1 } : {});
-    // A page can announce any number of languages; a handful is all a page really uses.
-    if (formats.size >= 16) formats.clear();
-    formats.set(key, format);
-  }
-  return format;
+  // A page can announce any number of languages; a handful is all a page really uses.
+  return remember(formats, 16, `${compact ? 'c' : 'f'}${lang ?? ''}`, () =>
+    new Intl.NumberFormat(lang, compact ? { notation: 'compact', maximumFractionDigits: 1 } : {}),
+  );
 }
 
 /**
@@ -126,14 +119,10 @@ function numberFormat(lang: string | undefined, compact: boolean): Intl.NumberFo
  * abbreviated again ("12.3K"), so the prompt never claims more precision than the page showed.
  */
 export function formatCount(detection: Pick<Detection, 'value' | 'approximate'> & { text?: string }, lang?: string): string {
-  const key = `${detection.approximate ? 'c' : 'f'}${lang ?? ''} ${detection.value}`;
-  let n = formatted.get(key);
-  if (n === undefined) {
-    n = numberFormat(lang, detection.approximate).format(detection.value);
-    // Hovercards show the same few counts again and again; formatting compact numbers is not free.
-    if (formatted.size >= 256) formatted.clear();
-    formatted.set(key, n);
-  }
+  // Hovercards show the same few counts again and again; formatting compact numbers is not free.
+  const n = remember(formatted, 256, `${detection.approximate ? 'c' : 'f'}${lang ?? ''} ${detection.value}`, () =>
+    numberFormat(lang, detection.approximate).format(detection.value),
+  );
   // A lower bound ("500+ connections") stays one.
   return detection.approximate && /\d\s*\+/.test(detection.text ?? '') ? `${n}+` : n;
 }
