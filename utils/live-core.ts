@@ -27,6 +27,7 @@ import type { sendToBackground } from './journal/client';
 import type { Settings } from './settings';
 import { isSnoozed, siteMode, type SiteMode } from './site-settings';
 import { isPromptHost, PromptHosts, type PromptHostHooks } from './prompt-hosts';
+import { whenIdle } from './idle';
 import { hostMatches } from './sites/dom';
 import type { Detection, SiteAdapter, SiteContext } from './sites/types';
 import { startActivity, type ActivityOptions, type ActivityRecorder } from './activity';
@@ -127,8 +128,7 @@ export function detectIn(sites: SiteSet): Detect {
     if (!memo || memo.key !== key || memo.doc !== doc || !memo.settled) {
       const location = typeof url === 'string' ? new URL(url) : url;
       const { adapter, settled } = chooseAdapter(sites, location, doc);
-      const ctx = memo && memo.key === key && memo.doc === doc && memo.adapter === adapter ? memo.ctx : contextFor(adapter, doc, location, lang);
-      memo = { key, doc, adapter, ctx, settled };
+      memo = { key, doc, adapter, ctx: contextFor(adapter, doc, location, lang), settled };
     }
     return detectInContext(memo.adapter, root, memo.ctx);
   };
@@ -148,23 +148,13 @@ const nextFrame = (callback: () => void) => {
   return () => cancelAnimationFrame(id);
 };
 
-const whenIdle = (callback: () => void) => {
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(callback, { timeout: BULK_RESCAN_TIMEOUT_MS });
-    return () => cancelIdleCallback(id);
-  }
-  // Safari has no requestIdleCallback.
-  const id = setTimeout(callback, 50);
-  return () => clearTimeout(id);
-};
-
 export function startLiveDetector(ctx: LiveDetectorContext, options: LiveDetectorOptions): LiveDetector {
   const doc = options.doc ?? document;
   // document.URL follows pushState like location.href, without a Location object per read (every pass reads it).
   const location = options.location ?? (() => doc.URL);
   const win = options.win ?? doc.defaultView ?? window;
   const frame = options.frame ?? nextFrame;
-  const idle = options.idle ?? whenIdle;
+  const idle = options.idle ?? ((callback: () => void) => whenIdle(callback, BULK_RESCAN_TIMEOUT_MS, 50));
   const detect = options.detect;
   const hosts = new PromptHosts(options);
 
@@ -268,9 +258,9 @@ export function startLiveDetector(ctx: LiveDetectorContext, options: LiveDetecto
   };
 
   const quiet = options.quiet;
-  /** Is `node` a quiet container (or, with `within`, inside one)? Only elements can be. */
-  const isQuiet = (node: Node, within: boolean): boolean =>
-    quiet !== undefined && node.nodeType === 1 && (within ? (node as Element).closest(quiet) !== null : (node as Element).matches(quiet));
+  /** Is `node` a quiet container? Is it one or inside one? Only elements can be. */
+  const isQuiet = (node: Node): boolean => quiet !== undefined && node.nodeType === 1 && (node as Element).matches(quiet);
+  const inQuiet = (node: Node): boolean => quiet !== undefined && node.nodeType === 1 && (node as Element).closest(quiet) !== null;
 
   const observer = new MutationObserver((records) => {
     if (cancelIdle) {
@@ -284,19 +274,19 @@ export function startLiveDetector(ctx: LiveDetectorContext, options: LiveDetecto
       const record = records[r]!;
       if (record.type === 'characterData') {
         const parent = record.target.parentNode;
-        if (parent && !isPromptHost(parent) && !isQuiet(parent, true)) {
+        if (parent && !isPromptHost(parent) && !inQuiet(parent)) {
           touched.add(parent);
           relevant = true;
         }
         continue;
       }
-      if (isPromptHost(record.target) || isQuiet(record.target, true)) continue;
+      if (isPromptHost(record.target) || inQuiet(record.target)) continue;
       let changed = false;
       const { addedNodes, removedNodes } = record;
       for (let i = 0; i < addedNodes.length; i++) {
         const node = addedNodes[i]!;
         // Our own insertions (a new or restored host) are not changes to look at; nor is a new post.
-        if (isPromptHost(node) || isQuiet(node, false)) continue;
+        if (isPromptHost(node) || isQuiet(node)) continue;
         changed = true;
         addedCount++;
         if (node.nodeType === 1) added.add(node as Element);
@@ -309,7 +299,7 @@ export function startLiveDetector(ctx: LiveDetectorContext, options: LiveDetecto
           continue;
         }
         // A post scrolled out of a virtualized list held no count, so nothing of ours went with it.
-        if (isQuiet(node, false)) continue;
+        if (isQuiet(node)) continue;
         changed = true;
       }
       if (changed) {

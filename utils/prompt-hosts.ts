@@ -12,6 +12,7 @@
  */
 import { themeAround, type Theme } from '../components/prompt/theme';
 import type { PromptController, PromptLook } from '../components/prompt/types';
+import { whenIdle } from './idle';
 import type { Detection } from './sites/types';
 
 export const PROMPT_TAG = 'running-for-prompt';
@@ -156,7 +157,10 @@ export class PromptHosts {
     this.restoreRemovedHosts();
     // Trusted shapes alone need only the page-theme check, and that at most every PAGE_THEME_EVERY_MS.
     const due = this.untrusted || (this.pageCheckFor !== undefined && Date.now() - this.pageChecked >= PAGE_THEME_EVERY_MS);
-    if (due && !this.cancelCheck) this.cancelCheck = (this.hooks.later ?? whenIdle)(() => this.check());
+    if (due && !this.cancelCheck) {
+      const check = () => this.check();
+      this.cancelCheck = this.hooks.later ? this.hooks.later(check) : whenIdle(check, 1000, 100);
+    }
     return changed;
   }
 
@@ -165,7 +169,7 @@ export class PromptHosts {
     const shape = shapeOf(element);
     const known = shape === undefined ? undefined : this.shapes.get(shape);
     if (known) {
-      const spot = known.inside ? { parent: element as Node, before: null, inside: true } : { parent: element.parentNode!, before: element.nextSibling, inside: false };
+      const spot = spotAt(element, known.inside);
       if (known.confirmed < SHAPE_CHECKS) {
         this.unchecked.set(element, shape!);
         this.untrusted = true;
@@ -191,8 +195,7 @@ export class PromptHosts {
     const doc = this.pageCheckFor ?? first?.ownerDocument;
     this.pageCheckFor = undefined;
     if (!doc) return;
-    const view = doc.defaultView;
-    const pageTheme = themeAround(doc.body ?? doc.documentElement, view, themes);
+    const pageTheme = themeAround(doc.body ?? doc.documentElement, doc.defaultView, themes);
     // The site switched themes: nothing remembered about how it looks holds any more, and every prompt
     // on the page is checked now (those placed from memory since the last check may have the old one).
     if (this.pageTheme !== undefined && pageTheme !== this.pageTheme) {
@@ -208,14 +211,14 @@ export class PromptHosts {
       const entry = this.byElement.get(element);
       const known = this.shapes.get(shape);
       if (!entry || !known || !element.isConnected || !entry.host.isConnected) continue;
-      const theme = themeAround(entry.host.parentElement, view, themes);
+      // What a count of no known shape gets at once: the spot, and the theme there.
+      const real = measure(element, themes);
+      const { theme } = real.look;
+      if (real.inside !== (entry.host.parentNode === element)) real.parent.insertBefore(entry.host, real.before);
       if (entry.look?.theme !== theme) {
-        entry.look = { theme };
-        safely(() => entry.controller.restyle?.({ theme }));
+        entry.look = real.look;
+        safely(() => entry.controller.restyle?.(real.look));
       }
-      const real = spotFor(element);
-      const placedInside = entry.host.parentNode === element;
-      if (real.inside !== placedInside) real.parent.insertBefore(entry.host, real.inside ? null : element.nextSibling);
       if (real.inside === known.inside && theme === known.theme) known.confirmed++;
       // The page answers differently here: the host was moved or restyled, and the shape learns the answer.
       else this.shapes.set(shape, { inside: real.inside, theme, confirmed: 0 });
@@ -269,6 +272,11 @@ export class PromptHosts {
     this.pageCheckFor = undefined;
   }
 
+  private keep(entry: Entry): void {
+    this.byElement.set(entry.element, entry);
+    this.byHost.set(entry.host, entry);
+  }
+
   private forget(entry: Entry): void {
     this.byElement.delete(entry.element);
     this.byHost.delete(entry.host);
@@ -290,11 +298,9 @@ export class PromptHosts {
       // The site replaced the count with a new element in the same spot (a re-render): the host
       // already beside it is reused, so the prompt neither flickers nor doubles.
       this.forget(previous);
-      const entry: Entry = { ...previous, element, detection };
-      this.byElement.set(element, entry);
-      this.byHost.set(entry.host, entry);
-      setData(entry.host, detection);
-      safely(() => entry.controller.update(detection));
+      this.keep({ ...previous, element, detection });
+      setData(previous.host, detection);
+      safely(() => previous.controller.update(detection));
       return true;
     }
     // A host nobody here keeps (left by an earlier instance of this script whose cleanup never ran):
@@ -303,35 +309,31 @@ export class PromptHosts {
     // Measured again: the stale host just removed may have been the spot's reference node.
     const spot = adjacent ? spotFor(element) : { parent, before };
     const spare = this.spares.pop();
+    let host: HTMLElement;
+    let controller: PromptController;
     if (spare && spare.host.ownerDocument === element.ownerDocument) {
       // A prompt whose count went a moment ago (a hovercard's): moved here and told its new count.
-      setData(spare.host, detection);
-      spot.parent.insertBefore(spare.host, spot.before);
-      safely(() => spare.controller.update(detection));
-      if (look) safely(() => spare.controller.restyle?.(look));
-      const entry: Entry = { element, host: spare.host, controller: spare.controller, detection, look };
-      this.byElement.set(element, entry);
-      this.byHost.set(spare.host, entry);
-      this.hooks.onAdded?.(spare.host, detection);
-      return true;
+      ({ host, controller } = spare);
+      setData(host, detection);
+      spot.parent.insertBefore(host, spot.before);
+      safely(() => controller.update(detection));
+      if (look) safely(() => controller.restyle?.(look));
+    } else {
+      if (spare) safely(() => spare.controller.destroy());
+      host = element.ownerDocument.createElement(PROMPT_TAG);
+      setData(host, detection);
+      spot.parent.insertBefore(host, spot.before);
+      try {
+        controller = this.hooks.mount(host, detection, look);
+      } catch (error) {
+        // A prompt that cannot mount must not leave an empty host or be retried every frame.
+        console.warn('Running For: the prompt could not be shown', error);
+        host.remove();
+        this.abandoned.add(element);
+        return false;
+      }
     }
-    if (spare) safely(() => spare.controller.destroy());
-    const host = element.ownerDocument.createElement(PROMPT_TAG);
-    setData(host, detection);
-    spot.parent.insertBefore(host, spot.before);
-    let controller: PromptController;
-    try {
-      controller = this.hooks.mount(host, detection, look);
-    } catch (error) {
-      // A prompt that cannot mount must not leave an empty host or be retried every frame.
-      console.warn('Running For: the prompt could not be shown', error);
-      host.remove();
-      this.abandoned.add(element);
-      return false;
-    }
-    const entry: Entry = { element, host, controller, detection, look };
-    this.byElement.set(element, entry);
-    this.byHost.set(host, entry);
+    this.keep({ element, host, controller, detection, look });
     this.hooks.onAdded?.(host, detection);
     return true;
   }
@@ -352,24 +354,29 @@ export interface Spot {
 }
 
 /** `spotFor` and the site's theme there, both read before anything is written. */
-export function measure(element: Element, themes?: Map<Element, Theme>): Spot {
+export function measure(element: Element, themes?: Map<Element, Theme>): Spot & { look: PromptLook } {
   const spot = spotFor(element);
   const at = spot.parent.nodeType === 1 ? (spot.parent as Element) : element.parentElement;
   return { ...spot, look: { theme: themeAround(at, element.ownerDocument.defaultView, themes) } };
 }
 
 export function spotFor(element: Element): Spot {
-  const sibling = { parent: element.parentNode as Node, before: element.nextSibling, inside: false };
   const view = element.ownerDocument.defaultView;
   const parent = element.parentElement;
-  if (!view || !parent || typeof view.getComputedStyle !== 'function') return sibling;
-  const outer = view.getComputedStyle(parent);
-  const stacks = /grid/.test(outer.display) || (/flex/.test(outer.display) && outer.flexDirection.startsWith('column'));
-  if (!stacks || VOID.has(element.localName)) return sibling;
-  const own = view.getComputedStyle(element);
+  if (!view || !parent || typeof view.getComputedStyle !== 'function') return spotAt(element, false);
+  if (!stacks(view.getComputedStyle(parent)) || VOID.has(element.localName)) return spotAt(element, false);
   // Inside a count whose own content stacks too, the host would start a line of its own: a sibling is no worse.
-  if (/grid/.test(own.display) || (/flex/.test(own.display) && own.flexDirection.startsWith('column'))) return sibling;
-  return { parent: element, before: null, inside: true };
+  return spotAt(element, !stacks(view.getComputedStyle(element)));
+}
+
+/** The spot beside `element` (its next sibling) or inside it (after its content). */
+function spotAt(element: Element, inside: boolean): Spot {
+  return inside ? { parent: element, before: null, inside } : { parent: element.parentNode as Node, before: element.nextSibling, inside };
+}
+
+/** Does a box with this style put its children one under another (a grid, a column flex box)? */
+function stacks(style: CSSStyleDeclaration): boolean {
+  return /grid/.test(style.display) || (/flex/.test(style.display) && style.flexDirection.startsWith('column'));
 }
 
 /**
@@ -382,15 +389,6 @@ export function shapeOf(element: Element): string | undefined {
   const part = (node: Element) => `${node.localName}.${node.getAttribute('class') ?? ''};${node.getAttribute('style') ?? ''}`;
   return `${part(parent)}>${part(element)}`;
 }
-
-const whenIdle = (callback: () => void): (() => void) => {
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(callback, { timeout: 1000 });
-    return () => cancelIdleCallback(id);
-  }
-  const id = setTimeout(callback, 100);
-  return () => clearTimeout(id);
-};
 
 const VOID = new Set(['img', 'input', 'br', 'hr', 'meta', 'link', 'area', 'base', 'col', 'embed', 'source', 'track', 'wbr']);
 
