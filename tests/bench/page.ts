@@ -29,7 +29,7 @@ import { FLOOR_EXTENSION_DIR, launchBrowser, type Setup } from './lib/browser';
 import { counters, spent, type Counters } from './lib/cdp';
 import { profileScripts, type ScriptProfile } from './lib/profile';
 import { linkedinPage, servePages, X_POST_ELEMENTS, X_SHELL_ELEMENTS, xPage } from './lib/pages';
-import { growth, median, medianDifference, ms, percent, share, stats, table, verdict, writeResult } from './lib/stats';
+import { growth, median, medianDifference, ms, percent, share, stats, table, times, verdict, writeResult } from './lib/stats';
 import type { BenchSection } from './sections';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -368,44 +368,32 @@ export const pageSection: BenchSection = {
     log('');
     log(`Chromium ${version}, ${ROUNDS} rounds × (extension, none, floor); medians; main-thread time is thread CPU time (CDP Performance.getMetrics).`);
     log('');
-    log(
-      table([
-        ['main thread (script ms)', 'page own', '+extension', 'share', '+floor', 'share', 'ext÷floor', 'share ≤ 10 %', 'ext÷floor ≤ 1.5'],
-        ...mainThread.map((row) => [
-          row.scenario,
-          ms(row.script.pageOwnMs),
-          ms(row.script.extensionAddedMs),
-          percent(row.script.extensionShare),
-          ms(row.script.floorAddedMs),
-          percent(row.script.floorShare),
-          Number.isFinite(row.script.floorRatio) ? `${row.script.floorRatio.toFixed(2)}×` : '–',
-          verdict(row.pass.script.share),
-          verdict(row.pass.script.floor),
+    for (const [key, label] of [
+      ['script', 'main thread (script ms)'],
+      ['task', 'main thread (all task ms)'],
+    ] as const) {
+      log(
+        table([
+          [label, 'page own', '+extension', 'share', '+floor', 'share', 'ext÷floor', 'share ≤ 10 %', 'ext÷floor ≤ 1.5'],
+          ...mainThread.map((row) => [
+            row.scenario,
+            ms(row[key].pageOwnMs),
+            ms(row[key].extensionAddedMs),
+            percent(row[key].extensionShare),
+            ms(row[key].floorAddedMs),
+            percent(row[key].floorShare),
+            times(row[key].floorRatio),
+            verdict(row.pass[key].share),
+            verdict(row.pass[key].floor),
+          ]),
         ]),
-      ]),
-    );
-    log('');
-    log(
-      table([
-        ['main thread (all task ms)', 'page own', '+extension', 'share', '+floor', 'share', 'ext÷floor', 'share ≤ 10 %', 'ext÷floor ≤ 1.5'],
-        ...mainThread.map((row) => [
-          row.scenario,
-          ms(row.task.pageOwnMs),
-          ms(row.task.extensionAddedMs),
-          percent(row.task.extensionShare),
-          ms(row.task.floorAddedMs),
-          percent(row.task.floorShare),
-          Number.isFinite(row.task.floorRatio) ? `${row.task.floorRatio.toFixed(2)}×` : '–',
-          verdict(row.pass.task.share),
-          verdict(row.pass.task.floor),
-        ]),
-      ]),
-    );
-    log('');
+      );
+      log('');
+    }
     log(
       table([
         ['content-script JS (CPU profile, ms)', 'extension', 'floor', 'ext÷floor', 'page JS', 'ext÷floor ≤ 1.5'],
-        ...scriptRows.map((row) => [row.scenario, ms(row.extensionMs), ms(row.floorMs), Number.isFinite(row.ratio) ? `${row.ratio.toFixed(1)}×` : '–', ms(row.pageMs), verdict(row.pass)]),
+        ...scriptRows.map((row) => [row.scenario, ms(row.extensionMs), ms(row.floorMs), times(row.ratio, 1), ms(row.pageMs), verdict(row.pass)]),
       ]),
     );
     log(

@@ -1,6 +1,6 @@
 /** The benchmark's pure helpers (tests/bench/lib/stats.ts, tests/bench/sections.ts): the figures the README quotes come from these. */
 import { describe, expect, it } from 'vitest';
-import { growth, median, medianDifference, percent, percentile, share, stats, table, verdict } from '../bench/lib/stats';
+import { growth, median, medianDifference, percent, percentile, share, stats, table, times, verdict } from '../bench/lib/stats';
 import { sectionArgs } from '../bench/sections';
 
 describe('percentile and stats', () => {
@@ -70,6 +70,9 @@ describe('formatting', () => {
     expect(verdict(false)).toBe('FAIL');
     expect(percent(0.1234)).toBe('12.3 %');
     expect(percent(Number.NaN)).toBe('–');
+    expect(times(2.356)).toBe('2.36×');
+    expect(times(14.73, 1)).toBe('14.7×');
+    expect(times(Number.POSITIVE_INFINITY)).toBe('–');
     expect(table([['name', 'ms'], ['a', '1.0'], ['longer', '12.5']]).split('\n')).toEqual(['name      ms', '──────  ────', 'a        1.0', 'longer  12.5']);
   });
 });

@@ -71,6 +71,9 @@ export const percent = (value: number) => (Number.isFinite(value) ? `${(value * 
 
 export const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : '–');
 
+/** A ratio ("2.36×"), or – where there is none. */
+export const times = (value: number, digits = 2) => (Number.isFinite(value) ? `${value.toFixed(digits)}×` : '–');
+
 /** A plain-text table: the first row is the header. */
 export function table(rows: readonly (readonly string[])[]): string {
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length)));
