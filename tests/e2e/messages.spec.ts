@@ -54,6 +54,15 @@ async function readStore(page: Page, store: string): Promise<Record<string, unkn
   );
 }
 
+/** X's profile fixture under its real URL, once the content script has prompted both counts. */
+async function openXProfile(context: BrowserContext, serveFixture: (url: string, site: string, file: string) => Promise<void>): Promise<Page> {
+  await serveFixture('https://x.com/jane', 'x', 'profile-other.html');
+  const site = await context.newPage();
+  await site.goto('https://x.com/jane');
+  await expect(site.locator('running-for-prompt')).toHaveCount(2);
+  return site;
+}
+
 const send = (message: unknown) => `chrome.runtime.sendMessage(${JSON.stringify(message)})`;
 
 test('a content script on x.com adds records through the background; reading or deleting is refused', async ({
@@ -61,10 +70,7 @@ test('a content script on x.com adds records through the background; reading or 
   extensionId,
   serveFixture,
 }) => {
-  await serveFixture('https://x.com/jane', 'x', 'profile-other.html');
-  const site = await context.newPage();
-  await site.goto('https://x.com/jane');
-  await expect(site.locator('running-for-prompt')).toHaveCount(2);
+  const site = await openXProfile(context, serveFixture);
   const evaluate = await inContentScript(context, site, extensionId);
 
   expect(await evaluate(send({ type: 'aim/current' }))).toEqual({ ok: true, aim: null, weekOutcomes: 0 });
@@ -101,9 +107,7 @@ test('an "outcome" answer stores the outcome and the reflection linked to it; th
   extensionId,
   serveFixture,
 }) => {
-  await serveFixture('https://x.com/jane', 'x', 'profile-other.html');
-  const site = await context.newPage();
-  await site.goto('https://x.com/jane');
+  const site = await openXProfile(context, serveFixture);
   const evaluate = await inContentScript(context, site, extensionId);
   // The first message opens (and so creates) the journal in the service worker.
   expect(await evaluate(send({ type: 'aim/current' }))).toEqual({ ok: true, aim: null, weekOutcomes: 0 });
@@ -144,10 +148,7 @@ test('prompt/dialog runs the dialog script in the content script\'s own world, o
   extensionId,
   serveFixture,
 }) => {
-  await serveFixture('https://x.com/jane', 'x', 'profile-other.html');
-  const site = await context.newPage();
-  await site.goto('https://x.com/jane');
-  await expect(site.locator('running-for-prompt')).toHaveCount(2);
+  const site = await openXProfile(context, serveFixture);
   const evaluate = await inContentScript(context, site, extensionId);
   const registered = 'typeof globalThis.__runningForDialogs?.factory';
   // Not loaded until a prompt is opened.
@@ -196,11 +197,8 @@ test('extension pages are not content scripts: the popup is refused and nothing 
 });
 
 test("the site's own scripts cannot reach the background", async ({ context, serveFixture }) => {
-  await serveFixture('https://x.com/jane', 'x', 'profile-other.html');
-  const site = await context.newPage();
-  await site.goto('https://x.com/jane');
   // The content script is running on this page …
-  await expect(site.locator('running-for-prompt')).toHaveCount(2);
+  const site = await openXProfile(context, serveFixture);
   // … but the page's own world has no extension messaging at all (no externally_connectable).
   const reach = await site.evaluate(() => {
     const chromeGlobal = (globalThis as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome;
