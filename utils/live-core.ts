@@ -11,6 +11,9 @@
  *   highest small ancestor a few levels up, so the whole count (number and label) is inside the root.
  *   Nested roots are merged. Detection is pure and takes any root, so this finds exactly what a full
  *   scan would find there (tests/unit/live-detector.test.ts checks that on every fixture page).
+ * - A change that only removes nodes adds nothing to find: it is looked at only near a count that keeps
+ *   its prompt (`nearPrompt`), or, for adapters whose counts stand in for one another, when it took a
+ *   prompted count with it (SiteAdapter.standIns). Counts that went are let go in any case.
  * - A batch that adds more than BULK_NODES nodes gets one deferred full rescan when the page is idle
  *   instead of per-node work (Dark Reader's rule: `isHugeMutation`, HUGE_MUTATIONS_COUNT = 1000, in
  *   darkreader/src/utils/dom.ts).
@@ -75,6 +78,8 @@ export interface LiveDetectorOptions extends Omit<PromptHostHooks, 'mount'> {
    * subtrees that are one, are not looked at — detection never reports anything there.
    */
   quiet?: string;
+  /** The page's adapter's `standIns` (SiteAdapter.standIns): a removal that takes a prompted count is read around. */
+  standIns?: boolean;
 }
 
 /** Largest batch handled immediately: a header or a hovercard, not a page of timeline. */
@@ -160,6 +165,11 @@ export function startLiveDetector(ctx: LiveDetectorContext, options: LiveDetecto
 
   /** Nodes under which something changed (childList targets, parents of changed text). */
   let touched = new Set<Node>();
+  /**
+   * Nodes children were only removed from: a removal adds nothing to detect, so these matter only near a
+   * count that has a prompt (its number or label went); see `nearPrompt`.
+   */
+  let shrunk = new Set<Node>();
   /** Element subtrees added since the last pass. */
   let added = new Set<Element>();
   let addedCount = 0;
@@ -178,6 +188,7 @@ export function startLiveDetector(ctx: LiveDetectorContext, options: LiveDetecto
 
   const resetBatch = () => {
     touched = new Set();
+    shrunk = new Set();
     added = new Set();
     addedCount = 0;
     hostRemoved = false;
@@ -214,7 +225,12 @@ export function startLiveDetector(ctx: LiveDetectorContext, options: LiveDetecto
     }
     // A full rescan is already waiting for an idle moment: it covers this batch too.
     if (cancelIdle) return;
-    if (!touched.size && !added.size && !hostRemoved) return;
+    if (!touched.size && !added.size && !shrunk.size && !hostRemoved) return;
+    if (shrunk.size) {
+      const prompted = hosts.elements();
+      const tookPrompted = options.standIns === true && prompted.some((element) => !element.isConnected);
+      for (const node of shrunk) if (tookPrompted || nearPrompt(node, prompted)) touched.add(node);
+    }
     const roots = rootsOf(touched, added, large);
     resetBatch();
     const detections: Detection[] = [];
@@ -281,13 +297,14 @@ export function startLiveDetector(ctx: LiveDetectorContext, options: LiveDetecto
         continue;
       }
       if (isPromptHost(record.target) || inQuiet(record.target)) continue;
-      let changed = false;
+      let grew = false;
+      let shrank = false;
       const { addedNodes, removedNodes } = record;
       for (let i = 0; i < addedNodes.length; i++) {
         const node = addedNodes[i]!;
         // Our own insertions (a new or restored host) are not changes to look at; nor is a new post.
         if (isPromptHost(node) || isQuiet(node)) continue;
-        changed = true;
+        grew = true;
         addedCount++;
         if (node.nodeType === 1) added.add(node as Element);
       }
@@ -300,21 +317,24 @@ export function startLiveDetector(ctx: LiveDetectorContext, options: LiveDetecto
         }
         // A post scrolled out of a virtualized list held no count, so nothing of ours went with it.
         if (isQuiet(node)) continue;
-        changed = true;
+        shrank = true;
       }
-      if (changed) {
+      if (grew) {
         touched.add(record.target);
+        relevant = true;
+      } else if (shrank) {
+        shrunk.add(record.target);
         relevant = true;
       }
       // Thousands of nodes at once (a timeline page loading, a framework re-rendering everything), or a
       // hidden tab piling up changes no frame has processed: one full rescan beats per-node work.
-      if (addedCount > BULK_NODES || touched.size + added.size > BULK_NODES) {
+      if (addedCount > BULK_NODES || touched.size + shrunk.size + added.size > BULK_NODES) {
         deferFullRescan();
         break;
       }
     }
     if (!relevant && !cancelIdle) return;
-    const small = addedCount <= IMMEDIATE_NODES && touched.size + added.size <= IMMEDIATE_NODES;
+    const small = addedCount <= IMMEDIATE_NODES && touched.size + shrunk.size + added.size <= IMMEDIATE_NODES;
     if (options.immediate && small && !cancelIdle && !cancelFrame && !passedThisFrame()) passNow();
     else schedule();
   });
@@ -425,6 +445,28 @@ export function rootsOf(touched: ReadonlySet<Node>, added: ReadonlySet<Element>,
   return roots;
 }
 
+/** How far above a prompted count a removal can still change it: the count's label may sit a few levels away. */
+export const REMOVAL_LEVELS = 3;
+
+/**
+ * Can removing children of `node` change what is detected? Only at a count that has a prompt: `node` is
+ * the count's element or inside it (a digit or the label went), or `node` and the count share an ancestor
+ * at most REMOVAL_LEVELS above the count (a label beside it went). Counts that went with the removed nodes
+ * are let go by `reconcile` in any case, and a removal adds nothing to find — unless a count stands in
+ * for one that went (SiteAdapter.standIns, which the caller handles). A hovercard closing beside another
+ * one (X's #layers) is none of these: no detection runs for it.
+ */
+export function nearPrompt(node: Node, prompted: readonly Element[]): boolean {
+  if (!node.isConnected) return false;
+  for (const element of prompted) {
+    let around: Node | null = element;
+    for (let level = 0; around && level <= REMOVAL_LEVELS; level++, around = around.parentNode) {
+      if (around.contains(node)) return true;
+    }
+  }
+  return false;
+}
+
 /** Does `node`'s subtree (itself included) have at most `limit` nodes? Stops counting at the limit. */
 function subtreeAtMost(node: Node, limit: number): boolean {
   // Without walking: more children than the limit.
@@ -444,10 +486,10 @@ function subtreeAtMost(node: Node, limit: number): boolean {
   return true;
 }
 
-/** The quiet containers of the page's adapter, when the adapter is the page's by host or markup (not a fallback). */
-export function quietOf(sites: SiteSet, url: URL, doc: Document): string | undefined {
+/** What the page's adapter tells the live layer (quiet containers, stand-ins), when the adapter is the page's by host or markup (not a fallback). */
+export function liveHintsOf(sites: SiteSet, url: URL, doc: Document): Pick<LiveDetectorOptions, 'quiet' | 'standIns'> {
   const { adapter, settled } = chooseAdapter(sites, url, doc);
-  return settled ? adapter.quiet : undefined;
+  return settled ? { quiet: adapter.quiet, standIns: adapter.standIns } : {};
 }
 
 /**
@@ -528,7 +570,7 @@ export function startLiveLayer(ctx: LiveDetectorContext, deps: LiveLayerDeps): L
     detectorMode = mode;
     detector = startLiveDetector(ctx, {
       immediate: true,
-      quiet: quietOf(deps.sites, new URL(location()), doc),
+      ...liveHintsOf(deps.sites, new URL(location()), doc),
       ...deps.detector,
       detect: deps.detector?.detect ?? detectIn(deps.sites),
       doc,

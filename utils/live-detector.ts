@@ -22,6 +22,7 @@ export {
   BULK_NODES,
   BULK_RESCAN_TIMEOUT_MS,
   detectIn,
+  nearPrompt,
   ROOT_LEVELS,
   rootsOf,
   SMALL_ROOT_NODES,

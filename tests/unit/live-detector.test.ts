@@ -3,7 +3,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MountPrompt, PromptController, PromptEnvironment, PromptLook } from '../../components/prompt/types';
 import { detect } from '../../utils/detect';
-import { BULK_NODES, rootsOf, SMALL_ROOT_NODES, startLiveDetector, startLiveLayer, type LiveDetectorOptions } from '../../utils/live-detector';
+import { adapterFor } from '../../utils/sites';
+import { BULK_NODES, nearPrompt, rootsOf, SMALL_ROOT_NODES, startLiveDetector, startLiveLayer, type LiveDetectorOptions } from '../../utils/live-detector';
 import { loadSettings, siteModesItem, snoozesItem } from '../../utils/settings';
 import type { Detection } from '../../utils/sites/types';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -224,6 +225,106 @@ describe('live detector', () => {
     expect(checked).toBeGreaterThan(100);
     // Every element of every fixture page is tried as an insertion: seconds, not the default 5.
   }, 60_000);
+
+  // A removal is looked at only near a count that keeps its prompt (nearPrompt), or — for adapters whose
+  // counts stand in for one another (SiteAdapter.standIns) — when it took a prompted count with it. On
+  // every fixture page, removing any node anywhere changes what a pass over its root (rootsOf) would find
+  // only where the live layer looks. Whose profile it is (`own`) is read from page-wide marks (an "Edit
+  // profile" button), which no partial pass follows, removal or not: it is left out here.
+  it.each(['happy-dom', 'linkedom'] as const)('a removal changes detection only where the live layer looks, on every fixture page (%s)', (dom) => {
+    const key = (d: Detection) => `${d.metric}:${d.value}:${d.approximate}`;
+    let removals = 0;
+    let looked = 0;
+    const misses: string[] = [];
+    for (const fixture of fixturePages()) {
+      const where = `${fixture.site}/${fixture.file}`;
+      const doc = parseWith(dom, fixture.html, fixture.url);
+      const standIns = adapterFor(new URL(fixture.url), doc).standIns === true;
+      const before = new Map(detect(doc, fixture.url, fixture.lang).map((d) => [d.element, key(d)] as const));
+      const prompted = Array.from(before.keys());
+      const walker = doc.createTreeWalker(doc.body, 1 | 4);
+      const nodes: Node[] = [];
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node);
+      for (const node of nodes) {
+        const parent = node.parentNode!;
+        const next = node.nextSibling;
+        parent.removeChild(node);
+        const after = new Map(detect(doc, fixture.url, fixture.lang).map((d) => [d.element, key(d)] as const));
+        const roots = Array.from(rootsOf(new Set([parent]), new Set()));
+        const differs = [...new Set([...before.keys(), ...after.keys()])].some(
+          (element) => element.isConnected && before.get(element) !== after.get(element) && roots.some((root) => root.contains(element)),
+        );
+        const looks = nearPrompt(parent, prompted) || (standIns && prompted.some((element) => !element.isConnected));
+        if (differs && !looks) misses.push(`${where}: removing <${node.nodeName}> "${node.textContent?.trim().slice(0, 30)}" from <${(parent as Element).localName}>`);
+        parent.insertBefore(node, next);
+        removals++;
+        if (looks) looked++;
+      }
+    }
+    expect(misses).toEqual([]);
+    expect(removals).toBeGreaterThan(1000);
+    // Most removals on a page are far from any count: those cost no detection at all.
+    expect(looked).toBeLessThan(removals / 2);
+  }, 60_000);
+
+  /** X's shape: the header deep in the app's root, hovercards in a #layers beside it. */
+  const xApp = () => {
+    const app = document.body.appendChild(document.createElement('div'));
+    app.appendChild(document.createElement('main')).append(xHeader('jane', '75', '12.3K'));
+    return { app, layers: document.body.appendChild(document.createElement('div')) };
+  };
+  /** Let the observer see the changes, then run the frame's pass. */
+  const nextPass = async () => {
+    await settle();
+    frames.run();
+  };
+
+  it('looks at a removal only near a prompted count: a hovercard closing beside another costs no detection', async () => {
+    const { layers } = xApp();
+    const card = (handle: string) => {
+      const wrapper = document.createElement('div');
+      const hovercard = wrapper.appendChild(document.createElement('div'));
+      hovercard.dataset.testid = 'HoverCard';
+      hovercard.append(xHeader(handle, '5', '1.2K'));
+      return wrapper;
+    };
+    start({ immediate: true });
+    const first = layers.appendChild(card('sam'));
+    const second = layers.appendChild(card('kim'));
+    await nextPass();
+    expect(hosts()).toHaveLength(6);
+    detectCalls = [];
+    first.remove();
+    await nextPass();
+    expect(detectCalls).toHaveLength(0);
+    expect(hosts()).toHaveLength(4);
+    expect(second.querySelectorAll('running-for-prompt')).toHaveLength(2);
+    // A label going from beside a prompted count is looked at (the count is read again).
+    second.querySelector('a[href="/kim/following"] > span:last-child')!.remove();
+    await nextPass();
+    expect(detectCalls).toHaveLength(1);
+    expect((detectCalls[0]!.root as Element).contains(second.querySelector('a[href="/kim/following"]'))).toBe(true);
+  });
+
+  it('reads around a removal that took a prompted count when the adapter has stand-ins', async () => {
+    const { app, layers } = xApp();
+    start({ immediate: true, standIns: true });
+    const first = layers.appendChild(xHeader('sam', '5', '1.2K'));
+    layers.appendChild(xHeader('kim', '6', '1.3K'));
+    await nextPass();
+    detectCalls = [];
+    first.remove();
+    await nextPass();
+    expect(detectCalls).toHaveLength(1);
+    expect(hosts()).toHaveLength(4);
+    // A removal that took no prompted count, far from every count: still not looked at.
+    const paragraph = app.appendChild(document.createElement('p'));
+    await nextPass();
+    detectCalls = [];
+    paragraph.remove();
+    await nextPass();
+    expect(detectCalls).toHaveLength(0);
+  });
 
   it('remembers containers found large, and keeps only the outermost of nested roots', () => {
     const list = timeline();

@@ -160,6 +160,8 @@ export const github: SiteAdapter = {
     '#responsive-meta-container a[href$="/stargazers"] span.text-bold',
   ].join(', '),
   hosts: ['github.com'],
+  // The Star button ships two counters, one shown (isShownStarCounter): if it goes, the other stands in.
+  standIns: true,
   pages: {
     profile: {
       test: (url) => profileLogin(url) !== undefined,

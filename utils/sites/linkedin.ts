@@ -208,6 +208,8 @@ export const linkedin: SiteAdapter = {
       ':not([role="article"] *, [data-urn^="urn:li:activity"] *, [data-id^="urn:li:activity"] *, [data-testid="expandable-text-box"] *, article *)',
   ),
   hosts: ['linkedin.com'],
+  // The top card is the first section of <main>, a phrase is read from the first of its copies: if one goes, the next stands in.
+  standIns: true,
   // Posts and their wrappers, comments, user-written text: nothing there is ever reported (EXCLUDED); the
   // most frequent first, since a match stops at the first selector that matches.
   quiet: `[role="article"], ${EXCLUDED}`,

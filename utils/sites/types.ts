@@ -82,6 +82,14 @@ export interface SiteAdapter {
    * A CSS selector list; leave it out when unsure, since a count inside is then never found.
    */
   readonly quiet?: string;
+  /**
+   * Set when a count can stand in for one that goes: LinkedIn takes the first section of <main> as the top
+   * card and a phrase from the first of its copies; GitHub's Star button ships two counters and reports
+   * the one shown. Then a removal that takes a prompted count with it makes the live layer read around
+   * it again. For other sites a removal is looked at only near a count that keeps its prompt
+   * (live-core's `nearPrompt`): a hovercard closing beside another costs no detection.
+   */
+  readonly standIns?: boolean;
   /** Find counts under `root`. Pure: reads the DOM, never changes it. */
   detect(root: ParentNode, ctx: SiteContext): Found[];
 }
