@@ -33,8 +33,16 @@ const NUMBER_CHARS = /^[0-9][0-9.,' ]*$/u;
 
 const MAX = BigInt(Number.MAX_SAFE_INTEGER);
 
+const PLAIN_DIGITS = /^[0-9]{1,15}$/;
+
+/** Letters, digits, punctuation and the plain space: text with nothing to normalise but runs of spaces. */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /** Prepare text for parsing: NFKC (fullwidth → ASCII), no invisible marks, ASCII digits, normalised separators. */
 export function normalizeCountText(text: string): string {
+  // Most counts on most pages ("1.2K", "75"): NFKC, the invisible marks, other digits and other
+  // spaces cannot occur in them, and a content script's parser runs cold, so each step skipped counts.
+  if (PRINTABLE_ASCII.test(text)) return text.replace(/ {2,}/g, ' ').trim();
   return normalizeSeparators(asciiDigits(text.normalize('NFKC').replace(INVISIBLE, ''))).trim();
 }
 
@@ -152,6 +160,9 @@ export function parseCount(text: string, lang?: string | null): ParsedCount | nu
     plus = true;
     body = body.slice(0, -1).trimEnd();
   }
+
+  // A plain run of digits ("75", "1204") reads the same in every language; up to 15 digits it is a safe integer.
+  if (PLAIN_DIGITS.test(body)) return body.length > 1 && body.startsWith('0') ? null : { value: Number(body), approximate: plus };
 
   const tag = canonicalLang(lang);
   const symbols = tag ? numberSymbols(tag) : undefined;

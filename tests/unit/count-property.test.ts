@@ -5,8 +5,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseCount } from '../../utils/count';
-import { SUPPORTED_LANGS } from '../../utils/number-locale';
+import { normalizeCountText, parseCount } from '../../utils/count';
+import { asciiDigits, normalizeSeparators, SUPPORTED_LANGS } from '../../utils/number-locale';
 
 const lang = fc.constantFrom(...SUPPORTED_LANGS);
 const count = fc.oneof(fc.integer({ min: 0, max: 9_999 }), fc.integer({ min: 0, max: 10 ** 12 }), fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }));
@@ -42,6 +42,31 @@ describe('Intl round trip', () => {
         // … and is within two significant digits of it (rounded or truncated).
         expect(Math.abs(parsed.value - n)).toBeLessThanOrEqual(Math.max(0.1 * n, 1));
         if (n >= 10 ** 5 && /\p{L}|[万萬亿億]/u.test(shown)) expect(parsed.approximate).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+// The parser's shortcuts (utils/count.ts) must agree with the full path they skip.
+describe('shortcuts', () => {
+  const printable = fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((code) => String.fromCharCode(code)), maxLength: 24 });
+
+  it('printable ASCII is normalised as the full path would: NFKC, digits, separators, trimmed', () => {
+    fc.assert(
+      fc.property(printable, (text) => {
+        expect(normalizeCountText(text)).toBe(normalizeSeparators(asciiDigits(text.normalize('NFKC'))).trim());
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('a plain run of digits reads the same in every language: no leading zero, a safe integer', () => {
+    const digits = fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: 1, maxLength: 18 });
+    fc.assert(
+      fc.property(lang, digits, fc.boolean(), (tag, text, plus) => {
+        const expected = (text.length > 1 && text.startsWith('0')) || BigInt(text) > BigInt(Number.MAX_SAFE_INTEGER) ? null : { value: Number(text), approximate: plus };
+        expect(parseCount(plus ? `${text}+` : text, tag), `${tag} ${text}`).toEqual(expected);
       }),
       { numRuns: 2000 },
     );
