@@ -229,7 +229,8 @@ export function startLiveDetector(ctx: LiveDetectorContext, options: LiveDetecto
     if (shrunk.size) {
       const prompted = hosts.elements();
       const tookPrompted = options.standIns === true && prompted.some((element) => !element.isConnected);
-      for (const node of shrunk) if (tookPrompted || nearPrompt(node, prompted)) touched.add(node);
+      const near = tookPrompted ? () => true : nearPrompt(prompted);
+      for (const node of shrunk) if (near(node)) touched.add(node);
     }
     const roots = rootsOf(touched, added, large);
     resetBatch();
@@ -449,22 +450,30 @@ export function rootsOf(touched: ReadonlySet<Node>, added: ReadonlySet<Element>,
 export const REMOVAL_LEVELS = 3;
 
 /**
- * Can removing children of `node` change what is detected? Only at a count that has a prompt: `node` is
- * the count's element or inside it (a digit or the label went), or `node` and the count share an ancestor
- * at most REMOVAL_LEVELS above the count (a label beside it went). Counts that went with the removed nodes
- * are let go by `reconcile` in any case, and a removal adds nothing to find — unless a count stands in
- * for one that went (SiteAdapter.standIns, which the caller handles). A hovercard closing beside another
- * one (X's #layers) is none of these: no detection runs for it.
+ * Can removing children of a node change what is detected? Only at a count that has a prompt: the node is
+ * the count's element or inside it (a digit or the label went), or the node and the count share an
+ * ancestor at most REMOVAL_LEVELS above the count (a label beside it went). Counts that went with the
+ * removed nodes are let go by `reconcile` in any case, and a removal adds nothing to find — unless a count
+ * stands in for one that went (SiteAdapter.standIns, which the caller handles). A hovercard closing beside
+ * another one (X's #layers) is none of these: no detection runs for it.
+ *
+ * Returns the test for `prompted`, built once per pass: the counts' elements and their ancestors up to
+ * REMOVAL_LEVELS go in a set, and a node is near when it or one of its ancestors is in it — one walk up
+ * per removal, however many prompts the page has.
  */
-export function nearPrompt(node: Node, prompted: readonly Element[]): boolean {
-  if (!node.isConnected) return false;
+export function nearPrompt(prompted: readonly Element[]): (node: Node) => boolean {
+  const near = new Set<Node>();
   for (const element of prompted) {
+    // A count that went is let go; nothing connected is near it.
+    if (!element.isConnected) continue;
     let around: Node | null = element;
-    for (let level = 0; around && level <= REMOVAL_LEVELS; level++, around = around.parentNode) {
-      if (around.contains(node)) return true;
-    }
+    for (let level = 0; around && level <= REMOVAL_LEVELS; level++, around = around.parentNode) near.add(around);
   }
-  return false;
+  return (node) => {
+    if (near.size === 0 || !node.isConnected) return false;
+    for (let at: Node | null = node; at; at = at.parentNode) if (near.has(at)) return true;
+    return false;
+  };
 }
 
 /** Does `node`'s subtree (itself included) have at most `limit` nodes? Stops counting at the limit. */

@@ -254,7 +254,8 @@ describe('live detector', () => {
         const differs = [...new Set([...before.keys(), ...after.keys()])].some(
           (element) => element.isConnected && before.get(element) !== after.get(element) && roots.some((root) => root.contains(element)),
         );
-        const looks = nearPrompt(parent, prompted) || (standIns && prompted.some((element) => !element.isConnected));
+        // As the live layer decides it, after the removal: counts that went are not near anything.
+        const looks = nearPrompt(prompted)(parent) || (standIns && prompted.some((element) => !element.isConnected));
         if (differs && !looks) misses.push(`${where}: removing <${node.nodeName}> "${node.textContent?.trim().slice(0, 30)}" from <${(parent as Element).localName}>`);
         parent.insertBefore(node, next);
         removals++;
