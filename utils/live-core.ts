@@ -233,10 +233,13 @@ export function startLiveDetector(ctx: LiveDetectorContext, options: LiveDetecto
       for (const node of shrunk) if (near(node)) touched.add(node);
     }
     const roots = rootsOf(touched, added, large);
+    // `reconcile` lets go of the hosts of counts that went; a host whose count stays is gone only if the
+    // site removed it, which the observer saw: only then are the hosts looked over for one to put back.
+    const restore = hostRemoved;
     resetBatch();
     const detections: Detection[] = [];
     for (const root of roots) detections.push(...detect(root, url));
-    report(detections, hosts.reconcile(detections, roots));
+    report(detections, hosts.reconcile(detections, roots, restore));
   };
 
   /**

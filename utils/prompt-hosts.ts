@@ -133,9 +133,11 @@ export class PromptHosts {
   /**
    * Reconcile with the detections of a pass over `scope`: a full page (`'page'`) or the roots a batch of
    * changes touched. Hosts of counts inside the scope that were not detected again go; hosts of counts
-   * that left the document go; hosts the site removed come back once. Returns the new or changed counts.
+   * that left the document go; hosts the site removed come back once — looked for when `restore` says a
+   * host may have been removed (the live layer sees every removal of one; by default, always). Returns
+   * the new or changed counts.
    */
-  reconcile(detections: readonly Detection[], scope: 'page' | ReadonlySet<Node>): Detection[] {
+  reconcile(detections: readonly Detection[], scope: 'page' | ReadonlySet<Node>, restore = true): Detection[] {
     const changed: Detection[] = [];
     const found = new Set<Element>();
     // Read every new count's layout before writing any host: one style computation for the whole pass
@@ -154,7 +156,7 @@ export class PromptHosts {
       if (found.has(entry.element)) continue;
       if (!entry.element.isConnected || scope === 'page' || insideAny(entry.element, scope)) this.remove(entry.element);
     }
-    this.restoreRemovedHosts();
+    if (restore) this.restoreRemovedHosts();
     // Trusted shapes alone need only the page-theme check, and that at most every PAGE_THEME_EVERY_MS.
     const due = this.untrusted || (this.pageCheckFor !== undefined && Date.now() - this.pageChecked >= PAGE_THEME_EVERY_MS);
     if (due && !this.cancelCheck) {

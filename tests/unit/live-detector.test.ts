@@ -509,6 +509,21 @@ describe('live detector', () => {
     expect(reused.controller.updates.map((d) => d.value)).toEqual([12400]);
   });
 
+  it('looks the hosts over for one to put back only after the site removed one', async () => {
+    document.body.append(xHeader('jane', '75', '12.3K'));
+    const detector = start();
+    const restore = vi.spyOn(detector.hosts, 'restoreRemovedHosts');
+    numberText('/jane/verified_followers').data = '12.4K';
+    await settle();
+    frames.run();
+    expect(restore).not.toHaveBeenCalled();
+    link('/jane/following').nextElementSibling!.remove();
+    await settle();
+    frames.run();
+    expect(restore).toHaveBeenCalledTimes(1);
+    expect(hosts()).toHaveLength(2);
+  });
+
   it('puts a host the site removed back once, then leaves that count alone', async () => {
     document.body.append(xHeader('jane', '75', '12.3K'));
     start();

@@ -7,7 +7,7 @@
  */
 import { metricOfLabel } from '../metric-words';
 import { insideAny, langOf, makeFound, queryAll, readCount, readPhrase, segments, textOf, USER_CONTENT } from './dom';
-import type { Found, Metric, SiteAdapter, SiteContext } from './types';
+import type { Found, Metric, SiteAdapter } from './types';
 
 const HANDLE = /^[A-Za-z0-9_]{1,15}$/;
 /** Paths that look like /<handle> but are X's own pages. */
@@ -78,8 +78,8 @@ function signedInHandle(doc: Document): string | undefined {
   return new URL(href, 'https://x.com').pathname.split('/').filter(Boolean)[0];
 }
 
-function isOwn(link: Element, handle: string, ctx: SiteContext): boolean {
-  const me = signedInHandle(ctx.doc);
+/** `me`: the signed-in handle (signedInHandle), read once per detection rather than once per link. */
+function isOwn(link: Element, handle: string, me: string | undefined): boolean {
   if (me) return me.toLowerCase() === handle.toLowerCase();
   // No side nav (narrow layouts): the "Edit profile" link only appears on your own header (CPFT L7840).
   const column = link.closest('[data-testid="primaryColumn"]');
@@ -121,6 +121,7 @@ export const x: SiteAdapter = {
   },
   detect(root, ctx) {
     const found: Found[] = [];
+    let me: { handle: string | undefined } | undefined;
     for (const link of queryAll(root, COUNT_LINKS)) {
       if (insideAny(link, EXCLUDED)) continue;
       const target = linkTarget(link.getAttribute('href') ?? '');
@@ -138,7 +139,8 @@ export const x: SiteAdapter = {
       const phrase = count ? null : readPhrase(link, ctx);
       const value = count ?? (phrase?.metric === target.metric ? phrase.count : null);
       if (!value) continue;
-      found.push(makeFound(link, target.metric, value, isOwn(link, target.handle, ctx), textOf(link)));
+      me ??= { handle: signedInHandle(ctx.doc) };
+      found.push(makeFound(link, target.metric, value, isOwn(link, target.handle, me.handle), textOf(link)));
     }
     return found;
   },
