@@ -11,12 +11,15 @@ import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { EXTENSION_DIR, findChromium } from '../../e2e/extension';
 
 export const FLOOR_EXTENSION_DIR = resolve('tests/bench/floor-extension');
+/** The least a prompt layer can do for X's hovercards (tests/bench/minimal-extension): a reference for bench:hovercards. */
+export const MINIMAL_EXTENSION_DIR = resolve('tests/bench/minimal-extension');
 
 /** What is loaded: the built extension, nothing, or the do-nothing observer. */
 export type Setup = 'extension' | 'none' | 'floor';
 
 export interface BenchBrowser {
-  setup: Setup;
+  /** The setup's name, or the folder of the unpacked extension it loaded. */
+  setup: string;
   context: BrowserContext;
   /** The Chromium version, for the report. */
   version: string;
@@ -40,7 +43,12 @@ function extensionDirOf(setup: Setup): string | undefined {
 }
 
 export async function launchBrowser(setup: Setup): Promise<BenchBrowser> {
-  const dir = extensionDirOf(setup);
+  return launchUnpacked(extensionDirOf(setup), setup);
+}
+
+/** Chromium with the unpacked extension in `dir` (none when undefined); `label` names the setup in reports. */
+export async function launchUnpacked(dir: string | undefined, label: string = dir ?? 'none'): Promise<BenchBrowser> {
+  if (dir !== undefined && !existsSync(join(dir, 'manifest.json'))) throw new Error(`No unpacked extension in ${dir} (no manifest.json).`);
   const userDataDir = mkdtempSync(join(tmpdir(), 'running-for-bench-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),
@@ -52,7 +60,7 @@ export async function launchBrowser(setup: Setup): Promise<BenchBrowser> {
   await context.route((url) => url.protocol !== 'chrome-extension:', (route) => route.abort('blockedbyclient'));
   const version = context.browser()?.version() ?? (await (context.pages()[0] ?? (await context.newPage())).evaluate(() => navigator.userAgent));
   return {
-    setup,
+    setup: label,
     context,
     version,
     async close() {
