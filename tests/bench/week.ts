@@ -94,14 +94,15 @@ export const weekSection: BenchSection = {
     const s5 = stats(recentFive.samples);
     const ratio = s5.median / s1.median;
     const pass = main.p95 <= TARGET_MS;
-    const row = (label: string, s: Stats, verdict: string) => [label, String(s.samples), ms(s.median), ms(s.p95), ms(s.max), `≤ ${TARGET_MS}`, verdict];
+    const row = (label: string, s: Stats, verdict: string, target = `≤ ${TARGET_MS}`) => [label, String(s.samples), ms(s.median), ms(s.p95), ms(s.max), target, verdict];
     log('');
     log(
       table([
         ['week-computed (ms)', 'n', 'median', 'p95', 'max', 'target', 'result'],
         row('8 weeks across 5 years', main, pass ? 'PASS' : 'FAIL'),
-        row('6 recent weeks, 1-year history', s1, s1.p95 <= TARGET_MS ? 'PASS' : 'FAIL'),
-        row('6 recent weeks, 5-year history', s5, s5.p95 <= TARGET_MS ? 'PASS' : 'FAIL'),
+        // For the scaling ratio below, not the target: the same weeks over one and five years.
+        row('6 recent weeks, 1-year history', s1, '(scaling)', '–'),
+        row('6 recent weeks, 5-year history', s5, '(scaling)', '–'),
       ]),
     );
     log(`\nGrows with the week, not the history: median over 5 years ÷ median over 1 year = ${ratio.toFixed(2)} (history ×${(countsOf(five).snapshots / countsOf(one).snapshots).toFixed(1)}).`);
