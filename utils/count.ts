@@ -35,6 +35,11 @@ const MAX = BigInt(Number.MAX_SAFE_INTEGER);
 
 const PLAIN_DIGITS = /^[0-9]{1,15}$/;
 
+/** Digits with a leading zero ("007", "01:30"): identifiers, not counts. */
+function leadingZero(digits: string): boolean {
+  return digits.length > 1 && digits.startsWith('0');
+}
+
 /** Letters, digits, punctuation and the plain space: text with nothing to normalise but runs of spaces. */
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
@@ -72,7 +77,7 @@ function readNumeral(numeral: string, symbols: NumberSymbols | undefined, hasUni
   const runs = numeral.split(/[.,' ]/);
   const seps = numeral.replace(/[0-9]/g, '').split('');
   if (runs.some((run) => run === '')) return null; // two separators in a row
-  if (seps.length === 0) return numeral.length > 1 && numeral.startsWith('0') ? null : { int: numeral, frac: '' };
+  if (seps.length === 0) return leadingZero(numeral) ? null : { int: numeral, frac: '' };
   const kinds = new Set(seps);
   const lastSep = seps[seps.length - 1] ?? '';
   const lastRun = runs[runs.length - 1] ?? '';
@@ -104,7 +109,7 @@ function readNumeral(numeral: string, symbols: NumberSymbols | undefined, hasUni
   }
   if (!validGrouping(intRuns)) return null;
   const int = intRuns.join('');
-  if (int.length > 1 && int.startsWith('0')) return null; // "007", "01:30" — identifiers, not counts
+  if (leadingZero(int)) return null;
   return { int, frac };
 }
 
@@ -162,7 +167,7 @@ export function parseCount(text: string, lang?: string | null): ParsedCount | nu
   }
 
   // A plain run of digits ("75", "1204") reads the same in every language; up to 15 digits it is a safe integer.
-  if (PLAIN_DIGITS.test(body)) return body.length > 1 && body.startsWith('0') ? null : { value: Number(body), approximate: plus };
+  if (PLAIN_DIGITS.test(body)) return leadingZero(body) ? null : { value: Number(body), approximate: plus };
 
   const tag = canonicalLang(lang);
   const symbols = tag ? numberSymbols(tag) : undefined;
