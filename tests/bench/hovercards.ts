@@ -51,7 +51,7 @@ function parseArgs(argv: readonly string[]): Options | string {
 }
 
 function launch(setup: string): Promise<BenchBrowser> {
-  if (setup === 'minimal') return launchUnpacked(MINIMAL_EXTENSION_DIR, 'minimal');
+  if (setup === 'minimal') return launchUnpacked(MINIMAL_EXTENSION_DIR, setup, 'it is part of the repository');
   return NAMED.includes(setup) ? launchBrowser(setup as Setup) : launchUnpacked(setup);
 }
 

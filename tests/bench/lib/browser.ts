@@ -34,21 +34,18 @@ export interface ExtensionBrowser extends BenchBrowser {
 
 const COMMON_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
-function extensionDirOf(setup: Setup): string | undefined {
-  if (setup === 'none') return undefined;
-  const dir = setup === 'extension' ? EXTENSION_DIR : FLOOR_EXTENSION_DIR;
-  const hint = setup === 'extension' ? 'run `npm run build` first' : 'it is part of the repository';
-  if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`No extension in ${dir}: ${hint}.`);
-  return dir;
-}
-
 export async function launchBrowser(setup: Setup): Promise<BenchBrowser> {
-  return launchUnpacked(extensionDirOf(setup), setup);
+  if (setup === 'none') return launchUnpacked(undefined, setup);
+  if (setup === 'extension') return launchUnpacked(EXTENSION_DIR, setup, 'run `npm run build` first');
+  return launchUnpacked(FLOOR_EXTENSION_DIR, setup, 'it is part of the repository');
 }
 
-/** Chromium with the unpacked extension in `dir` (none when undefined); `label` names the setup in reports. */
-export async function launchUnpacked(dir: string | undefined, label: string = dir ?? 'none'): Promise<BenchBrowser> {
-  if (dir !== undefined && !existsSync(join(dir, 'manifest.json'))) throw new Error(`No unpacked extension in ${dir} (no manifest.json).`);
+/**
+ * Chromium with the unpacked extension in `dir` (none when undefined); `label` names the setup in reports,
+ * `hint` says how to get the extension when the folder has none.
+ */
+export async function launchUnpacked(dir: string | undefined, label: string = dir ?? 'none', hint = 'no manifest.json there'): Promise<BenchBrowser> {
+  if (dir !== undefined && !existsSync(join(dir, 'manifest.json'))) throw new Error(`No extension in ${dir}: ${hint}.`);
   const userDataDir = mkdtempSync(join(tmpdir(), 'running-for-bench-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),
