@@ -70,11 +70,16 @@ function linkTarget(href: string): { handle: string; metric: Metric } | undefine
   return metric ? { handle, metric } : undefined;
 }
 
+const PLAIN_PROFILE = /^\/([A-Za-z0-9_]+)\/?$/;
+
 /** The signed-in user's handle, from the side navigation's profile link. */
 function signedInHandle(doc: Document): string | undefined {
   const link = doc.querySelector('[data-testid="AppTabBar_Profile_Link"]');
   const href = link?.getAttribute('href');
   if (!href) return undefined;
+  // X writes it as a plain path ("/jane"): read directly, without a URL parse per detection (each hovercard).
+  const plain = PLAIN_PROFILE.exec(href);
+  if (plain) return plain[1];
   return new URL(href, 'https://x.com').pathname.split('/').filter(Boolean)[0];
 }
 
