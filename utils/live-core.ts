@@ -37,8 +37,11 @@ import { startActivity, type ActivityOptions, type ActivityRecorder } from './ac
 
 /** More added nodes (or changed places) than this in one batch: one deferred full rescan (Dark Reader's number). */
 export const BULK_NODES = 1000;
-/** A root for a partial pass has at most this many nodes (counts have about 2–15), so a pass stays cheap. */
-export const SMALL_ROOT_NODES = 150;
+/**
+ * A root for a partial pass has fewer elements than this below it (a count has about 1–8), so a pass stays
+ * cheap. Elements, not nodes: the browser counts them natively (`subtreeBelow`).
+ */
+export const SMALL_ROOT_ELEMENTS = 100;
 /** How many levels above a change a root may be: enough to hold a count and its label. */
 export const ROOT_LEVELS = 6;
 /** A full rescan after a bulk insertion runs when the page is idle, and within this time at worst. */
@@ -380,18 +383,18 @@ export function startLiveDetector(ctx: LiveDetectorContext, options: LiveDetecto
  * parent is its own root. Roots inside other roots are dropped.
  *
  * `large` remembers nodes found large in earlier batches (a timeline, the page's main column), so the
- * batch after them does not count their first SMALL_ROOT_NODES nodes again: in a content script every
- * node a walk touches costs a wrapper in the extension's world, and a growing timeline is touched by
- * every batch. The live layer forgets them on each full scan. (A container that shrinks meanwhile still
+ * batch after them does not count them again: the count is native but goes through the whole subtree (a
+ * timeline of thousands of posts), and a growing timeline is reached by every batch. The live layer
+ * forgets them on each full scan. (A container that shrinks meanwhile still
  * counts as large: a count left directly inside it waits for that scan — a navigation, a bulk rescan.)
  */
 export function rootsOf(touched: ReadonlySet<Node>, added: ReadonlySet<Element>, large?: WeakSet<Node>): Set<Element> {
   const climbed = new Map<Node, Element | null>();
   const small = new Map<Node, boolean>();
-  const isSmall = (node: Node): boolean => {
+  const isSmall = (node: Element): boolean => {
     let known = small.get(node);
     if (known === undefined) {
-      known = !large?.has(node) && subtreeAtMost(node, SMALL_ROOT_NODES);
+      known = !large?.has(node) && subtreeBelow(node) < SMALL_ROOT_ELEMENTS;
       small.set(node, known);
       if (!known) large?.add(node);
     }
@@ -404,7 +407,7 @@ export function rootsOf(touched: ReadonlySet<Node>, added: ReadonlySet<Element>,
     for (let level = 0; node && level <= ROOT_LEVELS; level++, node = node.parentNode) {
       // Never the whole document (that is a full scan, only done on purpose), and a large node means
       // every ancestor is larger still.
-      if (node.nodeType !== 1 || !isSmall(node)) break;
+      if (node.nodeType !== 1 || !isSmall(node as Element)) break;
       root = node as Element;
     }
     climbed.set(start, root);
@@ -479,23 +482,13 @@ export function nearPrompt(prompted: readonly Element[]): (node: Node) => boolea
   };
 }
 
-/** Does `node`'s subtree (itself included) have at most `limit` nodes? Stops counting at the limit. */
-function subtreeAtMost(node: Node, limit: number): boolean {
-  // Without walking: more children than the limit.
-  if (node.childNodes.length >= limit) return false;
-  let count = 0;
-  let current: Node | null = node;
-  while (current) {
-    if (++count > limit) return false;
-    if (current.firstChild) {
-      current = current.firstChild;
-      continue;
-    }
-    while (current && current !== node && !current.nextSibling) current = current.parentNode;
-    if (!current || current === node) break;
-    current = current.nextSibling;
-  }
-  return true;
+/**
+ * How many elements are below `element`. Counted by the browser: a walk in script would make a wrapper in
+ * the content script's world for every node it passes (each lookup costs more than the count itself), and
+ * a climb asks this of several nested ancestors. Large nodes are asked once (`large` in rootsOf).
+ */
+function subtreeBelow(element: Element): number {
+  return element.getElementsByTagName('*').length;
 }
 
 /** What the page's adapter tells the live layer (quiet containers, stand-ins), when the adapter is the page's by host or markup (not a fallback). */

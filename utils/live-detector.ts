@@ -25,7 +25,7 @@ export {
   nearPrompt,
   ROOT_LEVELS,
   rootsOf,
-  SMALL_ROOT_NODES,
+  SMALL_ROOT_ELEMENTS,
   type Detect,
   type LiveDetector,
   type LiveDetectorContext,

@@ -398,10 +398,21 @@ function sameCount(a: Detection, b: Detection): boolean {
   return a.site === b.site && a.metric === b.metric && a.value === b.value && a.own === b.own && a.approximate === b.approximate;
 }
 
+/**
+ * Is `element` in one of `roots`? A pass has few roots (a hovercard's one, none for a removal): each is
+ * asked natively. A walk up makes a wrapper in the content script's world for every ancestor, for every
+ * prompt on the page; it is kept for the many roots of a timeline batch.
+ */
 function insideAny(element: Element, roots: ReadonlySet<Node>): boolean {
+  if (roots.size <= FEW_ROOTS) {
+    for (const root of roots) if (root.contains(element)) return true;
+    return false;
+  }
   for (let node: Node | null = element; node; node = node.parentNode) if (roots.has(node)) return true;
   return false;
 }
+
+const FEW_ROOTS = 4;
 
 function setData(host: HTMLElement, detection: Detection): void {
   // Attributes, not `dataset`: the same writes without a DOMStringMap per call, and only what changed.
