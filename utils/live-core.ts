@@ -385,8 +385,8 @@ export function startLiveDetector(ctx: LiveDetectorContext, options: LiveDetecto
  * `large` remembers nodes found large in earlier batches (a timeline, the page's main column), so the
  * batch after them does not count them again: the count is native but goes through the whole subtree (a
  * timeline of thousands of posts), and a growing timeline is reached by every batch. The live layer
- * forgets them on each full scan. (A container that shrinks meanwhile still
- * counts as large: a count left directly inside it waits for that scan — a navigation, a bulk rescan.)
+ * forgets them on each full scan. (A container that shrinks meanwhile still counts as large: a count
+ * left directly inside it waits for that scan — a navigation, a bulk rescan.)
  */
 export function rootsOf(touched: ReadonlySet<Node>, added: ReadonlySet<Element>, large?: WeakSet<Node>): Set<Element> {
   const climbed = new Map<Node, Element | null>();
