@@ -310,21 +310,19 @@ export class PromptHosts {
     adjacent?.remove();
     // Measured again: the stale host just removed may have been the spot's reference node.
     const spot = adjacent ? spotFor(element) : { parent, before };
+    // A prompt whose count went a moment ago (a hovercard's) is moved here and told its new count.
     const spare = this.spares.pop();
-    let host: HTMLElement;
+    const reused = spare?.host.ownerDocument === element.ownerDocument ? spare : undefined;
+    if (spare && !reused) safely(() => spare.controller.destroy());
+    const host = reused?.host ?? element.ownerDocument.createElement(PROMPT_TAG);
+    setData(host, detection);
+    spot.parent.insertBefore(host, spot.before);
     let controller: PromptController;
-    if (spare && spare.host.ownerDocument === element.ownerDocument) {
-      // A prompt whose count went a moment ago (a hovercard's): moved here and told its new count.
-      ({ host, controller } = spare);
-      setData(host, detection);
-      spot.parent.insertBefore(host, spot.before);
+    if (reused) {
+      ({ controller } = reused);
       safely(() => controller.update(detection));
       if (look) safely(() => controller.restyle?.(look));
     } else {
-      if (spare) safely(() => spare.controller.destroy());
-      host = element.ownerDocument.createElement(PROMPT_TAG);
-      setData(host, detection);
-      spot.parent.insertBefore(host, spot.before);
       try {
         controller = this.hooks.mount(host, detection, look);
       } catch (error) {
