@@ -396,6 +396,9 @@ function sameCount(a: Detection, b: Detection): boolean {
   return a.site === b.site && a.metric === b.metric && a.value === b.value && a.own === b.own && a.approximate === b.approximate;
 }
 
+/** Up to this many roots, `insideAny` asks each natively; more are looked for in one walk up. */
+const FEW_ROOTS = 4;
+
 /**
  * Is `element` in one of `roots`? A pass has few roots (a hovercard's one, none for a removal): each is
  * asked natively. A walk up makes a wrapper in the content script's world for every ancestor, for every
@@ -409,8 +412,6 @@ function insideAny(element: Element, roots: ReadonlySet<Node>): boolean {
   for (let node: Node | null = element; node; node = node.parentNode) if (roots.has(node)) return true;
   return false;
 }
-
-const FEW_ROOTS = 4;
 
 function setData(host: HTMLElement, detection: Detection): void {
   // Attributes, not `dataset`: the same writes without a DOMStringMap per call, and only what changed.
