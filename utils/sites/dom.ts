@@ -6,9 +6,48 @@ import { parseCount, parseExactCount, type ParsedCount } from '../count';
 import { parseCountPhrase, type CountPhrase } from '../metric-words';
 import type { Found, Metric, SiteContext } from './types';
 
-/** Visible-ish text of an element: textContent with whitespace collapsed. */
+/**
+ * The text of a node as a reader sees it: textContent with whitespace collapsed, and a space where two
+ * elements meet with none between them ("<strong>1.2M</strong><span>Followers</span>" reads "1.2M
+ * Followers": the site's CSS puts the gap there). Not between digits ("<b>1</b>2" is 12), nor in
+ * scripts written without spaces ("フォロワー<b>1.2万</b>"), nor inside brackets and before punctuation.
+ */
 export function textOf(node: Node | null | undefined): string {
-  return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const raw = node?.textContent ?? '';
+  // One text run (most count elements): nothing can meet. The walk costs a wrapper per node in a content script.
+  if (!node || node.nodeType !== 1 || !(node as Element).firstElementChild || !MAY_JOIN.test(raw)) return raw.replace(/\s+/g, ' ').trim();
+  const parts: string[] = [];
+  let last = '';
+  let boundary = false;
+  const walk = (at: Node) => {
+    for (let child = at.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) {
+        const text = child.nodeValue ?? '';
+        if (!text) continue;
+        if (boundary && joins(last, text[0]!)) parts.push(' ');
+        parts.push(text);
+        last = text[text.length - 1]!;
+        boundary = false;
+      } else if (child.nodeType === 1) {
+        boundary = true;
+        walk(child);
+        boundary = true;
+      }
+    }
+  };
+  walk(node);
+  return parts.join('').replace(/\s+/g, ' ').trim();
+}
+
+/** Text in which a letter meets a digit, or two letters of a numeral and a label, could need a space. */
+const MAY_JOIN = /[\p{L}\d+][\p{L}\d]/u;
+const NO_SPACE_SCRIPT = /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Hangul}\p{scx=Thai}]/u;
+
+function joins(before: string, after: string): boolean {
+  if (/\s/.test(before) || /\s/.test(after)) return false;
+  if (/[\d.,]/.test(before) && /[\d.,]/.test(after)) return false;
+  if (/[([{«"'“‘]/u.test(before) || /[)\]}»"'”’.,:;!?%·•]/u.test(after)) return false;
+  return !NO_SPACE_SCRIPT.test(before) && !NO_SPACE_SCRIPT.test(after);
 }
 
 /** The language that applies to an element: its nearest `lang` below `<html>`, else the page's. */
