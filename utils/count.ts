@@ -23,6 +23,45 @@ export interface ParsedCount {
   value: number;
   /** Abbreviated ("12.3K", "1 Mio."), rounded, or a lower bound ("500+"). */
   approximate: boolean;
+  /** A lower bound: "500+", "Más de 500", "500以上". */
+  atLeast?: boolean;
+}
+
+/**
+ * "More than N" in each language the parser reads (the languages of utils/metric-words.ts): words before
+ * the number, and after it (`…` stands for the number). LinkedIn caps connections at "500+" and localizes
+ * it ("+ de 500 relations", "Más de 500 contactos", "500人以上"). Lower case, apostrophes as `'`.
+ */
+const MORE_THAN =
+  'more than|over|mehr als|über|plus de|+ de|más de|mais de|oltre|più di|meer dan|över|mer än|fler än|mere end|flere end|mer enn|flere enn|yli|' +
+  'ponad|więcej niż|powyżej|více než|přes|peste|mai mult de|több mint|több, mint|более|больше|свыше|более чем|понад|більше|більше ніж|' +
+  'περισσότερες από|περισσότεροι από|πάνω από|أكثر من|بیش از|بیشتر از|יותר מ-|יותר מ|מעל|zaidi ya|lebih dari|lebih daripada|hơn|trên|' +
+  'มากกว่า|超过|超過|mahigit|mahigit sa|higit sa|…以上|…超|…多|…이상|…\'den fazla|…\'dan fazla|…\'ten fazla|…\'tan fazla|…से अधिक|' +
+  '…से ज़्यादा|…से ज्यादा|…এর বেশি|…-এর বেশি|…অধিক';
+let moreThan: { before: string[]; after: string[] } | undefined;
+
+/** Strip a "more than" form around the numeral: the rest, or undefined when there is none. */
+function withoutMoreThan(body: string): string | undefined {
+  if (!moreThan) {
+    const words = MORE_THAN.split('|');
+    // Longest first: "mahigit sa" before "mahigit", "более чем" before "более".
+    const byLength = (a: string, b: string) => b.length - a.length;
+    moreThan = {
+      before: words.filter((word) => !word.startsWith('…')).sort(byLength),
+      after: words.filter((word) => word.startsWith('…')).map((word) => word.slice(1)).sort(byLength),
+    };
+  }
+  const lower = body.toLocaleLowerCase().replace(/[’‘`]/gu, "'");
+  // Slices of `lower` stand for slices of `body` only while lower-casing kept every length.
+  if (lower.length !== body.length) return undefined;
+  for (const word of moreThan.before) {
+    // A whole word: "over 500", "yli 500", "יותר מ-500" (the number right after the hyphen).
+    if (lower.startsWith(word) && /[\s\d]/u.test(lower[word.length] ?? '')) return body.slice(word.length).trimStart();
+  }
+  for (const word of moreThan.after) {
+    if (lower.endsWith(word)) return body.slice(0, body.length - word.length).trimEnd().replace(/(人|名|位|명|个|個)$/u, '').trimEnd();
+  }
+  return undefined;
 }
 
 /** Bidi marks and isolates, zero-width characters, soft hyphen, BOM, Arabic letter mark, word joiner. */
@@ -164,10 +203,17 @@ export function parseCount(text: string, lang?: string | null): ParsedCount | nu
   if (body.endsWith('+')) {
     plus = true;
     body = body.slice(0, -1).trimEnd();
+  } else if (!/^[0-9]/.test(body) || !/[0-9]$/.test(body)) {
+    const rest = withoutMoreThan(body);
+    if (rest !== undefined) {
+      plus = true;
+      body = rest;
+      if (!body) return null;
+    }
   }
 
   // A plain run of digits ("75", "1204") reads the same in every language; up to 15 digits it is a safe integer.
-  if (PLAIN_DIGITS.test(body)) return leadingZero(body) ? null : { value: Number(body), approximate: plus };
+  if (PLAIN_DIGITS.test(body)) return leadingZero(body) ? null : plus ? { value: Number(body), approximate: true, atLeast: true } : { value: Number(body), approximate: false };
 
   const tag = canonicalLang(lang);
   const symbols = tag ? numberSymbols(tag) : undefined;
@@ -200,7 +246,8 @@ export function parseCount(text: string, lang?: string | null): ParsedCount | nu
 
   const scaled = scale(decimal, exponent);
   if (!scaled || !Number.isSafeInteger(scaled.value) || scaled.value < 0) return null;
-  return { value: scaled.value, approximate: plus || unit !== undefined || scaled.rounded };
+  const approximate = plus || unit !== undefined || scaled.rounded;
+  return plus ? { value: scaled.value, approximate, atLeast: true } : { value: scaled.value, approximate };
 }
 
 /**

@@ -111,9 +111,14 @@ describe('parseCount', () => {
   });
 
   it('reads a trailing + as an approximate lower bound', () => {
-    expect(parseCount('500+', 'en')).toEqual(approx(500));
-    expect(parseCount('276K+', 'en')).toEqual(approx(276000));
-    expect(parseCount('4.8K +', 'en')).toEqual(approx(4800));
+    expect(parseCount('500+', 'en')).toEqual({ ...approx(500), atLeast: true });
+    expect(parseCount('276K+', 'en')).toEqual({ ...approx(276000), atLeast: true });
+    expect(parseCount('4.8K +', 'en')).toEqual({ ...approx(4800), atLeast: true });
+    expect(parseCount('12.3K', 'en')?.atLeast).toBeUndefined();
+  });
+
+  it('reads no bare leading + (a change, "+45 this week", is not a count)', () => {
+    expect(parseCount('+45', 'en')).toBeNull();
   });
 
   it('ignores invisible marks', () => {

@@ -102,3 +102,65 @@ describe('parseCountPhrase with a preposition between number and label', () => {
     expect(metricOfLabel('Følger', 'nb')).toBe('following');
   });
 });
+
+/**
+ * "More than N", as each language the parser reads writes it: LinkedIn caps connections at 500 and
+ * localizes the cap, other sites write lower bounds the same way. Written by hand per language, not
+ * generated from the parser's table, so a missing or misspelled form fails here.
+ */
+const MORE_THAN_500: Record<string, readonly string[]> = {
+  en: ['500+ connections', 'More than 500 connections', 'Over 500 connections'],
+  de: ['500+ Kontakte', 'Mehr als 500 Kontakte', 'Über 500 Kontakte'],
+  fr: ['+ de 500 relations', 'Plus de 500 relations'],
+  es: ['Más de 500 contactos', '+ de 500 contactos'],
+  pt: ['Mais de 500 conexões', '+ de 500 conexões'],
+  it: ['Oltre 500 collegamenti', 'Più di 500 collegamenti'],
+  nl: ['Meer dan 500 connecties', '500+ connecties'],
+  sv: ['Över 500 kontakter', 'Mer än 500 kontakter'],
+  da: ['Over 500 forbindelser', 'Mere end 500 forbindelser'],
+  nb: ['Over 500 forbindelser', 'Mer enn 500 kontakter'],
+  fi: ['Yli 500 yhteyttä'],
+  pl: ['Ponad 500 kontaktów', 'Więcej niż 500 kontaktów'],
+  cs: ['Více než 500 kontaktů', 'Přes 500 kontaktů'],
+  ro: ['Peste 500 de conexiuni', 'Mai mult de 500 de conexiuni'],
+  hu: ['Több mint 500 kapcsolat', 'Több, mint 500 kapcsolat'],
+  ru: ['Более 500 контактов', 'Больше 500 контактов', 'Свыше 500 контактов'],
+  uk: ['Понад 500 контактів', 'Більше 500 контактів'],
+  tr: ["500'den fazla bağlantı", '500’den fazla bağlantı'],
+  el: ['Περισσότερες από 500 συνδέσεις', 'Πάνω από 500 συνδέσεις'],
+  ar: ['أكثر من 500 جهة اتصال', 'أكثر من ٥٠٠ اتصال'],
+  fa: ['بیش از ۵۰۰ ارتباط', 'بیشتر از 500 ارتباط'],
+  he: ['יותר מ-500 קשרים', 'מעל 500 קשרים'],
+  hi: ['500 से अधिक कनेक्शन', '500 से ज़्यादा कनेक्शन'],
+  bn: ['৫০০-এর বেশি সংযোগ'],
+  sw: ['Miunganisho zaidi ya 500'],
+  id: ['Lebih dari 500 koneksi'],
+  ms: ['Lebih daripada 500 sambungan'],
+  vi: ['Hơn 500 kết nối', 'Trên 500 kết nối'],
+  th: ['มากกว่า 500 การเชื่อมต่อ'],
+  ja: ['500人以上のつながり', 'つながり500以上'],
+  zh: ['超过 500 位联系人', '500+ 位联系人', '500多位联系人'],
+  ko: ['1촌 500명 이상'],
+  fil: ['Mahigit 500 koneksyon', 'Higit sa 500 koneksyon'],
+};
+
+describe('"more than N" in every language the parser reads', () => {
+  it('has a case for every language with label words', () => {
+    expect(Object.keys(MORE_THAN_500).sort()).toEqual(Object.keys(METRIC_WORDS).sort());
+  });
+
+  it.each(Object.entries(MORE_THAN_500).flatMap(([lang, phrases]) => phrases.map((phrase) => [lang, phrase] as const)))(
+    '%s: %s is at least 500 connections',
+    (lang, phrase) => {
+      const read = parseCountPhrase(phrase, lang);
+      expect(read?.metric).toBe('connections');
+      expect(read?.count).toEqual({ value: 500, approximate: true, atLeast: true });
+    },
+  );
+
+  it('is not a lower bound without the words, and not in running text', () => {
+    expect(parseCountPhrase('500 connections', 'en')?.count).toEqual({ value: 500, approximate: false });
+    expect(parseCountPhrase('more than 500 connections and counting', 'en')).toBeNull();
+    expect(parseCountPhrase('Overall 500 connections', 'en')).toBeNull();
+  });
+});
