@@ -4,6 +4,7 @@
  * adapters of the sites it runs on (entrypoints/*.content.ts), and importing utils/sites/index.ts would
  * bring every adapter along.
  */
+import { detectLayered } from './sites/layers';
 import type { Detection, SiteAdapter, SiteContext } from './sites/types';
 
 /**
@@ -23,11 +24,15 @@ export function contextFor(adapter: SiteAdapter, doc: Document, url: URL, lang?:
   return { url, doc, lang: pageLang, page };
 }
 
-/** `adapter.detect` under `root`, made safe: a throwing adapter finds nothing, one element is reported once, values are safe integers. */
+/**
+ * Detection under `root` in every layer (utils/sites/layers.ts: the adapter's hooks, then labels and the
+ * generic detector in its regions), made safe: a throwing adapter finds nothing, one element is reported
+ * once, values are safe integers, and each count says which layer found it.
+ */
 export function detectInContext(adapter: SiteAdapter, root: ParentNode, ctx: SiteContext): Detection[] {
   let found;
   try {
-    found = adapter.detect(root, ctx);
+    found = detectLayered(adapter, root, ctx);
   } catch (error) {
     // A page shaped in a way no adapter expected is skipped, never a crash of the host page.
     console.warn(`Running For: ${adapter.id} detection failed`, error);
@@ -41,7 +46,7 @@ export function detectInContext(adapter: SiteAdapter, root: ParentNode, ctx: Sit
     if (adapter.quiet && item.element.closest(adapter.quiet)) continue;
     if (!Number.isSafeInteger(item.value) || item.value < 0) continue;
     seen.add(item.element);
-    detections.push({ ...item, site: adapter.id });
+    detections.push({ ...item, site: adapter.id, via: item.via ?? 'hook' });
   }
   return detections;
 }

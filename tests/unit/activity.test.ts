@@ -142,7 +142,7 @@ describe('activity', () => {
     start();
     const a = document.createElement('a');
     const b = document.createElement('a');
-    const detection = (element: Element, value: number): Detection => ({ element, site: 'x', metric: 'followers', value, approximate: false, own: false, text: 'hidden' });
+    const detection = (element: Element, value: number): Detection => ({ element, site: 'x', metric: 'followers', value, approximate: false, own: false, text: 'hidden', via: 'hook' });
     recorder.countsDetected([detection(a, 1), detection(b, 2)]);
     recorder.countsDetected([detection(a, 3)]);
     expect(recorder.pending().metricsSeen).toBe(2);
@@ -177,7 +177,7 @@ describe('activity', () => {
   it('records the user’s own counts as snapshots when first seen and when they change, and nobody else’s', () => {
     start();
     const element = document.createElement('a');
-    const own = (value: number, metric: Detection['metric'] = 'followers'): Detection => ({ element, site: 'x', metric, value, approximate: true, own: true, text: '12K' });
+    const own = (value: number, metric: Detection['metric'] = 'followers'): Detection => ({ element, site: 'x', metric, value, approximate: true, own: true, text: '12K', via: 'hook' });
     recorder.countsDetected([own(12000), { ...own(99), own: false }]);
     recorder.countsDetected([own(12000)]);
     recorder.countsDetected([own(12100), own(75, 'following')]);
@@ -204,7 +204,7 @@ describe('activity', () => {
     const count = sent.length;
     wait(60 * SECOND);
     window.dispatchEvent(new Event('pagehide'));
-    recorder.countsDetected([{ element: document.createElement('a'), site: 'x', metric: 'followers', value: 1, approximate: false, own: true, text: '1' }]);
+    recorder.countsDetected([{ element: document.createElement('a'), site: 'x', metric: 'followers', value: 1, approximate: false, own: true, text: '1', via: 'hook' }]);
     expect(sent).toHaveLength(count);
   });
 });

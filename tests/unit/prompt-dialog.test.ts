@@ -29,6 +29,7 @@ const detection = (fields: Partial<Detection> = {}): Detection => ({
   approximate: true,
   own: false,
   text: '12.3K Followers',
+  via: 'hook',
   ...fields,
 });
 

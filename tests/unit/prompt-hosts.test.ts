@@ -9,7 +9,7 @@ function count(text: string, value: number, parent: Element = document.body): De
   element.setAttribute('style', 'color: red');
   element.textContent = text;
   parent.append(element);
-  return { element, site: 'x', metric: 'followers', value, approximate: false, own: false, text };
+  return { element, site: 'x', metric: 'followers', value, approximate: false, own: false, text, via: 'hook' };
 }
 
 function setup() {
@@ -206,7 +206,7 @@ describe('placement from memory', () => {
     element.textContent = `${value} Followers`;
     row.append(element, document.createElement('span'));
     container.append(row);
-    return { element, site: 'x', metric: 'followers', value, approximate: false, own: false, text: element.textContent };
+    return { element, site: 'x', metric: 'followers', value, approximate: false, own: false, text: element.textContent, via: 'hook' };
   }
 
   function setupWithLater() {

@@ -43,6 +43,7 @@ function detectionOf(fields: Partial<Detection> = {}): Detection {
     approximate: true,
     own: false,
     text: '12.3K Followers',
+    via: 'hook',
     ...fields,
   };
 }

@@ -3,7 +3,7 @@
  * `npm run --silent scan -- --text "STRING" [--lang TAG]`
  * `npm run --silent scan -- --texts FILE.jsonl`
  *
- * Prints detections as JSON: `[{"site","metric","value","approximate","own","text"}]` (one array per
+ * Prints detections as JSON: `[{"site","metric","value","approximate","own","text","via"}]` (one array per
  * input line for --texts). The maintainer's tool and a contract (DESIGN.md): the same `detect()` the
  * extension runs, on linkedom. Bad arguments or an unreadable file: one line on stderr, exit code 2.
  */
@@ -12,7 +12,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseHTML } from 'linkedom';
 import { detect } from '../detect';
-import type { Detection } from '../sites/types';
+import type { Detection, Layer } from '../sites/types';
 
 export interface ScanOutput {
   site: string;
@@ -21,6 +21,8 @@ export interface ScanOutput {
   approximate: boolean;
   own: boolean;
   text: string;
+  /** Which layer found it: the site's hooks, label phrases in its count regions, or the generic detector. */
+  via: Layer;
 }
 
 class UsageError extends Error {}
@@ -86,7 +88,7 @@ function checkLang(lang: string, what: string): void {
 }
 
 function toOutput(detections: Detection[]): ScanOutput[] {
-  return detections.map(({ site, metric, value, approximate, own, text }) => ({ site, metric, value, approximate, own, text }));
+  return detections.map(({ site, metric, value, approximate, own, text, via }) => ({ site, metric, value, approximate, own, text, via }));
 }
 
 /** A saved page names its own address; use it when --url is not given. */

@@ -60,7 +60,7 @@ function visit(el: Element, ctx: SiteContext, out: Found[]): void {
       // Prefer the smallest element that still shows the whole display.
       const child = Array.from(el.children).find((c) => textOf(c) === text);
       if (child) return visit(child, ctx, out);
-      if (!inProse(el, text)) out.push(makeFound(el, phrase.metric, phrase.count, false, text));
+      if (!inProse(el, text)) out.push({ ...makeFound(el, phrase.metric, phrase.count, false, text), via: 'generic' });
       return;
     }
   }

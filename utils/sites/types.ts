@@ -33,10 +33,34 @@ export interface Found {
   own: boolean;
   /** The text the page shows for this count, whitespace collapsed. */
   text: string;
+  /** Which layer found it (utils/sites/layers.ts); an adapter's own `detect` reads hooks unless it says otherwise. */
+  via?: Layer;
 }
+
+/**
+ * The layers of detection, most trusted first: the site's stable hooks (test ids, hrefs, titles), then
+ * label phrases ("12.3K followers") within the region where counts live, then the generic detector
+ * restricted to that region. A count found below `hook` means the site's markup moved.
+ */
+export const LAYERS = ['hook', 'label', 'generic'] as const;
+export type Layer = (typeof LAYERS)[number];
 
 export interface Detection extends Found {
   site: string;
+  via: Layer;
+}
+
+/**
+ * A part of the page where counts live — a profile header, a hovercard, a company's top card — and the
+ * metrics it shows. Where an adapter's hooks find fewer of them than the region shows, the fallback
+ * layers read the region (never posts, bios or comments: those are excluded everywhere).
+ */
+export interface Region {
+  element: Element;
+  /** The metrics this region shows when the site renders it as expected. */
+  metrics: readonly Metric[];
+  /** Is it the signed-in user's own profile? Asked only when a fallback layer found a count here. */
+  own(): boolean;
 }
 
 export interface SiteContext {
@@ -90,6 +114,12 @@ export interface SiteAdapter {
    * (live-core's `nearPrompt`): a hovercard closing beside another costs no detection.
    */
   readonly standIns?: boolean;
-  /** Find counts under `root`. Pure: reads the DOM, never changes it. */
+  /** Find counts under `root` by the site's stable hooks. Pure: reads the DOM, never changes it. */
   detect(root: ParentNode, ctx: SiteContext): Found[];
+  /**
+   * The regions of the page where counts live (utils/sites/layers.ts), found with fallbacks of their own
+   * (a region must survive the redesign its hooks do not). An adapter without regions has no fallback
+   * layers, and its pages never count as expected for site health.
+   */
+  regions?(ctx: SiteContext): Region[];
 }
