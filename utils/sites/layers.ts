@@ -17,7 +17,7 @@
 import { parseExactCount, type ParsedCount } from '../count';
 import { generic } from './generic';
 import { insideAny, langOf, makeFound, readPhrase, textOf, USER_CONTENT } from './dom';
-import type { Found, Metric, SiteAdapter, SiteContext } from './types';
+import type { Found, Metric, Region, SiteAdapter, SiteContext } from './types';
 
 /** What the label layer reads: controls and stat items, the places sites put a count and its label. */
 const LABELLED = 'a, button, [role="button"], [role="link"], [role="listitem"], li, dd, dt, [title], [aria-label]';
@@ -122,4 +122,41 @@ function exactWithin(el: Element, ctx: SiteContext, count: ParsedCount): ParsedC
     }
   }
   return count;
+}
+
+/**
+ * A region for each element matching `selector`, in page order: the shape of most adapters' `regions`
+ * (a profile header by its hook and its fallbacks, a hovercard by its portal).
+ */
+export function regionsMatching(
+  doc: ParentNode,
+  selector: string,
+  metrics: readonly Metric[],
+  own: (element: Element) => boolean,
+  transient?: boolean,
+): Region[] {
+  const seen = new Set<Element>();
+  const out: Region[] = [];
+  for (const element of Array.from(doc.querySelectorAll(selector))) {
+    // A region inside another adds nothing: the outer one is read whole.
+    if (seen.has(element) || out.some((region) => region.element.contains(element))) continue;
+    seen.add(element);
+    out.push({ element, metrics, own: () => own(element), ...(transient ? { transient } : {}) });
+  }
+  return out;
+}
+
+/**
+ * The container around a landmark that survives redesigns (the profile's `h1`, an avatar's `img[alt]`):
+ * its ancestor `levels` up, or the highest one below that which stays within `maxElements` — a header,
+ * never the page's main column.
+ */
+export function around(anchor: Element, levels: number, maxElements = 300): Element {
+  let el = anchor;
+  for (let level = 0; level < levels; level++) {
+    const parent = el.parentElement;
+    if (!parent || parent.tagName === 'BODY' || parent.tagName === 'MAIN' || parent.getElementsByTagName('*').length > maxElements) break;
+    el = parent;
+  }
+  return el;
 }

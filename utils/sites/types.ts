@@ -61,6 +61,11 @@ export interface Region {
   metrics: readonly Metric[];
   /** Is it the signed-in user's own profile? Asked only when a fallback layer found a count here. */
   own(): boolean;
+  /**
+   * A popup that comes and goes (a hovercard): read like any region, but its presence does not make a
+   * page view one that should show counts (site health).
+   */
+  transient?: boolean;
 }
 
 export interface SiteContext {
