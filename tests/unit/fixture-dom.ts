@@ -10,7 +10,21 @@ export interface ExpectedDetection {
   value: number;
   approximate: boolean;
   own: boolean;
+  /** What the page shows, as a reader reads it (not what a detector returned). */
   text: string;
+  /** The layer that must find it (real-page fixtures say; others leave it out). */
+  via?: 'hook' | 'label' | 'generic';
+}
+
+/** Where a real-page fixture was reduced from (tests/fixtures/README.md). */
+export interface FixtureSource {
+  /** owner/name of the public repository that holds the saved page. */
+  repo: string;
+  path: string;
+  /** 40 hex digits. */
+  commit: string;
+  /** YYYY-MM-DD: when the page was saved (the page's own date, else the commit's). */
+  captured: string;
 }
 
 export interface FixtureCase {
@@ -20,6 +34,14 @@ export interface FixtureCase {
   lang?: string;
   expect: ExpectedDetection[];
   html: string;
+  /** Real-page fixtures: the saved page it was reduced from. */
+  source?: FixtureSource;
+  /** Real-page fixtures: the kind of page ("logged-out company page", "own profile, ja"). */
+  layout?: string;
+  /** Real-page fixtures: the reducer's arguments, to make it again from the saved page. */
+  reduce?: string;
+  /** Hand-written fixtures: why no real page can stand in (a trap, a layout no capture shows). */
+  synthetic?: string;
 }
 
 export type DomKind = 'happy-dom' | 'linkedom';
@@ -49,7 +71,7 @@ export function fixtureSites(): string[] {
 export function fixtureCases(site: string): FixtureCase[] {
   const expected = JSON.parse(readFileSync(new URL(`${site}/expected.json`, FIXTURES_DIR), 'utf8')) as Record<
     string,
-    { url: string; lang?: string; expect: ExpectedDetection[] }
+    Omit<FixtureCase, 'site' | 'file' | 'html'>
   >;
   return Object.entries(expected).map(([file, spec]) => ({
     site,
@@ -57,4 +79,9 @@ export function fixtureCases(site: string): FixtureCase[] {
     ...spec,
     html: readFileSync(new URL(`${site}/${file}`, FIXTURES_DIR), 'utf8'),
   }));
+}
+
+/** The fixtures reduced from real saved pages (those with a `source`). */
+export function realCases(site?: string): FixtureCase[] {
+  return (site ? [site] : fixtureSites()).flatMap((name) => fixtureCases(name)).filter((fixture) => fixture.source !== undefined);
 }

@@ -14,13 +14,15 @@ describe.each(fixtureSites())('site %s', (site) => {
   describe.each(fixtureCases(site))('$file', (fixture) => {
     it.each(DOMS)('finds exactly the expected counts (%s)', (kind) => {
       const doc = parseWith(kind, fixture.html, fixture.url);
-      const found = detect(doc, fixture.url, fixture.lang).map(({ site: s, metric, value, approximate, own, text }) => ({
+      const found = detect(doc, fixture.url, fixture.lang).map(({ site: s, metric, value, approximate, own, text, via }, index) => ({
         site: s,
         metric,
         value,
         approximate,
         own,
         text,
+        // The layer is checked where the fixture names it.
+        ...(fixture.expect[index]?.via ? { via } : {}),
       }));
       expect(found).toEqual(fixture.expect.map((item) => ({ site: fixture.site === 'generic' ? 'generic' : site, ...item })));
     });
