@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { openDB } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DB_NAME, JournalError } from '../../utils/journal/db';
+import { DB_NAME, DB_VERSION, JournalError } from '../../utils/journal/db';
 import { Journal } from '../../utils/journal/journal';
 
 let clock = new Date('2026-11-23T09:00:00.000Z');
@@ -128,15 +128,81 @@ describe('schema upgrades', () => {
     expect(Array.from(db.transaction('snapshots').store.indexNames)).toContain('by-site-metric-at');
   });
 
+  it('opens a version 2 database with data in it, keeps every record and adds site health', async () => {
+    // Version 2 as shipped: version 1 plus the compound indexes.
+    const v2 = await openDB(DB_NAME, 2, {
+      upgrade(db) {
+        db.createObjectStore('aims', { keyPath: 'id' }).createIndex('by-createdAt', 'createdAt');
+        const outcomes = db.createObjectStore('outcomes', { keyPath: 'id' });
+        outcomes.createIndex('by-at', 'at');
+        outcomes.createIndex('by-site', 'siteId');
+        outcomes.createIndex('by-site-at', ['siteId', 'at']);
+        const reflections = db.createObjectStore('reflections', { keyPath: 'id' });
+        reflections.createIndex('by-at', 'at');
+        reflections.createIndex('by-site-at', ['siteId', 'at']);
+        const snapshots = db.createObjectStore('snapshots', { keyPath: 'id' });
+        snapshots.createIndex('by-at', 'at');
+        snapshots.createIndex('by-site-metric-at', ['siteId', 'metric', 'at']);
+        db.createObjectStore('activity', { keyPath: ['day', 'siteId'] }).createIndex('by-site', 'siteId');
+      },
+    });
+    await v2.put('aims', { id: 'aim1', purpose: 'p', aim: 'a', createdAt: '2026-01-01T00:00:00.000Z', archivedAt: null });
+    await v2.put('activity', { day: '2026-01-02', siteId: 'x', activeMs: 5, metricsSeen: 1, promptsShown: 1 });
+    v2.close();
+
+    const journal = await Journal.open({ now });
+    expect((await journal.currentAim())?.id).toBe('aim1');
+    expect(await journal.activity()).toHaveLength(1);
+    await journal.recordPageView({ siteId: 'x', found: true, via: 'hook' });
+    expect(await journal.siteHealth()).toMatchObject([{ siteId: 'x', emptyStreak: 0, lastFoundVia: 'hook' }]);
+  });
+
   it('closes its connection when a newer version needs to upgrade, and reopens on next use', async () => {
     let blocking = 0;
     const journal = await Journal.open({ now, onBlocking: () => blocking++ });
     await journal.setAim({ purpose: 'p', aim: 'a' });
-    const newer = await openDB(DB_NAME, 3);
+    const newer = await openDB(DB_NAME, DB_VERSION + 1);
     expect(blocking).toBe(1);
     newer.close();
-    // Our version (2) is older now, so reopening fails with a clear error instead of losing data.
+    // Our version is older now, so reopening fails with a clear error instead of losing data.
     await expect(journal.currentAim()).rejects.toMatchObject({ code: 'outdated' });
+  });
+});
+
+describe('site health', () => {
+  beforeEach(() => {
+    clock = new Date('2026-03-04T10:00:00.000Z');
+  });
+
+  it('counts page views per day and site, by layer, and the run of empty ones', async () => {
+    const journal = await Journal.open({ now });
+    await journal.recordPageView({ siteId: 'linkedin', found: true, via: 'hook' });
+    await journal.recordPageView({ siteId: 'linkedin', found: false, diagnostic: 'main\n  section' });
+    await journal.recordPageView({ siteId: 'linkedin', found: false });
+    let [standing] = await journal.siteHealth();
+    expect(standing).toMatchObject({ emptyStreak: 2, lastFoundVia: 'hook', diagnostic: 'main\n  section' });
+    await journal.recordPageView({ siteId: 'linkedin', found: true, via: 'label' });
+    [standing] = await journal.siteHealth();
+    expect(standing).toMatchObject({ emptyStreak: 0, lastFoundVia: 'label' });
+    const [row] = await journal.health();
+    expect(row).toEqual({ day: expect.any(String), siteId: 'linkedin', expected: 4, found: 2, hook: 1, label: 1, generic: 0 });
+  });
+
+  it('turns an empty view into one with counts when they came late, without counting it twice', async () => {
+    const journal = await Journal.open({ now });
+    await journal.recordPageView({ siteId: 'x', found: false });
+    await journal.recordPageView({ siteId: 'x', found: true, via: 'hook', corrects: true });
+    expect(await journal.health()).toMatchObject([{ expected: 1, found: 1, hook: 1 }]);
+    expect(await journal.siteHealth()).toMatchObject([{ emptyStreak: 0 }]);
+  });
+
+  it('is not in the journal counts, and is deleted with everything', async () => {
+    const journal = await Journal.open({ now });
+    await journal.recordPageView({ siteId: 'x', found: false });
+    expect(Object.keys(await journal.counts())).not.toContain('health');
+    await journal.deleteAll();
+    expect(await journal.health()).toEqual([]);
+    expect(await journal.siteHealth()).toEqual([]);
   });
 });
 

@@ -7,10 +7,10 @@
  * nothing already stored is lost by a failed write.
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import type { Activity, Aim, Outcome, Reflection, Snapshot } from './records';
+import type { Activity, Aim, HealthDay, Outcome, Reflection, SiteHealth, Snapshot } from './records';
 
 export const DB_NAME = 'running-for';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export interface JournalSchema extends DBSchema {
   aims: { key: string; value: Aim; indexes: { 'by-createdAt': string } };
@@ -18,10 +18,15 @@ export interface JournalSchema extends DBSchema {
   reflections: { key: string; value: Reflection; indexes: { 'by-at': string; 'by-site-at': [string, string] } };
   snapshots: { key: string; value: Snapshot; indexes: { 'by-at': string; 'by-site-metric-at': [string, string, string] } };
   activity: { key: [string, string]; value: Activity; indexes: { 'by-site': string } };
+  health: { key: [string, string]; value: HealthDay };
+  siteHealth: { key: string; value: SiteHealth };
 }
 
+/** The journal's stores: what a backup holds, what the Data view counts. */
 export type StoreName = 'aims' | 'outcomes' | 'reflections' | 'snapshots' | 'activity';
 export const STORES: readonly StoreName[] = ['aims', 'outcomes', 'reflections', 'snapshots', 'activity'];
+/** Site health (records.ts HealthDay, SiteHealth): about the sites, not the user, so not in backups; deleted with everything. */
+export const HEALTH_STORES = ['health', 'siteHealth'] as const;
 
 export type JournalDB = IDBPDatabase<JournalSchema>;
 
@@ -79,6 +84,11 @@ function upgrade(
     tx.objectStore('outcomes').createIndex('by-site-at', ['siteId', 'at']);
     tx.objectStore('reflections').createIndex('by-site-at', ['siteId', 'at']);
     tx.objectStore('snapshots').createIndex('by-site-metric-at', ['siteId', 'metric', 'at']);
+  }
+  if (oldVersion < 3) {
+    // Version 3: site health — per day and site, and each site's current standing.
+    db.createObjectStore('health', { keyPath: ['day', 'siteId'] });
+    db.createObjectStore('siteHealth', { keyPath: 'siteId' });
   }
 }
 

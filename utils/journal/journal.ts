@@ -8,10 +8,12 @@
  *   extension asked for it (`blocking`).
  */
 import * as v from 'valibot';
-import { openJournalDB, JournalError, MESSAGES, STORES, toJournalError, type JournalDB, type OpenOptions, type StoreName } from './db';
+import { openJournalDB, HEALTH_STORES, JournalError, MESSAGES, STORES, toJournalError, type JournalDB, type OpenOptions, type StoreName } from './db';
 import {
   ActivitySchema,
   AimSchema,
+  HealthDaySchema,
+  SiteHealthSchema,
   LIMITS,
   OutcomeSchema,
   ReflectionSchema,
@@ -20,11 +22,14 @@ import {
   newId,
   type Activity,
   type Aim,
+  type HealthDay,
   type Outcome,
   type OutcomeKind,
   type Reflection,
+  type SiteHealth,
   type Snapshot,
 } from './records';
+import type { Layer } from '../sites/types';
 
 export interface JournalOptions extends OpenOptions {
   /** The clock (tests pin it). */
@@ -59,6 +64,18 @@ export interface ActivityDelta {
   activeMs?: number;
   metricsSeen?: number;
   promptsShown?: number;
+}
+
+/** One page view that should have shown counts (utils/health.ts): found by `via`, or empty. */
+export interface PageViewHealth {
+  siteId: string;
+  found: boolean;
+  /** The layer of the view's counts (the least trusted one among them), when found. */
+  via?: Layer;
+  /** Counts came after the view was recorded empty: it becomes a view with counts. */
+  corrects?: boolean;
+  /** The redacted structure of the page's count regions, for a view that fell back or found nothing. */
+  diagnostic?: string;
 }
 
 /** At most one snapshot per site and metric per hour, unless the value changed. */
@@ -347,6 +364,56 @@ export class Journal {
     return this.run((db) => db.getAll('activity', range));
   }
 
+  // ── Site health ─────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * Record a page view that should have shown counts, in one transaction: today's row for the site and the
+   * site's standing (the run of empty views; a view with counts ends it).
+   */
+  async recordPageView(view: PageViewHealth): Promise<SiteHealth> {
+    const at = this.now().toISOString();
+    const day = localDay(this.now());
+    const via = view.found ? (view.via ?? 'hook') : undefined;
+    return this.run(async (db) => {
+      const tx = db.transaction(['health', 'siteHealth'], 'readwrite');
+      const health = tx.objectStore('health');
+      const standing = tx.objectStore('siteHealth');
+      const row = (await health.get([day, view.siteId])) ?? { day, siteId: view.siteId, expected: 0, found: 0, hook: 0, label: 0, generic: 0 };
+      // A correction's view was counted as expected when it was recorded empty.
+      if (!view.corrects) row.expected += 1;
+      if (via) {
+        row.found += 1;
+        row[via] += 1;
+      }
+      if (row.found > row.expected) row.expected = row.found;
+      const before = await standing.get(view.siteId);
+      const diagnostic = view.diagnostic ? view.diagnostic.slice(0, LIMITS.diagnostic) : undefined;
+      const next: SiteHealth = {
+        siteId: view.siteId,
+        emptyStreak: via ? 0 : (before?.emptyStreak ?? 0) + 1,
+        lastFoundVia: via ?? before?.lastFoundVia ?? null,
+        lastViewAt: at,
+        diagnostic: diagnostic ?? before?.diagnostic ?? null,
+        diagnosticAt: diagnostic ? at : (before?.diagnosticAt ?? null),
+      };
+      await health.put(check(HealthDaySchema, row, 'Site health'));
+      await standing.put(check(SiteHealthSchema, next, 'Site health'));
+      await tx.done;
+      return next;
+    });
+  }
+
+  /** Health rows for days in [fromDay, toDay] (inclusive), every site. */
+  async health(fromDay?: string, toDay?: string): Promise<HealthDay[]> {
+    const range = fromDay || toDay ? IDBKeyRange.bound([fromDay ?? '0000-00-00', ''], [toDay ?? '9999-99-99', '\uffff']) : undefined;
+    return this.run((db) => db.getAll('health', range));
+  }
+
+  /** Every site's standing. */
+  async siteHealth(): Promise<SiteHealth[]> {
+    return this.run((db) => db.getAll('siteHealth'));
+  }
+
   // ── Everything ──────────────────────────────────────────────────────────────────────────────
 
   async counts(): Promise<Record<StoreName, number>> {
@@ -368,11 +435,12 @@ export class Journal {
     return this.run(work);
   }
 
-  /** Delete every record in every store, in one transaction. */
+  /** Delete every record in every store, site health included, in one transaction. */
   async deleteAll(): Promise<void> {
     await this.run(async (db) => {
-      const tx = db.transaction(STORES as StoreName[], 'readwrite');
-      await Promise.all(STORES.map((store) => tx.objectStore(store).clear()));
+      const stores = [...STORES, ...HEALTH_STORES];
+      const tx = db.transaction(stores, 'readwrite');
+      await Promise.all(stores.map((store) => tx.objectStore(store).clear()));
       await tx.done;
     });
   }

@@ -4,7 +4,7 @@
  * range queries by time work on them directly; `activity.day` is a local `YYYY-MM-DD`.
  */
 import * as v from 'valibot';
-import { METRICS, type Metric } from '../sites/types';
+import { LAYERS, METRICS, type Layer, type Metric } from '../sites/types';
 
 export const OUTCOME_KINDS = ['client', 'collaboration', 'job', 'sale', 'learning', 'creation', 'help', 'other'] as const;
 export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
@@ -62,6 +62,33 @@ export interface Activity {
   promptsShown: number;
 }
 
+/**
+ * Site health, one row per local day and site: page views that should have shown counts (a profile whose
+ * header rendered), those that did, and by which layer (utils/sites/layers.ts) — numbers only, never page
+ * text. Not part of backups: it describes the sites, not the user.
+ */
+export interface HealthDay {
+  day: string;
+  siteId: string;
+  expected: number;
+  found: number;
+  hook: number;
+  label: number;
+  generic: number;
+}
+
+/** Where a site stands now: consecutive expected-but-empty page views, the last layer that found counts. */
+export interface SiteHealth {
+  siteId: string;
+  emptyStreak: number;
+  /** The layer that found the last page view's counts, or null before any did. */
+  lastFoundVia: Layer | null;
+  lastViewAt: string;
+  /** The redacted structure of the last page view that fell back or found nothing (utils/diagnostic.ts). */
+  diagnostic: string | null;
+  diagnosticAt: string | null;
+}
+
 /** Limits that keep one record sane (and a backup file small enough to hold in memory). */
 export const LIMITS = {
   id: 64,
@@ -70,6 +97,8 @@ export const LIMITS = {
   aim: 500,
   title: 200,
   note: 2000,
+  /** A diagnostic: structure only, a few hundred lines at most. */
+  diagnostic: 16_000,
 } as const;
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
@@ -145,6 +174,25 @@ export const ActivitySchema = v.strictObject({
   activeMs: count,
   metricsSeen: count,
   promptsShown: count,
+});
+
+export const HealthDaySchema = v.strictObject({
+  day: dayString,
+  siteId,
+  expected: count,
+  found: count,
+  hook: count,
+  label: count,
+  generic: count,
+});
+
+export const SiteHealthSchema = v.strictObject({
+  siteId,
+  emptyStreak: count,
+  lastFoundVia: v.nullable(v.picklist(LAYERS)),
+  lastViewAt: isoDate,
+  diagnostic: v.nullable(text(LIMITS.diagnostic)),
+  diagnosticAt: v.nullable(isoDate),
 });
 
 /** A fresh random id for a new record. */
