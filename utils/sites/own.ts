@@ -22,6 +22,11 @@ const EDIT_PROFILE =
 
 let labels: Set<string> | undefined;
 
+/** Every "Edit profile" label (diagnostics keep their words). */
+export function editProfileWords(): string[] {
+  return EDIT_PROFILE.split('|');
+}
+
 function normalize(text: string): string {
   return normalizeCountText(text).toLocaleLowerCase().replace(/\s+/g, ' ').trim();
 }
