@@ -35,6 +35,8 @@ async function everything() {
     reflections: await journal.reflections(),
     snapshots: await journal.snapshots(),
     activity: await journal.activity(),
+    health: await journal.health(),
+    siteHealth: await journal.siteHealth(),
   };
 }
 
@@ -47,6 +49,7 @@ const snapshot = (fields: Record<string, unknown> = {}) => ({
   snapshot: { siteId: 'x', metric: 'followers', value: 512, approximate: false, ...fields },
 });
 const activity = (fields: Record<string, unknown> = {}) => ({ type: 'activity/add', activity: { siteId: 'x', activeMs: 30_000, ...fields } });
+const health = (fields: Record<string, unknown> = {}) => ({ type: 'health/add', health: { siteId: 'x', found: true, via: 'hook', ...fields } });
 
 beforeEach(async () => {
   globalThis.indexedDB = new IDBFactory();
@@ -135,6 +138,14 @@ describe('accepted messages are stored through the journal', () => {
     expect(await journal.activity()).toEqual([
       { day: localDay(clock), siteId: 'x', activeMs: 30_000 + ACTIVITY_LIMITS.activeMs, metricsSeen: 3, promptsShown: 3 },
     ]);
+  });
+
+  it('a page view\'s site health: counted by day and layer; a diagnostic is redacted again, whatever was sent', async () => {
+    expect(await handle(health({ found: false, via: undefined, diagnostic: 'main\n  h1 "Jane Doe 12,345"' }), page())).toEqual({ ok: true });
+    expect(await handle(health({ via: 'label' }), page())).toEqual({ ok: true });
+    expect(await journal.health()).toEqual([{ day: localDay(clock), siteId: 'x', expected: 2, found: 1, hook: 0, label: 1, generic: 0 }]);
+    const [standing] = await journal.siteHealth();
+    expect(standing).toMatchObject({ siteId: 'x', emptyStreak: 0, lastFoundVia: 'label', diagnostic: 'main\n  h1 "* * ##,###"' });
   });
 
   it('the current aim, for display: its words only, never ids or dates', async () => {
@@ -252,6 +263,13 @@ describe('refused messages change nothing', () => {
     ['negative activity', activity({ activeMs: -5 }), page(), /activity\.activeMs/],
     ['an empty activity delta', { type: 'activity/add', activity: { siteId: 'x' } }, page(), /at least one/],
     ['an activity day (backdating)', activity({ day: '2020-01-01' }), page(), /activity\.day: is not a field/],
+    ['health found without its layer', health({ via: undefined }), page(), /says which layer/],
+    ['health empty with a layer', health({ found: false }), page(), /says which layer/],
+    ['health with an unknown layer', health({ via: 'guess' }), page(), /health\.via/],
+    ['an empty view correcting one', health({ found: false, via: undefined, corrects: true }), page(), /only a view with counts corrects/],
+    ['a page-sized diagnostic', health({ diagnostic: long(16_001) }), page(), /health\.diagnostic/],
+    ['health with page text fields', health({ text: '12,345 followers' }), page(), /health\.text: is not a field/],
+    ['another site\'s health', health({ siteId: 'linkedin' }), page(), /cannot report for site "linkedin"/],
     // Senders that are not this extension's content script on a supported page.
     ['another extension', reflection(), { ...page(), id: 'ponmlkjihgfedcbaponmlkjihgfedcba' }, /did not come from Running For/],
     ['no extension id', reflection(), { url: 'https://x.com/jane', tab: { id: 7 } }, /did not come from Running For/],

@@ -13,6 +13,7 @@ import { parseMessage, type Message, type PromptDialogMessage, type ReflectionAd
 import { extraOriginsItem, repairOrigins, repairWeekStart, weekStartItem, type Weekday } from '../settings';
 import { weekBounds } from '../week';
 import { adapters, hostMatches } from '../sites';
+import { redactDiagnostic } from '../diagnostic';
 
 /** The parts of `runtime.MessageSender` the checks read (Chrome and Firefox both set them for content scripts). */
 export interface MessageSenderLike {
@@ -150,6 +151,12 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
       case 'activity/add':
         await journal.addActivity({ ...message.activity, day: localDay(now()) });
         return { ok: true };
+      case 'health/add': {
+        const { diagnostic, ...view } = message.health;
+        // Structure only, whatever the content script sent: redacted again here.
+        await journal.recordPageView(diagnostic ? { ...view, diagnostic: redactDiagnostic(diagnostic) } : view);
+        return { ok: true };
+      }
       case 'aim/current': {
         const current = await journal.currentAim();
         // A count, not the list: what the outcomes were is history, and history is not for pages.
@@ -170,7 +177,8 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
       const { message: valid } = parsed;
       if (valid.type === 'prompt/dialog') return await loadDialog(sender);
       if (valid.type !== 'aim/current') {
-        const siteId = 'reflection' in valid ? valid.reflection.siteId : 'snapshot' in valid ? valid.snapshot.siteId : valid.activity.siteId;
+        const siteId =
+          'reflection' in valid ? valid.reflection.siteId : 'snapshot' in valid ? valid.snapshot.siteId : 'health' in valid ? valid.health.siteId : valid.activity.siteId;
         const wrongSite = checkSiteId(siteId, from.site);
         if (wrongSite) return wrongSite;
       }

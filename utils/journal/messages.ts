@@ -1,7 +1,8 @@
 /**
  * The messages content scripts may send to the background, and its answers. Content scripts run in
- * the site's origin and are treated as untrusted (DESIGN.md): they can add a reflection, a snapshot or
- * activity, read the current aim for display and ask for the prompt's dialog script in their own frame —
+ * the site's origin and are treated as untrusted (DESIGN.md): they can add a reflection, a snapshot,
+ * activity or a page view's site health, read the current aim for display and ask for the prompt's dialog
+ * script in their own frame —
  * nothing that reads the history or deletes anything exists here, so no message can do it.
  *
  * Field validators are the record schemas' own (`ReflectionSchema.entries.…`), so a message accepted
@@ -9,7 +10,8 @@
  * stamps them, so a content script cannot backdate or postdate the journal.
  */
 import * as v from 'valibot';
-import { OutcomeSchema, ReflectionSchema, SnapshotSchema } from './records';
+import { LAYERS } from '../sites/types';
+import { LIMITS, OutcomeSchema, ReflectionSchema, SnapshotSchema } from './records';
 
 /** Bounds on one activity message: a content script reports small, frequent deltas, never totals. */
 export const ACTIVITY_LIMITS = {
@@ -76,6 +78,25 @@ const ActivityAddSchema = v.strictObject({
   ),
 });
 
+/**
+ * One page view that should have shown counts (utils/health.ts): found, by which layer, or empty; a late
+ * "found" corrects the view's empty record. The diagnostic is redacted again by the background.
+ */
+const HealthAddSchema = v.strictObject({
+  type: v.literal('health/add'),
+  health: v.pipe(
+    v.strictObject({
+      siteId: reflectionFields.siteId,
+      found: v.boolean(),
+      via: v.optional(v.picklist(LAYERS)),
+      corrects: v.optional(v.literal(true)),
+      diagnostic: v.optional(v.pipe(v.string(), v.maxLength(LIMITS.diagnostic))),
+    }),
+    v.check((health) => health.found === (health.via !== undefined), 'a view with counts says which layer found them, and only such a view'),
+    v.check((health) => !health.corrects || health.found, 'only a view with counts corrects an empty one'),
+  ),
+});
+
 const AimCurrentSchema = v.strictObject({ type: v.literal('aim/current') });
 
 /**
@@ -89,6 +110,7 @@ const SCHEMAS = {
   'reflection/add': ReflectionAddSchema,
   'snapshot/add': SnapshotAddSchema,
   'activity/add': ActivityAddSchema,
+  'health/add': HealthAddSchema,
   'aim/current': AimCurrentSchema,
   'prompt/dialog': PromptDialogSchema,
 } as const;
@@ -99,9 +121,10 @@ export const MESSAGE_TYPES = Object.keys(SCHEMAS) as MessageType[];
 export type ReflectionAddMessage = v.InferOutput<typeof ReflectionAddSchema>;
 export type SnapshotAddMessage = v.InferOutput<typeof SnapshotAddSchema>;
 export type ActivityAddMessage = v.InferOutput<typeof ActivityAddSchema>;
+export type HealthAddMessage = v.InferOutput<typeof HealthAddSchema>;
 export type AimCurrentMessage = v.InferOutput<typeof AimCurrentSchema>;
 export type PromptDialogMessage = v.InferOutput<typeof PromptDialogSchema>;
-export type Message = ReflectionAddMessage | SnapshotAddMessage | ActivityAddMessage | AimCurrentMessage | PromptDialogMessage;
+export type Message = ReflectionAddMessage | SnapshotAddMessage | ActivityAddMessage | HealthAddMessage | AimCurrentMessage | PromptDialogMessage;
 export type MessageOf<T extends MessageType> = Extract<Message, { type: T }>;
 
 /** What a content script may see of the current aim: the words, for display beside a count. */
@@ -121,6 +144,7 @@ interface Replies {
   /** `recorded` is false when the same count was recorded within the hour (the journal keeps one). */
   'snapshot/add': { ok: true; recorded: boolean };
   'activity/add': { ok: true };
+  'health/add': { ok: true };
   /**
    * `weekOutcomes`: how many outcomes were logged since the start of this week (settings.weekStartsOn,
    * local time) — a number for the own-profile card, never the outcomes themselves.
@@ -150,7 +174,7 @@ export function parseMessage(input: unknown): { ok: true; message: Message } | R
   if (typeof type !== 'string' || !Object.hasOwn(SCHEMAS, type)) {
     return {
       ok: false,
-      error: `Refused: ${echo(type)} is not a message Running For accepts from a page. Content scripts may add reflections, snapshots and activity, read the current aim and load the prompt's dialog — nothing else.`,
+      error: `Refused: ${echo(type)} is not a message Running For accepts from a page. Content scripts may add reflections, snapshots, activity and site health, read the current aim and load the prompt's dialog — nothing else.`,
     };
   }
   const result = v.safeParse(SCHEMAS[type as MessageType], input);
