@@ -34,6 +34,7 @@ import { whenIdle } from './idle';
 import { hostMatches } from './sites/dom';
 import type { Detection, SiteAdapter, SiteContext } from './sites/types';
 import { startActivity, type ActivityOptions, type ActivityRecorder } from './activity';
+import { startHealth, type HealthOptions, type HealthRecorder } from './health';
 
 /** More added nodes (or changed places) than this in one batch: one deferred full rescan (Dark Reader's number). */
 export const BULK_NODES = 1000;
@@ -64,6 +65,8 @@ export interface LiveDetectorOptions extends Omit<PromptHostHooks, 'mount'> {
   onDetected?(detections: readonly Detection[], changed: readonly Detection[]): void;
   /** The URL changed without a load: a new page view. */
   onNavigate?(url: string): void;
+  /** Every pass and scan, with what it found (often nothing): site health waits for the page to settle. */
+  onPass?(detections: readonly Detection[]): void;
   /** Schedules a callback before the next frame; returns a canceller. */
   frame?: (callback: () => void) => () => void;
   /** Schedules a callback when the page is idle; returns a canceller. */
@@ -207,6 +210,7 @@ export function startLiveDetector(ctx: LiveDetectorContext, options: LiveDetecto
     large = new WeakSet();
     const detections = detect(doc, url);
     report(detections, hosts.reconcile(detections, 'page'));
+    options.onPass?.(detections);
     return detections;
   };
 
@@ -243,6 +247,7 @@ export function startLiveDetector(ctx: LiveDetectorContext, options: LiveDetecto
     const detections: Detection[] = [];
     for (const root of roots) detections.push(...detect(root, url));
     report(detections, hosts.reconcile(detections, roots, restore));
+    options.onPass?.(detections);
   };
 
   /**
@@ -491,6 +496,17 @@ function subtreeBelow(element: Element): number {
   return element.getElementsByTagName('*').length;
 }
 
+/**
+ * The page's count regions where a page view should show counts (site health): the adapter's regions,
+ * hovercards excluded, when the adapter is the page's by host or markup; none for the generic detector.
+ */
+export function expectedRegions(sites: SiteSet, url: URL, doc: Document): { elements: Element[]; page?: string } {
+  const { adapter, settled } = chooseAdapter(sites, url, doc);
+  if (!settled || !adapter.regions) return { elements: [] };
+  const ctx = contextFor(adapter, doc, url);
+  return { elements: adapter.regions(ctx).filter((region) => !region.transient).map((region) => region.element), page: ctx.page };
+}
+
 /** What the page's adapter tells the live layer (quiet containers, stand-ins), when the adapter is the page's by host or markup (not a fallback). */
 export function liveHintsOf(sites: SiteSet, url: URL, doc: Document): Pick<LiveDetectorOptions, 'quiet' | 'standIns'> {
   const { adapter, settled } = chooseAdapter(sites, url, doc);
@@ -530,6 +546,7 @@ export interface LiveLayerDeps {
   /** Options passed on to the detector (schedulers, detect) and the activity recorder (clock, observers). */
   detector?: Partial<Pick<LiveDetectorOptions, 'frame' | 'idle' | 'detect'>>;
   activity?: Pick<ActivityOptions, 'clock' | 'every' | 'IntersectionObserver'>;
+  health?: Pick<HealthOptions, 'setTimer'>;
 }
 
 export interface LiveLayer {
@@ -559,6 +576,7 @@ export function startLiveLayer(ctx: LiveDetectorContext, deps: LiveLayerDeps): L
   let detector: LiveDetector | undefined;
   let detectorMode: Exclude<SiteMode, 'off'> | undefined;
   let recorder: ActivityRecorder | undefined;
+  let health: HealthRecorder | undefined;
   let snoozeTimer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
   let generation = 0;
@@ -567,12 +585,22 @@ export function startLiveLayer(ctx: LiveDetectorContext, deps: LiveLayerDeps): L
     detector?.stop();
     detector = undefined;
     detectorMode = undefined;
+    health?.stop();
+    health = undefined;
   };
 
   const startDetector = (mode: Exclude<SiteMode, 'off'>) => {
     const env: PromptEnvironment = { mode, send: deps.send, snooze: deps.snooze, now: deps.now, siteName };
     const activity = recorder;
     detectorMode = mode;
+    const pageHealth = startHealth({
+      ...deps.health,
+      siteId,
+      send: deps.send,
+      doc,
+      regions: () => expectedRegions(deps.sites, new URL(location()), doc),
+    });
+    health = pageHealth;
     detector = startLiveDetector(ctx, {
       immediate: true,
       ...liveHintsOf(deps.sites, new URL(location()), doc),
@@ -596,7 +624,11 @@ export function startLiveLayer(ctx: LiveDetectorContext, deps: LiveLayerDeps): L
       onAdded: (host) => activity?.watchPrompt(host),
       onRemoved: (host) => activity?.unwatchPrompt(host),
       onDetected: (detections) => activity?.countsDetected(detections),
-      onNavigate: () => activity?.newPageView(),
+      onPass: (detections) => pageHealth.passed(detections),
+      onNavigate: () => {
+        activity?.newPageView();
+        pageHealth.newPageView();
+      },
     });
   };
 

@@ -1,0 +1,160 @@
+/** @vitest-environment happy-dom */
+/**
+ * Site health in the content script (utils/health.ts): one record per page view that should show counts,
+ * once the page has settled; late counts correct an empty record; nothing for pages without count regions.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { LATEST_MS, SETTLE_MS, startHealth } from '../../utils/health';
+import type { Detection, Layer } from '../../utils/sites/types';
+
+interface Timer {
+  at: number;
+  callback: () => void;
+}
+
+let now = 0;
+let timers: Timer[] = [];
+const setTimer = (callback: () => void, ms: number) => {
+  const timer = { at: now + ms, callback };
+  timers.push(timer);
+  return () => void (timers = timers.filter((t) => t !== timer));
+};
+function advance(ms: number) {
+  const end = now + ms;
+  for (;;) {
+    const next = timers.filter((t) => t.at <= end).sort((a, b) => a.at - b.at)[0];
+    if (!next) break;
+    timers = timers.filter((t) => t !== next);
+    now = next.at;
+    next.callback();
+  }
+  now = end;
+}
+
+let sent: unknown[] = [];
+const send = (async (message: unknown) => {
+  sent.push(message);
+  return { ok: true };
+}) as never;
+
+let header: HTMLElement;
+let regions: Element[];
+
+function detection(element: Element, via: Layer = 'hook'): Detection {
+  return { element, site: 'x', metric: 'followers', value: 5, approximate: false, own: false, text: '5 Followers', via };
+}
+
+function start() {
+  return startHealth({ siteId: 'x', send, doc: document, setTimer, regions: () => ({ elements: regions, page: 'profile' }) });
+}
+
+beforeEach(() => {
+  now = 0;
+  timers = [];
+  sent = [];
+  document.body.innerHTML = '<main><section><h1>Jane</h1><a href="/jane/followers"><span>5</span> <span>Followers</span></a></section></main>';
+  header = document.querySelector('section')!;
+  regions = [header];
+});
+
+describe('site health', () => {
+  it('records a view with counts once the page settled, by their layer, without a diagnostic for hooks', () => {
+    const health = start();
+    health.passed([detection(header.querySelector('a')!)]);
+    advance(SETTLE_MS - 1);
+    expect(sent).toEqual([]);
+    advance(1);
+    expect(sent).toEqual([{ type: 'health/add', health: { siteId: 'x', found: true, via: 'hook' } }]);
+    advance(LATEST_MS);
+    expect(sent).toHaveLength(1);
+  });
+
+  it('records an empty view, with the regions’ redacted structure, when the header rendered without counts', () => {
+    start();
+    advance(SETTLE_MS);
+    expect(sent).toHaveLength(1);
+    const [message] = sent as { health: { found: boolean; diagnostic: string } }[];
+    expect(message!.health.found).toBe(false);
+    expect(message!.health.diagnostic).toContain('section');
+    expect(message!.health.diagnostic).not.toContain('Jane');
+  });
+
+  it('records nothing on a page without count regions (a feed, a header not rendered yet)', () => {
+    regions = [];
+    start();
+    advance(LATEST_MS * 2);
+    expect(sent).toEqual([]);
+  });
+
+  it('waits while the page keeps changing, up to LATEST_MS', () => {
+    const health = start();
+    for (let t = 0; t < LATEST_MS; t += 1000) {
+      health.passed([]);
+      advance(1000);
+    }
+    expect(sent).toHaveLength(1);
+    expect(now).toBeGreaterThanOrEqual(LATEST_MS);
+  });
+
+  it('turns an empty record into a view with counts when they come late, once', () => {
+    const health = start();
+    advance(SETTLE_MS);
+    const link = header.querySelector('a')!;
+    health.passed([detection(link, 'label')]);
+    health.passed([detection(link, 'label')]);
+    expect(sent.slice(1)).toEqual([{ type: 'health/add', health: { siteId: 'x', found: true, via: 'label', corrects: true } }]);
+  });
+
+  it('reports the least trusted layer of the view, with a diagnostic when it fell back', () => {
+    const health = start();
+    const other = document.createElement('a');
+    header.append(other);
+    health.passed([detection(header.querySelector('a')!, 'hook'), detection(other, 'generic')]);
+    advance(SETTLE_MS);
+    expect(sent).toMatchObject([{ health: { found: true, via: 'generic', diagnostic: expect.stringContaining('section') } }]);
+  });
+
+  it('ignores counts outside the expected regions (a hovercard on the page)', () => {
+    const health = start();
+    const card = document.createElement('div');
+    card.innerHTML = '<a href="/sam/followers">7 Followers</a>';
+    document.body.append(card);
+    health.passed([detection(card.querySelector('a')!)]);
+    advance(SETTLE_MS);
+    expect(sent).toMatchObject([{ health: { found: false } }]);
+  });
+
+  it('starts over on a single-page navigation', () => {
+    const health = start();
+    advance(SETTLE_MS);
+    health.newPageView();
+    health.passed([detection(header.querySelector('a')!)]);
+    advance(SETTLE_MS);
+    expect(sent).toMatchObject([{ health: { found: false } }, { health: { found: true, via: 'hook' } }]);
+  });
+
+  it('waits for a hidden tab to be seen before judging it', () => {
+    const state = Object.getOwnPropertyDescriptor(Document.prototype, 'visibilityState');
+    let visibility = 'hidden';
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => visibility });
+    try {
+      start();
+      advance(LATEST_MS);
+      expect(sent).toEqual([]);
+      visibility = 'visible';
+      document.dispatchEvent(new Event('visibilitychange'));
+      advance(SETTLE_MS);
+      expect(sent).toHaveLength(1);
+    } finally {
+      delete (document as { visibilityState?: unknown }).visibilityState;
+      if (state) Object.defineProperty(Document.prototype, 'visibilityState', state);
+    }
+  });
+
+  it('stops', () => {
+    const health = start();
+    health.stop();
+    advance(LATEST_MS);
+    expect(sent).toEqual([]);
+  });
+});
