@@ -52,7 +52,8 @@ beforeEach(() => {
   now = 0;
   timers = [];
   sent = [];
-  document.body.innerHTML = '<main><section><h1>Jane</h1><a href="/jane/followers"><span>5</span> <span>Followers</span></a></section></main>';
+  const page = new DOMParser().parseFromString('<main><section><h1>Jane</h1><a href="/jane/followers"><span>5</span> <span>Followers</span></a></section></main>', 'text/html');
+  document.body.replaceChildren(...Array.from(page.body.childNodes));
   header = document.querySelector('section')!;
   regions = [header];
 });
@@ -117,7 +118,10 @@ describe('site health', () => {
   it('ignores counts outside the expected regions (a hovercard on the page)', () => {
     const health = start();
     const card = document.createElement('div');
-    card.innerHTML = '<a href="/sam/followers">7 Followers</a>';
+    const link = document.createElement('a');
+    link.href = '/sam/followers';
+    link.textContent = '7 Followers';
+    card.append(link);
     document.body.append(card);
     health.passed([detection(card.querySelector('a')!)]);
     advance(SETTLE_MS);
