@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { openDB } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DB_NAME, DB_VERSION, JournalError } from '../../utils/journal/db';
+import { DB_NAME, DB_VERSION, JournalError, upgrade, type JournalSchema } from '../../utils/journal/db';
 import { Journal } from '../../utils/journal/journal';
 
 let clock = new Date('2026-11-23T09:00:00.000Z');
@@ -100,19 +100,13 @@ describe('snapshots and activity', () => {
 });
 
 describe('schema upgrades', () => {
+  /** The database as version `version` shipped it: the shipped upgrade chain, stopped there. */
+  const openVersion = (version: number) =>
+    openDB<JournalSchema>(DB_NAME, version, { upgrade: (db, oldVersion, _newVersion, tx) => upgrade(db, oldVersion, tx, version) });
+
   it('opens a version 1 database with data in it and keeps every record', async () => {
-    // Version 1 as shipped: the five stores and their time indexes, no compound indexes.
-    const v1 = await openDB(DB_NAME, 1, {
-      upgrade(db) {
-        db.createObjectStore('aims', { keyPath: 'id' }).createIndex('by-createdAt', 'createdAt');
-        const outcomes = db.createObjectStore('outcomes', { keyPath: 'id' });
-        outcomes.createIndex('by-at', 'at');
-        outcomes.createIndex('by-site', 'siteId');
-        db.createObjectStore('reflections', { keyPath: 'id' }).createIndex('by-at', 'at');
-        db.createObjectStore('snapshots', { keyPath: 'id' }).createIndex('by-at', 'at');
-        db.createObjectStore('activity', { keyPath: ['day', 'siteId'] }).createIndex('by-site', 'siteId');
-      },
-    });
+    const v1 = await openVersion(1);
+    expect(Array.from(v1.transaction('snapshots').store.indexNames)).not.toContain('by-site-metric-at');
     await v1.put('aims', { id: 'aim1', purpose: 'p', aim: 'a', createdAt: '2026-01-01T00:00:00.000Z', archivedAt: null });
     await v1.put('outcomes', { id: 'o1', at: '2026-01-02T00:00:00.000Z', title: 't', kind: 'job', note: '', siteId: 'linkedin', aimId: 'aim1' });
     await v1.put('snapshots', { id: 's1', at: '2026-01-02T00:00:00.000Z', siteId: 'x', metric: 'followers', value: 10, approximate: false });
@@ -129,23 +123,8 @@ describe('schema upgrades', () => {
   });
 
   it('opens a version 2 database with data in it, keeps every record and adds site health', async () => {
-    // Version 2 as shipped: version 1 plus the compound indexes.
-    const v2 = await openDB(DB_NAME, 2, {
-      upgrade(db) {
-        db.createObjectStore('aims', { keyPath: 'id' }).createIndex('by-createdAt', 'createdAt');
-        const outcomes = db.createObjectStore('outcomes', { keyPath: 'id' });
-        outcomes.createIndex('by-at', 'at');
-        outcomes.createIndex('by-site', 'siteId');
-        outcomes.createIndex('by-site-at', ['siteId', 'at']);
-        const reflections = db.createObjectStore('reflections', { keyPath: 'id' });
-        reflections.createIndex('by-at', 'at');
-        reflections.createIndex('by-site-at', ['siteId', 'at']);
-        const snapshots = db.createObjectStore('snapshots', { keyPath: 'id' });
-        snapshots.createIndex('by-at', 'at');
-        snapshots.createIndex('by-site-metric-at', ['siteId', 'metric', 'at']);
-        db.createObjectStore('activity', { keyPath: ['day', 'siteId'] }).createIndex('by-site', 'siteId');
-      },
-    });
+    const v2 = await openVersion(2);
+    expect(Array.from(v2.objectStoreNames)).not.toContain('health');
     await v2.put('aims', { id: 'aim1', purpose: 'p', aim: 'a', createdAt: '2026-01-01T00:00:00.000Z', archivedAt: null });
     await v2.put('activity', { day: '2026-01-02', siteId: 'x', activeMs: 5, metricsSeen: 1, promptsShown: 1 });
     v2.close();

@@ -56,15 +56,17 @@ export const MESSAGES: Record<JournalErrorCode, string> = {
 };
 
 /**
- * The upgrade chain. Each step takes the previous version's database as it was shipped; tests open a
- * database created by version N-1 with data in it and check nothing is lost.
+ * The upgrade chain, up to `target` (the current version, unless a test builds an older one). Each step
+ * takes the previous version's database as it was shipped; tests build every earlier version with this
+ * very chain, fill it, and open it with the current code.
  */
-function upgrade(
+export function upgrade(
   db: JournalDB,
   oldVersion: number,
   tx: IDBPTransaction<JournalSchema, StoreNames<JournalSchema>[], 'versionchange'>,
+  target: number = DB_VERSION,
 ): void {
-  if (oldVersion < 1) {
+  if (oldVersion < 1 && target >= 1) {
     // Version 1: the five stores, keyed by id (activity by local day and site), with time indexes.
     const aims = db.createObjectStore('aims', { keyPath: 'id' });
     aims.createIndex('by-createdAt', 'createdAt');
@@ -78,14 +80,14 @@ function upgrade(
     const activity = db.createObjectStore('activity', { keyPath: ['day', 'siteId'] });
     activity.createIndex('by-site', 'siteId');
   }
-  if (oldVersion < 2) {
+  if (oldVersion < 2 && target >= 2) {
     // Version 2: compound indexes for the week view's range queries (one site's values over a week,
     // the last own value of a metric before a week) so a week never scans the whole history.
     tx.objectStore('outcomes').createIndex('by-site-at', ['siteId', 'at']);
     tx.objectStore('reflections').createIndex('by-site-at', ['siteId', 'at']);
     tx.objectStore('snapshots').createIndex('by-site-metric-at', ['siteId', 'metric', 'at']);
   }
-  if (oldVersion < 3) {
+  if (oldVersion < 3 && target >= 3) {
     // Version 3: site health — per day and site, and each site's current standing.
     db.createObjectStore('health', { keyPath: ['day', 'siteId'] });
     db.createObjectStore('siteHealth', { keyPath: 'siteId' });
