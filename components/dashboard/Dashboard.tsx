@@ -53,7 +53,7 @@ export const ROUTES: readonly DashboardRoute[] = [
     path: /^\/sites$/,
     title: 'Sites',
     nav: { href: '#/sites', label: 'Sites' },
-    view: () => <SitesView />,
+    view: (_params, { journal, now, weekStartsOn, revision }) => <SitesView health={{ journal, now, weekStartsOn, revision }} />,
   },
   {
     path: /^\/data$/,

@@ -10,6 +10,7 @@ import { normaliseOrigin, originPattern } from '@/utils/registrations';
 import { extraOriginsItem, repairOrigins, repairSiteModes, siteModesItem, type SiteMode } from '@/utils/settings';
 import { adapters } from '@/utils/sites';
 import type { SiteAdapter } from '@/utils/sites/types';
+import { SiteHealthList, type SiteHealthListProps } from './SiteHealthList';
 
 export const MODE_LABELS: Record<SiteMode, string> = {
   reframe: 'Reframe',
@@ -62,13 +63,15 @@ export interface SitesViewProps {
   store?: SitesStore;
   permissions?: OriginPermissions;
   sites?: readonly SiteAdapter[];
+  /** The journal and clock for site health; without them (no journal) the section is left out. */
+  health?: Omit<SiteHealthListProps, 'sites'>;
 }
 
 type Problem = { title: string; detail: string } | null;
 
 const messageOf = (error: unknown) => (error instanceof Error && error.message ? error.message : String(error));
 
-export function SitesView({ store = settingsStore, permissions = browserPermissions, sites = adapters }: SitesViewProps) {
+export function SitesView({ store = settingsStore, permissions = browserPermissions, sites = adapters, health }: SitesViewProps) {
   const [modes, setModes] = useState<Record<string, SiteMode> | undefined>(undefined);
   const [origins, setOrigins] = useState<string[] | undefined>(undefined);
   const [address, setAddress] = useState('');
@@ -225,6 +228,8 @@ export function SitesView({ store = settingsStore, permissions = browserPermissi
           })}
         </ul>
       )}
+
+      {health ? <SiteHealthList {...health} sites={sites} /> : null}
 
       <h2>Sites you added</h2>
       <p class="muted">

@@ -1,0 +1,112 @@
+/**
+ * Site health (Sites view): per supported site, whether Running For still finds the counts on the pages
+ * that should show them — "found the counts on 14 of 15 pages this week", or that the site may have
+ * changed — and a Copy diagnostic button that puts the redacted structure of the last page that fell back
+ * or showed nothing on the clipboard, for a bug report. Nothing is sent anywhere.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { Journal } from '@/utils/journal/journal';
+import { summarizeSiteHealth, type HealthState, type SiteHealthSummary } from '@/utils/site-health';
+import { weekBounds } from '@/utils/week';
+import type { Weekday } from '@/utils/settings';
+
+export const STATE_LABELS: Record<HealthState, string> = {
+  ok: 'Working',
+  fallback: 'Reading labels',
+  missing: 'Not finding counts',
+  unknown: 'Not checked yet',
+};
+
+export interface SiteHealthListProps {
+  journal: Journal;
+  now: () => Date;
+  weekStartsOn: Weekday;
+  /** Bumped when the journal may have changed elsewhere. */
+  revision: number;
+  sites: readonly { id: string; name: string }[];
+  /** Where Copy diagnostic writes (the system clipboard). */
+  copy?: (text: string) => Promise<void>;
+}
+
+const clipboard = (text: string) => navigator.clipboard.writeText(text);
+
+/** What Copy diagnostic puts on the clipboard: the summary in numbers, then the structure. */
+export function diagnosticReport(site: { id: string; name: string }, summary: SiteHealthSummary, at: Date): string {
+  return [
+    `Running For site health: ${site.name} (${site.id}), ${at.toISOString().slice(0, 10)}`,
+    `state: ${summary.state}; this week: counts on ${summary.found} of ${summary.expected} pages that should show them`,
+    '',
+    summary.diagnostic ?? '(no diagnostic: no page fell back or came up empty)',
+    '',
+  ].join('\n');
+}
+
+export function SiteHealthList({ journal, now, weekStartsOn, revision, sites, copy = clipboard }: SiteHealthListProps) {
+  const [summaries, setSummaries] = useState<SiteHealthSummary[] | undefined>(undefined);
+  const [problem, setProblem] = useState('');
+  const [status, setStatus] = useState('');
+
+  useEffect(() => {
+    let live = true;
+    const bounds = weekBounds(now(), weekStartsOn);
+    Promise.all([journal.health(bounds.firstDay, bounds.lastDay), journal.siteHealth()]).then(
+      ([week, standings]) => {
+        if (!live) return;
+        setSummaries(sites.map((site) => summarizeSiteHealth(site, week, standings.find((standing) => standing.siteId === site.id))));
+      },
+      (error: unknown) => live && setProblem(error instanceof Error ? error.message : String(error)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [journal, now, weekStartsOn, revision, sites]);
+
+  const copyDiagnostic = async (site: { id: string; name: string }, summary: SiteHealthSummary) => {
+    setProblem('');
+    try {
+      await copy(diagnosticReport(site, summary, now()));
+      setStatus(`Copied ${site.name}'s diagnostic: the page's structure only, no text from it. Paste it into a bug report.`);
+    } catch (error) {
+      setProblem(`Could not copy to the clipboard: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+
+  return (
+    <section class="site-health" aria-labelledby="site-health-heading">
+      <h2 id="site-health-heading">Are the counts still found?</h2>
+      <p class="muted">
+        Sites change their pages. Running For notes, on your device, whether it found the counts on each page that should show them — numbers
+        only, never what the page says.
+      </p>
+      <p role="status" class="status-message" data-testid="site-health-status">
+        {status}
+      </p>
+      {problem ? (
+        <p class="problem" role="alert">
+          {problem}
+        </p>
+      ) : null}
+      {summaries === undefined ? (
+        problem ? null : <p class="muted">Loading…</p>
+      ) : (
+        <ul class="site-health-list">
+          {summaries.map((summary) => {
+            const site = sites.find((candidate) => candidate.id === summary.siteId)!;
+            return (
+              <li key={site.id} class={`site-health-row health-${summary.state}`} data-testid="site-health" data-site={site.id} data-state={summary.state}>
+                <span class="health-badge">{STATE_LABELS[summary.state]}</span>
+                <span class="health-site">{site.name}</span>
+                <span class="health-sentence">{summary.sentence}</span>
+                {summary.diagnostic ? (
+                  <button type="button" class="quiet" onClick={() => void copyDiagnostic(site, summary)} aria-label={`Copy diagnostic for ${site.name}`}>
+                    Copy diagnostic
+                  </button>
+                ) : null}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}

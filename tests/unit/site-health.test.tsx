@@ -1,0 +1,112 @@
+// @vitest-environment happy-dom
+/**
+ * Site health in the dashboard: the states and sentences (utils/site-health.ts) from what page views
+ * recorded, and the Sites view's rows — one per site, marked for the end-to-end tests — with Copy diagnostic.
+ */
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { render } from 'preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SiteHealthList } from '../../components/dashboard/SiteHealthList';
+import { Journal } from '../../utils/journal/journal';
+import type { HealthDay, SiteHealth } from '../../utils/journal/records';
+import { MISSING_AFTER, summarizeSiteHealth } from '../../utils/site-health';
+
+const SITE = { id: 'linkedin', name: 'LinkedIn' };
+const day = (fields: Partial<HealthDay>): HealthDay => ({ day: '2026-11-26', siteId: 'linkedin', expected: 0, found: 0, hook: 0, label: 0, generic: 0, ...fields });
+const standing = (fields: Partial<SiteHealth>): SiteHealth => ({
+  siteId: 'linkedin',
+  emptyStreak: 0,
+  lastFoundVia: 'hook',
+  lastViewAt: '2026-11-26T09:00:00.000Z',
+  diagnostic: null,
+  diagnosticAt: null,
+  ...fields,
+});
+
+describe('summarizeSiteHealth', () => {
+  it('is unknown before any page that should show counts', () => {
+    expect(summarizeSiteHealth(SITE, [], undefined)).toMatchObject({ state: 'unknown', sentence: expect.stringContaining('Not checked yet') });
+  });
+
+  it('is ok when the site’s markers found them, with this week’s figures in words', () => {
+    const summary = summarizeSiteHealth(SITE, [day({ expected: 15, found: 14, hook: 14 })], standing({}));
+    expect(summary).toMatchObject({ state: 'ok', expected: 15, found: 14 });
+    expect(summary.sentence).toBe('Working: Running For found the counts on 14 of 15 pages that show them this week.');
+  });
+
+  it('is fallback when the last counts were read from labels', () => {
+    const summary = summarizeSiteHealth(SITE, [day({ expected: 6, found: 6, hook: 2, label: 4 })], standing({ lastFoundVia: 'label' }));
+    expect(summary.state).toBe('fallback');
+    expect(summary.sentence).toMatch(/^LinkedIn may have changed its pages: .*by reading the labels beside the numbers instead of the site's usual markers \(4 of 6\)\.$/);
+  });
+
+  it(`is missing after ${MISSING_AFTER} empty page views in a row, and says how many`, () => {
+    expect(summarizeSiteHealth(SITE, [], standing({ emptyStreak: MISSING_AFTER - 1 })).state).toBe('ok');
+    expect(summarizeSiteHealth(SITE, [], standing({ emptyStreak: 2, lastFoundVia: null })).state).toBe('unknown');
+    const summary = summarizeSiteHealth(SITE, [day({ expected: 5 })], standing({ emptyStreak: 5, diagnostic: 'main' }));
+    expect(summary).toMatchObject({ state: 'missing', diagnostic: 'main' });
+    expect(summary.sentence).toMatch(/^LinkedIn may have changed: no counts on your last 5 visits to pages that should show them\./);
+  });
+});
+
+describe('SiteHealthList', () => {
+  let root: HTMLElement;
+  let journal: Journal;
+  const now = () => new Date(2026, 10, 26, 10, 0);
+
+  beforeEach(async () => {
+    globalThis.indexedDB = new IDBFactory();
+    journal = await Journal.open({ now });
+    root = document.createElement('div');
+    document.body.append(root);
+  });
+  afterEach(() => {
+    render(null, root);
+    root.remove();
+  });
+
+  async function rows(): Promise<HTMLElement[]> {
+    for (let i = 0; i < 200; i++) {
+      const found = [...root.querySelectorAll<HTMLElement>('[data-testid="site-health"]')];
+      if (found.length) return found;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    throw new Error(`no health rows: ${root.textContent}`);
+  }
+
+  it('shows one marked row per site, and copies a diagnostic that holds only structure', async () => {
+    for (let i = 0; i < 3; i++) await journal.recordPageView({ siteId: 'linkedin', found: false, diagnostic: 'main\n  section "#,### followers"' });
+    await journal.recordPageView({ siteId: 'x', found: true, via: 'hook' });
+    const copied: string[] = [];
+    render(
+      <SiteHealthList
+        journal={journal}
+        now={now}
+        weekStartsOn={1}
+        revision={0}
+        sites={[
+          { id: 'x', name: 'X' },
+          SITE,
+          { id: 'github', name: 'GitHub' },
+        ]}
+        copy={async (text) => void copied.push(text)}
+      />,
+      root,
+    );
+    const list = await rows();
+    expect(list.map((row) => [row.dataset.site, row.dataset.state])).toEqual([
+      ['x', 'ok'],
+      ['linkedin', 'missing'],
+      ['github', 'unknown'],
+    ]);
+    expect(list[0]!.querySelector('button')).toBeNull();
+    list[1]!.querySelector('button')!.click();
+    for (let i = 0; i < 100 && copied.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(copied[0]).toContain('state: missing; this week: counts on 0 of 3 pages');
+    expect(copied[0]).toContain('main\n  section "#,### followers"');
+    const status = root.querySelector('[data-testid="site-health-status"]')!;
+    for (let i = 0; i < 100 && !status.textContent; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(status.textContent).toMatch(/Copied LinkedIn's diagnostic/);
+  });
+});
