@@ -18,6 +18,7 @@ import {
   type NumberSymbols,
   type UnitTable,
 } from './number-locale';
+import { perPacks } from './lang/pack';
 
 export interface ParsedCount {
   value: number;
@@ -28,29 +29,22 @@ export interface ParsedCount {
 }
 
 /**
- * "More than N" in each language the parser reads (the languages of utils/metric-words.ts): words before
- * the number, and after it (`…` stands for the number). LinkedIn caps connections at "500+" and localizes
- * it ("+ de 500 relations", "Más de 500 contactos", "500人以上"). Lower case, apostrophes as `'`.
+ * "More than N" in each registered language (utils/lang/pack.ts `moreThan`): words before the number, and
+ * after it. LinkedIn caps connections at "500+" and localizes it ("+ de 500 relations", "Más de 500
+ * contactos", "500人以上"). Longest first: "mahigit sa" before "mahigit", "более чем" before "более".
  */
-const MORE_THAN =
-  'more than|over|mehr als|über|plus de|+ de|más de|mais de|oltre|più di|meer dan|över|mer än|fler än|mere end|flere end|mer enn|flere enn|yli|' +
-  'ponad|więcej niż|powyżej|více než|přes|peste|mai mult de|több mint|több, mint|более|больше|свыше|более чем|понад|більше|більше ніж|' +
-  'περισσότερες από|περισσότεροι από|πάνω από|أكثر من|بیش از|بیشتر از|יותר מ-|יותר מ|מעל|zaidi ya|lebih dari|lebih daripada|hơn|trên|' +
-  'มากกว่า|超过|超過|mahigit|mahigit sa|higit sa|…以上|…超|…多|…이상|…\'den fazla|…\'dan fazla|…\'ten fazla|…\'tan fazla|…से अधिक|' +
-  '…से ज़्यादा|…से ज्यादा|…এর বেশি|…-এর বেশি|…অধিক';
-let moreThan: { before: string[]; after: string[] } | undefined;
+const moreThanForms = perPacks((packs) => {
+  const words = Array.from(packs.values()).flatMap((pack) => pack.moreThan.split('|')).filter(Boolean);
+  const byLength = (a: string, b: string) => b.length - a.length;
+  return {
+    before: words.filter((word) => !word.startsWith('…')).sort(byLength),
+    after: words.filter((word) => word.startsWith('…')).map((word) => word.slice(1)).sort(byLength),
+  };
+});
 
 /** Strip a "more than" form around the numeral: the rest, or undefined when there is none. */
 function withoutMoreThan(body: string): string | undefined {
-  if (!moreThan) {
-    const words = MORE_THAN.split('|');
-    // Longest first: "mahigit sa" before "mahigit", "более чем" before "более".
-    const byLength = (a: string, b: string) => b.length - a.length;
-    moreThan = {
-      before: words.filter((word) => !word.startsWith('…')).sort(byLength),
-      after: words.filter((word) => word.startsWith('…')).map((word) => word.slice(1)).sort(byLength),
-    };
-  }
+  const moreThan = moreThanForms();
   const lower = body.toLocaleLowerCase().replace(/[’‘`]/gu, "'");
   // Slices of `lower` stand for slices of `body` only while lower-casing kept every length.
   if (lower.length !== body.length) return undefined;

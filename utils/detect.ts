@@ -5,6 +5,8 @@
  * The adapter is the registry's choice for the page (by host, then markup, else generic) unless given.
  */
 import { detectWith } from './detect-with';
+// Every language: `detect` reads pages in any language (tests, `scan`); content scripts load theirs on demand.
+import './lang/all';
 import { adapterFor } from './sites';
 import type { Detection, SiteAdapter } from './sites/types';
 

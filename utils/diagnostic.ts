@@ -10,7 +10,8 @@
  *     section class=* componentkey=*-*
  *       span aria-hidden=true "#,### followers"
  */
-import { METRIC_WORDS } from './metric-words';
+import { perPacks } from './lang/pack';
+import { metricWords } from './metric-words';
 import { editProfileWords } from './sites/own';
 
 /**
@@ -40,20 +41,18 @@ const STRUCTURE_WORDS =
   // Page types, compact units (12.3K, 1,2 Mio.) and the diagnostic's own header.
   'watch repo search list status feed hashtag topic running diagnostic k m b mio mrd tsd mil mi mn bn md lakh cr тыс млн млрд 万 萬 億 亿 만 천 억';
 
-let vocabulary: Set<string> | undefined;
-
-function words(): Set<string> {
-  if (vocabulary) return vocabulary;
-  vocabulary = new Set(STRUCTURE_WORDS.split(' '));
+/** The structure words and the registered languages' label and "Edit profile" words, with their codes. */
+const words = perPacks((packs) => {
+  const vocabulary = new Set(STRUCTURE_WORDS.split(' '));
   const add = (phrase: string) => {
-    for (const piece of phrase.toLocaleLowerCase().split(/[^\p{L}\p{M}]+/u)) if (piece) vocabulary!.add(piece);
+    for (const piece of phrase.toLocaleLowerCase().split(/[^\p{L}\p{M}]+/u)) if (piece) vocabulary.add(piece);
   };
-  for (const table of Object.values(METRIC_WORDS)) for (const list of Object.values(table)) for (const phrase of list ?? []) add(phrase);
+  for (const table of Object.values(metricWords())) for (const list of Object.values(table)) for (const phrase of list ?? []) add(phrase);
   for (const phrase of editProfileWords()) add(phrase);
   // Language codes (lang="de"): the languages the label words are written in.
-  for (const code of Object.keys(METRIC_WORDS)) vocabulary.add(code);
+  for (const code of packs.keys()) vocabulary.add(code);
   return vocabulary;
-}
+});
 
 /** A word, a camelCase part ("profileHeaderFollowersButton"), a run of digits, or anything else. */
 const PIECES = /\bh[1-6]\b|\p{Lu}?\p{Ll}+|\p{Lu}+(?!\p{Ll})|[\p{L}\p{M}]+|\p{Nd}+|[^\p{L}\p{M}\p{Nd}]+/gu;

@@ -22,7 +22,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { parseCount } from '../count';
-import { METRIC_WORDS, parseCountPhrase } from '../metric-words';
+import '../lang/all';
+import { metricWords, parseCountPhrase } from '../metric-words';
 import { textOf } from '../sites/dom';
 import { isEditProfileLabel } from '../sites/own';
 
@@ -87,7 +88,7 @@ function vocabulary(extra: readonly string[]): Set<string> {
   const add = (phrase: string) => {
     for (const word of phrase.toLocaleLowerCase().split(/[\s:：·•]+/u)) if (word) words.add(word);
   };
-  for (const table of Object.values(METRIC_WORDS)) for (const list of Object.values(table)) for (const phrase of list ?? []) add(phrase);
+  for (const table of Object.values(metricWords())) for (const list of Object.values(table)) for (const phrase of list ?? []) add(phrase);
   add(UI_WORDS);
   for (const word of extra) add(word);
   return words;
