@@ -1,5 +1,6 @@
 import { defineConfig, type UserManifest } from 'wxt';
 import { hideStylesheets } from './utils/hide-css';
+import { languagePackFiles } from './utils/lang/files';
 import { adapters, hostMatchPatterns } from './utils/sites';
 
 /**
@@ -63,6 +64,8 @@ export default defineConfig({
     // the selectors live next to each site's detection and the CSS can never drift from them.
     'build:publicAssets': (_wxt, files) => {
       for (const sheet of hideStylesheets(adapters)) files.push(sheet);
+      // One file per language besides English (utils/lang/files.ts), injected into a page that needs it.
+      for (const pack of languagePackFiles()) files.push(pack);
     },
   },
   vite: () => ({

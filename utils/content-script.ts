@@ -12,6 +12,7 @@ import { formatCount, safeLocale } from '@/components/prompt/questions';
 import { chipSheet } from '@/components/prompt/styles';
 import { prepareCounts } from '@/utils/count';
 import { metricOfLabel } from '@/utils/metric-words';
+import { loadLanguages, loadLanguagesOnDemand } from '@/utils/lang/loader';
 import { sendToBackground } from '@/utils/journal/client';
 import { startLiveLayer, type LiveLayer, type SiteSet } from '@/utils/live-core';
 import { readSiteSettings, snoozeSite, watchSiteSettings } from '@/utils/site-settings';
@@ -27,7 +28,7 @@ const pageLang = (doc: Document) => doc.documentElement.getAttribute('lang');
 
 /** The live layer with the extension's real prompt, background, settings and clock. */
 export function startContentScript(ctx: ContentScriptContext, sites: SiteSet): LiveLayer {
-  return startLiveLayer(ctx, {
+  const layer = startLiveLayer(ctx, {
     sites,
     mount: mountPrompt,
     send: sendToBackground,
@@ -36,6 +37,8 @@ export function startContentScript(ctx: ContentScriptContext, sites: SiteSet): L
     settings: () => readSiteSettings(),
     watchSettings: (onChange) => watchSiteSettings(onChange),
     prepare: [
+      // The page's language pack (and the browser's, for pages that do not say theirs), before the first scan.
+      (doc) => loadLanguages([pageLang(doc), navigator.language], sendToBackground),
       (doc) => prepareCounts.separators(pageLang(doc)),
       (doc) => prepareCounts.units(pageLang(doc)),
       // Labels are read in the page's language: its word table.
@@ -47,6 +50,10 @@ export function startContentScript(ctx: ContentScriptContext, sites: SiteSet): L
       },
     ],
   });
+  // A language met later (an element's own `lang`): loaded, then the page is read again with it.
+  const stopLoading = loadLanguagesOnDemand(sendToBackground, () => layer.detector()?.scan());
+  ctx.onInvalidated(stopLoading);
+  return layer;
 }
 
 /**

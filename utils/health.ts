@@ -4,10 +4,11 @@
  * rendered: SiteAdapter.regions, hovercards excluded). Once the page has settled — no pass for SETTLE_MS,
  * or LATEST_MS after the view began, and only while the tab is visible — the view is recorded once
  * (`health/add`): with counts, and by which layer, or empty. Counts that come after an empty record turn
- * it into a view with counts. A view that fell back to labels or found nothing also carries a diagnostic
- * of its regions (utils/diagnostic.ts: structure only). Numbers and structure only, never page text.
+ * it into a view with counts. A view that fell back to labels or found nothing asks for a diagnostic of
+ * its regions (utils/diagnosis.ts: the background has their structure read, redacted). Numbers and
+ * structure only, never page text.
  */
-import { diagnosticOf } from './diagnostic';
+import { leaveDiagnosis } from './diagnosis';
 import type { sendToBackground } from './journal/client';
 import type { Detection, Layer } from './sites/types';
 
@@ -25,6 +26,8 @@ export interface HealthOptions {
   regions(): { elements: Element[]; page?: string };
   doc?: Document;
   setTimer?: (callback: () => void, ms: number) => () => void;
+  /** Where the regions are left for the diagnostic script (the isolated world's global). */
+  scope?: object;
 }
 
 export interface HealthRecorder {
@@ -61,10 +64,10 @@ export function startHealth(options: HealthOptions): HealthRecorder {
     return worst;
   };
 
-  const report = (found: boolean, via?: Layer, corrects?: boolean, diagnostic?: string) => {
+  const report = (found: boolean, via?: Layer, corrects?: boolean, diagnose?: boolean) => {
     void send({
       type: 'health/add',
-      health: { siteId, found, ...(via ? { via } : {}), ...(corrects ? { corrects } : {}), ...(diagnostic ? { diagnostic } : {}) },
+      health: { siteId, found, ...(via ? { via } : {}), ...(corrects ? { corrects } : {}), ...(diagnose ? { diagnose } : {}) },
     }).catch(() => undefined);
   };
 
@@ -90,9 +93,10 @@ export function startHealth(options: HealthOptions): HealthRecorder {
     }
     if (regions.elements.length === 0) return;
     const via = countsIn(regions.elements);
-    const diagnostic = via === 'hook' ? undefined : diagnosticOf(regions.elements, { site: siteId, page: regions.page });
+    const diagnose = via !== 'hook';
+    if (diagnose) leaveDiagnosis({ regions: regions.elements, site: siteId, page: regions.page }, options.scope);
     recorded = via ? 'found' : 'empty';
-    report(via !== undefined, via, false, diagnostic);
+    report(via !== undefined, via, false, diagnose);
   };
 
   const settleLater = () => {

@@ -540,9 +540,10 @@ export interface LiveLayerDeps {
    * Work the first scan needs that can run before it, each step in a task of its own while the settings
    * are read (the page language's number separators — the first Intl call, which loads the locale's
    * data —, its unit table, the label words, the prompt's formatter): the start is then a few short
-   * tasks instead of one long one.
+   * tasks instead of one long one. A step that returns a promise (loading the page's language pack) is
+   * waited for before the next.
    */
-  prepare?: ReadonlyArray<(doc: Document) => void>;
+  prepare?: ReadonlyArray<(doc: Document) => unknown>;
   /** Options passed on to the detector (schedulers, detect) and the activity recorder (clock, observers). */
   detector?: Partial<Pick<LiveDetectorOptions, 'frame' | 'idle' | 'detect'>>;
   activity?: Pick<ActivityOptions, 'clock' | 'every' | 'IntersectionObserver'>;
@@ -632,16 +633,20 @@ export function startLiveLayer(ctx: LiveDetectorContext, deps: LiveLayerDeps): L
     });
   };
 
-  const step = (run: (doc: Document) => void) =>
+  const step = (run: (doc: Document) => unknown) =>
     new Promise<void>((resolve) =>
       setTimeout(() => {
-        try {
-          if (!stopped) run(doc);
-        } catch (error) {
+        const failed = (error: unknown) => {
           // Only a head start: the scan builds what it needs anyway.
           console.warn('Running For: preparing failed', error);
+          resolve();
+        };
+        try {
+          // A step may wait for something (a language pack); the next one starts after it.
+          void Promise.resolve(stopped ? undefined : run(doc)).then(() => resolve(), failed);
+        } catch (error) {
+          failed(error);
         }
-        resolve();
       }, 0),
     );
   let prepared: Promise<void> | undefined = deps.prepare?.length

@@ -4,6 +4,7 @@
  * once the page has settled; late counts correct an empty record; nothing for pages without count regions.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
+import { takeDiagnosis } from '../../utils/diagnosis';
 import { LATEST_MS, SETTLE_MS, startHealth } from '../../utils/health';
 import type { Detection, Layer } from '../../utils/sites/types';
 
@@ -44,11 +45,14 @@ function detection(element: Element, via: Layer = 'hook'): Detection {
   return { element, site: 'x', metric: 'followers', value: 5, approximate: false, own: false, text: '5 Followers', via };
 }
 
+let scope: object;
+
 function start() {
-  return startHealth({ siteId: 'x', send, doc: document, setTimer, regions: () => ({ elements: regions, page: 'profile' }) });
+  return startHealth({ siteId: 'x', send, doc: document, setTimer, scope, regions: () => ({ elements: regions, page: 'profile' }) });
 }
 
 beforeEach(() => {
+  scope = {};
   now = 0;
   timers = [];
   sent = [];
@@ -70,14 +74,12 @@ describe('site health', () => {
     expect(sent).toHaveLength(1);
   });
 
-  it('records an empty view, with the regions’ redacted structure, when the header rendered without counts', () => {
+  it('records an empty view when the header rendered without counts, and leaves its regions for a diagnosis', () => {
     start();
     advance(SETTLE_MS);
-    expect(sent).toHaveLength(1);
-    const [message] = sent as { health: { found: boolean; diagnostic: string } }[];
-    expect(message!.health.found).toBe(false);
-    expect(message!.health.diagnostic).toContain('section');
-    expect(message!.health.diagnostic).not.toContain('Jane');
+    expect(sent).toEqual([{ type: 'health/add', health: { siteId: 'x', found: false, diagnose: true } }]);
+    expect(takeDiagnosis(scope)).toEqual({ regions: [header], site: 'x', page: 'profile' });
+    expect(takeDiagnosis(scope)).toBeUndefined();
   });
 
   it('records nothing on a page without count regions (a feed, a header not rendered yet)', () => {
@@ -112,7 +114,8 @@ describe('site health', () => {
     header.append(other);
     health.passed([detection(header.querySelector('a')!, 'hook'), detection(other, 'generic')]);
     advance(SETTLE_MS);
-    expect(sent).toMatchObject([{ health: { found: true, via: 'generic', diagnostic: expect.stringContaining('section') } }]);
+    expect(sent).toEqual([{ type: 'health/add', health: { siteId: 'x', found: true, via: 'generic', diagnose: true } }]);
+    expect(takeDiagnosis(scope)?.regions).toEqual([header]);
   });
 
   it('ignores counts outside the expected regions (a hovercard on the page)', () => {

@@ -156,13 +156,14 @@ describe('site health', () => {
   it('counts page views per day and site, by layer, and the run of empty ones', async () => {
     const journal = await Journal.open({ now });
     await journal.recordPageView({ siteId: 'linkedin', found: true, via: 'hook' });
-    await journal.recordPageView({ siteId: 'linkedin', found: false, diagnostic: 'main\n  section' });
+    await journal.recordPageView({ siteId: 'linkedin', found: false });
+    await journal.saveDiagnostic('linkedin', 'main\n  section');
     await journal.recordPageView({ siteId: 'linkedin', found: false });
     let [standing] = await journal.siteHealth();
     expect(standing).toMatchObject({ emptyStreak: 2, lastFoundVia: 'hook', diagnostic: 'main\n  section' });
     await journal.recordPageView({ siteId: 'linkedin', found: true, via: 'label' });
     [standing] = await journal.siteHealth();
-    expect(standing).toMatchObject({ emptyStreak: 0, lastFoundVia: 'label' });
+    expect(standing).toMatchObject({ emptyStreak: 0, lastFoundVia: 'label', diagnostic: 'main\n  section', diagnosticAt: clock.toISOString() });
     const [row] = await journal.health();
     expect(row).toEqual({ day: expect.any(String), siteId: 'linkedin', expected: 4, found: 2, hook: 1, label: 1, generic: 0 });
   });
@@ -173,6 +174,12 @@ describe('site health', () => {
     await journal.recordPageView({ siteId: 'x', found: true, via: 'hook', corrects: true });
     expect(await journal.health()).toMatchObject([{ expected: 1, found: 1, hook: 1 }]);
     expect(await journal.siteHealth()).toMatchObject([{ emptyStreak: 0 }]);
+  });
+
+  it('keeps a diagnostic only for a site with a recorded page view', async () => {
+    const journal = await Journal.open({ now });
+    await expect(journal.saveDiagnostic('x', 'main')).rejects.toMatchObject({ code: 'invalid' });
+    expect(await journal.siteHealth()).toEqual([]);
   });
 
   it('is not in the journal counts, and is deleted with everything', async () => {

@@ -140,12 +140,43 @@ describe('accepted messages are stored through the journal', () => {
     ]);
   });
 
-  it('a page view\'s site health: counted by day and layer; a diagnostic is redacted again, whatever was sent', async () => {
-    expect(await handle(health({ found: false, via: undefined, diagnostic: 'main\n  h1 "Jane Doe 12,345"' }), page())).toEqual({ ok: true });
+  it('a page view\'s site health: counted by day and layer', async () => {
+    expect(await handle(health({ found: false, via: undefined }), page())).toEqual({ ok: true });
     expect(await handle(health({ via: 'label' }), page())).toEqual({ ok: true });
     expect(await journal.health()).toEqual([{ day: localDay(clock), siteId: 'x', expected: 2, found: 1, hook: 0, label: 1, generic: 0 }]);
-    const [standing] = await journal.siteHealth();
-    expect(standing).toMatchObject({ siteId: 'x', emptyStreak: 0, lastFoundVia: 'label', diagnostic: 'main\n  h1 "* * ##,###"' });
+    expect(await journal.siteHealth()).toMatchObject([{ siteId: 'x', emptyStreak: 0, lastFoundVia: 'label', diagnostic: null }]);
+  });
+
+  it('a view that asks for a diagnosis has its regions read in its own frame, redacted again here, at most hourly', async () => {
+    const asked: DialogTarget[] = [];
+    let returned: unknown = 'main\n  h1 "Jane Doe 12,345"';
+    handle = createMessageHandler({
+      journal: async () => journal,
+      extensionId: EXTENSION_ID,
+      isAllowedSender: isGrantedOrigin,
+      now,
+      diagnose: async (target) => {
+        asked.push(target);
+        return returned;
+      },
+    });
+    const sender = { ...page(), frameId: 2 };
+    expect(await handle(health({ found: false, via: undefined, diagnose: true }), sender)).toEqual({ ok: true });
+    expect(asked).toEqual([{ tabId: 7, frameId: 2 }]);
+    expect((await journal.siteHealth())[0]).toMatchObject({ diagnostic: 'main\n  h1 "* * ##,###"', diagnosticAt: clock.toISOString() });
+    // Within the hour: recorded, not read again.
+    returned = 'main';
+    await handle(health({ found: false, via: undefined, diagnose: true }), sender);
+    expect(asked).toHaveLength(1);
+    clock = new Date(clock.getTime() + 61 * 60 * 1000);
+    await handle(health({ via: 'generic', diagnose: true }), sender);
+    expect(asked).toHaveLength(2);
+    expect((await journal.siteHealth())[0]).toMatchObject({ emptyStreak: 0, diagnostic: 'main' });
+    // A script that returns nothing usable, or fails, leaves the view recorded.
+    clock = new Date(clock.getTime() + 61 * 60 * 1000);
+    returned = { html: '<b>x</b>' };
+    expect(await handle(health({ found: false, via: undefined, diagnose: true }), sender)).toEqual({ ok: true });
+    expect((await journal.siteHealth())[0]).toMatchObject({ emptyStreak: 1, diagnostic: 'main' });
   });
 
   it('the current aim, for display: its words only, never ids or dates', async () => {
@@ -267,7 +298,8 @@ describe('refused messages change nothing', () => {
     ['health empty with a layer', health({ found: false }), page(), /says which layer/],
     ['health with an unknown layer', health({ via: 'guess' }), page(), /health\.via/],
     ['an empty view correcting one', health({ found: false, via: undefined, corrects: true }), page(), /only a view with counts corrects/],
-    ['a page-sized diagnostic', health({ diagnostic: long(16_001) }), page(), /health\.diagnostic/],
+    ['a diagnostic sent by the page', health({ found: false, via: undefined, diagnostic: 'main' }), page(), /health\.diagnostic: is not a field/],
+    ['a diagnosis of a view its hooks read', health({ diagnose: true }), page(), /only a view that was empty or fell back/],
     ['health with page text fields', health({ text: '12,345 followers' }), page(), /health\.text: is not a field/],
     ['another site\'s health', health({ siteId: 'linkedin' }), page(), /cannot report for site "linkedin"/],
     // Senders that are not this extension's content script on a supported page.

@@ -94,7 +94,7 @@ describe('scan command', () => {
     expect(err.trim().split('\n')).toHaveLength(1);
   });
 
-  it('runs as `npm run --silent scan` and prints only JSON', async () => {
+  it('runs as `npm run --silent scan` and prints only JSON', { timeout: 20_000 }, async () => {
     const { stdout } = await promisify(execFile)('npm', ['run', '--silent', 'scan', '--', '--text', '500+ connections'], { encoding: 'utf8' });
     expect(JSON.parse(stdout)).toEqual([{ site: 'generic', metric: 'connections', value: 500, approximate: true, own: false, text: '500+ connections', via: 'generic' }]);
   });

@@ -76,7 +76,8 @@ describe('SiteHealthList', () => {
   }
 
   it('shows one marked row per site, and copies a diagnostic that holds only structure', async () => {
-    for (let i = 0; i < 3; i++) await journal.recordPageView({ siteId: 'linkedin', found: false, diagnostic: 'main\n  section "#,### followers"' });
+    for (let i = 0; i < 3; i++) await journal.recordPageView({ siteId: 'linkedin', found: false });
+    await journal.saveDiagnostic('linkedin', 'main\n  section "#,### followers"');
     await journal.recordPageView({ siteId: 'x', found: true, via: 'hook' });
     const copied: string[] = [];
     render(

@@ -9,7 +9,7 @@
 import { type Journal } from './journal';
 import { toJournalError } from './db';
 import { localDay } from './records';
-import { parseMessage, type Message, type PromptDialogMessage, type ReflectionAddMessage, type Refusal, type Response } from './messages';
+import { parseMessage, type LanguageLoadMessage, type Message, type PromptDialogMessage, type ReflectionAddMessage, type Refusal, type Response } from './messages';
 import { extraOriginsItem, repairOrigins, repairWeekStart, weekStartItem, type Weekday } from '../settings';
 import { weekBounds } from '../week';
 import { adapters, hostMatches } from '../sites';
@@ -49,6 +49,17 @@ export interface MessageHandlerDeps {
    * content script runs in (`scripting.executeScript`). Without it, `prompt/dialog` is refused.
    */
   injectDialog?(target: DialogTarget): Promise<void>;
+  /**
+   * Run a language pack's file (utils/lang/files.ts `lang/<code>.js`) in `target`, in the content script's
+   * isolated world. Without it, `lang/load` is refused.
+   */
+  injectLanguage?(target: DialogTarget, code: string): Promise<void>;
+  /**
+   * Run the diagnostic script (entrypoints/diagnostic.ts) in `target` and return what it returns: the
+   * redacted structure of the count regions the content script left there, or null. Without it, views
+   * are recorded without diagnostics.
+   */
+  diagnose?(target: DialogTarget): Promise<unknown>;
 }
 
 export type MessageHandler = (message: unknown, sender: MessageSenderLike) => Promise<Response>;
@@ -59,6 +70,9 @@ type SenderSite = { kind: 'adapter'; adapterId: string } | { kind: 'granted'; ho
 const refuse = (error: string): Refusal => ({ ok: false, error });
 
 export const DIALOG_FAILED = "The prompt's dialog could not be loaded on this page.";
+export const LANGUAGE_FAILED = 'That language could not be loaded on this page.';
+/** At most one diagnosis per site in this time: a site that stays broken is not read on every page view. */
+export const DIAGNOSE_EVERY_MS = 60 * 60 * 1000;
 /** Documents remembered as having the dialog; past this the oldest are forgotten (a forgotten one is injected again, harmlessly). */
 const INJECTED_LIMIT = 500;
 
@@ -107,22 +121,23 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
   }
 
   /**
-   * Injections per document (tab, frame, documentId), so later opens reuse the first. Where the sender
-   * has no documentId (Firefox) only a request in flight is shared: the frame may have navigated since,
-   * and the dialog script is harmless to run twice (it registers once).
+   * Injections per document (tab, frame, documentId) and file, so later requests reuse the first. Where the
+   * sender has no documentId (Firefox) only a request in flight is shared: the frame may have navigated
+   * since, and the dialog and pack files are harmless to run twice (they register once).
    */
   const injections = new Map<string, Promise<void>>();
 
-  async function loadDialog(sender: MessageSenderLike): Promise<Response> {
+  /** Run a file of the package in the sender's own frame: the dialog, or a language pack. */
+  async function loadInto(sender: MessageSenderLike, file: string, inject: ((target: DialogTarget) => Promise<void>) | undefined, failed: string): Promise<Response> {
     const tabId = (sender.tab as { id?: unknown }).id;
     const { frameId, documentId } = sender;
     if (!isIndex(tabId) || !isIndex(frameId)) return refuse('Refused: the message did not say which tab and frame it came from.');
-    if (!deps.injectDialog) return refuse(DIALOG_FAILED);
+    if (!inject) return refuse(failed);
     const remembered = typeof documentId === 'string' && documentId !== '';
-    const key = `${tabId}/${frameId}/${remembered ? documentId : ''}`;
+    const key = `${tabId}/${frameId}/${remembered ? documentId : ''}/${file}`;
     let injection = injections.get(key);
     if (!injection) {
-      injection = deps.injectDialog({ tabId, frameId });
+      injection = inject({ tabId, frameId });
       injections.set(key, injection);
       const forget = () => void injections.delete(key);
       injection.then(remembered ? undefined : forget, forget);
@@ -132,12 +147,34 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
       await injection;
       return { ok: true };
     } catch {
-      return refuse(DIALOG_FAILED);
+      return refuse(failed);
     }
   }
 
-  /** The journal's messages (`prompt/dialog` is answered from the sender alone: it needs no journal). */
-  async function perform(message: Exclude<Message, PromptDialogMessage>): Promise<Response> {
+  const loadDialog = (sender: MessageSenderLike) => loadInto(sender, 'dialog', deps.injectDialog, DIALOG_FAILED);
+  const loadLanguage = (sender: MessageSenderLike, { lang }: LanguageLoadMessage) => {
+    const inject = deps.injectLanguage;
+    return loadInto(sender, `lang/${lang}`, inject && ((target) => inject(target, lang)), LANGUAGE_FAILED);
+  };
+
+  /**
+   * Read the structure of the count regions the sender's content script left (utils/diagnosis.ts) and keep
+   * it, redacted here whatever the script returned. A diagnosis that fails leaves the view recorded.
+   */
+  async function diagnoseSender(journal: Journal, siteId: string, sender: MessageSenderLike): Promise<void> {
+    const tabId = (sender.tab as { id?: unknown }).id;
+    const { frameId } = sender;
+    if (!deps.diagnose || !isIndex(tabId) || !isIndex(frameId)) return;
+    try {
+      const result = await deps.diagnose({ tabId, frameId });
+      if (typeof result === 'string' && result) await journal.saveDiagnostic(siteId, redactDiagnostic(result));
+    } catch (error) {
+      console.warn('Running For: the diagnosis failed', error);
+    }
+  }
+
+  /** The journal's messages (`prompt/dialog` and `lang/load` are answered from the sender alone: they need no journal). */
+  async function perform(message: Exclude<Message, PromptDialogMessage | LanguageLoadMessage>, sender: MessageSenderLike): Promise<Response> {
     const journal = await deps.journal();
     const at = now().toISOString();
     switch (message.type) {
@@ -152,9 +189,11 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
         await journal.addActivity({ ...message.activity, day: localDay(now()) });
         return { ok: true };
       case 'health/add': {
-        const { diagnostic, ...view } = message.health;
-        // Structure only, whatever the content script sent: redacted again here.
-        await journal.recordPageView(diagnostic ? { ...view, diagnostic: redactDiagnostic(diagnostic) } : view);
+        const { diagnose, ...view } = message.health;
+        const before = diagnose ? (await journal.siteHealth()).find((standing) => standing.siteId === view.siteId) : undefined;
+        await journal.recordPageView(view);
+        const last = before?.diagnosticAt ? Date.parse(before.diagnosticAt) : -Infinity;
+        if (diagnose && now().getTime() - last >= DIAGNOSE_EVERY_MS) await diagnoseSender(journal, view.siteId, sender);
         return { ok: true };
       }
       case 'aim/current': {
@@ -176,13 +215,14 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
       if (!parsed.ok) return parsed;
       const { message: valid } = parsed;
       if (valid.type === 'prompt/dialog') return await loadDialog(sender);
+      if (valid.type === 'lang/load') return await loadLanguage(sender, valid);
       if (valid.type !== 'aim/current') {
         const siteId =
           'reflection' in valid ? valid.reflection.siteId : 'snapshot' in valid ? valid.snapshot.siteId : 'health' in valid ? valid.health.siteId : valid.activity.siteId;
         const wrongSite = checkSiteId(siteId, from.site);
         if (wrongSite) return wrongSite;
       }
-      return await perform(valid);
+      return await perform(valid, sender);
     } catch (error) {
       return refuse(toJournalError(error).message);
     }

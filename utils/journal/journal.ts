@@ -74,8 +74,6 @@ export interface PageViewHealth {
   via?: Layer;
   /** Counts came after the view was recorded empty: it becomes a view with counts. */
   corrects?: boolean;
-  /** The redacted structure of the page's count regions, for a view that fell back or found nothing. */
-  diagnostic?: string;
 }
 
 /** At most one snapshot per site and metric per hour, unless the value changed. */
@@ -387,19 +385,33 @@ export class Journal {
       }
       if (row.found > row.expected) row.expected = row.found;
       const before = await standing.get(view.siteId);
-      const diagnostic = view.diagnostic ? view.diagnostic.slice(0, LIMITS.diagnostic) : undefined;
       const next: SiteHealth = {
         siteId: view.siteId,
         emptyStreak: via ? 0 : (before?.emptyStreak ?? 0) + 1,
         lastFoundVia: via ?? before?.lastFoundVia ?? null,
         lastViewAt: at,
-        diagnostic: diagnostic ?? before?.diagnostic ?? null,
-        diagnosticAt: diagnostic ? at : (before?.diagnosticAt ?? null),
+        diagnostic: before?.diagnostic ?? null,
+        diagnosticAt: before?.diagnosticAt ?? null,
       };
       await health.put(check(HealthDaySchema, row, 'Site health'));
       await standing.put(check(SiteHealthSchema, next, 'Site health'));
       await tx.done;
       return next;
+    });
+  }
+
+  /**
+   * Keep a site's latest diagnostic (utils/diagnostic.ts, already redacted), replacing the one before. The
+   * site must have a standing: a diagnostic belongs to a page view that was recorded.
+   */
+  async saveDiagnostic(siteId: string, diagnostic: string): Promise<void> {
+    const at = this.now().toISOString();
+    await this.run(async (db) => {
+      const tx = db.transaction('siteHealth', 'readwrite');
+      const before = await tx.store.get(siteId);
+      if (!before) throw new JournalError('invalid', `Site health ${siteId}: no page view recorded to diagnose`);
+      await tx.store.put(check(SiteHealthSchema, { ...before, diagnostic: diagnostic.slice(0, LIMITS.diagnostic), diagnosticAt: at }, 'Site health'));
+      await tx.done;
     });
   }
 

@@ -2,7 +2,7 @@
  * The messages content scripts may send to the background, and its answers. Content scripts run in
  * the site's origin and are treated as untrusted (DESIGN.md): they can add a reflection, a snapshot,
  * activity or a page view's site health, read the current aim for display and ask for the prompt's dialog
- * script in their own frame —
+ * script or a language pack in their own frame —
  * nothing that reads the history or deletes anything exists here, so no message can do it.
  *
  * Field validators are the record schemas' own (`ReflectionSchema.entries.…`), so a message accepted
@@ -11,7 +11,8 @@
  */
 import * as v from 'valibot';
 import { LAYERS } from '../sites/types';
-import { LIMITS, OutcomeSchema, ReflectionSchema, SnapshotSchema } from './records';
+import { PACK_CODES } from '../lang/codes';
+import { OutcomeSchema, ReflectionSchema, SnapshotSchema } from './records';
 
 /** Bounds on one activity message: a content script reports small, frequent deltas, never totals. */
 export const ACTIVITY_LIMITS = {
@@ -80,7 +81,8 @@ const ActivityAddSchema = v.strictObject({
 
 /**
  * One page view that should have shown counts (utils/health.ts): found, by which layer, or empty; a late
- * "found" corrects the view's empty record. The diagnostic is redacted again by the background.
+ * "found" corrects the view's empty record. A view that was empty or fell back may ask for a diagnosis:
+ * the background then reads its regions' structure with entrypoints/diagnostic.ts (utils/diagnosis.ts).
  */
 const HealthAddSchema = v.strictObject({
   type: v.literal('health/add'),
@@ -90,10 +92,11 @@ const HealthAddSchema = v.strictObject({
       found: v.boolean(),
       via: v.optional(v.picklist(LAYERS)),
       corrects: v.optional(v.literal(true)),
-      diagnostic: v.optional(v.pipe(v.string(), v.maxLength(LIMITS.diagnostic))),
+      diagnose: v.optional(v.literal(true)),
     }),
     v.check((health) => health.found === (health.via !== undefined), 'a view with counts says which layer found them, and only such a view'),
     v.check((health) => !health.corrects || health.found, 'only a view with counts corrects an empty one'),
+    v.check((health) => !health.diagnose || health.via !== 'hook', 'only a view that was empty or fell back is diagnosed'),
   ),
 });
 
@@ -106,6 +109,12 @@ const AimCurrentSchema = v.strictObject({ type: v.literal('aim/current') });
  */
 const PromptDialogSchema = v.strictObject({ type: v.literal('prompt/dialog') });
 
+/**
+ * Inject a language pack (utils/lang/files.ts) into the sender's own frame: a content script carries only
+ * English and loads the page's language when it needs it. The language must be one a pack exists for.
+ */
+const LanguageLoadSchema = v.strictObject({ type: v.literal('lang/load'), lang: v.picklist(PACK_CODES as [string, ...string[]]) });
+
 const SCHEMAS = {
   'reflection/add': ReflectionAddSchema,
   'snapshot/add': SnapshotAddSchema,
@@ -113,6 +122,7 @@ const SCHEMAS = {
   'health/add': HealthAddSchema,
   'aim/current': AimCurrentSchema,
   'prompt/dialog': PromptDialogSchema,
+  'lang/load': LanguageLoadSchema,
 } as const;
 
 export type MessageType = keyof typeof SCHEMAS;
@@ -124,7 +134,8 @@ export type ActivityAddMessage = v.InferOutput<typeof ActivityAddSchema>;
 export type HealthAddMessage = v.InferOutput<typeof HealthAddSchema>;
 export type AimCurrentMessage = v.InferOutput<typeof AimCurrentSchema>;
 export type PromptDialogMessage = v.InferOutput<typeof PromptDialogSchema>;
-export type Message = ReflectionAddMessage | SnapshotAddMessage | ActivityAddMessage | HealthAddMessage | AimCurrentMessage | PromptDialogMessage;
+export type LanguageLoadMessage = v.InferOutput<typeof LanguageLoadSchema>;
+export type Message = ReflectionAddMessage | SnapshotAddMessage | ActivityAddMessage | HealthAddMessage | AimCurrentMessage | PromptDialogMessage | LanguageLoadMessage;
 export type MessageOf<T extends MessageType> = Extract<Message, { type: T }>;
 
 /** What a content script may see of the current aim: the words, for display beside a count. */
@@ -152,6 +163,8 @@ interface Replies {
   'aim/current': { ok: true; aim: AimForDisplay | null; weekOutcomes: number };
   /** The dialog script has run in the sender's frame (now, or at an earlier request from the same document). */
   'prompt/dialog': { ok: true };
+  /** The language pack has run in the sender's frame (now, or at an earlier request from the same document). */
+  'lang/load': { ok: true };
 }
 
 export type ResponseFor<T extends MessageType> = Replies[T] | Refusal;
@@ -174,7 +187,7 @@ export function parseMessage(input: unknown): { ok: true; message: Message } | R
   if (typeof type !== 'string' || !Object.hasOwn(SCHEMAS, type)) {
     return {
       ok: false,
-      error: `Refused: ${echo(type)} is not a message Running For accepts from a page. Content scripts may add reflections, snapshots, activity and site health, read the current aim and load the prompt's dialog — nothing else.`,
+      error: `Refused: ${echo(type)} is not a message Running For accepts from a page. Content scripts may add reflections, snapshots, activity and site health, read the current aim and load the prompt's dialog or a language — nothing else.`,
     };
   }
   const result = v.safeParse(SCHEMAS[type as MessageType], input);

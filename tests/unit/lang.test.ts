@@ -1,0 +1,77 @@
+/**
+ * Language packs: one per language the parser reads, the list the content script and the background
+ * check against, the generated pack files, and the content script's loader — which asks only for what is
+ * missing, once, and reads the page again when a language arrives.
+ */
+import { runInNewContext } from 'node:vm';
+import { describe, expect, it } from 'vitest';
+import { PACK_CODES, packCodeOf } from '../../utils/lang/codes';
+import { languagePackFiles, PACK_SLOT } from '../../utils/lang/files';
+import { loadLanguages } from '../../utils/lang/loader';
+import { perPacks, registeredPacks, type LanguagePack } from '../../utils/lang/pack';
+import { PACKS } from '../../utils/lang/packs';
+import { METRICS } from '../../utils/sites/types';
+
+describe('language packs', () => {
+  it('exist for exactly the codes the content script and the background accept', () => {
+    expect([...PACK_CODES].sort()).toEqual(Object.keys(PACKS).sort());
+  });
+
+  it('each name followers, following and subscribers, have "more than" and "Edit profile", in METRICS order', () => {
+    for (const [code, pack] of Object.entries(PACKS)) {
+      const metrics = pack.words.split(';');
+      expect(metrics, code).toHaveLength(METRICS.length);
+      for (const index of [0, 1, 4]) expect(metrics[index], `${code} ${METRICS[index]}`).not.toBe('');
+      expect(pack.moreThan, code).not.toBe('');
+      expect(pack.editProfile, code).not.toBe('');
+      expect(pack.editProfile, code).toBe(pack.editProfile.toLocaleLowerCase());
+    }
+  });
+
+  it('maps page language tags to packs', () => {
+    expect(packCodeOf('pt-BR')).toBe('pt');
+    expect(packCodeOf('zh_Hant_TW')).toBe('zh');
+    expect(packCodeOf('tl')).toBe('fil');
+    expect(packCodeOf('no')).toBe('nb');
+    expect(packCodeOf('xx')).toBeUndefined();
+    expect(packCodeOf(null)).toBeUndefined();
+  });
+
+  it('are written as files that register themselves in the world they run in, and nothing else', () => {
+    const files = languagePackFiles();
+    expect(files.map((file) => file.relativeDest).sort()).toEqual(PACK_CODES.filter((code) => code !== 'en').map((code) => `lang/${code}.js`).sort());
+    for (const file of files) {
+      const registered: [string, LanguagePack][] = [];
+      const world = { [PACK_SLOT]: { register: (code: string, pack: LanguagePack) => registered.push([code, pack]) } };
+      runInNewContext(file.contents, { globalThis: world });
+      const code = file.relativeDest.slice('lang/'.length, -'.js'.length);
+      expect(registered).toEqual([[code, PACKS[code]]]);
+      // Run where no content script is, a pack does nothing.
+      expect(() => runInNewContext(file.contents, { globalThis: {} })).not.toThrow();
+    }
+  });
+
+  it('rebuild tables built from them only when a pack arrives', () => {
+    let builds = 0;
+    const table = perPacks((packs) => {
+      builds++;
+      return packs.size;
+    });
+    expect(table()).toBe(table());
+    expect(builds).toBe(1);
+  });
+});
+
+describe('loadLanguages (content script)', () => {
+  it('asks the background only for packs not here yet, and never for a language without one', async () => {
+    const asked: unknown[] = [];
+    const send = (async (message: unknown) => {
+      asked.push(message);
+      return { ok: true };
+    }) as never;
+    // Every pack is registered in the unit tests (tests/unit/setup.ts): nothing to ask for.
+    expect(registeredPacks().has('fr')).toBe(true);
+    expect(await loadLanguages(['fr-FR', 'en-US', 'xx', null, undefined], send)).toBe(false);
+    expect(asked).toEqual([]);
+  });
+});
