@@ -26,6 +26,10 @@ export interface SiteHealthListProps {
   sites: readonly { id: string; name: string }[];
   /** Where Copy diagnostic writes (the system clipboard). */
   copy?: (text: string) => Promise<void>;
+  /** Say what happened in the view's one status region (the Sites view's). */
+  announce: (message: string) => void;
+  /** Say what went wrong in the view's alert. */
+  fail: (title: string, detail: string) => void;
 }
 
 const clipboard = (text: string) => navigator.clipboard.writeText(text);
@@ -41,10 +45,11 @@ export function diagnosticReport(site: { id: string; name: string }, summary: Si
   ].join('\n');
 }
 
-export function SiteHealthList({ journal, now, weekStartsOn, revision, sites, copy = clipboard }: SiteHealthListProps) {
+const messageOf = (error: unknown) => (error instanceof Error && error.message ? error.message : String(error));
+
+export function SiteHealthList({ journal, now, weekStartsOn, revision, sites, copy = clipboard, announce, fail }: SiteHealthListProps) {
   const [summaries, setSummaries] = useState<SiteHealthSummary[] | undefined>(undefined);
-  const [problem, setProblem] = useState('');
-  const [status, setStatus] = useState('');
+  const [unread, setUnread] = useState(false);
 
   useEffect(() => {
     let live = true;
@@ -54,20 +59,23 @@ export function SiteHealthList({ journal, now, weekStartsOn, revision, sites, co
         if (!live) return;
         setSummaries(sites.map((site) => summarizeSiteHealth(site, week, standings.find((standing) => standing.siteId === site.id))));
       },
-      (error: unknown) => live && setProblem(error instanceof Error ? error.message : String(error)),
+      (error: unknown) => {
+        if (!live) return;
+        setUnread(true);
+        fail('Could not read site health.', messageOf(error));
+      },
     );
     return () => {
       live = false;
     };
-  }, [journal, now, weekStartsOn, revision, sites]);
+  }, [journal, now, weekStartsOn, revision, sites, fail]);
 
   const copyDiagnostic = async (site: { id: string; name: string }, summary: SiteHealthSummary) => {
-    setProblem('');
     try {
       await copy(diagnosticReport(site, summary, now()));
-      setStatus(`Copied ${site.name}'s diagnostic: the page's structure only, no text from it. Paste it into a bug report.`);
+      announce(`Copied ${site.name}'s diagnostic: the page's structure only, no text from it. Paste it into a bug report.`);
     } catch (error) {
-      setProblem(`Could not copy to the clipboard: ${error instanceof Error ? error.message : String(error)}`);
+      fail('Could not copy to the clipboard.', messageOf(error));
     }
   };
 
@@ -78,16 +86,8 @@ export function SiteHealthList({ journal, now, weekStartsOn, revision, sites, co
         Sites change their pages. Running For notes, on your device, whether it found the counts on each page that should show them — numbers
         only, never what the page says.
       </p>
-      <p role="status" class="status-message" data-testid="site-health-status">
-        {status}
-      </p>
-      {problem ? (
-        <p class="problem" role="alert">
-          {problem}
-        </p>
-      ) : null}
       {summaries === undefined ? (
-        problem ? null : <p class="muted">Loading…</p>
+        unread ? null : <p class="muted">Loading…</p>
       ) : (
         <ul class="site-health-list">
           {summaries.map((summary) => {

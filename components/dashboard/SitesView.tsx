@@ -4,7 +4,7 @@
  * each behind an optional host permission asked at the moment of adding. The background keeps the
  * run-time content script registrations in sync with what is saved here (utils/registrations.ts).
  */
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useId, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { normaliseOrigin, originPattern } from '@/utils/registrations';
 import { extraOriginsItem, repairOrigins, repairSiteModes, siteModesItem, type SiteMode } from '@/utils/settings';
@@ -64,7 +64,7 @@ export interface SitesViewProps {
   permissions?: OriginPermissions;
   sites?: readonly SiteAdapter[];
   /** The journal and clock for site health; without them (no journal) the section is left out. */
-  health?: Omit<SiteHealthListProps, 'sites'>;
+  health?: Omit<SiteHealthListProps, 'sites' | 'announce' | 'fail'>;
 }
 
 type Problem = { title: string; detail: string } | null;
@@ -100,6 +100,13 @@ export function SitesView({ store = settingsStore, permissions = browserPermissi
       unwatch();
     };
   }, [store]);
+
+  // The health list speaks through this view's one status region and alert (stable: they are effect dependencies).
+  const announce = useCallback((message: string) => {
+    setProblem(null);
+    setStatus(message);
+  }, []);
+  const fail = useCallback((title: string, detail: string) => setProblem({ title, detail }), []);
 
   const chooseMode = async (site: SiteAdapter, mode: SiteMode) => {
     setProblem(null);
@@ -229,7 +236,7 @@ export function SitesView({ store = settingsStore, permissions = browserPermissi
         </ul>
       )}
 
-      {health ? <SiteHealthList {...health} sites={sites} /> : null}
+      {health ? <SiteHealthList {...health} sites={sites} announce={announce} fail={fail} /> : null}
 
       <h2>Sites you added</h2>
       <p class="muted">
