@@ -186,6 +186,16 @@ function exactStars(el: Element): string | null {
   return el.getAttribute('title') || el.getAttribute('aria-label');
 }
 
+/**
+ * GitHub's own stat links wrap the number (`<strong>97k</strong> stars`, `<span class="text-bold">37</span>
+ * stars`) and stand in a `div`; a link in prose (a comment's "1 star", a README's list) does neither.
+ * Where a redesign renames `.markdown-body` and `.comment-body`, this keeps their links out.
+ */
+function isStatLink(link: Element): boolean {
+  if (link.closest('p, li, td, th, dd, blockquote')) return false;
+  return Array.from(link.querySelectorAll('*')).some((child) => /\d/.test(child.textContent ?? '') && !child.closest('svg'));
+}
+
 function repoCounts(root: ParentNode, ctx: SiteContext, found: Found[]): void {
   const repo = repoOf(ctx.url);
   if (!repo) return;
@@ -211,7 +221,7 @@ function repoCounts(root: ParentNode, ctx: SiteContext, found: Found[]): void {
     }
     // Only this repository's own stargazers link (About sidebar), not other repos' in lists; its number
     // is read from the phrase ("97k stars"), so it counts as found by label.
-    if (!isThisRepo(el)) continue;
+    if (!isThisRepo(el) || !isStatLink(el)) continue;
     const phrase = readPhrase(el, en);
     if (phrase?.metric !== 'stars') continue;
     found.push({ ...makeFound(el, 'stars', phrase.count, own, textOf(el)), via: 'label' });
