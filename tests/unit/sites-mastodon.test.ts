@@ -50,6 +50,16 @@ describe('mastodon header links', () => {
     expect(hooks(page('<a href="https://other.example/@jane/followers" title="300"><strong>300</strong> Followers</a>'), 'https://mastodon.social/@jane')).toEqual([]);
   });
 
+  it('reads the classic counter by its titled link where the classes are renamed, never a bio’s link', () => {
+    const renamed = `<html lang="en"><body class="x1"><div id="mastodon" data-props="{}"><div class="x2"><h1>Jane</h1>
+      <div class="x3"><p>Road to <a href="/@jane/followers">10K followers</a></p></div>
+      <div class="x4"><a href="/@jane/following" title="412"><strong>412</strong> Following</a><a href="/@jane/followers" title="12,345"><strong>12K</strong> Followers</a></div></div></div></body></html>`;
+    expect(detect(doc(renamed), 'https://mastodon.social/@jane').map(({ metric, value, via }) => ({ metric, value, via }))).toEqual([
+      { metric: 'following', value: 412, via: 'hook' },
+      { metric: 'followers', value: 12345, via: 'hook' },
+    ]);
+  });
+
   it('leaves a link the hooks refuse to the header’s label layer, which reads what the label says', () => {
     const found = detect(doc(page('<a href="/@jane/followers" title="300"><strong>300</strong> Following</a>')), 'https://mastodon.social/@jane');
     expect(found.map(({ metric, value, via }) => ({ metric, value, via }))).toEqual([{ metric: 'following', value: 300, via: 'label' }]);

@@ -21,6 +21,7 @@
  * No saved page of a Mastodon instance exists (the server sends an empty shell since 4.0): the
  * fixtures are written from these components.
  */
+import { parseExactCount } from '../count';
 import { metricOfLabel } from '../metric-words';
 import { insideAny, langOf, makeFound, queryAll, readCount, readPhrase, resolveHref, segments, textOf, USER_CONTENT } from './dom';
 import { hasEditProfileControl } from './own';
@@ -89,8 +90,13 @@ const HEADER_LINKS = [
   '.account__header__extra__links a[href$="/following"]',
   'li[title] > a[href*="/@"][href$="/followers"]',
   'li[title] > a[href*="/@"][href$="/following"]',
+  // The classic counter without its classes: a titled NavLink (`title={intl.formatNumber(count)}`)
+  // around a `<strong>`. Bios and fields are sanitized HTML and carry no such title.
+  'a[title][href*="/@"][href$="/followers"]:has(> strong)',
+  'a[title][href*="/@"][href$="/following"]:has(> strong)',
 ].join(', ');
-const HOVER_CARD_NUMBERS = '#hover-card .hover-card__numbers, .hover-card .hover-card__numbers';
+/** The hover card's counters row; by the card's id alone where the row's class goes. */
+const HOVER_CARD_NUMBERS = '#hover-card .hover-card__numbers, .hover-card .hover-card__numbers, #hover-card > div:has(> strong)';
 
 /**
  * The follow button turns into `<a href="/settings/profile">Edit profile</a>` for yourself
@@ -178,6 +184,8 @@ function labelContradicts(label: string, metric: Metric, el: Element, ctx: SiteC
 }
 
 function readHeaderLink(link: Element, metric: Metric, ctx: SiteContext): Found | null {
+  // Matched by its title alone (no header class): the title must be the exact count.
+  if (!link.closest('.account__header, .account__header__extra__links, li[title]') && parseExactCount(link.getAttribute('title'), langOf(link, ctx)) === null) return null;
   const own = isOwnAccount(ctx, localAcctOf(link.getAttribute('href'), ctx), headerOf(link));
   const item = link.parentElement;
   if (item && item.tagName === 'LI' && item.hasAttribute('title')) {
