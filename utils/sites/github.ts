@@ -1,18 +1,24 @@
 /**
  * GitHub. Two kinds of counts (site-dom-notes §6):
- * - a user's followers / following: the `?tab=followers` / `?tab=following` links in the profile
- *   sidebar (`.js-profile-editable-area`, the hook Refined GitHub's follower badge relies on), number
- *   in the link's `span.text-bold`, text only ("1.2k", no exact value anywhere);
- * - a repository's stars: the Star button's `#repo-stars-counter-star` (or `-unstar` once you starred
- *   it), exact value in `title="96,979"` / `aria-label="96979 users starred this repository"`, and
- *   the About sidebar's `/<owner>/<repo>/stargazers` link ("97k stars").
+ * - a user's followers / following: the `?tab=followers` / `?tab=following` links of the profile,
+ *   number in the link's `span.text-bold` (2020+ sidebar, `.js-profile-editable-area`, the hook Refined
+ *   GitHub's follower badge relies on) or `span.Counter` (≤ 2019 tab row "Followers 1", outside the
+ *   h-card: lhbasura/forum home.blade.php, a saved own profile), text only ("1.2k", no exact value);
+ * - a repository's stars: the Star button's counter — `#repo-stars-counter-star` (or `-unstar` once you
+ *   starred it) since 2022, exact value in `title="96,979"` / `aria-label="96979 users starred this
+ *   repository"` (saved pages of 2023 and 2025: pimpaoz15/pimpaoz15, w3b5h3ll/astro-blog-dev,
+ *   kepano/defuddle); before that `a.social-count.js-social-count[href$="/stargazers"]` with the same
+ *   aria-label and a bare number (2021: microlinkhq/metascraper's github input.html) — and the About
+ *   sidebar's `/<owner>/<repo>/stargazers` link ("97k stars", 2022+).
  * GitHub's UI is English-only and prints every number en-US, whatever `<html lang>` says (Chrome's
  * page translator rewrites `lang` and the labels but leaves "1.2k" and "96,979"), so numbers are
  * always read as English. Forks, watchers, the "Stars" tab counter (repos the user starred),
  * contributions and pinned repositories' star counts are not audience counts of this page: not read.
  */
+import { around } from './layers';
 import { insideAny, makeFound, queryAll, readCount, readPhrase, segments, textOf, USER_CONTENT } from './dom';
-import type { Found, Metric, SiteAdapter, SiteContext } from './types';
+import { hasEditProfileControl } from './own';
+import type { Found, Metric, Region, SiteAdapter, SiteContext } from './types';
 
 const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
 
@@ -73,31 +79,60 @@ function followTarget(href: string): { login: string; metric: Metric } | undefin
   return { login, metric: tab };
 }
 
-function profileCounts(root: ParentNode, ctx: SiteContext, found: Found[]): void {
+/**
+ * The profile's h-card (2019 to today): by its microdata, else by the `h1.vcard-names` landmark
+ * (`.vcard-names-container`), else the login in an `h1` (`[itemprop="additionalName"]`).
+ */
+function profileCard(doc: Document): Element | null {
+  const card = doc.querySelector('[itemtype$="schema.org/Person"]');
+  if (card) return card;
+  const name = doc.querySelector('h1 [itemprop="additionalName"], h1.vcard-names, [itemprop="additionalName"]');
+  return name ? around(name, 4) : null;
+}
+
+/**
+ * Is the profile the signed-in user's? The signed-in login (`meta[name="user-login"]`) against the
+ * path, else the h-card's edit control: `.js-profile-editable-edit-button`, labelled "Edit" in 2019
+ * (lhbasura/forum's saved own profile) and "Edit profile" since, and only on your own h-card.
+ */
+function isOwnProfile(ctx: SiteContext, login: string | undefined): boolean {
   const me = signedInLogin(ctx.doc);
+  if (me) return sameLogin(me, login ?? profileLogin(ctx.url));
+  if (ctx.doc.querySelector('.js-profile-editable-edit-button') !== null) return true;
+  const card = profileCard(ctx.doc);
+  if (!card) return false;
+  if (hasEditProfileControl(card)) return true;
+  // GitHub's UI is English only: the 2019 button said just "Edit".
+  return Array.from(card.querySelectorAll('button, a')).some((control) => textOf(control) === 'Edit');
+}
+
+function profileCounts(root: ParentNode, ctx: SiteContext, found: Found[]): void {
+  const page = profileLogin(ctx.url);
   const en = englishContext(ctx);
-  const seen = new Set<Element>();
-  for (const area of queryAll(root, PROFILE_AREA)) {
-    for (const link of queryAll(area, FOLLOW_LINK)) {
-      if (seen.has(link) || insideAny(link, EXCLUDED)) continue;
-      seen.add(link);
-      const target = followTarget(link.getAttribute('href') ?? '');
-      if (!target) continue;
-      // The number is `span.text-bold`; the first span covers a restyled link.
-      const numberEl = link.querySelector('span.text-bold') ?? link.querySelector('span');
-      const count = numberEl ? readCount(numberEl, en) : null;
-      if (!count) continue;
-      // Own: the path is the signed-in login (github-url-detection `isOwnUserProfile`, L282). The
-      // "Edit profile" button only exists on your own sidebar: the signal when the meta is missing.
-      const own = me
-        ? sameLogin(me, target.login)
-        : area.querySelector('.js-profile-editable-edit-button') !== null;
-      found.push(makeFound(link, target.metric, count, own, textOf(link)));
-    }
+  let own: boolean | undefined;
+  for (const link of queryAll(root, FOLLOW_LINK)) {
+    if (insideAny(link, EXCLUDED)) continue;
+    const target = followTarget(link.getAttribute('href') ?? '');
+    if (!target) continue;
+    // The profile's own links: in the sidebar (2020+), or the tab row above the repositories (≤ 2019,
+    // outside the h-card). A link to someone else's followers is not this page's count.
+    if (!sameLogin(target.login, page) && !link.closest(PROFILE_AREA)) continue;
+    // The number: `span.text-bold` (sidebar), `span.Counter` (tab row); the first span covers a restyled link.
+    const numberEl = link.querySelector('span.text-bold, span.Counter') ?? link.querySelector('span');
+    const count = numberEl ? readCount(numberEl, en) : null;
+    if (!count) continue;
+    own ??= isOwnProfile(ctx, target.login);
+    found.push(makeFound(link, target.metric, count, own, textOf(link)));
   }
 }
 
-const STAR_COUNTER = '#repo-stars-counter-star, #repo-stars-counter-unstar';
+/**
+ * The Star button's counters. 2022+: `#repo-stars-counter-star/-unstar` spans. Before: the
+ * `a.social-count.js-social-count` links to the stargazers. Both carry "N users starred this
+ * repository" in `aria-label`, the hook that outlives a class rename.
+ */
+const STAR_COUNTER =
+  '#repo-stars-counter-star, #repo-stars-counter-unstar, .js-social-count[href$="/stargazers"], [aria-label$=" starred this repository"]';
 /** The narrow-screen copy of the repo meta (`d-md-none`): the same counts again, hidden on desktop. */
 const RESPONSIVE_COPY = '#responsive-meta-container';
 
@@ -105,16 +140,60 @@ function hasClass(el: Element, name: string): boolean {
   return (el.getAttribute('class') ?? '').split(/\s+/).includes(name);
 }
 
+type StarState = 'starred' | 'unstarred';
+
 /**
- * The Star button ships both states, each with its counter (`starred` form → `-unstar`, `unstarred`
- * form → `-star`); the toggler container's `on` class says which one shows. Report that one only.
+ * Which state of the Star button a counter belongs to: by its id (2022+), by its form's action
+ * (`/unstar` for the starred state, `/star` for the other; 2021) or by the state's class.
+ */
+function starState(counter: Element): StarState | undefined {
+  if (counter.id === 'repo-stars-counter-unstar') return 'starred';
+  if (counter.id === 'repo-stars-counter-star') return 'unstarred';
+  const action = counter.closest('form[action]')?.getAttribute('action') ?? '';
+  if (/\/unstar\/?$/.test(action)) return 'starred';
+  if (/\/star\/?$/.test(action)) return 'unstarred';
+  const state = counter.closest('.starred, .unstarred');
+  if (state) return hasClass(state, 'starred') ? 'starred' : 'unstarred';
+  return undefined;
+}
+
+/**
+ * The Star button ships both states, each with its counter; the toggler container's `on` class says
+ * which one shows. Report that one only. Logged out, there is no toggler: a `/login` link holds the one
+ * counter. Where the toggler's classes are renamed, the counter of the unstarred state is taken when
+ * its twin is near (the state of a repository you have not starred, the common case).
  */
 function isShownStarCounter(counter: Element): boolean {
-  const toggler = counter.closest('.js-toggler-container');
-  if (!toggler) return true;
-  const shownId = hasClass(toggler, 'on') ? 'repo-stars-counter-unstar' : 'repo-stars-counter-star';
-  if (counter.id === shownId) return true;
-  return toggler.querySelector(`#${shownId}`) === null;
+  const state = starState(counter);
+  if (!state) return true;
+  const toggler = counter.closest('.js-toggler-container, .starring-container');
+  if (toggler) {
+    const shown: StarState = hasClass(toggler, 'on') ? 'starred' : 'unstarred';
+    if (state === shown) return true;
+    return !Array.from(toggler.querySelectorAll(STAR_COUNTER)).some((other) => starState(other) === shown);
+  }
+  if (state === 'unstarred') return true;
+  let scope: Element | null = counter;
+  for (let level = 0; level < 5 && scope; level++) {
+    scope = scope.parentElement;
+    if (scope && Array.from(scope.querySelectorAll(STAR_COUNTER)).some((other) => starState(other) === 'unstarred')) return false;
+  }
+  return true;
+}
+
+/** The exact count in "2569 users starred this repository" (the `title` is en-US: "2,569"). */
+function exactStars(el: Element): string | null {
+  return el.getAttribute('title') || el.getAttribute('aria-label');
+}
+
+/**
+ * GitHub's own stat links wrap the number (`<strong>97k</strong> stars`, `<span class="text-bold">37</span>
+ * stars`) and stand in a `div`; a link in prose (a comment's "1 star", a README's list) does neither.
+ * Where a redesign renames `.markdown-body` and `.comment-body`, this keeps their links out.
+ */
+function isStatLink(link: Element): boolean {
+  if (link.closest('p, li, td, th, dd, blockquote')) return false;
+  return Array.from(link.querySelectorAll('*')).some((child) => /\d/.test(child.textContent ?? '') && !child.closest('svg'));
 }
 
 function repoCounts(root: ParentNode, ctx: SiteContext, found: Found[]): void {
@@ -123,43 +202,83 @@ function repoCounts(root: ParentNode, ctx: SiteContext, found: Found[]): void {
   const own = sameLogin(signedInLogin(ctx.doc), repo.owner);
   const en = englishContext(ctx);
   const stargazersPath = `/${repo.owner}/${repo.repo}/stargazers`.toLowerCase();
+  const isThisRepo = (el: Element) => {
+    try {
+      return new URL(el.getAttribute('href') ?? '', 'https://github.com').pathname.toLowerCase() === stargazersPath;
+    } catch {
+      return false;
+    }
+  };
   for (const el of queryAll(root, `${STAR_COUNTER}, a[href$="/stargazers"]`)) {
     if (insideAny(el, EXCLUDED) || insideAny(el, RESPONSIVE_COPY)) continue;
-    if (el.tagName === 'A') {
-      // Only this repository's own stargazers link (About sidebar), not other repos' in lists.
-      let path: string;
-      try {
-        path = new URL(el.getAttribute('href') ?? '', 'https://github.com').pathname.toLowerCase();
-      } catch {
-        continue;
-      }
-      if (path !== stargazersPath) continue;
-      const phrase = readPhrase(el, en);
-      if (phrase?.metric !== 'stars') continue;
-      found.push(makeFound(el, 'stars', phrase.count, own, textOf(el)));
+    if (el.matches(STAR_COUNTER)) {
+      // A counter that links somewhere links to this repository's stargazers, never another repo's.
+      if (el.hasAttribute('href') && !isThisRepo(el)) continue;
+      if (!isShownStarCounter(el)) continue;
+      const count = readCount(el, en, { exact: exactStars(el) });
+      if (count) found.push(makeFound(el, 'stars', count, own, textOf(el)));
       continue;
     }
-    if (!isShownStarCounter(el)) continue;
-    const exact = el.getAttribute('title') || el.getAttribute('aria-label');
-    const count = readCount(el, en, { exact });
-    if (count) found.push(makeFound(el, 'stars', count, own, textOf(el)));
+    // Only this repository's own stargazers link (About sidebar), not other repos' in lists; its number
+    // is read from the phrase ("97k stars"), so it counts as found by label.
+    if (!isThisRepo(el) || !isStatLink(el)) continue;
+    const phrase = readPhrase(el, en);
+    if (phrase?.metric !== 'stars') continue;
+    found.push({ ...makeFound(el, 'stars', phrase.count, own, textOf(el)), via: 'label' });
   }
+}
+
+/**
+ * Where a repository's stars live: the header with the Star button (`#repository-container-header`,
+ * else the `ul.pagehead-actions` around a star form, found by its action) and the About sidebar
+ * (`.about-margin`, else the cell under the "About" heading).
+ */
+function repoRegions(ctx: SiteContext): Region[] {
+  const repo = repoOf(ctx.url);
+  if (!repo) return [];
+  const own = () => sameLogin(signedInLogin(ctx.doc), repo.owner);
+  const doc = ctx.doc;
+  const header =
+    doc.querySelector('#repository-container-header') ??
+    doc.querySelector('ul.pagehead-actions') ??
+    (() => {
+      const form = doc.querySelector('form[action$="/star"], form[action$="/unstar"], a[href^="/login?return_to="][aria-label*="star"]');
+      return form ? around(form, 4, 200) : null;
+    })();
+  const regions: Region[] = [];
+  if (header) regions.push({ element: header, metrics: ['stars'], own });
+  const about =
+    doc.querySelector('.about-margin') ??
+    (() => {
+      const heading = Array.from(doc.querySelectorAll('h2')).find((h2) => textOf(h2) === 'About');
+      return heading ? around(heading, 2, 120) : null;
+    })();
+  if (about && !insideAny(about, EXCLUDED) && about.querySelector('a[href$="/stargazers"]')) regions.push({ element: about, metrics: ['stars'], own });
+  return regions;
 }
 
 export const github: SiteAdapter = {
   id: 'github',
   name: 'GitHub',
-  // The bold numbers of the profile's followers/following links, the repository's star counter (both
-  // of the star/unstar toggle's copies: the hidden one shows after a click) and the About sidebar's
-  // stars, including the narrow layout's copy. READMEs, bios and comments are never touched.
+  // The bold numbers of the profile's followers/following links (2020+ sidebar) and the counters of the
+  // 2019 tab row, the repository's star counter (both of the star/unstar toggle's copies: the hidden one
+  // shows after a click; 2021's `a.social-count` links too) and the About sidebar's stars, including the
+  // narrow layout's copy. READMEs, bios and comments are never touched.
   hide: [
     ':is(.js-profile-editable-area, [itemtype$="schema.org/Person"]) :is(a[href*="tab=followers"], a[href*="tab=following"]):not(.user-profile-bio *, .markdown-body *, .comment-body *) span.text-bold',
+    'nav.UnderlineNav-body :is(a[href$="?tab=followers"], a[href$="?tab=following"]) > span.Counter',
     '#repo-stars-counter-star',
     '#repo-stars-counter-unstar',
+    // 2021: the counter of the state shown (the toggler's `on` flips it, and the rule follows).
+    '.starring-container:not(.on) .unstarred a.js-social-count[href$="/stargazers"]',
+    '.starring-container.on .starred a.js-social-count[href$="/stargazers"]',
     'a[href$="/stargazers"]:not(.markdown-body *, .comment-body *, article *) > strong',
     '#responsive-meta-container a[href$="/stargazers"] span.text-bold',
   ].join(', '),
   hosts: ['github.com'],
+  // READMEs (a profile README, a repository's), issue comments and bios: badges and boasts
+  // ("Followers 10k", "97k stars"), and the sanitized copies of GitHub's own markup a README can hold.
+  quiet: '.markdown-body, .comment-body, .user-profile-bio',
   // The Star button ships two counters, one shown (isShownStarCounter): if it goes, the other stands in.
   standIns: true,
   pages: {
@@ -185,5 +304,11 @@ export const github: SiteAdapter = {
     if (profileLogin(ctx.url)) profileCounts(root, ctx, found);
     else repoCounts(root, ctx, found);
     return found;
+  },
+  regions(ctx) {
+    if (!profileLogin(ctx.url)) return repoRegions(ctx);
+    // The profile's h-card (the sidebar with the followers line), by microdata or its h1 landmark.
+    const card = profileCard(ctx.doc);
+    return card ? [{ element: card, metrics: ['followers', 'following'], own: () => isOwnProfile(ctx, undefined) }] : [];
   },
 };

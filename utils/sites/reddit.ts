@@ -5,8 +5,10 @@
  *   user hovercards carry `[data-testid="karma-number"]` — post karma then comment karma, each
  *   followed by its label. Followers are plain text ("87 followers") with no hook, so they are read
  *   as a count phrase, only inside that sidebar.
- * - old.reddit.com: the profile sidebar's `.titlebox span.karma` / `span.karma.comment-karma`, and
- *   the header's `span.userkarma` (always the signed-in user's own karma).
+ * - old.reddit.com: the profile sidebar's `.titlebox span.karma` / `span.karma.comment-karma`, each
+ *   followed by its label as a bare text node ("306  link karma"), and the header's `span.userkarma`
+ *   (always the signed-in user's own karma, `title="link karma"`). Saved own profile of 2015:
+ *   siruguri/track_status test/fixtures/files/reddit-page-1.html — the markup old.reddit.com still serves.
  * The 2018 redesign (`#profile--id-card--highlight-tooltip--karma`, hashed `_1hNyZS…` classes) is
  * gone — www.reddit.com serves shreddit since 2023 — so it is not read.
  * Bios (`[data-testid="profile-description"]`), posts (`shreddit-post`), comments
@@ -14,7 +16,8 @@
  */
 import { metricOfLabel } from '../metric-words';
 import { hostMatches, langOf, makeFound, queryAll, readCount, readPhrase, segments, textOf, USER_CONTENT } from './dom';
-import type { Found, SiteAdapter, SiteContext } from './types';
+import { around } from './layers';
+import type { Found, Region, SiteAdapter, SiteContext } from './types';
 
 /** Reddit usernames: 3–20 letters, digits, "_" and "-". */
 const USERNAME = /^[A-Za-z0-9_-]{3,20}$/;
@@ -51,8 +54,15 @@ const same = (a: string | undefined, b: string | undefined) => !!a && !!b && a.t
 /** Text other people (or the user) wrote: counts in it are never reported. */
 const EXCLUDED = `${USER_CONTENT}, [data-testid="profile-description"], shreddit-post, shreddit-comment, .usertext-body, .md`;
 
-/** Shreddit user hovercards (shown over names in feeds and comments): the karma in them is that user's. */
-const HOVERCARD = 'faceplate-hovercard, [data-testid="user-hover-card"]';
+/**
+ * Shreddit user hovercards (shown over names in feeds and comments): the karma in them is that user's.
+ * Real ones are `faceplate-hovercard[data-id="user-hover-card"][label="<name> details"]` around the
+ * author link, their body a lazy `faceplate-partial` (oscarotero/Embed's 2024 cache of a post page).
+ * The same element with `data-id="community-hover-card"` is a subreddit's card: its Members and Online
+ * numbers are never a user's, so it is never a user card, whatever else it holds.
+ */
+const HOVERCARD = 'faceplate-hovercard:not([data-id="community-hover-card"]), [data-id="user-hover-card"]';
+const COMMUNITY_CARD = '[data-id="community-hover-card"]';
 
 /** Where shreddit's profile sidebar shows the followers line (notes §11: no test id for it). */
 const SIDEBAR = '[data-testid="profile-details-content-wrapper"]';
@@ -62,7 +72,13 @@ const PHRASE_HOLDERS = ['p', 'span', 'div', 'a', 'li'];
 
 const KARMA_NUMBER = '[data-testid="karma-number"]';
 const OLD_SIDEBAR_KARMA = '.side .titlebox span.karma';
-const OLD_HEADER_KARMA = '#header-bottom-right span.userkarma';
+/** The header's karma: `span.userkarma`, or by its title where the class goes (the id is old Reddit's oldest hook). */
+const OLD_HEADER_KARMA = '#header-bottom-right span.userkarma, #header-bottom-right span[title$=" karma"]';
+/**
+ * Old Reddit's profile box where its classes are renamed: the spans beside the `h1` that names the
+ * profile, each followed by its label text ("306  link karma"). Read as label phrases (`isOldBoxKarma`).
+ */
+const OLD_BOX_SPAN = 'h1 ~ span';
 
 /**
  * One query in document order: detections must come out in the order the page shows them, and
@@ -72,8 +88,10 @@ const SELECTOR = [
   KARMA_NUMBER,
   OLD_SIDEBAR_KARMA,
   OLD_HEADER_KARMA,
+  OLD_BOX_SPAN,
   ...PHRASE_HOLDERS.map((tag) => `${SIDEBAR} ${tag}`),
   ...PHRASE_HOLDERS.map((tag) => `${SIDEBAR_COLUMN} ${tag}`),
+  `${HOVERCARD} [slot="content"] span`,
 ].join(', ');
 
 /**
@@ -82,7 +100,8 @@ const SELECTOR = [
  * login check of many userscripts). Undefined when signed out or when the drawer is not loaded yet.
  */
 function signedInUser(doc: Document): string | undefined {
-  for (const link of Array.from(doc.querySelectorAll('#user-drawer-content a[href*="/user/"], #header-bottom-right span.user > a'))) {
+  // Old Reddit: the first user link of the header (`span.user > a`; by the id alone where classes go).
+  for (const link of Array.from(doc.querySelectorAll('#user-drawer-content a[href*="/user/"], #header-bottom-right span.user > a, #header-bottom-right a[href*="/user/"]'))) {
     const name = userOfHref(link.getAttribute('href'));
     if (name) return name;
   }
@@ -101,6 +120,7 @@ function sidebarHasSettingsLink(el: Element): boolean {
 
 /** Whose count an element shows: the hovercard's user, else the profile the URL names. */
 function ownerOf(el: Element, ctx: SiteContext): string | undefined {
+  if (el.closest(COMMUNITY_CARD)) return undefined;
   const card = el.closest(HOVERCARD);
   if (card) {
     for (const link of Array.from(card.querySelectorAll('a[href*="/user/"], a[href*="/u/"]'))) {
@@ -143,9 +163,65 @@ function readShredditKarma(number: Element, ctx: SiteContext): Found | null {
   return makeFound(item, 'karma', count, isOwn(number, ctx), textOf(item));
 }
 
+/**
+ * A karma number found by its label where the `karma-number` test id is gone (a build that strips test
+ * ids): a bare count whose next sibling says "Post karma" / "Comment karma", as the sidebar card and the
+ * hovercard lay them out.
+ */
+function isLabelledKarma(el: Element, ctx: SiteContext): boolean {
+  const label = el.nextElementSibling;
+  if (!label || el.children.length > 1 || metricOfLabel(textOf(label), langOf(label, ctx)) !== 'karma') return false;
+  return readCount(el, ctx) !== null;
+}
+
 function readOldKarma(span: Element, ctx: SiteContext, own: boolean): Found | null {
   const count = readCount(span, ctx);
   return count ? makeFound(span, 'karma', count, own, count.text) : null;
+}
+
+/** The label right after an old Reddit sidebar number: the bare text node "  link karma". */
+function oldLabelAfter(span: Element): string {
+  let text = '';
+  for (let node = span.nextSibling; node && node.nodeType === 3; node = node.nextSibling) text += node.nodeValue ?? '';
+  return text.trim();
+}
+
+/**
+ * Old Reddit's profile box (`.side .titlebox`), found without its classes: the parent of the `h1` that
+ * names the profile's user.
+ */
+function isOldProfileBox(box: Element | null, ctx: SiteContext): box is Element {
+  const user = profileUser(ctx.url);
+  if (!box || !user) return false;
+  return Array.from(box.children).some((child) => child.tagName === 'H1' && same(textOf(child), user));
+}
+
+/** A number of the old profile box by its label ("link karma", "post karma", "comment karma"). */
+function isOldBoxKarma(span: Element, ctx: SiteContext): boolean {
+  if (ctx.page !== 'profile' || !isOldProfileBox(span.parentElement, ctx)) return false;
+  return metricOfLabel(oldLabelAfter(span), langOf(span, ctx)) === 'karma' && readCount(span, ctx) !== null;
+}
+
+/**
+ * On your own old Reddit profile the header's karma ("user (306)") is the sidebar's link karma
+ * ("306 link karma") again: one count, shown twice (the saved own profile of 2015). It is reported
+ * once, in the profile's box; the header's copy is left alone there.
+ */
+function headerRepeatsSidebar(header: Element, ctx: SiteContext): boolean {
+  const user = profileUser(ctx.url);
+  if (ctx.page !== 'profile' || !user) return false;
+  // Someone else's profile: both are counts, yours and theirs. (The header karma is always the signed-in
+  // user's, so where the name beside it is missing, the number itself is the test.)
+  const me = signedInUser(ctx.doc);
+  if (me && !same(user, me)) return false;
+  const value = readCount(header, ctx)?.value;
+  if (value === undefined) return false;
+  for (const span of Array.from(ctx.doc.querySelectorAll(`${OLD_SIDEBAR_KARMA}, ${OLD_BOX_SPAN}`))) {
+    if (span.matches('.comment-karma') || !(span.matches(OLD_SIDEBAR_KARMA) || isOldBoxKarma(span, ctx))) continue;
+    if (/comment/i.test(oldLabelAfter(span))) continue;
+    if (readCount(span, ctx)?.value === value) return true;
+  }
+  return false;
 }
 
 function hasAncestor(el: Element, ancestor: Element): boolean {
@@ -164,6 +240,41 @@ function inUserText(el: Element): boolean {
   return !card || card.closest(EXCLUDED) !== excluded;
 }
 
+/**
+ * Where counts live. The profile's sidebar card (shreddit: the details wrapper, else the sidebar column
+ * by its id, else the card around the display name) and old Reddit's profile box (by its classes, else
+ * by the `h1` naming the profile); and the user hovercards once loaded (a card still showing its
+ * `faceplate-progress` spinner holds nothing yet). Community hovercards are never one.
+ */
+function regionsOf(ctx: SiteContext): Region[] {
+  const doc = ctx.doc;
+  const regions: Region[] = [];
+  const user = profileUser(ctx.url);
+  if (ctx.page === 'profile' && user) {
+    const name = doc.querySelector('[data-testid="profile-display-name"]');
+    const card = doc.querySelector(SIDEBAR) ?? doc.querySelector(SIDEBAR_COLUMN) ?? (name ? around(name, 2) : null);
+    if (card) {
+      // As `isOwn`: the signed-in user, else (drawer not loaded) the settings link only your own card has.
+      const own = () => {
+        const me = signedInUser(doc);
+        return me ? same(user, me) : sidebarHasSettingsLink(card);
+      };
+      regions.push({ element: card, metrics: ['followers', 'karma'], own });
+    }
+    const box =
+      doc.querySelector('.side .titlebox') ??
+      Array.from(doc.querySelectorAll('h1')).map((h1) => h1.parentElement).find((parent) => isOldProfileBox(parent, ctx)) ??
+      null;
+    if (box && box !== card) regions.push({ element: box, metrics: ['karma'], own: () => same(user, signedInUser(doc)) });
+  }
+  for (const hovercard of Array.from(doc.querySelectorAll(HOVERCARD))) {
+    if (hovercard.closest(COMMUNITY_CARD) || hovercard.querySelector('faceplate-progress') || !hovercard.querySelector('[slot="content"]')) continue;
+    if (regions.some((region) => region.element.contains(hovercard))) continue;
+    regions.push({ element: hovercard, metrics: ['karma'], own: () => same(ownerOf(hovercard, ctx), signedInUser(doc)), transient: true });
+  }
+  return regions;
+}
+
 export const reddit: SiteAdapter = {
   id: 'reddit',
   name: 'Reddit',
@@ -177,6 +288,9 @@ export const reddit: SiteAdapter = {
     '.side .titlebox span.karma',
   ].join(', '),
   hosts: ['reddit.com'],
+  // Old Reddit's header karma is not reported on your own profile while the sidebar shows the same link
+  // karma (headerRepeatsSidebar): if the sidebar's count goes, the header's stands in for it.
+  standIns: true,
   pages: {
     profile: {
       test: (url) =>
@@ -207,12 +321,22 @@ export const reddit: SiteAdapter = {
         if (item) found.push(item);
       } else if (el.matches(OLD_HEADER_KARMA)) {
         // The header shows the signed-in user's own karma on every page.
+        if (headerRepeatsSidebar(el, ctx)) continue;
         const item = readOldKarma(el, ctx, true);
         if (item) found.push(item);
-      } else if (el.matches(OLD_SIDEBAR_KARMA)) {
+      } else if (el.matches(OLD_SIDEBAR_KARMA) || (el.matches(OLD_BOX_SPAN) && isOldBoxKarma(el, ctx))) {
         const owner = profileUser(ctx.url);
         const item = readOldKarma(el, ctx, same(owner, signedInUser(ctx.doc)));
-        if (item) found.push(item);
+        // Without the `karma` class, the number was found by the label after it.
+        if (item) found.push(el.matches(OLD_SIDEBAR_KARMA) ? item : { ...item, via: 'label' });
+      } else if (isLabelledKarma(el, ctx) && !el.querySelector(KARMA_NUMBER) && !el.closest(KARMA_NUMBER)) {
+        if (!el.closest(HOVERCARD) && !el.closest(SIDEBAR) && ctx.page !== 'profile') continue;
+        const item = readShredditKarma(el, ctx);
+        if (item) found.push({ ...item, via: 'label' });
+      } else if (el.matches(OLD_BOX_SPAN) && !el.matches(`${SIDEBAR} span, ${SIDEBAR_COLUMN} span`)) {
+        continue;
+      } else if (el.closest(HOVERCARD) && !el.closest(`${SIDEBAR}, ${SIDEBAR_COLUMN}`)) {
+        continue;
       } else if (!el.closest(SIDEBAR) && ctx.page !== 'profile') {
         continue; // the bare sidebar column is only read on profile pages
       } else if (!el.querySelector(KARMA_NUMBER)) {
@@ -221,12 +345,24 @@ export const reddit: SiteAdapter = {
         const phrase = readPhrase(el, ctx);
         if (phrase?.metric === 'followers') {
           followerLines.push(el);
-          found.push(makeFound(el, 'followers', phrase.count, isOwn(el, ctx), textOf(el)));
+          found.push({ ...makeFound(el, 'followers', phrase.count, isOwn(el, ctx), textOf(el)), via: 'label' });
         }
       }
     }
     // Keep the smallest element showing the followers line ("<div><span>87</span> <p>followers</p></div>"
     // matches at the div only, "<p><span>87 followers</span></p>" at the p and the span).
-    return found.filter((item) => item.metric !== 'followers' || !followerLines.some((other) => hasAncestor(other, item.element)));
+    const lines = found.filter((item) => item.metric !== 'followers' || !followerLines.some((other) => hasAncestor(other, item.element)));
+    // One followers line per card. The bio sits above the card's line (site-dom-notes §11): where its
+    // test id is gone and it reads "10K followers", the card's own line is the last one.
+    const last = new Map<Element, Found>();
+    for (const item of lines) {
+      const card = item.metric === 'followers' ? item.element.closest(`${SIDEBAR}, ${SIDEBAR_COLUMN}`) : null;
+      if (card) last.set(card, item);
+    }
+    return lines.filter((item) => {
+      const card = item.metric === 'followers' ? item.element.closest(`${SIDEBAR}, ${SIDEBAR_COLUMN}`) : null;
+      return !card || last.get(card) === item;
+    });
   },
+  regions: regionsOf,
 };
