@@ -75,7 +75,9 @@ const ROUTE_WORDS = new Set(
   ).split(' '),
 );
 
-const DROP_TAGS = 'script, style, noscript, template, iframe, object, embed, link:not([rel="canonical"]), meta:not([charset], [property="og:url"])';
+/** Metas kept: the page's address, and the signed-in user's login that adapters read (GitHub's `user-login`). */
+const KEPT_METAS = '[charset], [property="og:url"], [name="user-login"]';
+const DROP_TAGS = `script, style, noscript, template, iframe, object, embed, link:not([rel="canonical"]), meta:not(${KEPT_METAS})`;
 const TEXT_ATTRIBUTES = new Set(['aria-label', 'title', 'alt', 'placeholder', 'aria-description', 'aria-valuetext', 'aria-roledescription', 'value', 'content', 'label']);
 const URL_ATTRIBUTES = new Set(['href', 'action', 'data-href', 'data-url']);
 const DROP_ATTRIBUTES = new Set(['src', 'srcset', 'poster', 'data-src', 'data-srcset', 'background', 'integrity', 'nonce', 'sizes']);
@@ -282,7 +284,8 @@ class Redactor {
       for (const { name, value } of Array.from(el.attributes)) {
         const lower = name.toLowerCase();
         if (DROP_ATTRIBUTES.has(lower) || lower.startsWith('on')) el.removeAttribute(name);
-        else if (URL_ATTRIBUTES.has(lower) || (el.tagName.toLowerCase() === 'meta' && lower === 'content' && el.getAttribute('property') === 'og:url')) el.setAttribute(name, this.mapUrl(value));
+        else if (this.isUrl(el, lower)) el.setAttribute(name, this.mapUrl(value));
+        else if (el.tagName.toLowerCase() === 'meta' && lower === 'content' && el.getAttribute('name') === 'user-login') el.setAttribute(name, value ? this.fake(value) : value);
         else if (TEXT_ATTRIBUTES.has(lower)) el.setAttribute(name, this.text(value));
         else if (lower === 'style') el.setAttribute(name, value.replace(/url\([^)]*\)/g, 'url()'));
         else if (lower.startsWith('data-') && value.length > 200) el.removeAttribute(name);
@@ -292,6 +295,14 @@ class Redactor {
       for (let child = el.firstChild; child; child = child.nextSibling) walk(child);
     };
     walk(root);
+  }
+
+  /** An address: a link's, a form's (`action` elsewhere is a custom element's, Reddit's `action="click"`), the page's own. */
+  private isUrl(el: Element, attribute: string): boolean {
+    const tag = el.tagName.toLowerCase();
+    if (attribute === 'action') return tag === 'form';
+    if (URL_ATTRIBUTES.has(attribute)) return true;
+    return tag === 'meta' && attribute === 'content' && el.getAttribute('property') === 'og:url';
   }
 
   /** Text with every word that is not a count's, a label's or the interface's replaced. */
@@ -329,7 +340,7 @@ class Redactor {
     return false;
   }
 
-  private fake(token: string): string {
+  fake(token: string): string {
     const lower = token.toLowerCase();
     let fake = this.handles.get(lower);
     if (!fake) {
