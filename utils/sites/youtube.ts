@@ -82,15 +82,15 @@ function channelPath(url: URL): boolean {
 export const youtube: SiteAdapter = {
   id: 'youtube',
   name: 'YouTube',
-  // The channel header's subscriber text (its own span, but one text node with its label) — the first
-  // item of the metadata row after the handle's (2024, 2026), or the third item of the single inline
-  // row "@handle • subscribers • videos" (2025) — and the legacy header, watch page and search result
+  // The subscriber text's own span: in the channel header's metadata, the first item of the second
+  // row, the one after the "@handle" row. By type, not by child position: the 2025 header puts a
+  // standalone "•" span between the two rows (both saved 2025 channel pages), so the stats row is
+  // the third child there and the second elsewhere (the 2024 scraper XPath `…/div[2]/span[1]`, code
+  // id 7399518159). A channel that hides its count would show its video count there, which is then
+  // hidden too (a number, never a label). And the legacy header, watch page and search result
   // counts. Descriptions, titles and comments are never touched.
   hide: [
-    ...['yt-page-header-view-model', '#page-header'].flatMap((header) => [
-      `${header} yt-content-metadata-view-model > div:nth-child(2) > span:first-child`,
-      `${header} yt-content-metadata-view-model > div:only-child > span:nth-child(3) > [role="text"]`,
-    ]),
+    ...['yt-page-header-view-model', '#page-header'].map((header) => `${header} yt-content-metadata-view-model > div:nth-of-type(2) > span:first-child`),
     '#subscriber-count',
     '#owner-sub-count',
     // Since handles (2022) #subscribers holds "@handle" and #video-count the subscriber phrase.
