@@ -11,9 +11,10 @@
  *
  * Not read: the "Suggested accounts" row that the 2025 header can open below itself (microlinkhq/metascraper
  * packages/metascraper-tiktok/test/fixtures/profile.html, 2025-12): twenty strangers' "12.3M followers"
- * with no hook, in a carousel that is collapsed in that capture (`max-height: 0; opacity: 0`) and opens
- * as a recommendation (after a Follow). A prompt on each would bury the one count the page is about, and
- * only a phrase match could find them. The header region below stops short of it.
+ * with no hook, in a carousel that is collapsed in that capture (`max-height: 0; opacity: 0`): a
+ * recommendation that opens on some action (presumably Follow; no capture shows it open). A prompt on
+ * each would bury the one count the page is about, and only a phrase match could find them. The header
+ * region below stops short of it.
  */
 import { around } from './layers';
 import { hasEditProfileControl } from './own';

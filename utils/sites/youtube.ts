@@ -99,7 +99,7 @@ function isOwn(el: Element, ctx: SiteContext): boolean {
     const me = channelIdOf(ctx.doc.querySelector(GUIDE_STUDIO)?.getAttribute('href'));
     if (me) return second === me;
   }
-  // The header or owner block around a count; a region found by its title is its own area.
+  // The header or owner block around a count; a region found by a landmark is its own area.
   const area = el.closest(HEADER) ?? el.closest(OWNER) ?? el;
   return Array.from(area.querySelectorAll('a[href*="studio.youtube.com"]')).some((link) => !insideAny(link, EXCLUDED));
 }
