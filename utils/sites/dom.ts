@@ -28,7 +28,7 @@ export function textOf(node: Node | null | undefined): string {
         parts.push(text);
         last = text[text.length - 1]!;
         boundary = false;
-      } else if (child.nodeType === 1) {
+      } else if (child.nodeType === 1 && !UNREAD.has((child as Element).localName)) {
         boundary = true;
         walk(child);
         boundary = true;
@@ -38,6 +38,13 @@ export function textOf(node: Node | null | undefined): string {
   walk(node);
   return parts.join('').replace(/\s+/g, ' ').trim();
 }
+
+/**
+ * Elements whose text no reader sees. Server-rendered CSS-in-JS puts `<style>` inside the markup it
+ * styles (emotion's SSR: TikTok's served profile has one between a count's `<strong>` and its label,
+ * aladynjr/tiktok-stats-backend tiktok_profile.html, 2023) until the page's script moves it to `<head>`.
+ */
+const UNREAD = new Set(['style', 'script', 'noscript', 'template']);
 
 /** Text in which a letter meets a digit, or two letters of a numeral and a label, could need a space. */
 const MAY_JOIN = /[\p{L}\d+][\p{L}\d]/u;
