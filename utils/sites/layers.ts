@@ -155,8 +155,18 @@ export function around(anchor: Element, levels: number, maxElements = 300): Elem
   let el = anchor;
   for (let level = 0; level < levels; level++) {
     const parent = el.parentElement;
-    if (!parent || parent.tagName === 'BODY' || parent.tagName === 'MAIN' || parent.getElementsByTagName('*').length > maxElements) break;
+    if (!parent || parent.tagName === 'BODY' || parent.tagName === 'MAIN' || elementsBelow(parent) > maxElements) break;
     el = parent;
   }
   return el;
+}
+
+/**
+ * How many elements are below `element`: counted by the browser (a live collection's length, no walk in
+ * script). linkedom's `getElementsByTagName('*')` finds nothing, so an element with children that counts
+ * none is counted again by selector.
+ */
+export function elementsBelow(element: Element): number {
+  const count = element.getElementsByTagName('*').length;
+  return count === 0 && element.firstElementChild ? element.querySelectorAll('*').length : count;
 }
