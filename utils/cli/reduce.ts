@@ -71,7 +71,9 @@ const ROUTE_WORDS = new Set(
     'home notifications messages i status post posts p reel reels tv tagged saved lists communities media likes with_replies highlights ' +
     'articles affiliates photos friends friends_all about_overview profile.php sk id publish subscribers follows hashtag tag tags topic ' +
     'topics latest top publication me story stories discover notes archive recommendations podcast comments submitted overview upvoted ' +
-    'downvoted hidden gilded old www new login signup logout followers-you-know tab followers_list following_list list members'
+    'downvoted hidden gilded old www new login signup logout followers-you-know tab followers_list following_list list members ' +
+    'video link upload photo history live shorts music gaming news sports learning fashion podcasts playlist results feed trending ' +
+    'foryou discover friends inbox messages coin business legal privacy terms help about blog support'
   ).split(' '),
 );
 
@@ -274,6 +276,12 @@ class Redactor {
   }
 
   redact(root: Element): void {
+    // Every address first, so a handle is known wherever it occurs before its first link (a test id
+    // "UserAvatar-Container-jane" above the link to /jane).
+    this.mapUrl(this.base.href);
+    for (const el of Array.from(root.querySelectorAll('*'))) {
+      for (const { name, value } of Array.from(el.attributes)) if (this.isUrl(el, name.toLowerCase())) this.mapUrl(value);
+    }
     const walk = (node: Node) => {
       if (node.nodeType === 3) {
         node.nodeValue = this.text(node.nodeValue ?? '');
@@ -291,7 +299,6 @@ class Redactor {
         else if (lower.startsWith('data-') && value.length > 200) el.removeAttribute(name);
         else if (value) el.setAttribute(name, this.renamed(value));
       }
-      if (el.tagName.toLowerCase() === 'title' && el.parentElement?.tagName.toLowerCase() === 'head') el.textContent = this.text(el.textContent ?? '');
       for (let child = el.firstChild; child; child = child.nextSibling) walk(child);
     };
     walk(root);
@@ -340,6 +347,19 @@ class Redactor {
     return false;
   }
 
+  private readonly numbers = new Map<string, string>();
+
+  /** A long id replaced by digits of the same length, the same each time it occurs. */
+  private fakeNumber(digits: string): string {
+    let fake = this.numbers.get(digits);
+    if (!fake) {
+      const seed = String(this.numbers.size + 1);
+      fake = `9${'0'.repeat(Math.max(0, digits.length - 1 - seed.length))}${seed}`.slice(0, digits.length);
+      this.numbers.set(digits, fake);
+    }
+    return fake;
+  }
+
   fake(token: string): string {
     const lower = token.toLowerCase();
     let fake = this.handles.get(lower);
@@ -358,7 +378,9 @@ class Redactor {
       // keep as is
     }
     const lower = decoded.toLowerCase();
-    if (ROUTE_WORDS.has(lower) || /^\d*$/.test(decoded) || /^[\w-]+\.(php|html?)$/.test(lower)) return part;
+    // Long numbers are ids (a user's, a video's): the same length, other digits.
+    if (/^\d{10,}$/.test(decoded)) return this.fakeNumber(decoded);
+    if (ROUTE_WORDS.has(lower) || /^\d*$/.test(decoded) || /^[\w-]+\.(php|html?)$/.test(lower) || decoded === '@') return part;
     if (decoded.startsWith('@')) return `@${this.fake(decoded.slice(1))}`;
     return this.fake(decoded);
   }
@@ -381,13 +403,19 @@ class Redactor {
     return tail;
   }
 
-  /** Other attribute values (ids, test ids, data attributes): handles already replaced elsewhere are replaced here too. */
+  /**
+   * Other attribute values (ids, test ids, classes, data attributes): addresses inside them mapped, and
+   * handles replaced elsewhere replaced here too — as whole tokens only, so a hook that merely contains a
+   * handle's letters ("StyledLinkLogo") is left as the site wrote it.
+   */
   private renamed(value: string): string {
-    let out = value;
+    let out = value.replace(/https?:\/\/[^\s"'<>\\]+/g, (url) => this.mapUrl(url));
     for (const [from, to] of this.handles) {
-      if (from.length < 3) continue;
-      out = out.replace(new RegExp(from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'), to);
+      if (from.length < 3 || ROUTE_WORDS.has(from) || this.words.has(from)) continue;
+      const token = new RegExp(`(?<![\\p{L}\\p{N}])${from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'giu');
+      out = out.replace(token, to);
     }
+    for (const [from, to] of this.numbers) out = out.split(from).join(to);
     return out;
   }
 }
