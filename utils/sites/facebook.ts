@@ -118,7 +118,10 @@ function profileRegions(ctx: SiteContext): Region[] {
     const name = main.querySelector('h1');
     if (!name || insideAny(name, EXCLUDED)) continue;
     const header = headerOf(main) ?? around(name, 3);
-    regions.push({ element: header, metrics: ['followers', 'friends'], own: () => isOwnHeader(header) });
+    // English's label table counts "12 mutual friends" as friends: where the header shows mutual friends
+    // (someone else's profile), a missing friends count is not looked for, or that line would stand in.
+    const metrics: Metric[] = /\bmutual\b/i.test(header.textContent ?? '') ? ['followers'] : ['followers', 'friends'];
+    regions.push({ element: header, metrics, own: () => isOwnHeader(header) });
   }
   return regions;
 }
