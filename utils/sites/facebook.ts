@@ -10,8 +10,8 @@
  * Never reported: "12 mutual" (`/friends_mutual`), page likes, group members, and anything inside
  * posts, comments or the tab bar.
  *
- * No real profile has been saved anywhere we could find (/work/corpus/facebook.md): the profile markup
- * here is the research's (site-dom-notes §3) and the hand-written fixtures'. What real pages do show —
+ * No real profile has been saved anywhere we could find (issue 12's search of public repositories): the
+ * profile markup here is the research's (site-dom-notes §3) and the hand-written fixtures'. What real pages show —
  * logged-in group pages in English and Vietnamese, an m.facebook.com group — is checked as pages where
  * nothing may be found (tests/fixtures/facebook), and it gave the conventions the fixtures follow
  * (`[role="main"]`, `h1.html-h1`, `a[role="link"][tabindex="0"]`, numbers in `<strong>`, the nav's

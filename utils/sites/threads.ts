@@ -6,7 +6,7 @@
  * hashes, so the only hooks are `span[title]`, roles, hrefs and the localized label (read with
  * metric-words, either order: "12.3K followers", "フォロワー1.2万人").
  *
- * Real pages (tests/fixtures/threads, /work/corpus/threads.md): logged out, the count is a link to the
+ * Real pages (tests/fixtures/threads): logged out, the count is a link to the
  * login page, `a[role="link"][href="/login"] > div > span[dir="auto"] > span[title]`, unchanged from
  * threads.net in 2024-11 (arjchad/CryptoBot `threads_debug.html`) to threads.com in 2026-02
  * (assistant4ed/aithread `debug_threads.html`). Logged in it is said to be a `div[role="button"]` that
