@@ -1,18 +1,27 @@
 /**
- * Instagram. The profile header (`header section ul`) lists posts, followers and following
- * (../shared/research/site-dom-notes.md §4). Classes are atomic and change per deploy, so only
- * hrefs, `title` and the header/list structure are used:
- * - desktop: `<a href="/<user>/followers/">` and `/following/` links, the number in a span, the
- *   label as the link's last text node (frabcus/instalamb `modify-metrics.js`); the followers
- *   number carries the exact count in `span[title]` (code id 8022881108);
- * - mobile and logged-out pages: the same items as plain spans, no link (instalamb's second XPath),
- *   recognised by their label in the page language.
- * The posts count beside them is not an audience metric and is never reported.
+ * Instagram. The profile header lists posts, followers and following (../shared/research/site-dom-notes.md
+ * §4; the real headers in tests/fixtures/instagram). Classes are atomic and change per deploy, so only
+ * hrefs, `title`, roles and the header landmark are used. The header's markup changed twice in the captures:
+ * - 2025-02 (Jayesh1512/node-scrapper `instagram_profile.html`): `header section ul > li > div >
+ *   a[href="/<user>/followers/"] > span[title] > span` + " followers";
+ * - 2025-12 (anurraggg/instascraper `debug_profile.html`): no `ul` any more, the stats are `div`s:
+ *   `a[href="/<user>/followers/"] > span[dir="auto"] > span[title] > span` + " followers";
+ * - 2026-06, Korean (a54321zx-web/influmatch `debug_profile.html`): the same `div`s, but the links are
+ *   `href="#"` and the label comes first ("팔로워 944").
+ * A private profile's counts are buttons, not links (`li > div > button > span[title]`). The followers
+ * number carries the exact count in `span[title]`; following never does.
+ *
+ * Layers: the `/followers/` and `/following/` links are the hook. Where the page has none (private
+ * profiles, `href="#"`, logged-out and mobile views) the header region's label layer reads the stat
+ * items by their label in the page language (utils/sites/layers.ts), and says so (`via: 'label'`). The
+ * posts count beside them is not an audience metric and is never reported.
  */
 import type { ParsedCount } from '../count';
 import { metricOfLabel } from '../metric-words';
-import { hostMatches, insideAny, langOf, makeFound, queryAll, readCount, readPhrase, resolveHref, segments, textOf, USER_CONTENT } from './dom';
-import type { Found, Metric, SiteAdapter, SiteContext } from './types';
+import { hostMatches, insideAny, langOf, makeFound, queryAll, readCount, resolveHref, segments, textOf, USER_CONTENT } from './dom';
+import { around } from './layers';
+import { hasEditProfileControl } from './own';
+import type { Found, Metric, Region, SiteAdapter, SiteContext } from './types';
 
 /** Instagram usernames: letters, digits, "." and "_", up to 30 characters. */
 const USERNAME = /^[A-Za-z0-9._]{1,30}$/;
@@ -42,8 +51,6 @@ function linkMetric(href: string, ctx: SiteContext): Metric | undefined {
 }
 
 const LINK_SELECTOR = 'a[href$="/followers/"], a[href$="/followers"], a[href$="/following/"], a[href$="/following"]';
-/** The stat items without links (mobile web, logged-out views). */
-const STAT_ITEM_SELECTOR = 'header section ul > li';
 
 /** Captions and comments are `article`s / user content; a bio never holds the number-in-a-span link shape. */
 const EXCLUDED = `${USER_CONTENT}, [role="article"]`;
@@ -69,41 +76,94 @@ function labelMetric(item: Element, numberEl: Element, ctx: SiteContext): Metric
   return metricOfLabel(label, langOf(item, ctx));
 }
 
-/**
- * Own profile: Instagram shows an "Edit profile" link to `/accounts/edit/` in the header instead of
- * Follow / Message (DimensionDev/Maskbook `instagram.com/utils/selector.ts`; also code id 34776733551).
- * Looked for in the header only: the "Settings" entry of the More menu links to the same page.
- */
-function isOwn(el: Element): boolean {
-  const header = el.closest('header') ?? el.closest('main');
-  return header?.querySelector('a[href="/accounts/edit/"], a[href$="instagram.com/accounts/edit/"]') != null;
+/** The user a profile page (or its followers / following list) belongs to. */
+function pageUser(ctx: SiteContext): string | undefined {
+  return ctx.page === 'profile' || ctx.page === 'followList' ? username(segments(ctx.url)[0]) : undefined;
 }
 
-/** The innermost element of a stat item whose text is "<count> followers" / "<count> following" (either order). */
-function smallestPhraseElement(item: Element, ctx: SiteContext): { el: Element; metric: Metric; count: ParsedCount } | null {
-  let best: { el: Element; metric: Metric; count: ParsedCount } | null = null;
-  for (const el of queryAll(item, '*')) {
-    const text = textOf(el);
-    if (best && textOf(best.el) !== text) continue; // only descend while the text stays the whole phrase
-    const phrase = readPhrase(el, ctx, text);
-    if (phrase && (phrase.metric === 'followers' || phrase.metric === 'following')) {
-      best = { el, metric: phrase.metric, count: phrase.count };
-    } else if (!best) return null;
+/**
+ * The signed-in username, from the navigation's "Profile" link: `a[role="link"][href="/<viewer>/"]` with
+ * the viewer's avatar (`img`, or its `span[role="link"]` slot before the image loads) and the localized
+ * word "Profile" / "프로필" as text — in all three logged-in captures, outside `main`. The profile's own
+ * avatar link is inside `main`; a search result's link shows the handle itself as text.
+ */
+function signedInUser(doc: Document): string | undefined {
+  for (const link of Array.from(doc.querySelectorAll('a[role="link"][href^="/"]'))) {
+    if (insideAny(link, 'main, [role="main"], [role="dialog"], article')) continue;
+    const parts = (link.getAttribute('href') ?? '').split('/');
+    // "/<user>/" exactly: ["", user, ""].
+    if (parts.length !== 3 || parts[2] !== '') continue;
+    const user = username(parts[1]);
+    if (!user || !link.querySelector('img, [role="link"]')) continue;
+    const text = textOf(link);
+    if (text === '' || text.toLowerCase().includes(user.toLowerCase())) continue;
+    return user;
   }
-  return best;
+  return undefined;
+}
+
+/** "Edit profile" links to `/accounts/edit/` (Maskbook `instagram.com/utils/selector.ts`; code id 34776733551). */
+const EDIT_LINK = 'a[href="/accounts/edit/"], a[href$="instagram.com/accounts/edit/"]';
+
+/**
+ * Own profile, in layers: the signed-in handle from the nav's Profile link, compared with the page's user;
+ * else the header's "Edit profile" link by its href; else an "Edit profile" control by its label
+ * (utils/sites/own.ts, 40 languages). Looked for in the header only: the More menu's "Settings" entry
+ * links to the same `/accounts/edit/`.
+ */
+function isOwn(el: Element, ctx: SiteContext): boolean {
+  const user = pageUser(ctx);
+  const me = signedInUser(ctx.doc);
+  if (me && user) return me.toLowerCase() === user.toLowerCase();
+  const header = el.closest('header') ?? el.closest('main');
+  if (!header) return false;
+  return header.querySelector(EDIT_LINK) !== null || hasEditProfileControl(header);
+}
+
+/** A number in a `title`: the followers count's exact value (never on posts or following). */
+const NUMERIC_TITLE = /^[\d\s.,'\u00a0\u202f]+$/u;
+
+/**
+ * The profile header's region: the `section` of `main header` that holds the stat row (found by the titled
+ * number or a list link; the whole header where neither is left), so the label layer reads the stat items
+ * and not the highlights below or the Follow button — "팔로우" is both Follow and following in Korean, and
+ * only the stat item has a number. Without a `header` element, the same anchors (or the profile name's
+ * `h2`) and the block four levels around them.
+ */
+function profileRegions(ctx: SiteContext): Region[] {
+  if (!pageUser(ctx) || !onInstagram(ctx.url)) return [];
+  const main = ctx.doc.querySelector('main, [role="main"]') ?? ctx.doc.body;
+  if (!main) return [];
+  const anchorIn = (scope: Element): Element | undefined =>
+    Array.from(scope.querySelectorAll('span[title]')).find((span) => NUMERIC_TITLE.test(span.getAttribute('title') ?? '') && !insideAny(span, EXCLUDED)) ??
+    Array.from(scope.querySelectorAll(LINK_SELECTOR)).find((link) => linkMetric(link.getAttribute('href') ?? '', ctx) && !insideAny(link, EXCLUDED));
+  const elements: Element[] = [];
+  for (const header of Array.from(main.querySelectorAll('header'))) {
+    if (insideAny(header, EXCLUDED)) continue;
+    const anchor = anchorIn(header);
+    elements.push(anchor?.closest('header section') ?? header);
+  }
+  if (elements.length === 0) {
+    const anchor = anchorIn(main) ?? main.querySelector('h2');
+    if (anchor && !insideAny(anchor, EXCLUDED)) elements.push(around(anchor, 4));
+  }
+  return elements.map((element) => ({ element, metrics: ['followers', 'following'], own: () => isOwn(element, ctx) }));
 }
 
 export const instagram: SiteAdapter = {
   id: 'instagram',
   name: 'Instagram',
-  // The number span (`span._ac2a` wraps it and carries the exact `title`): in the desktop header's count
-  // links, in the mobile header's stat items (the first item is posts, always first, so it stays), and
-  // in the logged-out header's buttons, where the label is text around the number ("フォロワー1.2万人").
+  // The number of each header count (class-free): the span holding the number's own span — the titled
+  // span of followers, the plain wrapper of following — inside the count's link (`/followers/`,
+  // `/following/`, or `#` as in the 2026 Korean capture) or its button (private profiles). On every real
+  // header: 2025-02 `a > span[title] > span`, 2025-12 and 2026 `a > span[dir="auto"] > span[title] > span`
+  // (the `span[dir]` holds the label too, so it stays), private `button > span[title] > span`. The posts
+  // count is in neither, the name's `a[href="#"] > h2 > span` has no inner span.
   hide: [
-    ...['followers/', 'followers', 'following/', 'following'].map((tail) => `ul > li a[href$="/${tail}"]:not(article *, [role="article"] *) > span:first-child`),
-    'header section ul > li:not(:first-child) > span:first-child',
-    'header section ul > li > button > span > span',
-  ].join(', '),
+    ':is(a[href$="/followers/"], a[href$="/followers"], a[href$="/following/"], a[href$="/following"], a[href="#"], button) span:not([dir]):has(> span)',
+  ]
+    .map((selector) => `header ${selector}:not(article *, [role="article"] *)`)
+    .join(', '),
   hosts: ['instagram.com'],
   pages: {
     followList: {
@@ -129,28 +189,20 @@ export const instagram: SiteAdapter = {
   },
   detect(root, ctx) {
     const found: Found[] = [];
-    // One query for both shapes keeps the results in document order.
-    for (const el of queryAll(root, `${LINK_SELECTOR}, ${STAT_ITEM_SELECTOR}`)) {
+    let own: boolean | undefined;
+    for (const el of queryAll(root, LINK_SELECTOR)) {
       if (insideAny(el, EXCLUDED)) continue;
-      if (el.tagName === 'A') {
-        const metric = linkMetric(el.getAttribute('href') ?? '', ctx);
-        if (!metric) continue;
-        // The desktop shape: the number in its own span. A link whose text is just words ("Followed by …") has none.
-        const number = numberOf(el, ctx);
-        if (!number) continue;
-        const labelled = labelMetric(el, number.el, ctx);
-        if (labelled && labelled !== metric) continue;
-        found.push(makeFound(el, metric, number.count, isOwn(el), textOf(el)));
-        continue;
-      }
-      // A stat item without a link (the linked items were handled above).
-      if (el.querySelector('a[href]')) continue;
-      const item = smallestPhraseElement(el, ctx);
-      if (!item) continue;
-      const number = numberOf(item.el, ctx);
-      const count = number && !number.count.approximate ? number.count : item.count;
-      found.push(makeFound(item.el, item.metric, count, isOwn(el), textOf(item.el)));
+      const metric = linkMetric(el.getAttribute('href') ?? '', ctx);
+      if (!metric) continue;
+      // The number in its own span. A link whose text is just words ("Followed by …") has none.
+      const number = numberOf(el, ctx);
+      if (!number) continue;
+      const labelled = labelMetric(el, number.el, ctx);
+      if (labelled && labelled !== metric) continue;
+      own ??= isOwn(el, ctx);
+      found.push(makeFound(el, metric, number.count, own, textOf(el)));
     }
     return found;
   },
+  regions: profileRegions,
 };
