@@ -66,9 +66,11 @@ describe('facebook header region', () => {
     expect(detectWith(facebook, doc, URL_).map(({ metric, value, via }) => ({ metric, value, via }))).toEqual([{ metric: 'friends', value: 1200, via: 'label' }]);
   });
 
-  it('never takes "12 mutual friends" for the friends count, even where the friends link lost its href shape', () => {
+  it('never takes "12 mutual friends" for the friends count: where the friends link lost its href shape, its label is read', () => {
     const doc = parseWith('linkedom', header('<a href="/jane.doe/people/">1.2K friends</a> · <span>12 mutual friends</span>'), URL_);
-    expect(detectWith(facebook, doc, URL_)).toEqual([]);
+    expect(detectWith(facebook, doc, URL_).map(({ metric, value, via }) => ({ metric, value, via }))).toEqual([{ metric: 'friends', value: 1200, via: 'label' }]);
+    const mutualOnly = parseWith('linkedom', header('<span>12 mutual friends</span>'), URL_);
+    expect(detectWith(facebook, mutualOnly, URL_)).toEqual([]);
   });
 
   it('reads nothing on a group page, whose header has the same h1 and tab bar', () => {

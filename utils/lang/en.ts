@@ -5,7 +5,7 @@
 import type { LanguagePack } from './pack';
 
 export const EN: LanguagePack = {
-  words: 'followers|follower;following;connections|connection;friends|friend|mutual friends;subscribers|subscriber|subs|paid subscribers;karma|post karma|comment karma|link karma;stars|star|stargazers|users starred this repository|user starred this repository',
+  words: 'followers|follower;following;connections|connection;friends|friend;subscribers|subscriber|subs|paid subscribers;karma|post karma|comment karma|link karma;stars|star|stargazers|users starred this repository|user starred this repository',
   moreThan: 'more than|over',
   editProfile: 'edit profile|edit your profile',
 };

@@ -75,10 +75,12 @@ const LINK_SELECTOR = [
  * (`[role="tablist"]`, Maskbook `facebook.com/utils/selector.ts`; the real 2026 group page has the same
  * `a[role="tab"]` bar) repeat "Friends" as navigation; the Intro / Photos / Friends tiles
  * (`data-pagelet="ProfileTilesFeed_…"`) repeat the friends count under a heading, next to user-written
- * bio text; "12 mutual friends" links to `/friends_mutual` (and "mutual friends" reads as friends).
+ * bio text; "12 mutual friends" links to `/friends_mutual`.
  */
 const QUIET = '[role="article"], [role="feed"], [role="tablist"], [data-pagelet^="ProfileTilesFeed"], a[href*="friends_mutual"]';
 const EXCLUDED = `${USER_CONTENT}, ${QUIET}`;
+/** What a profile header shows (a page: followers; a person: friends and followers). */
+const REGION_METRICS: readonly Metric[] = ['followers', 'friends'];
 
 /** The profile header: the nearest block that holds both the name (`h1`) and the tab bar. */
 function headerOf(main: Element): Element | null {
@@ -118,10 +120,8 @@ function profileRegions(ctx: SiteContext): Region[] {
     const name = main.querySelector('h1');
     if (!name || insideAny(name, EXCLUDED)) continue;
     const header = headerOf(main) ?? around(name, 3);
-    // English's label table counts "12 mutual friends" as friends: where the header shows mutual friends
-    // (someone else's profile), a missing friends count is not looked for, or that line would stand in.
-    const metrics: Metric[] = /\bmutual\b/i.test(header.textContent ?? '') ? ['followers'] : ['followers', 'friends'];
-    regions.push({ element: header, metrics, own: () => isOwnHeader(header) });
+    // "12 mutual friends" is no label in any language (utils/lang), so it never stands in for the friends count.
+    regions.push({ element: header, metrics: REGION_METRICS, own: () => isOwnHeader(header) });
   }
   return regions;
 }
@@ -160,7 +160,7 @@ function mobileCounts(root: ParentNode, ctx: SiteContext): Found[] {
       if (!label?.matches(MOBILE_TEXT)) continue;
       const words = textOf(label);
       const metric = metricOfLabel(words, langOf(label, ctx));
-      // "12 mutual friends" names friends in English's table: never the profile's own count.
+      // "12 mutual friends" is someone else's overlap, never the profile's own count.
       if (!metric || !MOBILE_METRICS.has(metric) || /mutual/i.test(words)) continue;
       found.push({ ...makeFound(el, metric, count, isOwnHeader(header), first ? `${words} ${shown}` : `${shown} ${words}`), via: 'label' });
       break;
