@@ -40,6 +40,8 @@ export interface FixtureCase {
   layout?: string;
   /** Real-page fixtures: the reducer's arguments, to make it again from the saved page. */
   reduce?: string;
+  /** Real-page fixtures: what was changed by hand after reducing, and why (an id the reducer kept). */
+  edited?: string;
   /** Hand-written fixtures: why no real page can stand in (a trap, a layout no capture shows). */
   synthetic?: string;
 }
