@@ -19,7 +19,7 @@
  */
 import { parseExactCount } from '../count';
 import { metricOfLabel } from '../metric-words';
-import { insideAny, langOf, makeFound, queryAll, readCount, readPhrase, resolveHref, segments, textOf, USER_CONTENT } from './dom';
+import { insideAny, isElement, langOf, makeFound, queryAll, readCount, readPhrase, resolveHref, segments, textOf, USER_CONTENT } from './dom';
 import { around } from './layers';
 import { hasEditProfileControl } from './own';
 import type { Found, Metric, PageType, Region, SiteAdapter, SiteContext } from './types';
@@ -41,15 +41,17 @@ const LINK_SELECTOR = [
 /**
  * Posts, quoted posts, the bio and rich-text links: a "/profile/x/followers" link in there is someone's
  * text, whatever it says. Feed and thread items carry `feedItem-by-<handle>` / `postThreadItem-by-<handle>`.
+ * Also the adapter's `quiet` (the most frequent first): the fallback layers never read a bio's "10K
+ * followers" link when a header's own links are gone, and the live layer skips a growing feed's items.
  */
-const EXCLUDED = [
-  USER_CONTENT,
+const QUIET = [
   '[data-testid^="feedItem-by-"]',
   '[data-testid^="postThreadItem-by-"]',
   '[data-testid="postText"]',
   '[data-testid="profileHeaderDescription"]',
   '[data-testid="contentHider-post"]',
 ].join(', ');
+const EXCLUDED = `${USER_CONTENT}, ${QUIET}`;
 
 const HANDLE = /^(did:[a-z]+:[A-Za-z0-9._:%-]+|[A-Za-z0-9][A-Za-z0-9.-]*\.[A-Za-z0-9-]+)$/;
 
@@ -162,9 +164,9 @@ function readLink(link: Element, ctx: SiteContext, signedIn: () => string | unde
 
 /** The follow lists' screens, by test id, and the metric each one's subtitle counts. */
 const LIST_SCREENS: Readonly<Record<string, Metric>> = { profileFollowersScreen: 'followers', profileFollowsScreen: 'following' };
+const SCREENS = Object.keys(LIST_SCREENS).map((id) => `[data-testid="${id}"]`).join(', ');
+/** The screen's header row is its first child: the back button, then the name and the subtitle (brocc `_bsky-followers.html`). */
 const SCREEN_HEADERS = Object.keys(LIST_SCREENS).map((id) => `[data-testid="${id}"] > :first-child`);
-/** The header row's texts: the profile's name, then the subtitle (brocc `_bsky-followers.html`). */
-const SUBTITLES = SCREEN_HEADERS.map((header) => `${header} div[dir="auto"]`).join(', ');
 
 /** The list a follow-list URL shows: `followers` or `follows` (not `known-followers`, which has no count). */
 function listOf(url: URL): { handle: string; metric: Metric } | undefined {
@@ -180,19 +182,27 @@ function listOf(url: URL): { handle: string; metric: Metric } | undefined {
 function readSubtitles(root: ParentNode, ctx: SiteContext, signedIn: () => string | undefined): Found[] {
   const list = listOf(ctx.url);
   if (!list) return [];
-  const byScreen = new Map<Element, Found>();
-  for (const el of queryAll(root, SUBTITLES)) {
-    const screen = el.closest('[data-testid="profileFollowersScreen"], [data-testid="profileFollowsScreen"]');
-    const metric = screen ? LIST_SCREENS[screen.getAttribute('data-testid') ?? ''] : undefined;
-    if (!screen || metric !== list.metric || el.querySelector('div[dir="auto"]')) continue;
-    const text = textOf(el);
-    if (text.length > 80 || !/\p{Nd}/u.test(text)) continue;
-    const phrase = readPhrase(el, ctx, text);
-    if (phrase?.metric !== metric) continue;
-    const me = signedIn();
-    byScreen.set(screen, makeFound(el, metric, phrase.count, me !== undefined && me.toLowerCase() === list.handle.toLowerCase(), text));
+  // The screens around or under the root: a live pass on the subtitle's own text has the subtitle as root.
+  const inside = isElement(root) ? root.closest(SCREENS) : null;
+  const screens = inside ? [inside] : queryAll(root, SCREENS);
+  const found: Found[] = [];
+  for (const screen of screens) {
+    const metric = LIST_SCREENS[screen.getAttribute('data-testid') ?? ''];
+    const header = screen.firstElementChild;
+    if (metric !== list.metric || !header) continue;
+    let subtitle: Found | undefined;
+    for (const el of Array.from(header.querySelectorAll('div[dir="auto"]'))) {
+      if (el.querySelector('div[dir="auto"]')) continue;
+      const text = textOf(el);
+      if (text.length > 80 || !/\p{Nd}/u.test(text)) continue;
+      const phrase = readPhrase(el, ctx, text);
+      if (phrase?.metric !== metric) continue;
+      const me = signedIn();
+      subtitle = makeFound(el, metric, phrase.count, me !== undefined && me.toLowerCase() === list.handle.toLowerCase(), text);
+    }
+    if (subtitle && ((root as Node).contains(subtitle.element) || subtitle.element.contains(root as Node))) found.push(subtitle);
   }
-  return Array.from(byScreen.values());
+  return found;
 }
 
 /**
@@ -203,7 +213,7 @@ function readSubtitles(root: ParentNode, ctx: SiteContext, signedIn: () => strin
  *   button, "Go back" (brocc `_bsky-followers.html`);
  * - hover cards: a count link outside `main` (the card is portalled) and the card around it.
  */
-const REGION_ANCHORS = ['[data-testid="profileHeaderDisplayName"]', 'a[href$="/followers"]', 'a[href$="/follows"]', ...SCREEN_HEADERS].join(', ');
+const REGION_ANCHORS = '[data-testid="profileHeaderDisplayName"], a[href$="/followers"][aria-label], a[href$="/follows"][aria-label]';
 const BOTH: readonly Metric[] = ['followers', 'following'];
 
 function regions(ctx: SiteContext): Region[] {
@@ -222,18 +232,22 @@ function regions(ctx: SiteContext): Region[] {
   };
   const profile = ctx.page === 'profile' ? profilePath(ctx.url)?.handle : undefined;
   const list = ctx.page === 'followList' ? listOf(ctx.url) : undefined;
-  let listHeader = false;
+  if (list) {
+    let header: Element | null = null;
+    for (const screen of Array.from(ctx.doc.querySelectorAll(SCREENS))) {
+      if (LIST_SCREENS[screen.getAttribute('data-testid') ?? ''] === list.metric) header = screen.firstElementChild ?? header;
+    }
+    // Without test ids: the row around the screen's first button, "Go back".
+    const back = header ? null : ctx.doc.querySelector('main button, main [role="button"]');
+    header ??= back ? around(back, 2) : null;
+    if (header) add(header, [list.metric], () => isMe(list.handle));
+  }
   for (const anchor of Array.from(ctx.doc.querySelectorAll(REGION_ANCHORS))) {
     if (insideAny(anchor, EXCLUDED)) continue;
     if (anchor.tagName !== 'A') {
-      if (anchor.matches('[data-testid="profileHeaderDisplayName"]')) {
-        if (profile === undefined) continue;
-        const header = around(anchor, LINK_TO_HEADER);
-        add(header, BOTH, () => (signedIn() ? isMe(profile) : hasEditProfile(header)));
-      } else if (list) {
-        listHeader = true;
-        add(anchor, [list.metric], () => isMe(list.handle));
-      }
+      if (profile === undefined) continue;
+      const header = around(anchor, LINK_TO_HEADER);
+      add(header, BOTH, () => (signedIn() ? isMe(profile) : hasEditProfile(header)));
       continue;
     }
     const target = linkTarget(anchor, ctx);
@@ -246,10 +260,6 @@ function regions(ctx: SiteContext): Region[] {
       const header = around(anchor, LINK_TO_HEADER);
       add(header, BOTH, () => (signedIn() ? isMe(profile) : hasEditProfile(header)));
     }
-  }
-  if (list && !listHeader) {
-    const back = ctx.doc.querySelector('main button, main [role="button"]');
-    if (back) add(around(back, 2), [list.metric], () => isMe(list.handle));
   }
   return out;
 }
@@ -270,6 +280,7 @@ export const bluesky: SiteAdapter = {
     ),
   ].join(', '),
   hosts: ['bsky.app'],
+  quiet: QUIET,
   pages,
   detect(root, ctx) {
     let me: { handle: string | undefined } | undefined;

@@ -128,13 +128,19 @@ function hasEditProfile(header: Element): boolean {
   return header.querySelector('a[href="/settings/profile"], [data-testid="editProfileButton"]') !== null || hasEditProfileControl(header);
 }
 
-/** `me`: the signed-in handle (signedInHandle), read once per detection rather than once per link. */
-function isOwn(link: Element, handle: string, me: string | undefined): boolean {
+/**
+ * `me`: the signed-in handle (signedInHandle), read once per detection rather than once per link;
+ * `headers`: what each header said, for the other link in it.
+ */
+function isOwn(link: Element, handle: string, me: string | undefined, headers: Map<Element, boolean>): boolean {
   if (me) return me.toLowerCase() === handle.toLowerCase();
   // No signed-in handle (signed out, a narrow layout, a build without test ids): the header's "Edit
   // profile" says it. Hovercards have none.
   if (link.closest('#layers')) return false;
-  return hasEditProfile(around(link, LINK_TO_HEADER));
+  const header = around(link, LINK_TO_HEADER);
+  let own = headers.get(header);
+  if (own === undefined) headers.set(header, (own = hasEditProfile(header)));
+  return own;
 }
 
 /**
@@ -228,6 +234,7 @@ export const x: SiteAdapter = {
   detect(root, ctx) {
     const found: Found[] = [];
     let me: { handle: string | undefined } | undefined;
+    const headers = new Map<Element, boolean>();
     for (const link of queryAll(root, COUNT_LINKS)) {
       if (insideAny(link, EXCLUDED)) continue;
       const target = linkTarget(link.getAttribute('href') ?? '');
@@ -247,7 +254,7 @@ export const x: SiteAdapter = {
       const value = count ?? (phrase?.metric === target.metric ? phrase.count : null);
       if (!value) continue;
       me ??= { handle: signedInHandle(ctx.doc) };
-      const item = makeFound(link, target.metric, value, isOwn(link, target.handle, me.handle), textOf(link));
+      const item = makeFound(link, target.metric, value, isOwn(link, target.handle, me.handle, headers), textOf(link));
       found.push(count ? item : { ...item, via: 'label' });
     }
     return found;
