@@ -41,22 +41,22 @@ describe('x page types', () => {
 
 describe('x own profile, layer by layer', () => {
   it('reads the signed-in handle from the banner’s bare profile link when test ids are gone', () => {
-    expect(summary(load('profile-own-likes-signedin-2025.html', withoutTestIds), 'https://x.com/user4/likes').map((d) => d.own)).toEqual([true, true]);
-    expect(summary(load('profile-other-signedin-2025.html', withoutTestIds), 'https://x.com/user5').map((d) => d.own)).toEqual([false, false]);
+    expect(summary(load('profile-own-likes-signedin-2025.html', withoutTestIds), 'https://x.com/user3/likes').map((d) => d.own)).toEqual([true, true]);
+    expect(summary(load('profile-other-signedin-2025.html', withoutTestIds), 'https://x.com/user4').map((d) => d.own)).toEqual([false, false]);
   });
 
   it('without a signed-in handle, takes the header’s edit link by its href, then its "Edit profile" label', () => {
     const noNav = (doc: Document) => doc.querySelector('[data-testid="AppTabBar_Profile_Link"]')!.remove();
-    expect(summary(load('profile-own-likes-signedin-2025.html', noNav), 'https://x.com/user4/likes').map((d) => d.own)).toEqual([true, true]);
+    expect(summary(load('profile-own-likes-signedin-2025.html', noNav), 'https://x.com/user3/likes').map((d) => d.own)).toEqual([true, true]);
     const noHref = (doc: Document) => {
       noNav(doc);
       const edit = doc.querySelector('a[href="/settings/profile"]')!;
       edit.setAttribute('href', '/i/profile/edit');
       edit.removeAttribute('data-testid');
     };
-    expect(summary(load('profile-own-likes-signedin-2025.html', noHref), 'https://x.com/user4/likes').map((d) => d.own)).toEqual([true, true]);
+    expect(summary(load('profile-own-likes-signedin-2025.html', noHref), 'https://x.com/user3/likes').map((d) => d.own)).toEqual([true, true]);
     // Signed out: nothing says own.
-    expect(summary(load('profile-other-loggedout-en-GB-2025.html'), 'https://x.com/user6').map((d) => d.own)).toEqual([false, false]);
+    expect(summary(load('profile-other-loggedout-en-GB-2025.html'), 'https://x.com/user5').map((d) => d.own)).toEqual([false, false]);
   });
 });
 
@@ -64,7 +64,7 @@ describe('x regions', () => {
   it('finds the profile header without test ids and without the count links (the banner link, UserName)', () => {
     for (const change of [undefined, withoutTestIds]) {
       const doc = load('profile-other-signedin-2025.html', change);
-      const ctx = contextFor(x, doc, new URL('https://x.com/user5'));
+      const ctx = contextFor(x, doc, new URL('https://x.com/user4'));
       const [header, ...rest] = x.regions!(ctx);
       expect(rest).toEqual([]);
       expect(header!.element.querySelector('a[href$="/following"]')).not.toBeNull();
@@ -76,12 +76,12 @@ describe('x regions', () => {
 
   it('reads a count whose link X renamed from its label, in the header, with the header’s own flag', () => {
     const doc = load('profile-own-likes-signedin-2025.html', renamed('verified_followers', 'followers_all'));
-    expect(summary(doc, 'https://x.com/user4/likes')).toEqual([
+    expect(summary(doc, 'https://x.com/user3/likes')).toEqual([
       { metric: 'following', value: 5080, own: true, via: 'hook', text: '5,080 Following' },
       { metric: 'followers', value: 2381, own: true, via: 'label', text: '2,381 Followers' },
     ]);
     const other = load('profile-other-loggedout-en-GB-2025.html', renamed('following', 'follows'));
-    expect(summary(other, 'https://x.com/user6')).toEqual([
+    expect(summary(other, 'https://x.com/user5')).toEqual([
       { metric: 'followers', value: 14000, own: false, via: 'hook', text: '14K Followers' },
       { metric: 'following', value: 979, own: false, via: 'label', text: '979 Following' },
     ]);
@@ -99,7 +99,7 @@ describe('x regions', () => {
   it('has no region on pages without a profile header, however many count-shaped links they hold', () => {
     for (const [name, url] of [
       ['home-signedin-2025.html', 'https://x.com/home'],
-      ['followers-list-signedin-2025.html', 'https://x.com/user6/followers'],
+      ['followers-list-signedin-2025.html', 'https://x.com/user4/followers'],
     ] as const) {
       const doc = load(name);
       expect(x.regions!(contextFor(x, doc, new URL(url)))).toEqual([]);
@@ -114,7 +114,7 @@ describe('x follow-list tabs', () => {
       const tab = d.querySelector('a[role="tab"][href$="/followers"] span')!;
       tab.textContent = '1,234 Followers';
     });
-    expect(detect(doc, 'https://x.com/user6/followers')).toEqual([]);
+    expect(detect(doc, 'https://x.com/user4/followers')).toEqual([]);
   });
 });
 
