@@ -2,12 +2,20 @@
  * X (Twitter). Counts are two links in the profile header and in user hovercards (portalled into
  * `#layers`): `/<handle>/following` and, since Sept 2023, `/<handle>/verified_followers`
  * (insin/control-panel-for-twitter#416). The number is the link's first span, the label the second.
- * No exact value is in the DOM. Atomic `css-…`/`r-…` classes change daily: only hrefs and
+ * No exact value is in the DOM. Atomic `css-…`/`r-…` classes change daily: only hrefs, roles and
  * `data-testid` are used.
+ *
+ * Real pages this is checked against (tests/fixtures/x, reduced from public captures): signed-in
+ * profiles, own and someone else's (SubstrateLabs/brocc `cli/src/brocc_li/tests/html_fixtures/_x-*.html`,
+ * April 2025), a signed-out en-GB profile (insin/control-panel-for-twitter PR #777
+ * `examples/mario-zechner-twitter.html`, late 2025), a zh-Hant header link (vinta/pangu.js
+ * `fixtures/whitespace.html`), the follow lists and the home timeline. No capture has a hovercard.
  */
 import { metricOfLabel } from '../metric-words';
 import { insideAny, langOf, makeFound, queryAll, readCount, readPhrase, segments, textOf, USER_CONTENT } from './dom';
-import type { Found, Metric, SiteAdapter } from './types';
+import { around } from './layers';
+import { hasEditProfileControl } from './own';
+import type { Found, Metric, Region, SiteAdapter, SiteContext } from './types';
 
 const HANDLE = /^[A-Za-z0-9_]{1,15}$/;
 /** Paths that look like /<handle> but are X's own pages. */
@@ -33,10 +41,13 @@ const LINK_SELECTOR = 'a[href$="/verified_followers"], a[href$="/followers"], a[
  * Posts, bios and link cards: a link to someone's /followers inside them is user content. And list cells
  * (`cellInnerDiv`, the rows of X's virtualized lists: timelines, follower lists, search results), which
  * hold posts and user cells, never a profile's counts — those are in the profile header above the list
- * and in hovercards under `#layers`. Also the adapter's `quiet`: the live layer skips added timeline rows
- * with one selector match each.
+ * and in hovercards under `#layers`. And tab bars: the follow lists' tabs are
+ * `a[role=tab][href="/<handle>/verified_followers"|"/followers"|"/following"]` inside
+ * `[role=tablist]` ("Verified Followers", "Followers", "Following": brocc `_x-profile-followers.html`),
+ * the count links' very hrefs without a number; the profile's own tabs (Posts, Likes) sit in one too.
+ * Also the adapter's `quiet`: the live layer skips added timeline rows with one selector match each.
  */
-const EXCLUDED = `${USER_CONTENT}, [data-testid="tweet"], [data-testid="tweetText"], [data-testid="UserDescription"], [data-testid="card.wrapper"], [data-testid="cellInnerDiv"]`;
+const EXCLUDED = `${USER_CONTENT}, [data-testid="tweet"], [data-testid="tweetText"], [data-testid="UserDescription"], [data-testid="card.wrapper"], [data-testid="cellInnerDiv"], [role="tablist"], [role="tab"]`;
 
 /**
  * The count links outside user content, in one selector: a timeline batch is dozens of posts, each with a
@@ -45,7 +56,7 @@ const EXCLUDED = `${USER_CONTENT}, [data-testid="tweet"], [data-testid="tweetTex
  * match more here, never less.)
  */
 const COUNT_LINKS = LINK_SELECTOR.split(', ')
-  .map((link) => `${link}:not(${EXCLUDED.split(', ').map((region) => `${region} *`).join(', ')})`)
+  .map((link) => `${link}:not([role="tab"], ${EXCLUDED.split(', ').map((region) => `${region} *`).join(', ')})`)
   .join(', ');
 
 const PLAIN_PATH = /^\/[A-Za-z0-9_]+\/[a-z_]+$/;
@@ -72,23 +83,119 @@ function linkTarget(href: string): { handle: string; metric: Metric } | undefine
 
 const PLAIN_PROFILE = /^\/([A-Za-z0-9_]+)\/?$/;
 
-/** The signed-in user's handle, from the side navigation's profile link. */
-function signedInHandle(doc: Document): string | undefined {
-  const link = doc.querySelector('[data-testid="AppTabBar_Profile_Link"]');
-  const href = link?.getAttribute('href');
+/** The handle of a link to a bare profile (`/jane`, `https://twitter.com/Jane?s=20`), or undefined. */
+function bareHandle(href: string | null): string | undefined {
   if (!href) return undefined;
   // X writes it as a plain path ("/jane"): read directly, without a URL parse per detection (each hovercard).
   const plain = PLAIN_PROFILE.exec(href);
   if (plain) return plain[1];
-  return new URL(href, 'https://x.com').pathname.split('/').filter(Boolean)[0];
+  try {
+    const parts = new URL(href, 'https://x.com').pathname.split('/').filter(Boolean);
+    return parts.length === 1 ? parts[0] : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
-/** `me`: the signed-in handle (signedInHandle), read once per detection rather than once per link. */
-function isOwn(link: Element, handle: string, me: string | undefined): boolean {
+/**
+ * The signed-in user's handle: the side navigation's profile link by its test id, else — a build without
+ * test ids — the banner's only link to a bare `/<handle>` (the others are `/home`, `/explore`,
+ * `/notifications`, `/messages`, `/i/grok`, `/<me>/communities`, `/compose/post`: brocc
+ * `_x-profile.html`, `_x-likes.html`). Signed out, the banner holds only the logo's link.
+ */
+function signedInHandle(doc: Document): string | undefined {
+  const link = doc.querySelector('[data-testid="AppTabBar_Profile_Link"]');
+  if (link) return bareHandle(link.getAttribute('href'));
+  for (const candidate of Array.from(doc.querySelectorAll('header[role="banner"] a[href]'))) {
+    const handle = bareHandle(candidate.getAttribute('href'));
+    if (handle && HANDLE.test(handle) && !RESERVED.has(handle.toLowerCase())) return handle;
+  }
+  return undefined;
+}
+
+/**
+ * The profile header around a count link: three levels up is the header's body — avatar row (with "Edit
+ * profile" on your own), `UserName`, bio, `UserProfileHeader_Items` and the counts row — in every
+ * capture (brocc `_x-profile.html`, `_x-likes.html`; CPFT `mario-zechner-twitter.html`).
+ */
+const LINK_TO_HEADER = 3;
+
+/**
+ * Your own header shows "Edit profile": `a[data-testid="editProfileButton"][href="/settings/profile"]`
+ * (brocc `_x-likes.html`, April 2025; CPFT L7840 keys on the href), else its label in any language.
+ */
+function hasEditProfile(header: Element): boolean {
+  return header.querySelector('a[href="/settings/profile"], [data-testid="editProfileButton"]') !== null || hasEditProfileControl(header);
+}
+
+/**
+ * `me`: the signed-in handle (signedInHandle), read once per detection rather than once per link;
+ * `headers`: what each header said, for the other link in it.
+ */
+function isOwn(link: Element, handle: string, me: string | undefined, headers: Map<Element, boolean>): boolean {
   if (me) return me.toLowerCase() === handle.toLowerCase();
-  // No side nav (narrow layouts): the "Edit profile" link only appears on your own header (CPFT L7840).
-  const column = link.closest('[data-testid="primaryColumn"]');
-  return column !== null && !link.closest('[data-testid="HoverCard"]') && column.querySelector('a[href="/settings/profile"]') !== null;
+  // No signed-in handle (signed out, a narrow layout, a build without test ids): the header's "Edit
+  // profile" says it. Hovercards have none.
+  if (link.closest('#layers')) return false;
+  const header = around(link, LINK_TO_HEADER);
+  let own = headers.get(header);
+  if (own === undefined) headers.set(header, (own = hasEditProfile(header)));
+  return own;
+}
+
+/**
+ * Where counts live, each found without the count links' test ids or hrefs alone:
+ * - the profile header (profile pages): the wrapper that holds the banner link
+ *   `a[href$="/header_photo"]` and the header's body (`UserName`'s grandparent); failing both, the
+ *   header's body around a count link;
+ * - hovercards (`#layers [data-testid="HoverCard"]`, site-dom-notes §1), or the stats row around a count
+ *   link in `#layers` (CPFT L5960 climbs three parents from it). Not `#layers` itself: the DM drawer
+ *   lives there too (brocc `_x-home.html`).
+ */
+const HEADER_ANCHORS = `[data-testid="UserName"], a[href$="/header_photo"], ${LINK_SELECTOR}`;
+const CARD_ANCHORS = `[data-testid="HoverCard"], ${LINK_SELECTOR}`;
+const METRICS: readonly Metric[] = ['following', 'followers'];
+
+function headerOf(anchor: Element): Element {
+  if (anchor.matches('[data-testid="UserName"]')) return around(anchor, 2);
+  if (anchor.matches('a[href$="/header_photo"]')) return around(anchor, 1);
+  return around(anchor, LINK_TO_HEADER);
+}
+
+function regions(ctx: SiteContext): Region[] {
+  const out: Region[] = [];
+  const add = (element: Element, own: () => boolean, transient: boolean) => {
+    // An anchor inside a region already found adds nothing; one around it replaces it.
+    if (out.some((region) => region.element.contains(element))) return;
+    for (let i = out.length - 1; i >= 0; i--) if (element.contains(out[i]!.element)) out.splice(i, 1);
+    out.push({ element, metrics: METRICS, own, ...(transient ? { transient } : {}) });
+  };
+  let me: { handle: string | undefined } | undefined;
+  const signedIn = () => (me ??= { handle: signedInHandle(ctx.doc) }).handle;
+  const main = ctx.page === 'profile' ? ctx.doc.querySelector('main') : null;
+  const profile = profileHandle(ctx.url);
+  if (main && profile) {
+    for (const anchor of Array.from(main.querySelectorAll(HEADER_ANCHORS))) {
+      if (insideAny(anchor, EXCLUDED)) continue;
+      const header = headerOf(anchor);
+      add(header, () => {
+        const handle = signedIn();
+        return handle ? handle.toLowerCase() === profile.toLowerCase() : hasEditProfile(header);
+      }, false);
+    }
+  }
+  const layers = ctx.doc.getElementById('layers');
+  if (layers) {
+    for (const anchor of Array.from(layers.querySelectorAll(CARD_ANCHORS))) {
+      if (insideAny(anchor, EXCLUDED)) continue;
+      const card = anchor.matches('[data-testid="HoverCard"]') ? anchor : around(anchor, 3);
+      add(card, () => {
+        const handle = signedIn()?.toLowerCase();
+        return handle !== undefined && Array.from(card.querySelectorAll('a[href]')).some((link) => bareHandle(link.getAttribute('href'))?.toLowerCase() === handle);
+      }, true);
+    }
+  }
+  return out;
 }
 
 export const x: SiteAdapter = {
@@ -98,7 +205,7 @@ export const x: SiteAdapter = {
   // wrapper's first span). The label and the prompt chip beside the link stay visible. Posts, bios and
   // link cards are never touched.
   hide: ['verified_followers', 'followers', 'following']
-    .map((tail) => `a[href$="/${tail}"]:not(article *, [data-testid="tweet"] *, [data-testid="UserDescription"] *, [data-testid="card.wrapper"] *)`)
+    .map((tail) => `a[href$="/${tail}"]:not([role="tab"], article *, [data-testid="tweet"] *, [data-testid="UserDescription"] *, [data-testid="card.wrapper"] *, [role="tablist"] *)`)
     .flatMap((link) => [`${link} > span:first-child`, `${link} > div > span:first-child`])
     .join(', '),
   hosts: ['x.com', 'twitter.com'],
@@ -127,6 +234,7 @@ export const x: SiteAdapter = {
   detect(root, ctx) {
     const found: Found[] = [];
     let me: { handle: string | undefined } | undefined;
+    const headers = new Map<Element, boolean>();
     for (const link of queryAll(root, COUNT_LINKS)) {
       if (insideAny(link, EXCLUDED)) continue;
       const target = linkTarget(link.getAttribute('href') ?? '');
@@ -140,13 +248,16 @@ export const x: SiteAdapter = {
         const labelled = metricOfLabel(textOf(labelSpan), langOf(labelSpan, ctx));
         if (labelled && labelled !== target.metric && labelled !== 'subscribers') count = null;
       }
-      // Fallback for a regrouped link (CPFT#249: X adds wrappers now and then): read "12.3K Followers" as a phrase.
+      // Fallback for a regrouped link (CPFT#249: X adds wrappers now and then): read "12.3K Followers" as a
+      // phrase — the label layer's way, and said so (site health tells a moved markup from a healthy one).
       const phrase = count ? null : readPhrase(link, ctx);
       const value = count ?? (phrase?.metric === target.metric ? phrase.count : null);
       if (!value) continue;
       me ??= { handle: signedInHandle(ctx.doc) };
-      found.push(makeFound(link, target.metric, value, isOwn(link, target.handle, me.handle), textOf(link)));
+      const item = makeFound(link, target.metric, value, isOwn(link, target.handle, me.handle, headers), textOf(link));
+      found.push(count ? item : { ...item, via: 'label' });
     }
     return found;
   },
+  regions,
 };
