@@ -62,6 +62,16 @@ describe('reduceHtml', () => {
     expect(link.textContent).toBe('12.3K Followers');
   });
 
+  it('reads a saved fragment as a page; a domain handle keeps its domain; ids in hooks are replaced too', () => {
+    const out = reduceHtml('<a href="/profile/jane.bsky.social/followers" data-testid="1234567890-follow"><span>21 followers</span></a>', {
+      url: 'https://bsky.app/profile/jane.bsky.social',
+    });
+    expect(out.url).toBe('https://bsky.app/profile/user1.bsky.social');
+    expect(out.html).toContain('href="/profile/user1.bsky.social/followers"');
+    expect(out.html).not.toContain('1234567890');
+    expect(out.targets).toEqual(['21 followers']);
+  });
+
   it('keeps route words, the empty handle of a signed-out nav link and long ids as their shape', () => {
     const page = `<html><body><main><a href="/@">Profile</a><a href="/@jane.doe/video/7312345678901234567">v</a>
       <div><strong data-e2e="followers-count">1.2M</strong><span>Followers</span></div></main></body></html>`;

@@ -73,12 +73,15 @@ const ROUTE_WORDS = new Set(
     'topics latest top publication me story stories discover notes archive recommendations podcast comments submitted overview upvoted ' +
     'downvoted hidden gilded old www new login signup logout followers-you-know tab followers_list following_list list members ' +
     'video link upload photo history live shorts music gaming news sports learning fashion podcasts playlist results feed trending ' +
-    'foryou discover friends inbox messages coin business legal privacy terms help about blog support'
+    'foryou discover friends inbox messages coin business legal privacy terms help about blog support header_photo analytics flow ' +
+    'compose lists communities premium_sign_up verified-choose jobs grok'
   ).split(' '),
 );
 
 /** Metas kept: the page's address, and the signed-in user's login that adapters read (GitHub's `user-login`). */
 const KEPT_METAS = '[charset], [property="og:url"], [name="user-login"]';
+/** Domains under which sites hand out handles (Bluesky's default): kept on a replaced handle. */
+const HANDLE_DOMAINS = ['.bsky.social'];
 const DROP_TAGS = `script, style, noscript, template, iframe, object, embed, link:not([rel="canonical"]), meta:not(${KEPT_METAS})`;
 const TEXT_ATTRIBUTES = new Set(['aria-label', 'title', 'alt', 'placeholder', 'aria-description', 'aria-valuetext', 'aria-roledescription', 'value', 'content', 'label']);
 const URL_ATTRIBUTES = new Set(['href', 'action', 'data-href', 'data-url']);
@@ -99,7 +102,9 @@ function vocabulary(extra: readonly string[]): Set<string> {
 }
 
 export function reduceHtml(html: string, options: ReduceOptions): Reduced {
-  const { document } = parseHTML(html);
+  // A saved fragment (one header, one link) is read as the body of a page.
+  const page = /<(html|body)[\s>]/i.test(html) ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
+  const { document } = parseHTML(page);
   const doc = document as unknown as Document;
   const lang = options.lang ?? doc.documentElement.getAttribute('lang') ?? undefined;
   const around = options.around ?? 1;
@@ -364,7 +369,9 @@ class Redactor {
     const lower = token.toLowerCase();
     let fake = this.handles.get(lower);
     if (!fake) {
-      fake = `user${this.handles.size + 1}`;
+      // A handle that is a domain keeps the site's own suffix, so it stays a valid handle there ("user3.bsky.social").
+      const suffix = HANDLE_DOMAINS.find((domain) => lower.endsWith(domain) && lower.length > domain.length) ?? '';
+      fake = `user${this.handles.size + 1}${suffix}`;
       this.handles.set(lower, fake);
     }
     return fake;
@@ -379,7 +386,7 @@ class Redactor {
     }
     const lower = decoded.toLowerCase();
     // Long numbers are ids (a user's, a video's): the same length, other digits.
-    if (/^\d{10,}$/.test(decoded)) return this.fakeNumber(decoded);
+    if (/^\d{9,}$/.test(decoded)) return this.fakeNumber(decoded);
     if (ROUTE_WORDS.has(lower) || /^\d*$/.test(decoded) || /^[\w-]+\.(php|html?)$/.test(lower) || decoded === '@') return part;
     if (decoded.startsWith('@')) return `@${this.fake(decoded.slice(1))}`;
     return this.fake(decoded);
@@ -416,7 +423,8 @@ class Redactor {
       out = out.replace(token, to);
     }
     for (const [from, to] of this.numbers) out = out.split(from).join(to);
-    return out;
+    // Long numbers in hooks are ids too (X's "1234567890-follow" test ids).
+    return out.replace(/\d{9,}/g, (digits) => this.fakeNumber(digits));
   }
 }
 
