@@ -5,7 +5,7 @@
  * production code has no test hook.
  */
 import type { BrowserContext, Page } from '@playwright/test';
-import { expect, test } from './extension';
+import { expect, readStore, test } from './extension';
 
 interface ExecutionContext {
   id: number;
@@ -31,27 +31,6 @@ async function inContentScript(context: BrowserContext, page: Page, extensionId:
     if (exceptionDetails) throw new Error(`content-script evaluation failed: ${JSON.stringify(exceptionDetails)}`);
     return result.value;
   };
-}
-
-/** The journal's records, read directly from an extension page (the extension's own origin). */
-async function readStore(page: Page, store: string): Promise<Record<string, unknown>[]> {
-  return page.evaluate(
-    (name) =>
-      new Promise<Record<string, unknown>[]>((resolve, reject) => {
-        const open = indexedDB.open('running-for');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const request = db.transaction(name).objectStore(name).getAll();
-          request.onsuccess = () => {
-            db.close();
-            resolve(request.result as Record<string, unknown>[]);
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-    store,
-  );
 }
 
 /** X's profile fixture under its real URL, once the content script has prompted both counts. */
