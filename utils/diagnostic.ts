@@ -7,7 +7,7 @@
  *
  *   running-for diagnostic · linkedin · profile
  *   main
- *     section class=* componentkey=*-*
+ *     section class=~~ componentkey=*-*
  *       span aria-hidden=true "#,### followers"
  */
 import { perPacks } from './lang/pack';
@@ -87,10 +87,23 @@ const TEXT_ATTRIBUTES = new Set(['title', 'aria-label', 'alt', 'placeholder', 'a
 /** Attributes that say nothing about structure, or carry addresses of images and styles. */
 const SKIPPED_ATTRIBUTES = /^(style|src|srcset|sizes|on.*|d|viewbox|xmlns.*|fill|stroke.*|width|height|nonce|integrity)$/;
 
+/** A class token made of structure or label words ("pv-top-card", "t-bold"), not a build's hash ("r-1awozwy"). */
+function isWordClass(token: string): boolean {
+  if (/\d/.test(token)) return false;
+  const known = words();
+  return (token.match(/\p{Lu}?\p{Ll}+|\p{Lu}+(?!\p{Ll})|[\p{L}\p{M}]+/gu) ?? []).every((piece) => piece.length === 1 || known.has(piece.toLocaleLowerCase()));
+}
+
 function attributeOf(name: string, value: string): string {
   const lower = name.toLowerCase();
   if (SKIPPED_ATTRIBUTES.test(lower)) return '';
   if (!value) return ` ${lower}`;
+  if (lower === 'class') {
+    // Word classes as they are, each hashed one as a "~": the structure without a build's noise.
+    const tokens = value.split(/\s+/).filter(Boolean);
+    const kept = tokens.filter(isWordClass);
+    return ` class=${kept.join('.')}${'~'.repeat(Math.min(tokens.length - kept.length, 9))}`;
+  }
   if (TEXT_ATTRIBUTES.has(lower)) return ` ${lower}="${value.replace(/"/g, "'").replace(/\s+/g, ' ').trim().slice(0, 80)}"`;
   return ` ${lower}=${value.replace(/[\s"]+/g, '_').slice(0, 80)}`;
 }

@@ -32,7 +32,7 @@ describe('diagnostic', () => {
     expect(text.split('\n').slice(0, 3)).toEqual([
       'running-for diagnostic · x · profile',
       'main',
-      '  section class=profile-header_*-* data-testid=UserAvatar-Container-*_*## id=user-*',
+      '  section class=profile-header~ data-testid=UserAvatar-Container-*_*## id=user-*',
     ]);
     expect(text).toContain('    h1 title="* *" "* *"');
     expect(text).toContain('href=/*_*##/verified_followers?ref=*#*');
