@@ -9,6 +9,7 @@ import { hideCss, hideCssPath, hideStylesheets, splitSelectorList } from '../../
 import { adapters } from '../../utils/sites';
 import type { SiteAdapter } from '../../utils/sites/types';
 import { fixtureCases, fixtureSites, parseWith } from './fixture-dom';
+import { COPIES } from './hide-copies';
 
 describe('hideCss', () => {
   it('writes one visibility rule per selector, so one unknown selector cannot drop the others', () => {
@@ -69,16 +70,6 @@ describe('every supported site has hide selectors', () => {
     expect(hideStylesheets(adapters).map((sheet) => sheet.relativeDest)).toContain(hideCssPath(adapter.id));
   });
 });
-
-/**
- * Copies of a count that detection reports once, hidden too because they show the same number: the
- * star button's other state (shown after a click) and the narrow layout's copy of the About sidebar;
- * old Reddit's header karma, which on your own profile repeats the sidebar's link karma.
- */
-const COPIES: Readonly<Record<string, string>> = {
-  github: '.js-toggler-container [id^="repo-stars-counter-"], #responsive-meta-container a[href$="/stargazers"] span',
-  reddit: '#header-bottom-right span.userkarma',
-};
 
 const textOf = (el: Element) => (el.textContent ?? '').replace(/\s+/g, ' ').trim();
 
