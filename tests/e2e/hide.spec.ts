@@ -9,7 +9,10 @@ import { join } from 'node:path';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { parseHTML } from 'linkedom';
 import { splitSelectorList } from '../../utils/hide-css';
+import { detect } from '../../utils/detect';
 import { adapters } from '../../utils/sites';
+import { parseWith, realCases } from '../unit/fixture-dom';
+import { COPIES } from '../unit/hide-copies';
 import { EXTENSION_DIR, expect, fixtureHtml, test } from './extension';
 
 const SHOTS = '/tmp/hide-shots';
@@ -149,6 +152,50 @@ test('the built hide stylesheets select in Chromium exactly what the unit tests 
         expect(actual, `${adapter.id} on ${site}/${file}`).toEqual(expected);
       }
     }
+  }
+});
+
+/** Marks each detected count in the page handed to Chromium (no site selects on it). */
+const MARK = 'data-running-for-test-count';
+
+test('on every real-page fixture, the built stylesheet hides each count’s digits in Chromium, and no other digit', async ({ context }) => {
+  const page = await context.newPage();
+  const pages = realCases().filter((fixture) => fixture.expect.length > 0);
+  expect(pages.length).toBeGreaterThan(10);
+  for (const fixture of pages) {
+    const css = readFileSync(join(EXTENSION_DIR, 'hide', `${fixture.site}.css`), 'utf8');
+    // The counts, as the unit tests read them (equal to expected.json there), marked for Chromium to find.
+    const doc = parseWith('linkedom', fixture.html, fixture.url);
+    const detections = detect(doc, fixture.url, fixture.lang);
+    expect(detections.length, `${fixture.site}/${fixture.file}`).toBe(fixture.expect.length);
+    detections.forEach((detection, index) => detection.element.setAttribute(MARK, String(index)));
+    // linkedom's document serializes itself (a string of markup, parsed again by Chromium).
+    await page.setContent(String(doc).replace(/<script[\s\S]*?<\/script>/gi, ''));
+    await page.addStyleTag({ content: css });
+    const seen = await page.evaluate(
+      ({ count, mark, copies }) => {
+        const elements = Array.from({ length: count }, (_, index) => document.querySelector(`[${mark}="${index}"]`) ?? undefined);
+        const digits: Text[] = [];
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) if (/\p{Nd}/u.test(node.nodeValue ?? '')) digits.push(node as Text);
+        const hidden = (text: Text) => getComputedStyle(text.parentElement!).visibility === 'hidden';
+        const inCount = (text: Text) => elements.some((el) => el?.contains(text));
+        const twinOfCount = (text: Text) =>
+          elements.some((el) => el && [...(el.parentElement?.children ?? [])].some((sibling) => sibling !== el && sibling.contains(text) && sibling.textContent?.trim() === el.textContent?.trim()));
+        return {
+          found: elements.map((el) => (el ? 1 : 0)),
+          shown: digits.filter((text) => inCount(text) && !hidden(text)).map((text) => text.nodeValue),
+          stray: digits
+            .filter((text) => hidden(text) && !inCount(text) && !twinOfCount(text) && !(copies && text.parentElement!.closest(copies)))
+            .map((text) => text.nodeValue),
+        };
+      },
+      { count: detections.length, mark: MARK, copies: COPIES[fixture.site] ?? null },
+    );
+    const where = `${fixture.site}/${fixture.file}`;
+    expect(seen.found, `${where}: Chromium parses every count linkedom found`).toEqual(detections.map(() => 1));
+    expect(seen.shown, `${where}: a count's digits still painted`).toEqual([]);
+    expect(seen.stray, `${where}: digits hidden that are no count`).toEqual([]);
   }
 });
 
