@@ -11,9 +11,9 @@ import { parseHTML } from 'linkedom';
 import { splitSelectorList } from '../../utils/hide-css';
 import { detect } from '../../utils/detect';
 import { adapters } from '../../utils/sites';
-import { parseWith, realCases } from '../unit/fixture-dom';
+import { fixtureCases, parseWith, realCases } from '../unit/fixture-dom';
 import { COPIES } from '../unit/hide-copies';
-import { EXTENSION_DIR, expect, fixtureHtml, test } from './extension';
+import { EXTENSION_DIR, expect, test } from './extension';
 
 const SHOTS = '/tmp/hide-shots';
 
@@ -142,15 +142,15 @@ test('the built hide stylesheets select in Chromium exactly what the unit tests 
     const selectors = splitSelectorList(adapter.hide ?? '');
     // The built file is the one the registry generates: one rule per selector.
     expect(css.match(/visibility: hidden !important/g)?.length, adapter.id).toBe(selectors.length);
-    for (const [site, files] of fixtureFiles(adapter.id)) {
-      for (const file of files) {
-        const html = fixtureHtml(site, file);
-        const { document } = parseHTML(html);
-        const expected = selectors.map((selector) => document.querySelectorAll(selector).length);
-        await page.setContent(html.replace(/<script[\s\S]*?<\/script>/gi, ''));
-        const actual = await page.evaluate((list) => list.map((selector) => document.querySelectorAll(selector).length), selectors);
-        expect(actual, `${adapter.id} on ${site}/${file}`).toEqual(expected);
-      }
+    // Every site has fixtures (the registry's meta-test): a missing expected.json fails here, never skips.
+    const fixtures = fixtureCases(adapter.id);
+    expect(fixtures.length, adapter.id).toBeGreaterThan(0);
+    for (const { site, file, html } of fixtures) {
+      const { document } = parseHTML(html);
+      const expected = selectors.map((selector) => document.querySelectorAll(selector).length);
+      await page.setContent(html.replace(/<script[\s\S]*?<\/script>/gi, ''));
+      const actual = await page.evaluate((list) => list.map((selector) => document.querySelectorAll(selector).length), selectors);
+      expect(actual, `${adapter.id} on ${site}/${file}`).toEqual(expected);
     }
   }
 });
@@ -198,13 +198,3 @@ test('on every real-page fixture, the built stylesheet hides each count’s digi
     expect(seen.stray, `${where}: digits hidden that are no count`).toEqual([]);
   }
 });
-
-/** The site's own fixture pages. */
-function fixtureFiles(site: string): [string, string[]][] {
-  try {
-    const expected = JSON.parse(readFileSync(join('tests/fixtures', site, 'expected.json'), 'utf8')) as Record<string, unknown>;
-    return [[site, Object.keys(expected)]];
-  } catch {
-    return [];
-  }
-}
