@@ -103,6 +103,18 @@ describe('medium author and publication blocks (real pages)', () => {
     );
     expect(found).toEqual([{ metric: 'followers', value: 14000, approximate: true, own: false, text: '14K followers' }]);
   });
+  it('falls back to the author block’s region when the hook and the linked name heading are both gone', () => {
+    const html = readFileSync(new URL('../fixtures/medium/story-author-subdomain-loggedout-2026.html', import.meta.url), 'utf8');
+    const { document } = parseHTML(html);
+    for (const el of Array.from(document.querySelectorAll('[class]'))) el.setAttribute('class', 'x1');
+    // The name heading leaves its link (a redesign that links only the avatar).
+    for (const h2 of Array.from(document.querySelectorAll('a > h2'))) h2.parentElement!.replaceWith(h2);
+    const found = detect(document as unknown as Document, 'https://user1.medium.com/story-e2f06eab496b');
+    expect(found.map(({ metric, value, via }) => ({ metric, value, via }))).toEqual([
+      { metric: 'followers', value: 59000, via: 'hook' },
+      { metric: 'following', value: 186, via: 'label' },
+    ]);
+  });
 });
 
 describe('medium kind lines', () => {
@@ -125,4 +137,3 @@ describe('medium kind lines', () => {
 function textOfHeading(block: Element): string {
   return (block.querySelector('h2')?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
-
