@@ -170,8 +170,11 @@ const KIND_LINE = 'p:not([data-selectable-paragraph], .pw-post-body-paragraph)';
 const SEPARATOR = /\s*[·•]\s*/u;
 
 function readKindLine(line: Element, ctx: SiteContext): Found | null {
+  // Most paragraphs have no separator: skip them before walking their text.
+  const raw = line.textContent ?? '';
+  if (raw.length > 200 || !/[·•]/u.test(raw) || !/\p{Nd}/u.test(raw)) return null;
   const text = textOf(line);
-  if (text.length > 80 || !/[·•]/u.test(text) || !/\p{Nd}/u.test(text)) return null;
+  if (text.length > 80) return null;
   const parts = text.split(SEPARATOR).filter(Boolean);
   const last = parts[parts.length - 1];
   // A kind word or two before it, no number ("Topic", "Publication"): not "3 min read · Jan 2, 2026".
