@@ -49,4 +49,38 @@ describe('generic detector', () => {
   ])('ignores prose, quotes, editors, comments and untracked metrics: %s', (html) => {
     expect(scan(html)).toEqual([]);
   });
+
+  it('reads WordPress’s sign-up widgets: “Join N other subscribers / followers”', () => {
+    expect(scan('<form><p>Enter your email address to subscribe.</p><p>Join 9,518 other subscribers</p></form>')).toEqual([
+      { metric: 'subscribers', value: 9518, text: 'Join 9,518 other subscribers' },
+    ]);
+    expect(scan('<div class="blog-subscribe"><p>Join 66,707,982 other followers</p></div>')).toEqual([
+      { metric: 'followers', value: 66707982, text: 'Join 66,707,982 other followers' },
+    ]);
+    expect(scan('<p>Join <span>1,204</span> others. Price: $5/month</p><p>Join 3 other people</p>')).toEqual([]);
+  });
+
+  it('reports the count beside a separator, not the separator (Medium’s “· 7 following”)', () => {
+    const { document } = parseHTML('<html lang="en"><body><div><div><span aria-hidden="true"><span>·</span></span><a href="/following">7 following</a></div></div></body></html>');
+    const found = detect(document as unknown as Document, 'https://uxdesign.cc/');
+    expect(found.map(({ metric, value, text }) => ({ metric, value, text }))).toEqual([{ metric: 'following', value: 7, text: '7 following' }]);
+    expect(found[0]?.element.tagName).toBe('A');
+  });
+
+  it('reads a count alone on its line after a label line, however long the label (express.de)', () => {
+    expect(scan('<div class="stats">YouTube hier abonnieren<br><strong><span data-count="über 8300 Abonnenten">über 8300 Abonnenten</span></strong></div>', 'de')).toEqual([
+      { metric: 'subscribers', value: 8300, text: 'über 8300 Abonnenten' },
+    ]);
+    expect(scan('<p>Thanks for reading, we now have<br><b>10K followers</b> and counting!</p>')).toEqual([]);
+  });
+
+  it('reads a bold count that opens a sentence outside posts, and no other bold count in a sentence', () => {
+    expect(scan('<section class="signup"><p><strong>2,345 subscribers</strong> read it every Sunday.</p></section>')).toEqual([
+      { metric: 'subscribers', value: 2345, text: '2,345 subscribers' },
+    ]);
+    expect(scan('<article><p><strong>2,345 subscribers</strong> read it every Sunday.</p></article>')).toEqual([]);
+    expect(scan('<div class="entry-content"><p><b>10K followers</b> later, nothing changed.</p></div>')).toEqual([]);
+    expect(scan('<aside><p>Last week <strong>1,200 subscribers</strong> opened it.</p></aside>')).toEqual([]);
+    expect(scan('<div><span>2,345 subscribers</span> read it every Sunday, thank you.</div>')).toEqual([]);
+  });
 });

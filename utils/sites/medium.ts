@@ -1,12 +1,22 @@
 /**
  * Medium. The follower count is `span.pw-follower-count > a` ("14K followers"), on profiles
- * (`medium.com/@user`, `user.medium.com`: sidebar, plus a narrow-layout copy in the header) and in
- * the author block of stories (notes §12). The `pw-*` hooks have been stable for years; every other
- * class is an atomic hash ("be b fx ga dn") and is never used here. Medium prints no exact value.
- * The UI is English-only; stories can be in any language, and their text is never read.
+ * (`medium.com/@user`, `user.medium.com`: sidebar, plus a narrow-layout copy in the header) and in the
+ * "Written by" author block and the "Published in" publication block of stories (notes §12). The `pw-*`
+ * hooks have been stable for years; every other class is an atomic hash ("be b fx ga dn") and is never
+ * used here. Medium prints no exact value. The UI is English-only; stories can be in any language, and
+ * their text is never read.
+ *
+ * Real pages this is checked against (tests/fixtures/medium, reduced from public captures): stories'
+ * author blocks signed in (hlgr360/medium-mcp-server `tests/fixtures/article-content-public.html`,
+ * 2025-12) and signed out on a user subdomain (ChrisTorng/TampermonkeyScripts, karpathy.medium.com,
+ * 2026-03), a publication story with both blocks (the same repo, uxdesign.cc through medium.com's
+ * identity hop, 2026-03) and the signed-in home feed with "Who to follow" (medium-mcp-server
+ * `feed-featured.html`: no counts). No capture has a profile page, a tag page or a hovercard.
  */
+import { around } from './layers';
+import { hasEditProfileControl } from './own';
 import { hostMatches, insideAny, makeFound, queryAll, readCount, readPhrase, resolveHref, segments, textOf, USER_CONTENT } from './dom';
-import type { Found, Metric, SiteAdapter, SiteContext } from './types';
+import type { Found, Metric, Region, SiteAdapter, SiteContext } from './types';
 
 /** Hosts that are Medium itself, not a user's `<user>.medium.com` subdomain. */
 const NOT_USER_SUBDOMAINS = new Set(['www', 'help', 'policy', 'blog', 'api', 'cdn-images-1', 'miro', 'glyph', 'link', 'email']);
@@ -44,16 +54,28 @@ const STORY_TEXT = '[data-selectable-paragraph], .pw-post-body-paragraph, blockq
 const EXCLUDED_NEAR_HOOK = STORY_TEXT;
 
 const FOLLOWER_HOOK = '.pw-follower-count';
-const AUTHOR_NAME = '.pw-author-name, [data-testid="authorName"]';
 /**
- * Fallback when the `pw-` hook is missing (code id 67555215609 keeps `a[href*="followers"]` for
- * that): a link to a profile's followers page whose whole text is a followers phrase, outside every
- * article. It can go if the `pw-follower-count` hook is still there in 2027.
+ * The links to a followers or following list. The author block's are relative to the host that serves
+ * the story ("/followers?source=post_page---post_author_info--…": a user subdomain, blog.medium.com, a
+ * publication's own domain) or absolute on either host style (`jane.medium.com/followers`,
+ * `medium.com/@jane/following`: the uxdesign.cc capture has both), so inside a block their path's
+ * last segment says what they count, whatever the host. `/me/following-feed/…` (the signed-in
+ * sidebar) and `/me/following/suggestions` are the reader's own lists, never a count.
  */
 const LINKS = 'a[href*="/followers"], a[href*="/following"]';
 
-/** What a link's href points at: followers or following of a profile, or nothing we track. */
-function linkMetric(href: string | null, ctx: SiteContext): Metric | undefined {
+/** `followers`/`following` for a link to such a list (`/followers`, `/@jane/following`, `/pub/followers`), else undefined. */
+function listOf(href: string | null, ctx: SiteContext): Metric | undefined {
+  const target = resolveHref(href, ctx.url);
+  if (!target) return undefined;
+  const parts = segments(target);
+  if (parts.length < 1 || parts.length > 2 || parts[0] === 'me') return undefined;
+  const last = parts[parts.length - 1];
+  return last === 'followers' || last === 'following' ? last : undefined;
+}
+
+/** What a lone link (outside every name block) points at: a profile's followers or following, or nothing we track. */
+function profileListOf(href: string | null, ctx: SiteContext): Metric | undefined {
   const target = resolveHref(href, ctx.url);
   if (!target) return undefined;
   const rest = profileRest(target);
@@ -64,31 +86,49 @@ function linkMetric(href: string | null, ctx: SiteContext): Metric | undefined {
 }
 
 /**
- * The block a count belongs to: the nearest ancestor (a few levels up at most) that also holds the
- * author's name — the profile sidebar or a story's author block.
+ * A block's name heading: `h2.pw-author-name` ("Written by NAME", "Published in NAME", or the name on a
+ * profile), inside the link to the author or publication. Without its class (a rename), the same `h2`
+ * inside a link: the story's other headings ("Responses (80)", "More from …") are not links.
  */
-function authorBlock(el: Element): Element | null {
+const NAME_HEADING = '.pw-author-name, a[href] > h2';
+
+/**
+ * The block a count belongs to: the nearest ancestor (a few levels up at most) that also holds a name
+ * heading — the profile sidebar, a story's author block or its publication block. In the 2025–26
+ * captures that is three levels above the followers link's hook (`div > [a > h2, div > [div > span >
+ * a, div > span·, a], div > p]`).
+ */
+function nameBlock(el: Element): Element | null {
   let node = el.parentElement;
-  for (let depth = 0; node && depth < 6; depth++, node = node.parentElement) {
-    if (node.querySelector(AUTHOR_NAME)) return node;
+  for (let depth = 0; node && depth < 6 && node.tagName !== 'BODY' && node.tagName !== 'MAIN'; depth++, node = node.parentElement) {
+    if (node.querySelector(NAME_HEADING)) return node;
   }
   return null;
 }
 
-/** A following link ("75 following") counts only beside the follower hook, in the same author block (unverified, notes §12). */
-function besideFollowerHook(link: Element): boolean {
-  const block = authorBlock(link);
-  return block !== null && block.querySelector(FOLLOWER_HOOK) !== null;
+/** The publication's block ("Published in UX Collective"), whose count is the publication's, not a person's. */
+function isPublicationBlock(block: Element): boolean {
+  if (block.querySelector('a[href*="post_publication_info"]')) return true;
+  const heading = block.querySelector(NAME_HEADING);
+  return heading !== null && /^published in\b/i.test(textOf(heading));
+}
+
+/** Does the block show a follower count: the hook, or a followers link reading as a count? */
+function showsFollowers(block: Element, ctx: SiteContext): boolean {
+  if (block.querySelector(FOLLOWER_HOOK)) return true;
+  return Array.from(block.querySelectorAll('a[href*="/followers"]')).some(
+    (link) => listOf(link.getAttribute('href'), ctx) === 'followers' && readPhrase(link, ctx)?.metric === 'followers',
+  );
 }
 
 /**
  * Own profile: the sidebar of your own profile has "Edit profile", a link to `/me/settings`, where
- * others' have a Follow button (notes §12, unverified). Story author blocks are never "own".
+ * others' have a Follow button (notes §12, unverified: no capture of one's own profile exists); failing
+ * the link, the label in any language. Story author blocks and publication blocks are never "own".
  */
-function isOwn(el: Element, ctx: SiteContext): boolean {
-  if (ctx.page !== 'profile') return false;
-  const block = authorBlock(el);
-  return block?.querySelector('a[href*="/me/settings"]') != null;
+function isOwnBlock(block: Element | null, ctx: SiteContext): boolean {
+  if (ctx.page !== 'profile' || !block || isPublicationBlock(block)) return false;
+  return block.querySelector('a[href*="/me/settings"]') !== null || hasEditProfileControl(block);
 }
 
 function readFollowerHook(hook: Element, ctx: SiteContext): Found | null {
@@ -98,27 +138,99 @@ function readFollowerHook(hook: Element, ctx: SiteContext): Found | null {
   if (phrase && phrase.metric !== 'followers') return null;
   const count = phrase?.count ?? readCount(element, ctx);
   if (!count) return null;
-  return makeFound(element, 'followers', count, isOwn(element, ctx), textOf(element));
+  return makeFound(element, 'followers', count, isOwnBlock(nameBlock(element), ctx), textOf(element));
 }
 
 function readLink(link: Element, ctx: SiteContext): Found | null {
-  const metric = linkMetric(link.getAttribute('href'), ctx);
-  if (!metric) return null;
-  if (metric === 'following' && !besideFollowerHook(link)) return null;
-  if (metric === 'followers' && insideAny(link, USER_CONTENT)) return null;
+  const block = nameBlock(link);
+  let metric: Metric | undefined;
+  if (block) {
+    // In a name block the path says it, on any host; "following" only where the block shows followers too.
+    metric = listOf(link.getAttribute('href'), ctx);
+    if (metric === 'following' && !showsFollowers(block, ctx)) metric = undefined;
+  } else {
+    // Outside every block (the hook and its heading gone): a profile's followers list only (code id
+    // 67555215609 keeps `a[href*="followers"]` for that). It can go if the pw- hooks are still there in 2027.
+    metric = profileListOf(link.getAttribute('href'), ctx);
+    if (metric !== 'followers') metric = undefined;
+  }
+  if (!metric || insideAny(link, USER_CONTENT)) return null;
   const phrase = readPhrase(link, ctx);
   if (!phrase || phrase.metric !== metric) return null;
-  return makeFound(link, metric, phrase.count, isOwn(link, ctx), textOf(link));
+  return makeFound(link, metric, phrase.count, isOwnBlock(block, ctx), textOf(link));
+}
+
+/**
+ * "Topic · 1M followers", "Publication · 105K followers": the kind line under a topic's or a
+ * publication's name, on tag pages and in "who to follow" lists (issue 12; no capture shows one: the
+ * 2025 home feed's list has the kind word alone, `a[href*="who_to_follow"] + div > p` "Publication").
+ * The line is a kind word, a separator and the count; the count is its last part.
+ */
+const KIND_LINE = 'p:not([data-selectable-paragraph], .pw-post-body-paragraph)';
+const SEPARATOR = /\s*[·•]\s*/u;
+
+function readKindLine(line: Element, ctx: SiteContext): Found | null {
+  // Most paragraphs have no separator: skip them before walking their text.
+  const raw = line.textContent ?? '';
+  if (raw.length > 200 || !/[·•]/u.test(raw) || !/\p{Nd}/u.test(raw)) return null;
+  const text = textOf(line);
+  if (text.length > 80) return null;
+  const parts = text.split(SEPARATOR).filter(Boolean);
+  const last = parts[parts.length - 1];
+  // A kind word or two before it, no number ("Topic", "Publication"): not "3 min read · Jan 2, 2026".
+  if (parts.length !== 2 || !last || /\p{Nd}/u.test(parts[0]!) || parts[0]!.split(' ').length > 2) return null;
+  const phrase = readPhrase(line, ctx, last);
+  if (!phrase || phrase.metric !== 'followers') return null;
+  const element = Array.from(line.children).find((child) => textOf(child) === last) ?? line;
+  return { ...makeFound(element, 'followers', phrase.count, false, last), via: 'label' };
+}
+
+const METRICS_AUTHOR: readonly Metric[] = ['followers', 'following'];
+const METRICS_FOLLOWERS: readonly Metric[] = ['followers'];
+
+/**
+ * Where counts live: each name block that shows a follower count — found by the hook, or by its
+ * followers and following links (hrefs outlive a rename of the `pw-` classes), up to the block around
+ * the name heading, else three levels up from the count. A block with a following link shows both
+ * metrics; a publication's block, followers only.
+ */
+function regions(ctx: SiteContext): Region[] {
+  const out: Region[] = [];
+  const seen = new Set<Element>();
+  for (const anchor of Array.from(ctx.doc.querySelectorAll(`${FOLLOWER_HOOK}, ${LINKS}`))) {
+    if (insideAny(anchor, EXCLUDED_NEAR_HOOK) || anchor.closest('article')) continue;
+    const hook = anchor.matches(FOLLOWER_HOOK);
+    const named = nameBlock(anchor);
+    // A link outside every name block stands for a region only as a Medium profile's followers list.
+    if (!hook && !(named ? listOf(anchor.getAttribute('href'), ctx) : profileListOf(anchor.getAttribute('href'), ctx) === 'followers')) continue;
+    const block = named ?? around(anchor, 3, 60);
+    // A following link alone is no block of counts: the follower count is what every block shows.
+    if (!hook && !showsFollowers(block, ctx)) continue;
+    if (seen.has(block) || out.some((region) => region.element.contains(block))) continue;
+    seen.add(block);
+    const following = Array.from(block.querySelectorAll('a[href*="/following"]')).some((link) => listOf(link.getAttribute('href'), ctx) === 'following');
+    out.push({
+      element: block,
+      metrics: following && !isPublicationBlock(block) ? METRICS_AUTHOR : METRICS_FOLLOWERS,
+      own: () => isOwnBlock(block, ctx),
+    });
+  }
+  return out;
 }
 
 export const medium: SiteAdapter = {
   id: 'medium',
   name: 'Medium',
-  // The author's follower link inside Medium's `pw-follower-count` hook and the following link beside
-  // it (number and label are one text node, so the link hides). Story text and responses stay.
+  // The follower link inside Medium's `pw-follower-count` hook and the following link in the next
+  // `div` of the same row (`div > [div > span.pw-follower-count > a, div > span[aria-hidden]· + a]`: all
+  // three 2025–26 captures; number and label are one text node, so the link hides). The kind lines'
+  // count span (in "who to follow" rows and under a tag page's `h1`): no capture has one, and on the
+  // captures these match nothing (the 2025 row's kind line is a bare `p`). Story text and responses stay.
   hide: [
     '.pw-follower-count:not([data-selectable-paragraph] *, .pw-post-body-paragraph *, blockquote *, pre *) > a',
-    '.pw-follower-count ~ a[href*="/following"]:not(pre *, blockquote *)',
+    'div:has(> div > .pw-follower-count) > div > a[href*="/following"]:not(pre *, blockquote *)',
+    'a[href*="---who_to_follow-"] + div > p:has(> span[aria-hidden="true"]) > span:last-child',
+    'div:has(> h1) > div > p:has(> span[aria-hidden="true"]) > span:last-child:not(article *)',
   ].join(', '),
   hosts: ['medium.com'],
   pages: {
@@ -155,18 +267,20 @@ export const medium: SiteAdapter = {
     },
   },
   detect(root, ctx) {
+    // Medium's markup on a publication's own domain (uxdesign.cc) is read by the generic detector there:
+    // this adapter owns medium.com's hosts only, and its links and own profile are read against them.
+    if (!isMediumHost(ctx.url)) return [];
     const found: Found[] = [];
     // One query keeps document order (the page's order is the detection order).
-    for (const el of queryAll(root, `${FOLLOWER_HOOK}, ${LINKS}`)) {
+    for (const el of queryAll(root, `${FOLLOWER_HOOK}, ${LINKS}, ${KIND_LINE}`)) {
       if (insideAny(el, EXCLUDED_NEAR_HOOK)) continue;
-      if (el.matches(FOLLOWER_HOOK)) {
-        const item = readFollowerHook(el, ctx);
-        if (item) found.push(item);
-      } else if (!el.closest(FOLLOWER_HOOK)) {
-        const item = readLink(el, ctx);
-        if (item) found.push(item);
-      }
+      let item: Found | null = null;
+      if (el.matches(FOLLOWER_HOOK)) item = readFollowerHook(el, ctx);
+      else if (el.tagName === 'P') item = el.closest('article') ? null : readKindLine(el, ctx);
+      else if (!el.closest(FOLLOWER_HOOK)) item = readLink(el, ctx);
+      if (item) found.push(item);
     }
     return found;
   },
+  regions,
 };
