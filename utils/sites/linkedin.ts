@@ -191,8 +191,7 @@ function activityCards(main: Element, topCard: Element | null): Element[] {
 /** Elements that can hold a count phrase (a guest company's subline is an `h3`). */
 const PHRASE_HOLDERS = 'li, p, span, div, h3, h4, dd';
 
-/** Separators between the parts of a line: a middot or bullet, as text or as an element of its own (`span.before:middot` is empty, its middot is CSS). */
-const SEPARATOR = /[·•|]/u;
+/** A separator between the parts of a line: an element that shows nothing but a middot or bullet (`span.before:middot` is empty, its middot is CSS). */
 const SEPARATOR_ONLY = /^[\s·•|]*$/u;
 
 interface PhraseAt {
@@ -207,7 +206,7 @@ interface PhraseAt {
  * prose, not a phrase, and never matches); and the counts that are a part of a line rather than a whole
  * element (lineParts). Cheap tests first: this runs on every change to a card.
  */
-function countsIn(container: Element, metrics: readonly Metric[], ctx: SiteContext, splitText = false): PhraseAt[] {
+function countsIn(container: Element, metrics: readonly Metric[], ctx: SiteContext): PhraseAt[] {
   const out: PhraseAt[] = [];
   const kept = (el: Element) => !insideAny(el, EXCLUDED) && !inHiddenTwin(el, container);
   for (const el of queryAll(container, PHRASE_HOLDERS)) {
@@ -219,7 +218,7 @@ function countsIn(container: Element, metrics: readonly Metric[], ctx: SiteConte
     if (phrase) {
       if (text.length <= 48 && metrics.includes(phrase.metric) && kept(el)) out.push({ el, metric: phrase.metric, count: { ...phrase.count, text } });
     } else if (el.childNodes.length > 1) {
-      for (const part of lineParts(el, metrics, ctx, splitText)) if (kept(el)) out.push(part);
+      for (const part of lineParts(el, metrics, ctx)) if (kept(el)) out.push(part);
     }
   }
   return out;
@@ -229,24 +228,17 @@ function countsIn(container: Element, metrics: readonly Metric[], ctx: SiteConte
  * The counts in a part of `el`'s line: the guest company's `<h3>London, London <span
  * class="before:middot"></span> 5,750 followers</h3>` (a bare text node; microlinkhq/metascraper
  * …/linkedin-company/input.html, 2024), or "29,777 followers · 500+ · connections" in leaves of their own
- * (2026, code id 63359761301). The line is split at its separator elements, and inside its text only where
- * `splitText` (LinkedIn's own line, found by its hook: a headline such as "Coach | 10K followers" is the
- * member's words, never split); the count's element is the one holding its number, else the line itself.
+ * (2026, code id 63359761301). The line is split at its separator elements only, never inside its text (a
+ * headline such as "Coach | 10K followers" is the member's words); the count's element is the one holding
+ * its number, else the line itself.
  */
-function lineParts(el: Element, metrics: readonly Metric[], ctx: SiteContext, splitText: boolean): PhraseAt[] {
-  const parts: { node: Node; text: string }[][] = [[]];
-  for (let child = el.firstChild; child; child = child.nextSibling) {
-    if (child.nodeType === 1) {
-      const text = textOf(child);
-      if (SEPARATOR_ONLY.test(text)) parts.push([]);
-      else parts[parts.length - 1]!.push({ node: child, text });
-    } else if (child.nodeType === 3) {
-      const pieces = splitText ? (child.nodeValue ?? '').split(SEPARATOR) : [child.nodeValue ?? ''];
-      pieces.forEach((piece, index) => {
-        if (index > 0) parts.push([]);
-        if (piece.trim()) parts[parts.length - 1]!.push({ node: child, text: piece });
-      });
-    }
+function lineParts(el: Element, metrics: readonly Metric[], ctx: SiteContext): PhraseAt[] {
+  let part: { node: Node; text: string }[] = [];
+  const parts = [part];
+  for (const node of Array.from(el.childNodes)) {
+    const text = node.nodeType === 1 ? textOf(node) : node.nodeType === 3 ? (node.nodeValue ?? '') : '';
+    if (node.nodeType === 1 && SEPARATOR_ONLY.test(text)) parts.push((part = []));
+    else if (text.trim()) part.push({ node, text });
   }
   const out: PhraseAt[] = [];
   if (parts.length < 2) return out;
@@ -269,11 +261,8 @@ function lineParts(el: Element, metrics: readonly Metric[], ctx: SiteContext, sp
  */
 const TOP_CARD_HOOKS = 'li.text-body-small, .top-card-layout__first-subline, .org-top-card-summary-info-list';
 
-/**
- * The Activity card's follower subtitle: `p.pvs-header__optional-link` beside the card's `#content_collections`
- * anchor (2024–2025; other cards' optional links say "Pages for you"), `header + span` (2021).
- */
-const ACTIVITY_HOOKS = '#content_collections ~ * .pvs-header__optional-link, .pv-recent-activity-section-v2 > header + span';
+/** Inside the Activity card, its follower subtitle: `p.pvs-header__optional-link` (2024–2025), `header + span` (2021). */
+const ACTIVITY_HOOKS = '.pvs-header__optional-link, header + span';
 
 /**
  * Is this profile page the signed-in user's own? `/in/me/`, or an edit link by its href (the "Edit intro"
@@ -368,15 +357,15 @@ export const linkedin: SiteAdapter = {
     [
       `${link} :is(.t-bold, strong)`,
       'main section li.text-body-small .t-black--light > .t-bold',
-      '.top-card-layout__first-subline > span.top-card__subline-item',
-      '.top-card-layout__first-subline .profile-info-subheader > .not-first-middot:last-child > span',
+      'span.top-card__subline-item',
+      '.profile-info-subheader > .not-first-middot:last-child > span',
       '.top-card-layout__first-subline:has(> .before\\:middot)',
-      '.org-top-card-summary-info-list > .inline-block > .org-top-card-summary-info-list__info-item:last-child',
+      '.org-top-card-summary-info-list .inline-block > :last-child',
       '#content_collections ~ * .pvs-header__optional-link > span',
       '.pv-recent-activity-section-v2 > header + span',
     ].join(', '))(
     'a:is([href*="/mynetwork/invite-connect/connections"], [href*="/people-follow/followers"], [href*="/feed/followers"], [href*="?connectionOf="], [href*="&connectionOf="])' +
-      ':not([role="article"] *, [role="listitem"][componentkey^="expanded"] *, [data-urn^="urn:li:activity"] *, [data-id^="urn:li:activity"] *, [data-testid="expandable-text-box"] *, article *)',
+      ':not([role="article"] *, [role="listitem"][componentkey^="expanded"] *, [data-urn^="urn:li:activity"] *, [data-testid="expandable-text-box"] *, article *)',
   ),
   hosts: ['linkedin.com'],
   // The top card is the section around the name, a phrase is read from the first of its copies: if one goes, the next stands in.
@@ -387,7 +376,7 @@ export const linkedin: SiteAdapter = {
   pages: {
     profile: {
       test: (url) => /^\/in\/[^/]+\/?$/.test(url.pathname),
-      examples: ['https://www.linkedin.com/in/jane-doe/', 'https://www.linkedin.com/in/me/', 'https://linkedin.com/in/jane-doe-4a1b2c3', 'https://se.linkedin.com/in/jane-doe-35520a61'],
+      examples: ['https://www.linkedin.com/in/jane-doe/', 'https://www.linkedin.com/in/me/', 'https://se.linkedin.com/in/jane-doe-4a1b2c3'],
     },
     profileDetails: {
       test: (url) => /^\/in\/[^/]+\/(details|recent-activity|overlay)\//.test(url.pathname),
@@ -402,8 +391,6 @@ export const linkedin: SiteAdapter = {
       test: (url) => /^\/(company|school|showcase)\/[^/]+\/?([a-z-]+\/?)?$/.test(url.pathname),
       examples: [
         'https://www.linkedin.com/company/audiense/',
-        'https://uk.linkedin.com/company/audiense',
-        'https://www.linkedin.com/company/10529043/about/',
         'https://www.linkedin.com/school/stanford-university/',
       ],
     },
@@ -449,45 +436,27 @@ export const linkedin: SiteAdapter = {
 
     // Card text: only on /in/<slug>/ and /company/<slug>/, where the top card holds the name heading.
     const cards = cardsOf(ctx);
-    const mainScope = cards && scopeWithin(cards.main, root);
-    if (!cards || !mainScope) return found.sort(documentOrder);
-    const add = (items: readonly PhraseAt[], via: Via, metrics: readonly Metric[]) => {
-      for (const { el, metric, count } of items) {
-        if (!metrics.includes(metric) || taken(el)) continue;
-        found.push({ ...makeFound(el, metric, count, cards.own(), count.text), ...(via === 'hook' ? {} : { via }) });
+    if (!cards || !scopeWithin(cards.main, root)) return found.sort(documentOrder);
+    // A card: its hooks, then the label phrases in `labelled` for the metrics its hooks did not find.
+    const read = (card: Element, hooks: string, metrics: readonly Metric[], labelled: readonly Element[]) => {
+      const scope = scopeWithin(card, root);
+      if (!scope) return;
+      const add = (items: readonly PhraseAt[], via?: Via) => {
+        for (const { el, metric, count } of items) if (!taken(el)) found.push({ ...makeFound(el, metric, count, cards.own(), count.text), ...(via ? { via } : {}) });
+      };
+      for (const hook of queryAll(scope, hooks)) add(countsIn(hook, metrics, ctx));
+      const left = metrics.filter((metric) => !found.some((item) => item.metric === metric && card.contains(item.element)));
+      if (left.length === 0) return;
+      for (const part of labelled) {
+        const within = scopeWithin(part, root);
+        if (within) add(countsIn(within, left, ctx), 'label');
       }
     };
-    // The metrics of `metrics` that nothing found so far inside `container` shows.
-    const missing = (container: Element, metrics: readonly Metric[]) =>
-      metrics.filter((metric) => !found.some((item) => item.metric === metric && container.contains(item.element)));
-
     const { main, topCard } = cards;
-    const topScope = topCard && scopeWithin(topCard, root);
-    if (topCard && topScope) {
-      for (const hook of queryAll(topScope, TOP_CARD_HOOKS)) add(countsIn(hook, topMetrics(cards), ctx, true), 'hook', topMetrics(cards));
-      const left = missing(topCard, topMetrics(cards));
-      if (left.length > 0) add(countsIn(topScope, left, ctx), 'label', left);
-    }
-    if (cards.company) return found.sort(documentOrder);
-
-    // Other cards only ever show followers in their header (the Activity card's subtitle); their bodies
+    if (topCard) read(topCard, TOP_CARD_HOOKS, topMetrics(cards), [topCard]);
+    // Of the other cards only the Activity card shows a count, the followers in its header; card bodies
     // are user content.
-    for (const hook of queryAll(mainScope, ACTIVITY_HOOKS)) {
-      if (topCard?.contains(hook)) continue;
-      add(countsIn(hook, ['followers'], ctx), 'hook', ['followers']);
-    }
-    // The label layer reads the card headers only where LinkedIn's Activity hook is gone from the page (a
-    // page-wide test, so a partial scan reads what a full one does).
-    if (main.querySelector(ACTIVITY_HOOKS)) return found.sort(documentOrder);
-    for (const section of Array.from(main.querySelectorAll('section'))) {
-      if (section === topCard || (topCard && (topCard.contains(section) || section.contains(topCard)))) continue;
-      if (!scopeWithin(section, root)) continue; // a rescan of some other part of the page
-      if (missing(section, ['followers']).length === 0) continue;
-      for (const part of cardHeaderOf(section)) {
-        const scope = scopeWithin(part, root);
-        if (scope) add(countsIn(scope, ['followers'], ctx), 'label', ['followers']);
-      }
-    }
+    if (!cards.company) for (const card of activityCards(main, topCard)) read(card, ACTIVITY_HOOKS, ['followers'], cardHeaderOf(card));
     return found.sort(documentOrder);
   },
   regions(ctx) {
