@@ -12,16 +12,17 @@
  *    `.org-top-card-summary-info-list` (2021), the Activity card's `.pvs-header__optional-link`
  *    (2024–2025) and its 2021 subtitle; the metric is the label's;
  * 2. labels (`via: 'label'`): where a redesign took those classes, the same count phrases read in the
- *    page language (metric-words) in the top card (the section holding the name `h1`) and in the card
- *    headers, never in user-written text;
+ *    page language (metric-words) in the top card (the section holding the name `h1`) and in the Activity
+ *    card's header, never in user-written text;
  * 3. regions (`regions`): the top card, the Activity card's header and the feed's own-profile rail, for
  *    the shared label and generic layers (utils/sites/layers.ts).
+ * It is the largest adapter in a content script held to 20 kB gzipped: what it reads is what a capture
+ * shows.
  * No exact value is in the DOM; "500+" and its translations ("+ de 500", "Más de 500") are lower bounds.
  */
 import type { ParsedCount } from '../count';
 import { metricOfLabel } from '../metric-words';
 import { around } from './layers';
-import { hasEditProfileControl } from './own';
 import { hostMatches, insideAny, isElement, langOf, makeFound, queryAll, readCount, readPhrase, resolveHref, segments, textOf, USER_CONTENT } from './dom';
 import type { Found, Metric, Region, SiteAdapter, SiteContext } from './types';
 
@@ -171,11 +172,10 @@ function cardHeaderOf(section: Element): Element[] {
 
 /**
  * The Activity card, the one whose header shows the followers: by its anchor (`#content_collections`,
- * 2024–2025), its 2021 class, its 2026 component key (code only: LinkedinLeadOS notes), or the href of its
- * "Show all" link, which every logged-in capture has (`/in/<slug>/recent-activity/all/`,
- * `/detail/recent-activity/`).
+ * 2024–2025), its 2026 component key (code only: LinkedinLeadOS notes), or the href of its "Show all"
+ * link, which every logged-in capture has (`/in/<slug>/recent-activity/all/`, 2021 `/detail/recent-activity/`).
  */
-const ACTIVITY_MARKS = '#content_collections, section.pv-recent-activity-section-v2, section[componentkey$="Activity"], a[href*="/recent-activity/"]';
+const ACTIVITY_MARKS = '#content_collections, section[componentkey$="Activity"], a[href*="/recent-activity/"]';
 
 function activityCards(main: Element, topCard: Element | null): Element[] {
   const out: Element[] = [];
@@ -189,7 +189,7 @@ function activityCards(main: Element, topCard: Element | null): Element[] {
 }
 
 /** Elements that can hold a count phrase (a guest company's subline is an `h3`). */
-const PHRASE_HOLDERS = 'li, p, span, div, h3, h4, dd';
+const PHRASE_HOLDERS = 'li, p, span, div, h3';
 
 /** A separator between the parts of a line: an element that shows nothing but a middot or bullet (`span.before:middot` is empty, its middot is CSS). */
 const SEPARATOR_ONLY = /^[\s·•|]*$/u;
@@ -233,23 +233,20 @@ function countsIn(container: Element, metrics: readonly Metric[], ctx: SiteConte
  * its number, else the line itself.
  */
 function lineParts(el: Element, metrics: readonly Metric[], ctx: SiteContext): PhraseAt[] {
-  let part: { node: Node; text: string }[] = [];
-  const parts = [part];
-  for (const node of Array.from(el.childNodes)) {
-    const text = node.nodeType === 1 ? textOf(node) : node.nodeType === 3 ? (node.nodeValue ?? '') : '';
-    if (node.nodeType === 1 && SEPARATOR_ONLY.test(text)) parts.push((part = []));
-    else if (text.trim()) part.push({ node, text });
-  }
   const out: PhraseAt[] = [];
-  if (parts.length < 2) return out;
-  for (const part of parts) {
-    const text = part.map((item) => item.text).join(' ').replace(/\s+/g, ' ').trim();
-    if (!/\p{Nd}/u.test(text)) continue;
-    const phrase = readPhrase(el, ctx, text);
-    if (!phrase || !metrics.includes(phrase.metric)) continue;
-    const holder = part.find((item) => /\p{Nd}/u.test(item.text))?.node;
-    out.push({ el: holder && isElement(holder) ? holder : el, metric: phrase.metric, count: { ...phrase.count, text } });
+  let part: Node[] = [];
+  const end = () => {
+    const text = part.map((node) => textOf(node)).join(' ').replace(/\s+/g, ' ').trim();
+    const phrase = part.length < el.childNodes.length && /\p{Nd}/u.test(text) ? readPhrase(el, ctx, text) : null;
+    const holder = part.find((node) => /\p{Nd}/u.test(node.textContent ?? ''));
+    if (phrase && metrics.includes(phrase.metric)) out.push({ el: isElement(holder) ? holder : el, metric: phrase.metric, count: { ...phrase.count, text } });
+    part = [];
+  };
+  for (const node of Array.from(el.childNodes)) {
+    if (node.nodeType === 1 && SEPARATOR_ONLY.test(textOf(node))) end();
+    else if (node.nodeType === 1 || node.nodeType === 3) part.push(node);
   }
+  end();
   return out;
 }
 
@@ -267,17 +264,19 @@ const ACTIVITY_HOOKS = '.pvs-header__optional-link, header + span';
 /**
  * Is this profile page the signed-in user's own? `/in/me/`, or an edit link by its href (the "Edit intro"
  * pencil, `/edit/intro/`, `/edit/forms/intro/`; test mocks in code id 53755542629), or a connections link
- * to your own list rather than a `connectionOf=` search, or an "Edit profile" control by its label
- * (utils/sites/own.ts). No capture carries the signed-in handle on a profile page: the 2021–2024 nav shows
- * only the name (`img.global-nav__me-photo[alt]`), and its menu's profile link loads when opened. Someone
- * else's profile shows "Connect", "Follow <name>", "Message" and a degree badge instead (every capture).
+ * to your own list rather than a `connectionOf=` search. No capture carries the signed-in handle on a
+ * profile page: the 2021–2024 nav shows only the name (`img.global-nav__me-photo[alt]`), and its menu's
+ * profile link loads when opened. Nor does LinkedIn label a control "Edit profile" (its pencil is "Edit
+ * intro", caught by its href), so the shared label check (utils/sites/own.ts) is left out: it would cost
+ * the content script about 80 bytes gzipped for nothing. Someone else's profile shows "Connect", "Follow
+ * <name>", "Message" and a degree badge instead (every capture).
  */
 function isOwnProfile(main: Element, topCard: Element | null, ctx: SiteContext): boolean {
-  if (profileSlug(ctx.url) === 'me') return true;
-  if (main.querySelector('a[href*="/edit/intro/"], a[href*="/edit/forms/intro/"]')) return true;
-  if (!topCard) return false;
-  if (topCard.querySelector('a[href*="/mynetwork/invite-connect/connections"]')) return true;
-  return hasEditProfileControl(topCard);
+  return (
+    profileSlug(ctx.url) === 'me' ||
+    main.querySelector('a[href*="/edit/intro/"], a[href*="/edit/forms/intro/"]') !== null ||
+    topCard?.querySelector('a[href*="/mynetwork/invite-connect/connections"]') != null
+  );
 }
 
 /** The part of `container` that a (possibly partial) scan of `root` covers. */
@@ -356,16 +355,16 @@ export const linkedin: SiteAdapter = {
   hide: ((link) =>
     [
       `${link} :is(.t-bold, strong)`,
-      'main section li.text-body-small .t-black--light > .t-bold',
+      'li.text-body-small .t-black--light > .t-bold',
       'span.top-card__subline-item',
-      '.profile-info-subheader > .not-first-middot:last-child > span',
+      '.not-first-middot:last-child > span',
       '.top-card-layout__first-subline:has(> .before\\:middot)',
       '.org-top-card-summary-info-list .inline-block > :last-child',
       '#content_collections ~ * .pvs-header__optional-link > span',
       '.pv-recent-activity-section-v2 > header + span',
     ].join(', '))(
-    'a:is([href*="/mynetwork/invite-connect/connections"], [href*="/people-follow/followers"], [href*="/feed/followers"], [href*="?connectionOf="], [href*="&connectionOf="])' +
-      ':not([role="article"] *, [role="listitem"][componentkey^="expanded"] *, [data-urn^="urn:li:activity"] *, [data-testid="expandable-text-box"] *, article *)',
+    'a:is([href*="/invite-connect/connections"], [href*="/people-follow/followers"], [href*="/feed/followers"], [href*="?connectionOf="], [href*="&connectionOf="])' +
+      ':not(article *, [role="article"] *, [data-urn] *, [componentkey^="expanded"] *, [data-testid="expandable-text-box"] *)',
   ),
   hosts: ['linkedin.com'],
   // The top card is the section around the name, a phrase is read from the first of its copies: if one goes, the next stands in.
@@ -391,7 +390,6 @@ export const linkedin: SiteAdapter = {
       test: (url) => /^\/(company|school|showcase)\/[^/]+\/?([a-z-]+\/?)?$/.test(url.pathname),
       examples: [
         'https://www.linkedin.com/company/audiense/',
-        'https://www.linkedin.com/school/stanford-university/',
       ],
     },
     connections: {
