@@ -355,16 +355,16 @@ export const linkedin: SiteAdapter = {
   hide: ((link) =>
     [
       `${link} :is(.t-bold, strong)`,
-      'li.text-body-small .t-black--light > .t-bold',
-      'span.top-card__subline-item',
-      '.not-first-middot:last-child > span',
+      'main section li.text-body-small .t-black--light > .t-bold',
+      '.top-card-layout__first-subline > span.top-card__subline-item',
+      '.profile-info-subheader > .not-first-middot:last-child > span',
       '.top-card-layout__first-subline:has(> .before\\:middot)',
       '.org-top-card-summary-info-list .inline-block > :last-child',
       '#content_collections ~ * .pvs-header__optional-link > span',
       '.pv-recent-activity-section-v2 > header + span',
     ].join(', '))(
     'a:is([href*="/invite-connect/connections"], [href*="/people-follow/followers"], [href*="/feed/followers"], [href*="?connectionOf="], [href*="&connectionOf="])' +
-      ':not(article *, [role="article"] *, [data-urn] *, [componentkey^="expanded"] *, [data-testid="expandable-text-box"] *)',
+      ':not(article *, [role="article"] *, [data-urn^="urn:li:activity"] *, [componentkey^="expanded"] *, [data-testid="expandable-text-box"] *)',
   ),
   hosts: ['linkedin.com'],
   // The top card is the section around the name, a phrase is read from the first of its copies: if one goes, the next stands in.
