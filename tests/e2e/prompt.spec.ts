@@ -401,9 +401,9 @@ const THEMES: { name: string; url: string; site: string; file: string; metric: s
   },
   {
     name: 'linkedin-light',
-    url: 'https://www.linkedin.com/in/ravi-menon/',
+    url: 'https://www.linkedin.com/in/user1/',
     site: 'linkedin',
-    file: 'profile-2024-other.html',
+    file: 'profile-other-2024.html',
     metric: 'connections',
     scheme: 'light',
     css: '<style>body{margin:0;background:#f4f2ee;color:rgba(0,0,0,.9);font:14px/20px -apple-system,system-ui,"Segoe UI",Roboto,sans-serif}.artdeco-card{background:#fff;border-radius:8px;margin:16px;padding:16px}a{color:#0a66c2}</style>',
