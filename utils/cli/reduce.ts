@@ -74,7 +74,7 @@ const ROUTE_WORDS = new Set(
     'downvoted hidden gilded old www new login signup logout followers-you-know tab followers_list following_list list members ' +
     'video link upload photo history live shorts music gaming news sports learning fashion podcasts playlist results feed trending ' +
     'foryou discover friends inbox messages coin business legal privacy terms help about blog support header_photo analytics flow ' +
-    'compose lists communities premium_sign_up verified-choose jobs grok'
+    'compose lists communities premium_sign_up verified-choose jobs grok activity profile-views inbox chat publish dashboard'
   ).split(' '),
 );
 
@@ -406,8 +406,20 @@ class Redactor {
       .map(([key, val]) => `${encodeURIComponent(key)}=${ROUTE_WORDS.has(val.toLowerCase()) || /^\d*$/.test(val) ? encodeURIComponent(val) : this.fake(val)}`)
       .join('&');
     const tail = `${path}${query ? `?${query}` : ''}`;
-    if (/^[a-z][a-z0-9+.-]*:/i.test(value) || value.startsWith('//')) return sameSite ? `${url.protocol}//${url.host}${tail}` : `https://example.com${tail}`;
+    if (/^[a-z][a-z0-9+.-]*:/i.test(value) || value.startsWith('//')) return sameSite ? `${url.protocol}//${this.host(url.host)}${tail}` : `https://example.com${tail}`;
     return tail;
+  }
+
+  /**
+   * A host of the page's site with a person's name in it — a publication's or a user's subdomain
+   * ("jane.substack.com", "jane.medium.com") — gets the same replacement as the handle; the site's own
+   * subdomains (www, old, m, app) stay.
+   */
+  private host(host: string): string {
+    const site = this.base.hostname.replace(/^(www|old|m|mobile|app)\./, '');
+    if (host === site || !host.endsWith(`.${site}`)) return host;
+    const label = host.slice(0, -site.length - 1);
+    return /^(www|old|m|mobile|app|open|api|studio|support|help|about|blog)$/.test(label) ? host : `${this.fake(label)}.${site}`;
   }
 
   /**
