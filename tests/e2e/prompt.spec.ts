@@ -170,7 +170,8 @@ async function setStorage(context: BrowserContext, extensionId: string, items: R
 
 /** Serve a fixture with extra markup before </head> (a site-like theme, or a page script). */
 async function serveWith(context: BrowserContext, url: string, site: string, file: string, head: string): Promise<void> {
-  const body = fixtureHtml(site, file).replace('</head>', `${head}</head>`);
+  // Real-page fixtures break their tags across lines (`</head\n>`, utils/cli/reduce.ts).
+  const body = fixtureHtml(site, file).replace(/<\/head\s*>/, `${head}</head>`);
   await context.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }));
 }
 

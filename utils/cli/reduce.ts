@@ -25,6 +25,7 @@ import { parseCount } from '../count';
 import '../lang/all';
 import { metricWords, parseCountPhrase } from '../metric-words';
 import { textOf } from '../sites/dom';
+import { elementsBelow } from '../sites/layers';
 import { isEditProfileLabel } from '../sites/own';
 
 export interface ReduceOptions {
@@ -122,7 +123,7 @@ export function reduceHtml(html: string, options: ReduceOptions): Reduced {
   for (const target of targets) {
     let context = target;
     for (let level = 0; level < around && context.parentElement && context.parentElement !== doc.body; level++) {
-      if (context.parentElement.getElementsByTagName('*').length > maxContext) break;
+      if (elementsBelow(context.parentElement) > maxContext) break;
       context = context.parentElement;
     }
     whole.add(context);
