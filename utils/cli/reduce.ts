@@ -23,6 +23,7 @@ import { resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { parseCount } from '../count';
 import '../lang/all';
+import { registeredPacks } from '../lang/pack';
 import { metricWords, parseCountPhrase } from '../metric-words';
 import { textOf } from '../sites/dom';
 import { elementsBelow } from '../sites/layers';
@@ -97,6 +98,11 @@ function vocabulary(extra: readonly string[]): Set<string> {
     for (const word of phrase.toLocaleLowerCase().split(/[\s:：·•]+/u)) if (word) words.add(word);
   };
   for (const table of Object.values(metricWords())) for (const list of Object.values(table)) for (const phrase of list ?? []) add(phrase);
+  // "More than" ("über 8300", "Más de 500") and "Edit profile" in every language: what adapters read.
+  for (const pack of registeredPacks().values()) {
+    add(pack.moreThan.replace(/[…|]/g, ' '));
+    add(pack.editProfile.replace(/\|/g, ' '));
+  }
   add(UI_WORDS);
   for (const word of extra) add(word);
   return words;
@@ -429,7 +435,8 @@ class Redactor {
    * handle's letters ("StyledLinkLogo") is left as the site wrote it.
    */
   private renamed(value: string): string {
-    let out = value.replace(/https?:\/\/[^\s"'<>\\]+/g, (url) => this.mapUrl(url));
+    // Addresses of vocabularies (schema.org types, XML namespaces) name no one: they stay.
+    let out = value.replace(/https?:\/\/[^\s"'<>\\]+/g, (url) => (/^https?:\/\/(www\.)?(schema\.org|w3\.org)\//.test(url) ? url : this.mapUrl(url)));
     for (const [from, to] of this.handles) {
       if (from.length < 3 || ROUTE_WORDS.has(from) || this.words.has(from)) continue;
       const token = new RegExp(`(?<![\\p{L}\\p{N}])${from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'giu');
