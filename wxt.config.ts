@@ -1,7 +1,7 @@
 import { defineConfig, type UserManifest } from 'wxt';
 import { hideStylesheets } from './utils/hide-css';
 import { languagePackFiles } from './utils/lang/files';
-import { adapters, hostMatchPatterns } from './utils/sites';
+import { adapters, HIDE, hostMatchPatterns } from './utils/sites';
 
 /**
  * Firefox (AMO) settings. The id must never change: it is how Firefox recognises updates and keeps the
@@ -60,10 +60,10 @@ export default defineConfig({
       config.resolve ??= {};
       config.resolve.alias = { ...(config.resolve.alias as Record<string, string> | undefined), 'wxt/browser': '@wxt-dev/webextension-polyfill/browser' };
     },
-    // One hide-mode stylesheet per site (hide/<id>.css), generated from the adapters' `hide` selectors so
-    // the selectors live next to each site's detection and the CSS can never drift from them.
+    // One hide-mode stylesheet per site (hide/<id>.css), generated from each adapter file's `hide` selectors
+    // (the registry's HIDE), so the selectors live next to each site's detection and the CSS cannot drift.
     'build:publicAssets': (_wxt, files) => {
-      for (const sheet of hideStylesheets(adapters)) files.push(sheet);
+      for (const sheet of hideStylesheets(adapters, HIDE)) files.push(sheet);
       // One file per language besides English (utils/lang/files.ts), injected into a page that needs it.
       for (const pack of languagePackFiles()) files.push(pack);
     },

@@ -62,9 +62,9 @@ export interface HideStylesheet {
   contents: string;
 }
 
-/** Every site's hide stylesheet: one per adapter that has `hide` selectors. */
-export function hideStylesheets(sites: readonly SiteAdapter[]): HideStylesheet[] {
+/** Every site's hide stylesheet: one per site with selectors in `hide` (the registry's HIDE). */
+export function hideStylesheets(sites: readonly Pick<SiteAdapter, 'id' | 'name'>[], hide: Readonly<Record<string, string>>): HideStylesheet[] {
   return sites
-    .filter((site) => site.hide && splitSelectorList(site.hide).length > 0)
-    .map((site) => ({ relativeDest: hideCssPath(site.id), contents: hideCss(site.name, site.hide!) }));
+    .filter((site) => splitSelectorList(hide[site.id] ?? '').length > 0)
+    .map((site) => ({ relativeDest: hideCssPath(site.id), contents: hideCss(site.name, hide[site.id]!) }));
 }

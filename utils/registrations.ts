@@ -53,7 +53,7 @@ export interface DesiredInput {
 export function desiredScripts({ siteModes, grantedOrigins, adapters, main }: DesiredInput): ContentScript[] {
   const scripts: ContentScript[] = [];
   for (const adapter of adapters) {
-    if (siteModes[adapter.id] !== 'hide' || !adapter.hide) continue;
+    if (siteModes[adapter.id] !== 'hide') continue;
     // Adapters recognised by markup on any host (Mastodon) have no hosts of their own: their numbers
     // live on the sites the user added, so the stylesheet goes there.
     const matches = adapter.hosts.length > 0 ? adapterMatchPatterns(adapter) : grantedOrigins.map(originPattern);

@@ -10,7 +10,7 @@ import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { parseHTML } from 'linkedom';
 import { splitSelectorList } from '../../utils/hide-css';
 import { detect } from '../../utils/detect';
-import { adapters } from '../../utils/sites';
+import { adapters, HIDE } from '../../utils/sites';
 import { fixtureCases, parseWith, realCases } from '../unit/fixture-dom';
 import { COPIES } from '../unit/hide-copies';
 import { EXTENSION_DIR, expect, test } from './extension';
@@ -139,7 +139,7 @@ test('the built hide stylesheets select in Chromium exactly what the unit tests 
   const page = await context.newPage();
   for (const adapter of adapters) {
     const css = readFileSync(join(EXTENSION_DIR, 'hide', `${adapter.id}.css`), 'utf8');
-    const selectors = splitSelectorList(adapter.hide ?? '');
+    const selectors = splitSelectorList(HIDE[adapter.id] ?? '');
     // The built file is the one the registry generates: one rule per selector.
     expect(css.match(/visibility: hidden !important/g)?.length, adapter.id).toBe(selectors.length);
     // Every site has fixtures (the registry's meta-test): a missing expected.json fails here, never skips.

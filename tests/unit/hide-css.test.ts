@@ -6,8 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { detect } from '../../utils/detect';
 import { hideCss, hideCssPath, hideStylesheets, splitSelectorList } from '../../utils/hide-css';
-import { adapters } from '../../utils/sites';
-import type { SiteAdapter } from '../../utils/sites/types';
+import { adapters, HIDE } from '../../utils/sites';
 import { fixtureCases, fixtureSites, parseWith } from './fixture-dom';
 import { COPIES } from './hide-copies';
 
@@ -33,11 +32,11 @@ describe('hideCss', () => {
 
   it('makes one file per site with hide selectors, named after the site id', () => {
     const sites = [
-      { id: 'a', name: 'A', hide: '.n' },
+      { id: 'a', name: 'A' },
       { id: 'b', name: 'B' },
-      { id: 'c', name: 'C', hide: ' , ' },
-    ] as unknown as SiteAdapter[];
-    expect(hideStylesheets(sites)).toEqual([{ relativeDest: 'hide/a.css', contents: hideCss('A', '.n') }]);
+      { id: 'c', name: 'C' },
+    ];
+    expect(hideStylesheets(sites, { a: '.n', c: ' , ' })).toEqual([{ relativeDest: 'hide/a.css', contents: hideCss('A', '.n') }]);
     expect(hideCssPath('x')).toBe('hide/x.css');
   });
 });
@@ -66,8 +65,8 @@ function digitTexts(el: Element): Text[] {
 
 describe('every supported site has hide selectors', () => {
   it.each(adapters.map((adapter) => [adapter.id, adapter] as const))('%s', (_id, adapter) => {
-    expect(adapter.hide && splitSelectorList(adapter.hide).length).toBeGreaterThan(0);
-    expect(hideStylesheets(adapters).map((sheet) => sheet.relativeDest)).toContain(hideCssPath(adapter.id));
+    expect(splitSelectorList(HIDE[adapter.id] ?? '').length).toBeGreaterThan(0);
+    expect(hideStylesheets(adapters, HIDE).map((sheet) => sheet.relativeDest)).toContain(hideCssPath(adapter.id));
   });
 });
 
@@ -91,7 +90,7 @@ describe.each(sitesWithFixtures)('hide selectors of %s on its fixtures', (site) 
   describe.each(fixtureCases(site))('$file', (fixture) => {
     const doc = parseWith('linkedom', fixture.html, fixture.url);
     const detections = detect(doc, fixture.url, fixture.lang);
-    const hiddenEls = hidden(doc, adapter.hide ?? '');
+    const hiddenEls = hidden(doc, HIDE[adapter.id] ?? '');
 
     it('hides the digits of every detected count', () => {
       const shown = detections.flatMap((d) => digitTexts(d.element).filter((text) => !isHiddenBy(text, hiddenEls)).map((text) => `${d.metric} "${d.text}": "${text.textContent}"`));

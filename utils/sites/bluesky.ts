@@ -264,12 +264,13 @@ function regions(ctx: SiteContext): Region[] {
   return out;
 }
 
-export const bluesky: SiteAdapter = {
-  id: 'bluesky',
-  name: 'Bluesky',
-  // The number span of the header's two buttons and of the hover card's links (no test ID there, but
-  // the aria-label InlineLinkText gives them); never links inside posts, quotes or the bio.
-  hide: [
+/**
+ * Hide mode's selectors (`HIDE` in utils/sites/index.ts).
+ * The number span of the header's two buttons and of the hover card's links (no test ID there, but
+ * the aria-label InlineLinkText gives them); never links inside posts, quotes or the bio.
+ */
+export function hide(): string {
+  return [
     '[data-testid="profileHeaderFollowersButton"] > :first-child',
     '[data-testid="profileHeaderFollowsButton"] > :first-child',
     // A follow list's subtitle is one text, "21 followers": the whole of it goes (the name before it stays).
@@ -278,7 +279,12 @@ export const bluesky: SiteAdapter = {
       (tail) =>
         `a[href$="/${tail}"][aria-label]:not(article *, blockquote *, [data-testid^="feedItem-by-"] *, [data-testid^="postThreadItem-by-"] *, [data-testid="postText"] *, [data-testid="profileHeaderDescription"] *, [data-testid="contentHider-post"] *, [aria-label="Quoted post"] *) > span:first-child`,
     ),
-  ].join(', '),
+  ].join(', ');
+}
+
+export const bluesky: SiteAdapter = {
+  id: 'bluesky',
+  name: 'Bluesky',
   hosts: ['bsky.app'],
   quiet: QUIET,
   pages,

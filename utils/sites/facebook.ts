@@ -169,16 +169,22 @@ function mobileCounts(root: ParentNode, ctx: SiteContext): Found[] {
   return found;
 }
 
+/**
+ * Hide mode's selectors (`HIDE` in utils/sites/index.ts).
+ * The header's count links in the main column. The number is a `<strong>` on some profiles; elsewhere
+ * number and label are one text node ("1.2K friends"), so the whole link hides. Mutual friends, tabs,
+ * posts, comments and the Intro/Friends tiles stay.
+ */
+export function hide(): string {
+  return ((link) => [`${link} > strong`, `${link}:not(:has(strong))`].join(', '))(
+    '[role="main"] a:is([href*="/followers"], [href*="/following"], [href*="/friends"], [href*="sk=followers"], [href*="sk=following"], [href*="sk=friends"])' +
+      ':not([href*="friends_"], [role="tab"], [role="article"] *, [role="feed"] *, [role="tablist"] *, [data-pagelet^="ProfileTilesFeed"] *, article *)',
+  );
+}
+
 export const facebook: SiteAdapter = {
   id: 'facebook',
   name: 'Facebook',
-  // The header's count links in the main column. The number is a `<strong>` on some profiles; elsewhere
-  // number and label are one text node ("1.2K friends"), so the whole link hides. Mutual friends, tabs,
-  // posts, comments and the Intro/Friends tiles stay.
-  hide: ((link) => [`${link} > strong`, `${link}:not(:has(strong))`].join(', '))(
-    '[role="main"] a:is([href*="/followers"], [href*="/following"], [href*="/friends"], [href*="sk=followers"], [href*="sk=following"], [href*="sk=friends"])' +
-      ':not([href*="friends_"], [role="tab"], [role="article"] *, [role="feed"] *, [role="tablist"] *, [data-pagelet^="ProfileTilesFeed"] *, article *)',
-  ),
   hosts: ['facebook.com'],
   pages: {
     friendsList: {

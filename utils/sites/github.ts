@@ -257,14 +257,15 @@ function repoRegions(ctx: SiteContext): Region[] {
   return regions;
 }
 
-export const github: SiteAdapter = {
-  id: 'github',
-  name: 'GitHub',
-  // The bold numbers of the profile's followers/following links (2020+ sidebar) and the counters of the
-  // 2019 tab row, the repository's star counter (both of the star/unstar toggle's copies: the hidden one
-  // shows after a click; 2021's `a.social-count` links too) and the About sidebar's stars, including the
-  // narrow layout's copy. READMEs, bios and comments are never touched.
-  hide: [
+/**
+ * Hide mode's selectors (`HIDE` in utils/sites/index.ts).
+ * The bold numbers of the profile's followers/following links (2020+ sidebar) and the counters of the
+ * 2019 tab row, the repository's star counter (both of the star/unstar toggle's copies: the hidden one
+ * shows after a click; 2021's `a.social-count` links too) and the About sidebar's stars, including the
+ * narrow layout's copy. READMEs, bios and comments are never touched.
+ */
+export function hide(): string {
+  return [
     ':is(.js-profile-editable-area, [itemtype$="schema.org/Person"]) :is(a[href*="tab=followers"], a[href*="tab=following"]):not(.user-profile-bio *, .markdown-body *, .comment-body *) span.text-bold',
     'nav.UnderlineNav-body :is(a[href$="?tab=followers"], a[href$="?tab=following"]) > span.Counter',
     '#repo-stars-counter-star',
@@ -274,7 +275,12 @@ export const github: SiteAdapter = {
     '.starring-container.on .starred a.js-social-count[href$="/stargazers"]',
     'a[href$="/stargazers"]:not(.markdown-body *, .comment-body *, article *) > strong',
     '#responsive-meta-container a[href$="/stargazers"] span.text-bold',
-  ].join(', '),
+  ].join(', ');
+}
+
+export const github: SiteAdapter = {
+  id: 'github',
+  name: 'GitHub',
   hosts: ['github.com'],
   // READMEs (a profile README, a repository's), issue comments and bios: badges and boasts
   // ("Followers 10k", "97k stars"), and the sanitized copies of GitHub's own markup a README can hold.

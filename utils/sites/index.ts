@@ -3,22 +3,22 @@
  * and the tests all derive from. Add a site by adding its file here (the meta-test checks that every
  * file in this folder is registered and has fixtures).
  */
-import { bluesky } from './bluesky';
+import { hide as blueskyHide, bluesky } from './bluesky';
 import { hostMatches } from './dom';
-import { facebook } from './facebook';
+import { hide as facebookHide, facebook } from './facebook';
 import { generic } from './generic';
-import { github } from './github';
-import { instagram } from './instagram';
-import { linkedin } from './linkedin';
-import { mastodon } from './mastodon';
-import { medium } from './medium';
-import { reddit } from './reddit';
-import { substack } from './substack';
-import { threads } from './threads';
-import { tiktok } from './tiktok';
+import { hide as githubHide, github } from './github';
+import { hide as instagramHide, instagram } from './instagram';
+import { hide as linkedinHide, linkedin } from './linkedin';
+import { hide as mastodonHide, mastodon } from './mastodon';
+import { hide as mediumHide, medium } from './medium';
+import { hide as redditHide, reddit } from './reddit';
+import { hide as substackHide, substack } from './substack';
+import { hide as threadsHide, threads } from './threads';
+import { hide as tiktokHide, tiktok } from './tiktok';
 import type { SiteAdapter } from './types';
-import { x } from './x';
-import { youtube } from './youtube';
+import { hide as xHide, x } from './x';
+import { hide as youtubeHide, youtube } from './youtube';
 
 /** Every site adapter, generic last (it is the fallback, never chosen by host). */
 export const adapters: readonly SiteAdapter[] = [
@@ -38,6 +38,28 @@ export const adapters: readonly SiteAdapter[] = [
 ];
 
 export { generic, hostMatches };
+
+/**
+ * Hide mode's selectors per site: the elements that show the site's numbers (not their labels), hidden
+ * at `document_start` for a site the user hides, so the numbers never paint (utils/hide-css.ts writes one
+ * stylesheet each). Each lives in its adapter's file beside the hooks it mirrors, as a function of its
+ * own: the content scripts never call it, so they do not carry it.
+ */
+export const HIDE: Readonly<Record<string, string>> = {
+  x: xHide(),
+  linkedin: linkedinHide(),
+  facebook: facebookHide(),
+  instagram: instagramHide(),
+  youtube: youtubeHide(),
+  github: githubHide(),
+  mastodon: mastodonHide(),
+  bluesky: blueskyHide(),
+  threads: threadsHide(),
+  tiktok: tiktokHide(),
+  reddit: redditHide(),
+  medium: mediumHide(),
+  substack: substackHide(),
+};
 
 /** The adapter for a page: by host, then by markup (Mastodon on any instance), else the generic detector. */
 export function adapterFor(url: URL, doc?: Document): SiteAdapter {

@@ -150,20 +150,26 @@ function profileRegions(ctx: SiteContext): Region[] {
   return elements.map((element) => ({ element, metrics: ['followers', 'following'], own: () => isOwn(element, ctx) }));
 }
 
-export const instagram: SiteAdapter = {
-  id: 'instagram',
-  name: 'Instagram',
-  // The number of each header count (class-free): the span holding the number's own span — the titled
-  // span of followers, the plain wrapper of following — inside the count's link (`/followers/`,
-  // `/following/`, or `#` as in the 2026 Korean capture) or its button (private profiles). On every real
-  // header: 2025-02 `a > span[title] > span`, 2025-12 and 2026 `a > span[dir="auto"] > span[title] > span`
-  // (the `span[dir]` holds the label too, so it stays), private `button > span[title] > span`. The posts
-  // count is in neither, the name's `a[href="#"] > h2 > span` has no inner span.
-  hide: [
+/**
+ * Hide mode's selectors (`HIDE` in utils/sites/index.ts).
+ * The number of each header count (class-free): the span holding the number's own span — the titled
+ * span of followers, the plain wrapper of following — inside the count's link (`/followers/`,
+ * `/following/`, or `#` as in the 2026 Korean capture) or its button (private profiles). On every real
+ * header: 2025-02 `a > span[title] > span`, 2025-12 and 2026 `a > span[dir="auto"] > span[title] > span`
+ * (the `span[dir]` holds the label too, so it stays), private `button > span[title] > span`. The posts
+ * count is in neither, the name's `a[href="#"] > h2 > span` has no inner span.
+ */
+export function hide(): string {
+  return [
     ':is(a[href$="/followers/"], a[href$="/followers"], a[href$="/following/"], a[href$="/following"], a[href="#"], button) span:not([dir]):has(> span)',
   ]
     .map((selector) => `header ${selector}:not(article *, [role="article"] *)`)
-    .join(', '),
+    .join(', ');
+}
+
+export const instagram: SiteAdapter = {
+  id: 'instagram',
+  name: 'Instagram',
   hosts: ['instagram.com'],
   pages: {
     followList: {

@@ -342,17 +342,18 @@ function railOf(doc: Document): Element | null {
   return rail?.querySelector('a[href*="/mynetwork/invite-connect/connections"]') ? rail : null;
 }
 
-export const linkedin: SiteAdapter = {
-  id: 'linkedin',
-  name: 'LinkedIn',
-  // Each rule checked on the real captures (tests/fixtures/linkedin): the count links' bold number (the
-  // 1st-degree "500+ connections", the feed rail's `<strong>`); the logged-in top card's bold number
-  // (2021–2025); the guest profile's count items (2023: `span`s, the location is a `div`; 2024: the last
-  // `div.not-first-middot`, the first holds the location); the guest company's whole subline, since its
-  // count is a bare text node ("London, London · 5,750 followers": the location goes too); the logged-in
-  // company's last info item (2021); the Activity card's follower subtitle (2024–2025 beside
-  // `#content_collections`, 2021 after the card's `header`). Posts, messages and About text stay.
-  hide: ((link) =>
+/**
+ * Hide mode's selectors (`HIDE` in utils/sites/index.ts).
+ * Each rule checked on the real captures (tests/fixtures/linkedin): the count links' bold number (the
+ * 1st-degree "500+ connections", the feed rail's `<strong>`); the logged-in top card's bold number
+ * (2021–2025); the guest profile's count items (2023: `span`s, the location is a `div`; 2024: the last
+ * `div.not-first-middot`, the first holds the location); the guest company's whole subline, since its
+ * count is a bare text node ("London, London · 5,750 followers": the location goes too); the logged-in
+ * company's last info item (2021); the Activity card's follower subtitle (2024–2025 beside
+ * `#content_collections`, 2021 after the card's `header`). Posts, messages and About text stay.
+ */
+export function hide(): string {
+  return ((link) =>
     [
       `${link} :is(.t-bold, strong)`,
       'main section li.text-body-small .t-black--light > .t-bold',
@@ -365,7 +366,12 @@ export const linkedin: SiteAdapter = {
     ].join(', '))(
     'a:is([href*="/invite-connect/connections"], [href*="/people-follow/followers"], [href*="/feed/followers"], [href*="?connectionOf="], [href*="&connectionOf="])' +
       ':not(article *, [role="article"] *, [data-urn^="urn:li:activity"] *, [componentkey^="expanded"] *, [data-testid="expandable-text-box"] *)',
-  ),
+  );
+}
+
+export const linkedin: SiteAdapter = {
+  id: 'linkedin',
+  name: 'LinkedIn',
   hosts: ['linkedin.com'],
   // The top card is the section around the name, a phrase is read from the first of its copies: if one goes, the next stands in.
   standIns: true,

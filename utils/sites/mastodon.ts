@@ -226,18 +226,24 @@ function readHoverCard(row: Element, ctx: SiteContext): Found | null {
   return makeFound(strong, 'followers', count, own, count.text);
 }
 
-export const mastodon: SiteAdapter = {
-  id: 'mastodon',
-  name: 'Mastodon',
-  // The header's numbers (classic: the link's `<strong>`; 2025 redesign: the whole link in its titled
-  // item, the label sits outside it) and the hover card's. Posts, bios, fields and notes stay.
-  hide: [
+/**
+ * Hide mode's selectors (`HIDE` in utils/sites/index.ts).
+ * The header's numbers (classic: the link's `<strong>`; 2025 redesign: the whole link in its titled
+ * item, the label sits outside it) and the hover card's. Posts, bios, fields and notes stay.
+ */
+export function hide(): string {
+  return [
     ...['followers', 'following'].flatMap((tail) => [
       `:is(.account__header, .account__header__extra__links) a[href$="/${tail}"]:not(.status *, .account__header__bio *, .account__header__content *, .account__header__fields *, .account-note *) > strong`,
       `:is(.account__header, .account__header__bar) li[title] > a[href*="/@"][href$="/${tail}"]:not(:has(strong), .status *)`,
     ]),
     ':is(#hover-card, .hover-card) .hover-card__numbers > strong',
-  ].join(', '),
+  ].join(', ');
+}
+
+export const mastodon: SiteAdapter = {
+  id: 'mastodon',
+  name: 'Mastodon',
   hosts: [],
   // Posts, bios, profile fields and notes: never a count of the header's, and a timeline's statuses
   // come and go without a detection pass.

@@ -218,20 +218,26 @@ function regions(ctx: SiteContext): Region[] {
   return out;
 }
 
-export const medium: SiteAdapter = {
-  id: 'medium',
-  name: 'Medium',
-  // The follower link inside Medium's `pw-follower-count` hook and the following link in the next
-  // `div` of the same row (`div > [div > span.pw-follower-count > a, div > span[aria-hidden]· + a]`: all
-  // three 2025–26 captures; number and label are one text node, so the link hides). The kind lines'
-  // count span (in "who to follow" rows and under a tag page's `h1`): no capture has one, and on the
-  // captures these match nothing (the 2025 row's kind line is a bare `p`). Story text and responses stay.
-  hide: [
+/**
+ * Hide mode's selectors (`HIDE` in utils/sites/index.ts).
+ * The follower link inside Medium's `pw-follower-count` hook and the following link in the next
+ * `div` of the same row (`div > [div > span.pw-follower-count > a, div > span[aria-hidden]· + a]`: all
+ * three 2025–26 captures; number and label are one text node, so the link hides). The kind lines'
+ * count span (in "who to follow" rows and under a tag page's `h1`): no capture has one, and on the
+ * captures these match nothing (the 2025 row's kind line is a bare `p`). Story text and responses stay.
+ */
+export function hide(): string {
+  return [
     '.pw-follower-count:not([data-selectable-paragraph] *, .pw-post-body-paragraph *, blockquote *, pre *) > a',
     'div:has(> div > .pw-follower-count) > div > a[href*="/following"]:not(pre *, blockquote *)',
     'a[href*="---who_to_follow-"] + div > p:has(> span[aria-hidden="true"]) > span:last-child',
     'div:has(> h1) > div > p:has(> span[aria-hidden="true"]) > span:last-child:not(article *)',
-  ].join(', '),
+  ].join(', ');
+}
+
+export const medium: SiteAdapter = {
+  id: 'medium',
+  name: 'Medium',
   hosts: ['medium.com'],
   pages: {
     followList: {

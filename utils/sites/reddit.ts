@@ -275,18 +275,24 @@ function regionsOf(ctx: SiteContext): Region[] {
   return regions;
 }
 
-export const reddit: SiteAdapter = {
-  id: 'reddit',
-  name: 'Reddit',
-  // Karma numbers (new Reddit's `karma-number` hook, old Reddit's header and sidebar) and the profile
-  // sidebar's followers line (one text node with its label). Posts and comments stay.
-  hide: [
+/**
+ * Hide mode's selectors (`HIDE` in utils/sites/index.ts).
+ * Karma numbers (new Reddit's `karma-number` hook, old Reddit's header and sidebar) and the profile
+ * sidebar's followers line (one text node with its label). Posts and comments stay.
+ */
+export function hide(): string {
+  return [
     '[data-testid="karma-number"]:not([slot="comment"] *, [slot="text-body"] *, .md *, .usertext-body *)',
     '[data-testid="profile-details-content-wrapper"] > p.text-12:not([data-testid], :has(*))',
     '[data-testid="profile-details-content-wrapper"] > p.text-12:not([data-testid]) > span',
     '#header-bottom-right span.userkarma',
     '.side .titlebox span.karma',
-  ].join(', '),
+  ].join(', ');
+}
+
+export const reddit: SiteAdapter = {
+  id: 'reddit',
+  name: 'Reddit',
   hosts: ['reddit.com'],
   // Old Reddit's header karma is not reported on your own profile while the sidebar shows the same link
   // karma (headerRepeatsSidebar): if the sidebar's count goes, the header's stands in for it.

@@ -158,20 +158,26 @@ function regions(ctx: SiteContext): Region[] {
   return out;
 }
 
-export const substack: SiteAdapter = {
-  id: 'substack',
-  name: 'Substack',
-  // Subscriber links (number and label are one text node, "4.8K+ subscribers") and the number span of
-  // follower links ("See all followers" has none, so it stays). The end call to action's line and the
-  // hovercard's meta line are one text node each ("By NAME · Over 2,000 subscribers"): the whole line
-  // hides, tier words included — Substack's audience signal too. Posts, notes and comments stay.
-  hide: [
+/**
+ * Hide mode's selectors (`HIDE` in utils/sites/index.ts).
+ * Subscriber links (number and label are one text node, "4.8K+ subscribers") and the number span of
+ * follower links ("See all followers" has none, so it stays). The end call to action's line and the
+ * hovercard's meta line are one text node each ("By NAME · Over 2,000 subscribers"): the whole line
+ * hides, tier words included — Substack's audience signal too. Posts, notes and comments stay.
+ */
+export function hide(): string {
+  return [
     'a[href*="/subscribers"]:not(.markup *, .ProseMirror *, .comment-body *, .available-content *, article *)',
     'a[href*="/followers"]:not(.markup *, .ProseMirror *, .comment-body *, .available-content *, article *) > span:first-child',
     'p.end-cta-author-subs:not(.markup *)',
     'div:has(> [data-component-name="SubscribeWidget"]) > h3 + p:not(.markup *)',
     `${POPPER} [class*="font-meta"][class*="ellipsis"]:not(a *)`,
-  ].join(', '),
+  ].join(', ');
+}
+
+export const substack: SiteAdapter = {
+  id: 'substack',
+  name: 'Substack',
   hosts: ['substack.com'],
   pages: {
     followList: {

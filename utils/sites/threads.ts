@@ -180,13 +180,19 @@ function profileRegions(ctx: SiteContext): Region[] {
   return regions;
 }
 
+/**
+ * Hide mode's selectors (`HIDE` in utils/sites/index.ts).
+ * The titled number of the header's followers count, whatever holds it: the `/login` link logged out
+ * (`a[role="link"] > div > span[dir="auto"] > span[title]`, all three captures), a button logged in.
+ * Post counters carry no `title` and sit in `data-pressable-container` blocks.
+ */
+export function hide(): string {
+  return ':is(a[href], [role="button"]) span[dir="auto"] > span[title]:not([data-pressable-container="true"] *, [role="article"] *, article *)';
+}
+
 export const threads: SiteAdapter = {
   id: 'threads',
   name: 'Threads',
-  // The titled number of the header's followers count, whatever holds it: the `/login` link logged out
-  // (`a[role="link"] > div > span[dir="auto"] > span[title]`, all three captures), a button logged in.
-  // Post counters carry no `title` and sit in `data-pressable-container` blocks.
-  hide: ':is(a[href], [role="button"]) span[dir="auto"] > span[title]:not([data-pressable-container="true"] *, [role="article"] *, article *)',
   hosts: ['threads.com', 'threads.net'],
   pages,
   quiet: POSTS,

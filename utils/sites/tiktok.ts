@@ -128,13 +128,19 @@ function isOwn(ctx: SiteContext, header: () => Element | undefined): boolean {
 
 const METRICS: readonly Metric[] = ['following', 'followers'];
 
+/**
+ * Hide mode's selectors (`HIDE` in utils/sites/index.ts).
+ * The `<strong>` numbers TikTok marks with `data-e2e`; the unit label beside them stays.
+ */
+export function hide(): string {
+  return ['[data-e2e="following-count"]', '[data-e2e="followers-count"]']
+    .map((hook) => `${hook}:not([data-e2e="user-bio"] *, [data-e2e="video-desc"] *, [data-e2e="browse-video-desc"] *, [data-e2e^="comment-"] *)`)
+    .join(', ');
+}
+
 export const tiktok: SiteAdapter = {
   id: 'tiktok',
   name: 'TikTok',
-  // The `<strong>` numbers TikTok marks with `data-e2e`; the unit label beside them stays.
-  hide: ['[data-e2e="following-count"]', '[data-e2e="followers-count"]']
-    .map((hook) => `${hook}:not([data-e2e="user-bio"] *, [data-e2e="video-desc"] *, [data-e2e="browse-video-desc"] *, [data-e2e^="comment-"] *)`)
-    .join(', '),
   hosts: ['tiktok.com'],
   quiet: QUIET,
   pages: {

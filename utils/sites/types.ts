@@ -99,12 +99,6 @@ export interface SiteAdapter {
   /** For adapters without hosts: does this document look like the site? Must be cheap. */
   recognize?(doc: Document): boolean;
   /**
-   * CSS selectors of the elements that show this site's numbers (not their labels), for hide mode:
-   * injected at `document_start` as `SELECTORS { visibility: hidden }` for sites the user hides, so the
-   * numbers never paint. Keep them as specific as `detect`'s hooks.
-   */
-  readonly hide?: string;
-  /**
    * Containers that never hold one of this site's counts: posts, comments, list cells of posts. Nothing
    * inside them is ever reported (detectInContext drops it, whatever `detect` found), and the live layer
    * does not look at changes inside them — a growing timeline costs one selector match per added post.

@@ -198,16 +198,22 @@ function regions(ctx: SiteContext): Region[] {
   return out;
 }
 
+/**
+ * Hide mode's selectors (`HIDE` in utils/sites/index.ts).
+ * Only the number: each count link's first span (or, in the regrouped link of CPFT#249, the
+ * wrapper's first span). The label and the prompt chip beside the link stay visible. Posts, bios and
+ * link cards are never touched.
+ */
+export function hide(): string {
+  return ['verified_followers', 'followers', 'following']
+    .map((tail) => `a[href$="/${tail}"]:not([role="tab"], article *, [data-testid="tweet"] *, [data-testid="UserDescription"] *, [data-testid="card.wrapper"] *, [role="tablist"] *)`)
+    .flatMap((link) => [`${link} > span:first-child`, `${link} > div > span:first-child`])
+    .join(', ');
+}
+
 export const x: SiteAdapter = {
   id: 'x',
   name: 'X',
-  // Only the number: each count link's first span (or, in the regrouped link of CPFT#249, the
-  // wrapper's first span). The label and the prompt chip beside the link stay visible. Posts, bios and
-  // link cards are never touched.
-  hide: ['verified_followers', 'followers', 'following']
-    .map((tail) => `a[href$="/${tail}"]:not([role="tab"], article *, [data-testid="tweet"] *, [data-testid="UserDescription"] *, [data-testid="card.wrapper"] *, [role="tablist"] *)`)
-    .flatMap((link) => [`${link} > span:first-child`, `${link} > div > span:first-child`])
-    .join(', '),
   hosts: ['x.com', 'twitter.com'],
   // The same regions, the most frequent first: a match stops at the first selector that matches.
   quiet: `[data-testid="cellInnerDiv"], ${EXCLUDED}`,

@@ -130,17 +130,18 @@ const LANDMARKS: Readonly<Record<string, string>> = {
   watch: `[role="main"] a[href^="/@"]:not(${QUIET.split(', ').map((selector) => `${selector} *`).join(', ')}, [hidden] *)`,
 };
 
-export const youtube: SiteAdapter = {
-  id: 'youtube',
-  name: 'YouTube',
-  // The subscriber text's own span: in the channel header's metadata, the first item of the second
-  // row, the one after the "@handle" row. By type, not by child position: the 2025 header puts a
-  // standalone "•" span between the two rows (both saved 2025 channel pages), so the stats row is
-  // the third child there and the second elsewhere (the 2024 scraper XPath `…/div[2]/span[1]`, code
-  // id 7399518159). A channel that hides its count would show its video count there, which is then
-  // hidden too (a number, never a label). And the legacy header, watch page and search result
-  // counts. Descriptions, titles and comments are never touched.
-  hide: [
+/**
+ * Hide mode's selectors (`HIDE` in utils/sites/index.ts).
+ * The subscriber text's own span: in the channel header's metadata, the first item of the second
+ * row, the one after the "@handle" row. By type, not by child position: the 2025 header puts a
+ * standalone "•" span between the two rows (both saved 2025 channel pages), so the stats row is
+ * the third child there and the second elsewhere (the 2024 scraper XPath `…/div[2]/span[1]`, code
+ * id 7399518159). A channel that hides its count would show its video count there, which is then
+ * hidden too (a number, never a label). And the legacy header, watch page and search result
+ * counts. Descriptions, titles and comments are never touched.
+ */
+export function hide(): string {
+  return [
     ...['yt-page-header-view-model', '#page-header'].map((header) => `${header} yt-content-metadata-view-model > div:nth-of-type(2) > span:first-child`),
     '#subscriber-count',
     '#owner-sub-count',
@@ -148,7 +149,12 @@ export const youtube: SiteAdapter = {
     'ytd-channel-renderer #video-count',
   ]
     .map((selector) => `${selector}:not(ytd-comments *, ytd-comment-thread-renderer *, ytd-comment-view-model *, yt-description-preview-view-model *, ytd-text-inline-expander *, #description *, #video-title *)`)
-    .join(', '),
+    .join(', ');
+}
+
+export const youtube: SiteAdapter = {
+  id: 'youtube',
+  name: 'YouTube',
   hosts: ['youtube.com'],
   quiet: QUIET,
   pages: {
