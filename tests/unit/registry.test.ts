@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { adapterFor, adapters, generic, hostMatches, hostMatchPatterns, pageTypeOf } from '../../utils/sites';
+import { adapterFor, adapters, EXAMPLES, generic, hostMatches, hostMatchPatterns, pageTypeOf } from '../../utils/sites';
 import { SITE_LIST } from '../../utils/sites/names';
 import { fixtureCases, fixtureSites, realCases } from './fixture-dom';
 
@@ -105,11 +105,14 @@ describe.each(adapters.map((adapter) => [adapter.id, adapter] as const))('%s', (
   });
 
   it('classifies each page-type example as itself', () => {
-    const types = Object.entries(adapter.pages);
+    const types = Object.keys(adapter.pages);
     expect(types.length).toBeGreaterThan(0);
-    for (const [type, page] of types) {
-      expect(page.examples.length).toBeGreaterThan(0);
-      for (const example of page.examples) {
+    // Every page type has examples, and every example list names a page type.
+    expect(Object.keys(EXAMPLES[id] ?? {}).sort()).toEqual([...types].sort());
+    for (const type of types) {
+      const examples = EXAMPLES[id]?.[type] ?? [];
+      expect(examples.length).toBeGreaterThan(0);
+      for (const example of examples) {
         const url = new URL(example);
         expect(pageTypeOf(adapter, url), example).toBe(type);
         if (adapter.hosts.length > 0) expect(adapterFor(url).id, example).toBe(id);
@@ -120,8 +123,8 @@ describe.each(adapters.map((adapter) => [adapter.id, adapter] as const))('%s', (
   it('claims no other site’s example URLs', () => {
     for (const other of adapters) {
       if (other === adapter || adapter.hosts.length === 0) continue;
-      for (const page of Object.values(other.pages))
-        for (const example of page.examples) {
+      for (const examples of Object.values(EXAMPLES[other.id] ?? {}))
+        for (const example of examples) {
           const host = new URL(example).hostname;
           expect(adapter.hosts.some((owned) => hostMatches(host, owned)), `${id} claims ${example}`).toBe(false);
         }

@@ -4,7 +4,7 @@ import { parseHTML } from 'linkedom';
 import { detect } from '../../utils/detect';
 import { contextFor } from '../../utils/detect-with';
 import { pageTypeOf } from '../../utils/sites';
-import { bluesky } from '../../utils/sites/bluesky';
+import { bluesky, examples } from '../../utils/sites/bluesky';
 
 function run(body: string, url = 'https://bsky.app/') {
   const { document } = parseHTML(`<!DOCTYPE html><html lang="en"><body>${body}</body></html>`);
@@ -13,8 +13,8 @@ function run(body: string, url = 'https://bsky.app/') {
 
 describe('bluesky page types', () => {
   it('classifies every example as its own page type only', () => {
-    for (const [name, page] of Object.entries(bluesky.pages)) {
-      for (const example of page.examples) expect(pageTypeOf(bluesky, new URL(example)), example).toBe(name);
+    for (const [name, list] of Object.entries(examples)) {
+      for (const example of list) expect(pageTypeOf(bluesky, new URL(example)), example).toBe(name);
     }
   });
 });

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { detect } from '../../utils/detect';
 import { contextFor, detectWith } from '../../utils/detect-with';
 import { pageTypeOf } from '../../utils/sites';
-import { facebook } from '../../utils/sites/facebook';
+import { examples, facebook } from '../../utils/sites/facebook';
 import { parseWith } from './fixture-dom';
 
 describe('facebook page types', () => {
-  for (const [type, page] of Object.entries(facebook.pages)) {
-    it.each(page.examples)(`${type}: %s`, (example) => {
+  for (const [type, list] of Object.entries(examples)) {
+    it.each([...list])(`${type}: %s`, (example) => {
       expect(pageTypeOf(facebook, new URL(example))).toBe(type);
     });
   }

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { detect } from '../../utils/detect';
 import { contextFor } from '../../utils/detect-with';
 import { pageTypeOf } from '../../utils/sites';
-import { instagram } from '../../utils/sites/instagram';
+import { examples, instagram } from '../../utils/sites/instagram';
 import { parseWith } from './fixture-dom';
 
 describe('instagram page types', () => {
-  for (const [type, page] of Object.entries(instagram.pages)) {
-    it.each(page.examples)(`${type}: %s`, (example) => {
+  for (const [type, list] of Object.entries(examples)) {
+    it.each([...list])(`${type}: %s`, (example) => {
       expect(pageTypeOf(instagram, new URL(example)), example).toBe(type);
     });
   }

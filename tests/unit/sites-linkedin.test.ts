@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { detect } from '../../utils/detect';
 import { contextFor } from '../../utils/detect-with';
 import { pageTypeOf } from '../../utils/sites';
-import { linkedin } from '../../utils/sites/linkedin';
+import { examples, linkedin } from '../../utils/sites/linkedin';
 import { parseWith } from './fixture-dom';
 import { REDESIGNS } from './redesign';
 
@@ -13,8 +13,8 @@ const brief = (found: readonly { metric: string; value: number; own: boolean; te
   found.map(({ metric, value, own, text }) => ({ metric, value, own, text }));
 
 describe('linkedin page types', () => {
-  for (const [type, page] of Object.entries(linkedin.pages)) {
-    it.each(page.examples)(`${type}: %s`, (example) => {
+  for (const [type, list] of Object.entries(examples)) {
+    it.each([...list])(`${type}: %s`, (example) => {
       expect(pageTypeOf(linkedin, new URL(example))).toBe(type);
     });
   }

@@ -3,7 +3,7 @@ import { parseHTML } from 'linkedom';
 import { detect } from '../../utils/detect';
 import { contextFor } from '../../utils/detect-with';
 import { pageTypeOf } from '../../utils/sites';
-import { mastodon } from '../../utils/sites/mastodon';
+import { examples, mastodon } from '../../utils/sites/mastodon';
 import { fixtureCases, fixtureSites } from './fixture-dom';
 
 function doc(html: string): Document {
@@ -12,8 +12,8 @@ function doc(html: string): Document {
 
 describe('mastodon page types', () => {
   it('classifies every example as its own page type only', () => {
-    for (const [name, page] of Object.entries(mastodon.pages)) {
-      for (const example of page.examples) expect(pageTypeOf(mastodon, new URL(example)), example).toBe(name);
+    for (const [name, list] of Object.entries(examples)) {
+      for (const example of list) expect(pageTypeOf(mastodon, new URL(example)), example).toBe(name);
     }
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { detect } from '../../utils/detect';
 import { pageTypeOf } from '../../utils/sites';
-import { medium } from '../../utils/sites/medium';
+import { examples, medium } from '../../utils/sites/medium';
 
 function scan(body: string, url: string) {
   const { document } = parseHTML(`<!DOCTYPE html><html lang="en"><body>${body}</body></html>`);
@@ -12,8 +12,8 @@ function scan(body: string, url: string) {
 
 describe('medium page types', () => {
   it('classifies each example as its own page type only', () => {
-    for (const [name, page] of Object.entries(medium.pages)) {
-      for (const example of page.examples) expect(pageTypeOf(medium, new URL(example)), example).toBe(name);
+    for (const [name, list] of Object.entries(examples)) {
+      for (const example of list) expect(pageTypeOf(medium, new URL(example)), example).toBe(name);
     }
   });
 

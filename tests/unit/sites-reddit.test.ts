@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { detect } from '../../utils/detect';
 import { pageTypeOf } from '../../utils/sites';
-import { reddit } from '../../utils/sites/reddit';
+import { examples, reddit } from '../../utils/sites/reddit';
 
 function scan(body: string, url: string) {
   const { document } = parseHTML(`<!DOCTYPE html><html lang="en"><body>${body}</body></html>`);
@@ -16,8 +16,8 @@ function scanVia(body: string, url: string) {
 
 describe('reddit page types', () => {
   it('classifies each example as its own page type only', () => {
-    for (const [name, page] of Object.entries(reddit.pages)) {
-      for (const example of page.examples) expect(pageTypeOf(reddit, new URL(example)), example).toBe(name);
+    for (const [name, list] of Object.entries(examples)) {
+      for (const example of list) expect(pageTypeOf(reddit, new URL(example)), example).toBe(name);
     }
   });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { detect } from '../../utils/detect';
 import { pageTypeOf } from '../../utils/sites';
-import { substack } from '../../utils/sites/substack';
+import { examples, substack } from '../../utils/sites/substack';
 
 function scan(body: string, url: string, lang = 'en') {
   const { document } = parseHTML(`<!DOCTYPE html><html lang="${lang}"><body>${body}</body></html>`);
@@ -18,8 +18,8 @@ function endCta(line: string, title = '<h3>Subscribe to Jane’s Notes</h3>', li
 
 describe('substack page types', () => {
   it('classifies each example as its own page type only', () => {
-    for (const [name, page] of Object.entries(substack.pages)) {
-      for (const example of page.examples) expect(pageTypeOf(substack, new URL(example)), example).toBe(name);
+    for (const [name, list] of Object.entries(examples)) {
+      for (const example of list) expect(pageTypeOf(substack, new URL(example)), example).toBe(name);
     }
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { detect } from '../../utils/detect';
 import { pageTypeOf } from '../../utils/sites';
-import { threads } from '../../utils/sites/threads';
+import { examples, threads } from '../../utils/sites/threads';
 import { contextFor, detectWith } from '../../utils/detect-with';
 
 function run(body: string, url: string, lang = 'en') {
@@ -22,8 +22,8 @@ const loggedOut = (count: string, after = '<div role="button" tabindex="0"><div>
 
 describe('threads page types', () => {
   it('classifies every example as its own page type only', () => {
-    for (const [name, page] of Object.entries(threads.pages)) {
-      for (const example of page.examples) expect(pageTypeOf(threads, new URL(example)), example).toBe(name);
+    for (const [name, list] of Object.entries(examples)) {
+      for (const example of list) expect(pageTypeOf(threads, new URL(example)), example).toBe(name);
     }
   });
 });

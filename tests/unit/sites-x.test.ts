@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { detect } from '../../utils/detect';
 import { contextFor } from '../../utils/detect-with';
 import { pageTypeOf } from '../../utils/sites';
-import { x } from '../../utils/sites/x';
+import { examples, x } from '../../utils/sites/x';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/x/${name}`, import.meta.url), 'utf8');
 
@@ -33,8 +33,8 @@ const renamed = (from: string, to: string) => (doc: Document) => {
 
 describe('x page types', () => {
   it('classifies every example as its own page type only', () => {
-    for (const [name, page] of Object.entries(x.pages)) {
-      for (const example of page.examples) expect(pageTypeOf(x, new URL(example)), example).toBe(name);
+    for (const [name, list] of Object.entries(examples)) {
+      for (const example of list) expect(pageTypeOf(x, new URL(example)), example).toBe(name);
     }
   });
 });

@@ -64,19 +64,15 @@ function profilePath(url: URL): { handle: string; tail: string[] } | undefined {
 const pages: Record<string, PageType> = {
   followList: {
     test: (url) => /^(followers|follows|known-followers)$/.test(profilePath(url)?.tail.join('/') ?? '-'),
-    examples: ['https://bsky.app/profile/jane.bsky.social/followers', 'https://bsky.app/profile/jane.bsky.social/follows', 'https://bsky.app/profile/did:plc:abc123xyz/known-followers'],
   },
   post: {
     test: (url) => /^post\/[A-Za-z0-9]+(\/(liked-by|reposted-by|quotes))?$/.test(profilePath(url)?.tail.join('/') ?? '-'),
-    examples: ['https://bsky.app/profile/jane.bsky.social/post/3lbq2x7yz4k2a', 'https://bsky.app/profile/did:plc:abc123xyz/post/3kxyz/liked-by'],
   },
   profile: {
     test: (url) => profilePath(url)?.tail.length === 0,
-    examples: ['https://bsky.app/profile/jane.bsky.social', 'https://bsky.app/profile/did:plc:abc123xyz', 'https://bsky.app/profile/example.com/'],
   },
   home: {
     test: (url) => /^\/(notifications|search|feeds|messages|lists)?\/?$/.test(url.pathname),
-    examples: ['https://bsky.app/', 'https://bsky.app/notifications', 'https://bsky.app/search'],
   },
 };
 
@@ -300,4 +296,23 @@ export const bluesky: SiteAdapter = {
     return found;
   },
   regions,
+};
+
+/**
+ * Example URLs of each page type above (github-url-detection style), exported apart from the adapter so content
+ * scripts do not carry them; tests/unit/registry.test.ts classifies each against every site's page types.
+ */
+export const examples: Readonly<Record<string, readonly string[]>> = {
+  followList: [
+    'https://bsky.app/profile/jane.bsky.social/followers',
+    'https://bsky.app/profile/jane.bsky.social/follows',
+    'https://bsky.app/profile/did:plc:abc123xyz/known-followers',
+  ],
+  post: ['https://bsky.app/profile/jane.bsky.social/post/3lbq2x7yz4k2a', 'https://bsky.app/profile/did:plc:abc123xyz/post/3kxyz/liked-by'],
+  profile: [
+    'https://bsky.app/profile/jane.bsky.social',
+    'https://bsky.app/profile/did:plc:abc123xyz',
+    'https://bsky.app/profile/example.com/',
+  ],
+  home: ['https://bsky.app/', 'https://bsky.app/notifications', 'https://bsky.app/search'],
 };

@@ -189,31 +189,15 @@ export const facebook: SiteAdapter = {
   pages: {
     friendsList: {
       test: (url) => profileOf(url) !== undefined && /^friends(_all|_mutual|_recent)?$/.test(listOf(url) ?? ''),
-      examples: [
-        'https://www.facebook.com/jane.doe/friends',
-        'https://www.facebook.com/profile.php?id=100012345678901&sk=friends',
-        'https://www.facebook.com/jane.doe/friends_mutual',
-      ],
     },
     followList: {
       test: (url) => profileOf(url) !== undefined && /^(followers|following)$/.test(listOf(url) ?? ''),
-      examples: [
-        'https://www.facebook.com/jane.doe/followers/',
-        'https://www.facebook.com/profile.php?id=100012345678901&sk=followers',
-        'https://www.facebook.com/jane.doe/following',
-      ],
     },
     profile: {
       test: (url) => profileOf(url) !== undefined && (segments(url).length === 1 || listOf(url) !== undefined),
-      examples: [
-        'https://www.facebook.com/jane.doe',
-        'https://www.facebook.com/profile.php?id=100012345678901',
-        'https://www.facebook.com/jane.doe/about',
-      ],
     },
     home: {
       test: (url) => /^\/(home\.php)?$/.test(url.pathname),
-      examples: ['https://www.facebook.com/', 'https://www.facebook.com/home.php'],
     },
   },
   quiet: QUIET,
@@ -236,4 +220,27 @@ export const facebook: SiteAdapter = {
     return found.length > 0 ? found : mobileCounts(root, ctx);
   },
   regions: profileRegions,
+};
+
+/**
+ * Example URLs of each page type above (github-url-detection style), exported apart from the adapter so content
+ * scripts do not carry them; tests/unit/registry.test.ts classifies each against every site's page types.
+ */
+export const examples: Readonly<Record<string, readonly string[]>> = {
+  friendsList: [
+    'https://www.facebook.com/jane.doe/friends',
+    'https://www.facebook.com/profile.php?id=100012345678901&sk=friends',
+    'https://www.facebook.com/jane.doe/friends_mutual',
+  ],
+  followList: [
+    'https://www.facebook.com/jane.doe/followers/',
+    'https://www.facebook.com/profile.php?id=100012345678901&sk=followers',
+    'https://www.facebook.com/jane.doe/following',
+  ],
+  profile: [
+    'https://www.facebook.com/jane.doe',
+    'https://www.facebook.com/profile.php?id=100012345678901',
+    'https://www.facebook.com/jane.doe/about',
+  ],
+  home: ['https://www.facebook.com/', 'https://www.facebook.com/home.php'],
 };

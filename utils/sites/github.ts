@@ -290,19 +290,15 @@ export const github: SiteAdapter = {
   pages: {
     profile: {
       test: (url) => profileLogin(url) !== undefined,
-      examples: ['https://github.com/octo-jane', 'https://github.com/octo-jane?tab=followers', 'https://github.com/sam-dev?tab=stars'],
     },
     stargazers: {
       test: (url) => repoOf(url) !== undefined && /^\/[^/]+\/[^/]+\/stargazers\/?$/.test(url.pathname),
-      examples: ['https://github.com/octo-jane/lumen/stargazers', 'https://github.com/sam-dev/tiny-lib/stargazers'],
     },
     repo: {
       test: (url) => repoOf(url) !== undefined,
-      examples: ['https://github.com/octo-jane/lumen', 'https://github.com/sam-dev/tiny-lib/issues/3', 'https://github.com/octo-jane/lumen/tree/main/src'],
     },
     dashboard: {
       test: (url) => /^\/(dashboard|notifications)?\/?$/.test(url.pathname),
-      examples: ['https://github.com/', 'https://github.com/dashboard', 'https://github.com/notifications'],
     },
   },
   detect(root, ctx) {
@@ -317,4 +313,19 @@ export const github: SiteAdapter = {
     const card = profileCard(ctx.doc);
     return card ? [{ element: card, metrics: ['followers', 'following'], own: () => isOwnProfile(ctx, undefined) }] : [];
   },
+};
+
+/**
+ * Example URLs of each page type above (github-url-detection style), exported apart from the adapter so content
+ * scripts do not carry them; tests/unit/registry.test.ts classifies each against every site's page types.
+ */
+export const examples: Readonly<Record<string, readonly string[]>> = {
+  profile: ['https://github.com/octo-jane', 'https://github.com/octo-jane?tab=followers', 'https://github.com/sam-dev?tab=stars'],
+  stargazers: ['https://github.com/octo-jane/lumen/stargazers', 'https://github.com/sam-dev/tiny-lib/stargazers'],
+  repo: [
+    'https://github.com/octo-jane/lumen',
+    'https://github.com/sam-dev/tiny-lib/issues/3',
+    'https://github.com/octo-jane/lumen/tree/main/src',
+  ],
+  dashboard: ['https://github.com/', 'https://github.com/dashboard', 'https://github.com/notifications'],
 };

@@ -3,22 +3,22 @@
  * and the tests all derive from. Add a site by adding its file here (the meta-test checks that every
  * file in this folder is registered and has fixtures).
  */
-import { hide as blueskyHide, bluesky } from './bluesky';
+import { examples as blueskyExamples, hide as blueskyHide, bluesky } from './bluesky';
 import { hostMatches } from './dom';
-import { hide as facebookHide, facebook } from './facebook';
+import { examples as facebookExamples, hide as facebookHide, facebook } from './facebook';
 import { generic } from './generic';
-import { hide as githubHide, github } from './github';
-import { hide as instagramHide, instagram } from './instagram';
-import { hide as linkedinHide, linkedin } from './linkedin';
-import { hide as mastodonHide, mastodon } from './mastodon';
-import { hide as mediumHide, medium } from './medium';
-import { hide as redditHide, reddit } from './reddit';
-import { hide as substackHide, substack } from './substack';
-import { hide as threadsHide, threads } from './threads';
-import { hide as tiktokHide, tiktok } from './tiktok';
+import { examples as githubExamples, hide as githubHide, github } from './github';
+import { examples as instagramExamples, hide as instagramHide, instagram } from './instagram';
+import { examples as linkedinExamples, hide as linkedinHide, linkedin } from './linkedin';
+import { examples as mastodonExamples, hide as mastodonHide, mastodon } from './mastodon';
+import { examples as mediumExamples, hide as mediumHide, medium } from './medium';
+import { examples as redditExamples, hide as redditHide, reddit } from './reddit';
+import { examples as substackExamples, hide as substackHide, substack } from './substack';
+import { examples as threadsExamples, hide as threadsHide, threads } from './threads';
+import { examples as tiktokExamples, hide as tiktokHide, tiktok } from './tiktok';
 import type { SiteAdapter } from './types';
-import { hide as xHide, x } from './x';
-import { hide as youtubeHide, youtube } from './youtube';
+import { examples as xExamples, hide as xHide, x } from './x';
+import { examples as youtubeExamples, hide as youtubeHide, youtube } from './youtube';
 
 /** Every site adapter, generic last (it is the fallback, never chosen by host). */
 export const adapters: readonly SiteAdapter[] = [
@@ -85,3 +85,20 @@ export function adapterMatchPatterns(adapter: SiteAdapter): string[] {
 export function hostMatchPatterns(): string[] {
   return adapters.flatMap(adapterMatchPatterns);
 }
+
+/** Each site's example URLs per page type (the adapter files' `examples`), for the tests. */
+export const EXAMPLES: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
+  x: xExamples,
+  linkedin: linkedinExamples,
+  facebook: facebookExamples,
+  instagram: instagramExamples,
+  youtube: youtubeExamples,
+  github: githubExamples,
+  mastodon: mastodonExamples,
+  bluesky: blueskyExamples,
+  threads: threadsExamples,
+  tiktok: tiktokExamples,
+  reddit: redditExamples,
+  medium: mediumExamples,
+  substack: substackExamples,
+};

@@ -174,23 +174,18 @@ export const instagram: SiteAdapter = {
   pages: {
     followList: {
       test: (url) => username(segments(url)[0]) !== undefined && /^\/[^/]+\/(followers|following)(\/mutualOnly)?\/?$/.test(url.pathname),
-      examples: ['https://www.instagram.com/jane/followers/', 'https://www.instagram.com/jane.doe_/following/', 'https://www.instagram.com/jane/followers/mutualOnly/'],
     },
     profile: {
       test: (url) => username(segments(url)[0]) !== undefined && /^\/[^/]+(\/(reels|tagged|saved|feed))?\/?$/.test(url.pathname),
-      examples: ['https://www.instagram.com/jane/', 'https://www.instagram.com/jane.doe_/reels/', 'https://instagram.com/nasa'],
     },
     post: {
       test: (url) => /^\/(p|reel|tv)\/[\w-]+\/?$/.test(url.pathname) || /^\/[^/]+\/(p|reel)\/[\w-]+\/?$/.test(url.pathname),
-      examples: ['https://www.instagram.com/p/C9xYz12AbCd/', 'https://www.instagram.com/reel/C8aBcDeFgHi/'],
     },
     editProfile: {
       test: (url) => /^\/accounts\/edit\/?$/.test(url.pathname),
-      examples: ['https://www.instagram.com/accounts/edit/'],
     },
     home: {
       test: (url) => /^\/(explore\/?)?$/.test(url.pathname),
-      examples: ['https://www.instagram.com/', 'https://www.instagram.com/explore/'],
     },
   },
   detect(root, ctx) {
@@ -211,4 +206,20 @@ export const instagram: SiteAdapter = {
     return found;
   },
   regions: profileRegions,
+};
+
+/**
+ * Example URLs of each page type above (github-url-detection style), exported apart from the adapter so content
+ * scripts do not carry them; tests/unit/registry.test.ts classifies each against every site's page types.
+ */
+export const examples: Readonly<Record<string, readonly string[]>> = {
+  followList: [
+    'https://www.instagram.com/jane/followers/',
+    'https://www.instagram.com/jane.doe_/following/',
+    'https://www.instagram.com/jane/followers/mutualOnly/',
+  ],
+  profile: ['https://www.instagram.com/jane/', 'https://www.instagram.com/jane.doe_/reels/', 'https://instagram.com/nasa'],
+  post: ['https://www.instagram.com/p/C9xYz12AbCd/', 'https://www.instagram.com/reel/C8aBcDeFgHi/'],
+  editProfile: ['https://www.instagram.com/accounts/edit/'],
+  home: ['https://www.instagram.com/', 'https://www.instagram.com/explore/'],
 };

@@ -381,48 +381,29 @@ export const linkedin: SiteAdapter = {
   pages: {
     profile: {
       test: (url) => /^\/in\/[^/]+\/?$/.test(url.pathname),
-      examples: ['https://www.linkedin.com/in/jane-doe/', 'https://www.linkedin.com/in/me/', 'https://se.linkedin.com/in/jane-doe-4a1b2c3'],
     },
     profileDetails: {
       test: (url) => /^\/in\/[^/]+\/(details|recent-activity|overlay)\//.test(url.pathname),
-      examples: [
-        'https://www.linkedin.com/in/jane-doe/details/experience/',
-        'https://www.linkedin.com/in/jane-doe/recent-activity/all/',
-      ],
     },
     // A company's pages share its top card (logged in 2021, guest 2024); schools and showcase pages use
     // the same one (unverified: no capture).
     company: {
       test: (url) => /^\/(company|school|showcase)\/[^/]+\/?([a-z-]+\/?)?$/.test(url.pathname),
-      examples: [
-        'https://www.linkedin.com/company/audiense/',
-      ],
     },
     connections: {
       test: (url) => /^\/mynetwork\/invite-connect\/connections\/?$/.test(url.pathname),
-      examples: ['https://www.linkedin.com/mynetwork/invite-connect/connections/'],
     },
     followers: {
       test: (url) => /^\/(mynetwork\/network-manager\/people-follow\/followers|feed\/followers)\/?$/.test(url.pathname),
-      examples: [
-        'https://www.linkedin.com/mynetwork/network-manager/people-follow/followers/',
-        'https://www.linkedin.com/feed/followers/',
-      ],
     },
     peopleSearch: {
       test: (url) => /^\/search\/results\/people\/?$/.test(url.pathname),
-      examples: [
-        'https://www.linkedin.com/search/results/people/?connectionOf=%5B%22ACoAAB%22%5D&network=%5B%22F%22%2C%22S%22%5D',
-        'https://www.linkedin.com/search/results/people/?keywords=designer',
-      ],
     },
     myNetwork: {
       test: (url) => /^\/mynetwork(\/grow)?\/?$/.test(url.pathname),
-      examples: ['https://www.linkedin.com/mynetwork/', 'https://www.linkedin.com/mynetwork/grow/'],
     },
     feed: {
       test: (url) => /^\/(feed)?\/?$/.test(url.pathname),
-      examples: ['https://www.linkedin.com/feed/', 'https://www.linkedin.com/'],
     },
   },
   detect(root, ctx) {
@@ -487,4 +468,22 @@ export const linkedin: SiteAdapter = {
     }
     return [];
   },
+};
+
+/**
+ * Example URLs of each page type above (github-url-detection style), exported apart from the adapter so content
+ * scripts do not carry them; tests/unit/registry.test.ts classifies each against every site's page types.
+ */
+export const examples: Readonly<Record<string, readonly string[]>> = {
+  profile: ['https://www.linkedin.com/in/jane-doe/', 'https://www.linkedin.com/in/me/', 'https://se.linkedin.com/in/jane-doe-4a1b2c3'],
+  profileDetails: ['https://www.linkedin.com/in/jane-doe/details/experience/', 'https://www.linkedin.com/in/jane-doe/recent-activity/all/'],
+  company: ['https://www.linkedin.com/company/audiense/'],
+  connections: ['https://www.linkedin.com/mynetwork/invite-connect/connections/'],
+  followers: ['https://www.linkedin.com/mynetwork/network-manager/people-follow/followers/', 'https://www.linkedin.com/feed/followers/'],
+  peopleSearch: [
+    'https://www.linkedin.com/search/results/people/?connectionOf=%5B%22ACoAAB%22%5D&network=%5B%22F%22%2C%22S%22%5D',
+    'https://www.linkedin.com/search/results/people/?keywords=designer',
+  ],
+  myNetwork: ['https://www.linkedin.com/mynetwork/', 'https://www.linkedin.com/mynetwork/grow/'],
+  feed: ['https://www.linkedin.com/feed/', 'https://www.linkedin.com/'],
 };

@@ -46,19 +46,15 @@ const FOLLOW_LISTS: Readonly<Record<string, Metric>> = { followers: 'followers',
 const pages: Record<string, PageType> = {
   followList: {
     test: (url) => accountPath(url, /^(followers|following)$/),
-    examples: ['https://mastodon.social/@jane/followers', 'https://chaos.social/@jana@fosstodon.org/following', 'https://mastodon.social/deck/@jane/followers'],
   },
   status: {
     test: (url) => accountPath(url, /^\d+$/),
-    examples: ['https://mastodon.social/@jane/113245678901234567', 'https://social.example.org/@lee@fosstodon.org/112000000000000001'],
   },
   profile: {
     test: (url) => accountPath(url, /^((with_replies|media|featured|tagged\/[^/]+))?$/),
-    examples: ['https://mastodon.social/@jane', 'https://social.example.org/@lee@fosstodon.org', 'https://mastodon.social/@jane/with_replies'],
   },
   home: {
     test: (url) => /^(home|explore(\/.*)?|notifications|public(\/local|\/remote)?|bookmarks|favourites)?$/.test(appPath(url).join('/')),
-    examples: ['https://mastodon.social/home', 'https://mastodon.social/explore', 'https://mastodon.social/'],
   },
 };
 
@@ -298,4 +294,19 @@ export const mastodon: SiteAdapter = {
     }
     return regions;
   },
+};
+
+/**
+ * Example URLs of each page type above (github-url-detection style), exported apart from the adapter so content
+ * scripts do not carry them; tests/unit/registry.test.ts classifies each against every site's page types.
+ */
+export const examples: Readonly<Record<string, readonly string[]>> = {
+  followList: [
+    'https://mastodon.social/@jane/followers',
+    'https://chaos.social/@jana@fosstodon.org/following',
+    'https://mastodon.social/deck/@jane/followers',
+  ],
+  status: ['https://mastodon.social/@jane/113245678901234567', 'https://social.example.org/@lee@fosstodon.org/112000000000000001'],
+  profile: ['https://mastodon.social/@jane', 'https://social.example.org/@lee@fosstodon.org', 'https://mastodon.social/@jane/with_replies'],
+  home: ['https://mastodon.social/home', 'https://mastodon.social/explore', 'https://mastodon.social/'],
 };

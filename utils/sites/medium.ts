@@ -245,14 +245,12 @@ export const medium: SiteAdapter = {
         const rest = profileRest(url);
         return rest !== undefined && rest.length === 1 && (rest[0] === 'followers' || rest[0] === 'following');
       },
-      examples: ['https://medium.com/@jane/followers', 'https://jane.medium.com/following', 'https://medium.com/@jane.doe/following'],
     },
     profile: {
       test: (url) => {
         const rest = profileRest(url);
         return rest !== undefined && (rest.length === 0 || (rest.length === 1 && /^(about|lists|has-recommended|highlights)$/.test(rest[0] ?? '')));
       },
-      examples: ['https://medium.com/@jane', 'https://jane.medium.com/', 'https://medium.com/@jane/about'],
     },
     story: {
       test: (url) => {
@@ -261,15 +259,9 @@ export const medium: SiteAdapter = {
         const last = parts[parts.length - 1] ?? '';
         return (parts.length === 2 && parts[0] === 'p' && /^[0-9a-f]{10,12}$/.test(last)) || (parts.length >= 1 && parts.length <= 2 && STORY.test(last));
       },
-      examples: [
-        'https://medium.com/@jane/why-i-stopped-counting-followers-3f2a9c1d7b4e',
-        'https://jane.medium.com/why-i-stopped-counting-followers-3f2a9c1d7b4e',
-        'https://medium.com/p/3f2a9c1d7b4e',
-      ],
     },
     home: {
       test: (url) => /^(www\.)?medium\.com$/i.test(url.hostname) && /^\/(tag\/[^/]+)?\/?$/.test(url.pathname),
-      examples: ['https://medium.com/', 'https://medium.com/tag/freelancing'],
     },
   },
   detect(root, ctx) {
@@ -289,4 +281,19 @@ export const medium: SiteAdapter = {
     return found;
   },
   regions,
+};
+
+/**
+ * Example URLs of each page type above (github-url-detection style), exported apart from the adapter so content
+ * scripts do not carry them; tests/unit/registry.test.ts classifies each against every site's page types.
+ */
+export const examples: Readonly<Record<string, readonly string[]>> = {
+  followList: ['https://medium.com/@jane/followers', 'https://jane.medium.com/following', 'https://medium.com/@jane.doe/following'],
+  profile: ['https://medium.com/@jane', 'https://jane.medium.com/', 'https://medium.com/@jane/about'],
+  story: [
+    'https://medium.com/@jane/why-i-stopped-counting-followers-3f2a9c1d7b4e',
+    'https://jane.medium.com/why-i-stopped-counting-followers-3f2a9c1d7b4e',
+    'https://medium.com/p/3f2a9c1d7b4e',
+  ],
+  home: ['https://medium.com/', 'https://medium.com/tag/freelancing'],
 };

@@ -302,19 +302,15 @@ export const reddit: SiteAdapter = {
       test: (url) =>
         profileUser(url) !== undefined &&
         /^\/(user|u)\/[^/]+(\/(overview|submitted|comments|gilded|saved|upvoted|downvoted|hidden))?\/?$/.test(url.pathname),
-      examples: ['https://www.reddit.com/user/jane_doe/', 'https://old.reddit.com/user/jane_doe/comments/', 'https://www.reddit.com/u/Spez'],
     },
     post: {
       test: (url) => isRedditHost(url) && /^\/r\/[^/]+\/comments\/[a-z0-9]+/i.test(url.pathname),
-      examples: ['https://www.reddit.com/r/AskReddit/comments/1abc2d/what_is/', 'https://old.reddit.com/r/rust/comments/xyz9/'],
     },
     subreddit: {
       test: (url) => isRedditHost(url) && /^\/r\/[^/]+(\/(hot|new|top|rising|about|wiki(\/.*)?))?\/?$/i.test(url.pathname),
-      examples: ['https://www.reddit.com/r/rust/', 'https://old.reddit.com/r/AskReddit/top/'],
     },
     home: {
       test: (url) => isRedditHost(url) && /^\/(best|hot|new|top|rising)?\/?$/.test(url.pathname),
-      examples: ['https://www.reddit.com/', 'https://old.reddit.com/new/'],
     },
   },
   detect(root, ctx) {
@@ -371,4 +367,15 @@ export const reddit: SiteAdapter = {
     });
   },
   regions: regionsOf,
+};
+
+/**
+ * Example URLs of each page type above (github-url-detection style), exported apart from the adapter so content
+ * scripts do not carry them; tests/unit/registry.test.ts classifies each against every site's page types.
+ */
+export const examples: Readonly<Record<string, readonly string[]>> = {
+  profile: ['https://www.reddit.com/user/jane_doe/', 'https://old.reddit.com/user/jane_doe/comments/', 'https://www.reddit.com/u/Spez'],
+  post: ['https://www.reddit.com/r/AskReddit/comments/1abc2d/what_is/', 'https://old.reddit.com/r/rust/comments/xyz9/'],
+  subreddit: ['https://www.reddit.com/r/rust/', 'https://old.reddit.com/r/AskReddit/top/'],
+  home: ['https://www.reddit.com/', 'https://old.reddit.com/new/'],
 };

@@ -185,28 +185,23 @@ export const substack: SiteAdapter = {
         const rest = profileRest(url);
         return rest !== undefined && rest.length === 1 && /^(subscribers|followers|following)$/.test(rest[0] ?? '');
       },
-      examples: ['https://substack.com/@jane/subscribers', 'https://substack.com/@jane/followers', 'https://substack.com/@jane/following'],
     },
     profile: {
       test: (url) => {
         const rest = profileRest(url);
         return isAppHost(url) && rest !== undefined && (rest.length === 0 || (rest.length === 1 && /^(posts|notes|likes|reads|activity)$/.test(rest[0] ?? '')));
       },
-      examples: ['https://substack.com/@jane', 'https://substack.com/@jane/notes', 'https://www.substack.com/@jane_doe'],
     },
     post: {
       test: (url) =>
         (isPublicationHost(url) && /^\/p\/[^/]+\/?$/.test(url.pathname)) ||
         (isAppHost(url) && /^\/(@[^/]+|home\/post)\/p-\d+\/?$/.test(url.pathname)),
-      examples: ['https://jane.substack.com/p/why-i-stopped-counting', 'https://substack.com/@jane/p-123456789', 'https://substack.com/home/post/p-123456789'],
     },
     publication: {
       test: (url) => isPublicationHost(url) && /^\/(about|archive|podcast|recommendations)?\/?$/.test(url.pathname),
-      examples: ['https://jane.substack.com/', 'https://jane.substack.com/about', 'https://jane.substack.com/archive'],
     },
     home: {
       test: (url) => isAppHost(url) && /^\/(home|inbox|notes|activity|discover)?\/?$/.test(url.pathname),
-      examples: ['https://substack.com/home', 'https://substack.com/', 'https://substack.com/notes'],
     },
   },
   detect(root, ctx) {
@@ -239,4 +234,20 @@ export const substack: SiteAdapter = {
     return found;
   },
   regions,
+};
+
+/**
+ * Example URLs of each page type above (github-url-detection style), exported apart from the adapter so content
+ * scripts do not carry them; tests/unit/registry.test.ts classifies each against every site's page types.
+ */
+export const examples: Readonly<Record<string, readonly string[]>> = {
+  followList: ['https://substack.com/@jane/subscribers', 'https://substack.com/@jane/followers', 'https://substack.com/@jane/following'],
+  profile: ['https://substack.com/@jane', 'https://substack.com/@jane/notes', 'https://www.substack.com/@jane_doe'],
+  post: [
+    'https://jane.substack.com/p/why-i-stopped-counting',
+    'https://substack.com/@jane/p-123456789',
+    'https://substack.com/home/post/p-123456789',
+  ],
+  publication: ['https://jane.substack.com/', 'https://jane.substack.com/about', 'https://jane.substack.com/archive'],
+  home: ['https://substack.com/home', 'https://substack.com/', 'https://substack.com/notes'],
 };

@@ -32,15 +32,12 @@ function onThreads(url: URL): boolean {
 const pages: Record<string, PageType> = {
   post: {
     test: (url) => /^post\/[A-Za-z0-9_-]+(\/(media|likes|reposts|quotes))?$/.test(profileUser(url)?.tail.join('/') ?? '-'),
-    examples: ['https://www.threads.com/@jane/post/C8xYz12AbCd', 'https://www.threads.net/@jane.doe/post/DAbc_9-xYz'],
   },
   profile: {
     test: (url) => /^(replies|media|reposts)?$/.test(profileUser(url)?.tail.join('/') ?? '-'),
-    examples: ['https://www.threads.com/@jane', 'https://www.threads.net/@jane.doe', 'https://www.threads.com/@jane/replies'],
   },
   home: {
     test: (url) => /^\/(search|activity|for_you|following|saved|liked)?\/?$/.test(url.pathname),
-    examples: ['https://www.threads.com/', 'https://www.threads.com/search', 'https://www.threads.net/activity'],
   },
 };
 
@@ -214,4 +211,14 @@ export const threads: SiteAdapter = {
     return found.concat(untitledFollowers(root, ctx, seen));
   },
   regions: profileRegions,
+};
+
+/**
+ * Example URLs of each page type above (github-url-detection style), exported apart from the adapter so content
+ * scripts do not carry them; tests/unit/registry.test.ts classifies each against every site's page types.
+ */
+export const examples: Readonly<Record<string, readonly string[]>> = {
+  post: ['https://www.threads.com/@jane/post/C8xYz12AbCd', 'https://www.threads.net/@jane.doe/post/DAbc_9-xYz'],
+  profile: ['https://www.threads.com/@jane', 'https://www.threads.net/@jane.doe', 'https://www.threads.com/@jane/replies'],
+  home: ['https://www.threads.com/', 'https://www.threads.com/search', 'https://www.threads.net/activity'],
 };

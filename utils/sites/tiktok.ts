@@ -146,19 +146,15 @@ export const tiktok: SiteAdapter = {
   pages: {
     video: {
       test: (url) => handleOf(segments(url)[0]) !== undefined && /^\/[^/]+\/(video|photo)\/\d+/.test(url.pathname),
-      examples: ['https://www.tiktok.com/@jane.makes/video/7312345678901234567', 'https://www.tiktok.com/@sam_reader/photo/7312345678901234999'],
     },
     profile: {
       test: (url) => handleOf(segments(url)[0]) !== undefined && /^\/[^/]+\/?$/.test(url.pathname),
-      examples: ['https://www.tiktok.com/@jane.makes', 'https://www.tiktok.com/@sam_reader?lang=ja-JP', 'https://m.tiktok.com/@Jane.Makes/'],
     },
     search: {
       test: (url) => /^\/search(\/(user|video|live|photo))?\/?$/.test(url.pathname),
-      examples: ['https://www.tiktok.com/search?q=pottery', 'https://www.tiktok.com/search/user?q=jane'],
     },
     feed: {
       test: (url) => /^\/(foryou|following|explore|friends)?\/?$/.test(url.pathname),
-      examples: ['https://www.tiktok.com/', 'https://www.tiktok.com/foryou', 'https://www.tiktok.com/explore'],
     },
   },
   detect(root, ctx) {
@@ -183,4 +179,15 @@ export const tiktok: SiteAdapter = {
     if (ctx.page !== 'profile') return [];
     return profileHeaders(ctx.doc).map((element): Region => ({ element, metrics: METRICS, own: () => isOwn(ctx, () => element) }));
   },
+};
+
+/**
+ * Example URLs of each page type above (github-url-detection style), exported apart from the adapter so content
+ * scripts do not carry them; tests/unit/registry.test.ts classifies each against every site's page types.
+ */
+export const examples: Readonly<Record<string, readonly string[]>> = {
+  video: ['https://www.tiktok.com/@jane.makes/video/7312345678901234567', 'https://www.tiktok.com/@sam_reader/photo/7312345678901234999'],
+  profile: ['https://www.tiktok.com/@jane.makes', 'https://www.tiktok.com/@sam_reader?lang=ja-JP', 'https://m.tiktok.com/@Jane.Makes/'],
+  search: ['https://www.tiktok.com/search?q=pottery', 'https://www.tiktok.com/search/user?q=jane'],
+  feed: ['https://www.tiktok.com/', 'https://www.tiktok.com/foryou', 'https://www.tiktok.com/explore'],
 };

@@ -78,10 +78,8 @@ export interface SiteContext {
 }
 
 export interface PageType {
-  /** A pure function of the URL (github-url-detection style). */
+  /** A pure function of the URL (github-url-detection style); its example URLs are the adapter file's `examples`. */
   test(url: URL): boolean;
-  /** URLs that must pass `test`; the meta-test checks them against every other page type too. */
-  examples: readonly string[];
 }
 
 export interface SiteAdapter {

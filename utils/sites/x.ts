@@ -220,21 +220,17 @@ export const x: SiteAdapter = {
   pages: {
     followList: {
       test: (url) => profileHandle(url) !== undefined && /^\/[^/]+\/(verified_followers|followers|following|followers_you_follow)\/?$/.test(url.pathname),
-      examples: ['https://x.com/jane/verified_followers', 'https://x.com/jane/following', 'https://twitter.com/jane/followers'],
     },
     profile: {
       test: (url) =>
         profileHandle(url) !== undefined &&
         /^\/[^/]+(\/(with_replies|media|likes|highlights|articles|affiliates|superfollows))?\/?$/.test(url.pathname),
-      examples: ['https://x.com/jane', 'https://x.com/jane/media', 'https://twitter.com/Jane_Doe/with_replies'],
     },
     status: {
       test: (url) => profileHandle(url) !== undefined && /^\/[^/]+\/status\/\d+/.test(url.pathname),
-      examples: ['https://x.com/jane/status/1790000000000000000'],
     },
     home: {
       test: (url) => /^\/(home|explore|notifications|search)?\/?$/.test(url.pathname),
-      examples: ['https://x.com/home', 'https://x.com/', 'https://x.com/explore'],
     },
   },
   detect(root, ctx) {
@@ -266,4 +262,15 @@ export const x: SiteAdapter = {
     return found;
   },
   regions,
+};
+
+/**
+ * Example URLs of each page type above (github-url-detection style), exported apart from the adapter so content
+ * scripts do not carry them; tests/unit/registry.test.ts classifies each against every site's page types.
+ */
+export const examples: Readonly<Record<string, readonly string[]>> = {
+  followList: ['https://x.com/jane/verified_followers', 'https://x.com/jane/following', 'https://twitter.com/jane/followers'],
+  profile: ['https://x.com/jane', 'https://x.com/jane/media', 'https://twitter.com/Jane_Doe/with_replies'],
+  status: ['https://x.com/jane/status/1790000000000000000'],
+  home: ['https://x.com/home', 'https://x.com/', 'https://x.com/explore'],
 };

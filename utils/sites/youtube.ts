@@ -160,24 +160,15 @@ export const youtube: SiteAdapter = {
   pages: {
     watch: {
       test: (url) => url.pathname === '/watch' && url.searchParams.has('v'),
-      examples: ['https://www.youtube.com/watch?v=dQw4w9WgXcQ', 'https://m.youtube.com/watch?v=dQw4w9WgXcQ&t=42s'],
     },
     channel: {
       test: channelPath,
-      examples: [
-        'https://www.youtube.com/@janemakes',
-        'https://www.youtube.com/@samreads/videos',
-        'https://www.youtube.com/channel/UCabcdefghijklmnopqrstuv',
-        'https://www.youtube.com/c/JaneMakesThings/about',
-      ],
     },
     search: {
       test: (url) => url.pathname === '/results',
-      examples: ['https://www.youtube.com/results?search_query=woodworking', 'https://www.youtube.com/results?search_query=pottery&sp=EgIQAg%253D%253D'],
     },
     feed: {
       test: (url) => /^\/(feed\/[\w-]+)?\/?$/.test(url.pathname),
-      examples: ['https://www.youtube.com/', 'https://www.youtube.com/feed/subscriptions', 'https://www.youtube.com/feed/history'],
     },
   },
   detect(root, ctx) {
@@ -208,4 +199,23 @@ export const youtube: SiteAdapter = {
     }
     return regions;
   },
+};
+
+/**
+ * Example URLs of each page type above (github-url-detection style), exported apart from the adapter so content
+ * scripts do not carry them; tests/unit/registry.test.ts classifies each against every site's page types.
+ */
+export const examples: Readonly<Record<string, readonly string[]>> = {
+  watch: ['https://www.youtube.com/watch?v=dQw4w9WgXcQ', 'https://m.youtube.com/watch?v=dQw4w9WgXcQ&t=42s'],
+  channel: [
+    'https://www.youtube.com/@janemakes',
+    'https://www.youtube.com/@samreads/videos',
+    'https://www.youtube.com/channel/UCabcdefghijklmnopqrstuv',
+    'https://www.youtube.com/c/JaneMakesThings/about',
+  ],
+  search: [
+    'https://www.youtube.com/results?search_query=woodworking',
+    'https://www.youtube.com/results?search_query=pottery&sp=EgIQAg%253D%253D',
+  ],
+  feed: ['https://www.youtube.com/', 'https://www.youtube.com/feed/subscriptions', 'https://www.youtube.com/feed/history'],
 };
