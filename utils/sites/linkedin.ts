@@ -3,7 +3,7 @@
  * 2021–2024 "pv-top-card" list, 2024–2025 hashed classes beside a few surviving semantic ones, and since
  * Feb–Mar 2026 hashed class names with a "dual text" pattern (a visible `aria-hidden="true"` span beside
  * a visually hidden twin; vana-com/data-connectors PR #9, vertexcover-io/linkedin-spider PR #18). The
- * layouts below are those of real saved pages (research: /work/corpus/linkedin.md; fixtures in
+ * layouts below are those of real saved pages (fixtures in
  * tests/fixtures/linkedin, each citing its capture). Counts are found in layers:
  * 1. hooks: hrefs that only count links have (your own connections / followers lists, the `?connectionOf=`
  *    search behind someone else's "500+ connections"), and the semantic classes LinkedIn kept around its
