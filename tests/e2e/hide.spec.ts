@@ -160,7 +160,8 @@ const MARK = 'data-running-for-test-count';
 
 test('on every real-page fixture, the built stylesheet hides each count’s digits in Chromium, and no other digit', async ({ context }) => {
   const page = await context.newPage();
-  const pages = realCases().filter((fixture) => fixture.expect.length > 0);
+  // The supported sites' pages (sites the user adds get no hide mode: the generic detector has no selectors).
+  const pages = realCases().filter((fixture) => fixture.expect.length > 0 && HIDE[fixture.site] !== undefined);
   expect(pages.length).toBeGreaterThan(10);
   for (const fixture of pages) {
     const css = readFileSync(join(EXTENSION_DIR, 'hide', `${fixture.site}.css`), 'utf8');
