@@ -33,12 +33,25 @@ export default defineConfig({
     description:
       'What are you running for? Puts a question beside follower counts: what have those connections produced?',
     // Every permission is justified in README "Permissions" and mirrored in tests/unit/manifest.test.ts.
-    // scripting: hide-mode stylesheets and added sites' content scripts are registered at run time, and the
-    // prompt's dialog script is injected into a frame the first time a prompt there is opened.
+    // scripting: hide-mode stylesheets and added sites' content scripts are registered at run time; a
+    // language pack, and the diagnostic of a site that stopped showing counts, run in the asking frame.
     permissions: ['storage', 'alarms', 'notifications', 'scripting'],
     // Only the supported social sites; anything else is an optional permission asked at use.
     host_permissions: hostMatchPatterns(),
     optional_host_permissions: ['https://*/*'],
+    // The prompt's dialog (entrypoints/prompt/) is an extension page the chip shows in a frame, so the site's
+    // page sees nothing inside it. Frames are made only by the content scripts, on the supported sites and
+    // the sites the user added (any https origin: added sites are not known here). Chrome serves it from a
+    // per-session random origin (use_dynamic_url), so no page can learn its address and frame it itself;
+    // Firefox's extension origin is already random per installation. Its scripts and styles load from the
+    // same origin, so they are listed too.
+    web_accessible_resources: [
+      {
+        resources: ['prompt.html', 'chunks/*', 'assets/*'],
+        matches: ['https://*/*'],
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+      },
+    ],
     // The dashboard doubles as the options page.
     options_ui: { page: 'dashboard.html', open_in_tab: true },
     ...(browser === 'firefox' ? { browser_specific_settings: FIREFOX_SETTINGS } : {}),

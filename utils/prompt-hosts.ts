@@ -65,6 +65,8 @@ export class PromptHosts {
   private readonly reinserted = new WeakSet<Element>();
   /** Counts the site removed the host of twice (or whose prompt failed to mount): never touched again. */
   private readonly abandoned = new WeakSet<Element>();
+  /** The page defined `running-for-prompt` itself: it gets no prompt at all (place). */
+  private claimed = false;
   /** Prompts whose count went, out of the page, ready for the next count (remove, place). */
   private readonly spares: { host: HTMLElement; controller: PromptController }[] = [];
   private clearing = false;
@@ -286,7 +288,7 @@ export class PromptHosts {
 
   private place(detection: Detection, measured?: Spot): boolean {
     const { element } = detection;
-    if (!element.parentNode) return false;
+    if (!element.parentNode || this.claimed) return false;
     // A spot measured before this pass's writes is still right unless the count moved since.
     const fresh =
       measured &&
@@ -315,6 +317,13 @@ export class PromptHosts {
     const reused = spare?.host.ownerDocument === element.ownerDocument ? spare : undefined;
     if (spare && !reused) safely(() => spare.controller.destroy());
     const host = reused?.host ?? element.ownerDocument.createElement(PROMPT_TAG);
+    if (!reused && host.matches(':defined')) {
+      // The page defined our tag as its own custom element: a root attached to it would be the page's
+      // (ElementInternals.shadowRoot). No prompt on this page from now on.
+      if (!this.claimed) console.warn('Running For: this page defines <running-for-prompt> itself; no prompts here.');
+      this.claimed = true;
+      return false;
+    }
     setData(host, detection);
     spot.parent.insertBefore(host, spot.before);
     let controller: PromptController;

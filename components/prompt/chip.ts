@@ -1,23 +1,23 @@
 /**
- * The prompt beside one count: a chip that opens a dialog (dialog.ts) asking what the count has
- * produced. Only the chip is in the content script, which runs on every supported page and must stay
- * small (20 kB gzipped, DESIGN.md); the dialog comes from `dialogs` on the first open — in the
- * extension, a script the background injects into this frame (loader.ts, handoff.ts). Until it is
- * here the chip shows as pressed; if it cannot be loaded the chip says so and the next press retries.
+ * The prompt beside one count: a chip that opens a dialog asking what the count has produced. The chip
+ * is in the content script, which runs on every supported page and must stay small (20 kB gzipped,
+ * DESIGN.md); the dialog is the extension's own page, shown in a frame beside the chip (frame.ts), where
+ * the aim is read and the answers are typed and stored — out of the site's reach.
  *
- * Privacy: everything lives in a CLOSED shadow root, so page scripts cannot reach the aim or anything
- * typed (host.shadowRoot is null to them); the host element carries only what the page already shows.
- * The dialog receives the root as an argument, inside the extension's isolated world.
+ * The chip lives in a CLOSED shadow root, attached only to a host the page has not claimed: a page that
+ * defines `running-for-prompt` itself would get the root through `ElementInternals`, so such a host gets
+ * no prompt (prompt-hosts.ts never places one; `buildPrompt` refuses as a last check). The host element
+ * carries only what the page already shows.
  *
  * Events that start inside the prompt stop at its shadow root, so the site's keyboard shortcuts and
- * click handlers (a card that navigates on click, "j"/"k" on a timeline) never see typing or clicks
- * meant for the prompt.
+ * click handlers (a card that navigates on click, "j"/"k" on a timeline) never see clicks meant for the
+ * chip; what is typed in the dialog never reaches the page at all (another document).
  *
  * Site names come from the environment (`env.siteName`, the live layer's adapters), never from the
  * registry: this module is in every content script, and each carries only its own site's adapter.
  */
 import type { Detection } from '@/utils/sites/types';
-import type { DialogController, DialogFactory, DialogSource } from './handoff';
+import { promptFrame, type FrameOptions, type PromptFrame } from './frame';
 import { chipName, safeLocale } from './questions';
 import { chipSheet } from './styles';
 import { pickTheme } from './theme';
@@ -30,17 +30,27 @@ const CONTAINED_EVENTS = ['click', 'dblclick', 'auxclick', 'mousedown', 'mouseup
 export interface PromptParts {
   root: ShadowRoot;
   chip: HTMLButtonElement;
-  /** The dialog element; it exists from the first open on (reading it earlier throws). */
-  readonly dialog: HTMLElement;
   controller: PromptController;
   isOpen(): boolean;
   /** What a press on the chip does when the dialog is closed. */
   open(): void;
-  /** Resolves when the dialog has loaded (if asked for) and every message sent so far has been answered and shown. */
-  settled(): Promise<void>;
 }
 
-export function buildPrompt(host: HTMLElement, initial: Detection, env: PromptEnvironment, dialogs: DialogSource, look?: PromptLook): PromptParts {
+/** A host the page defined as its own custom element: attaching a root there would hand it to the page. */
+export function isClaimed(host: Element): boolean {
+  if (!host.localName.includes('-')) return false;
+  // `:defined` sees the page's registry from the content script's world, where `customElements` is null.
+  return host.matches(':defined') || host.ownerDocument.defaultView?.customElements?.get(host.localName) !== undefined;
+}
+
+export function buildPrompt(
+  host: HTMLElement,
+  initial: Detection,
+  env: PromptEnvironment,
+  look?: PromptLook,
+  frameOptions?: Pick<FrameOptions, 'pageUrl'>,
+): PromptParts | undefined {
+  if (isClaimed(host)) return undefined;
   const siteName = env.siteName ?? ((siteId: string) => siteId);
   const doc = host.ownerDocument;
   const root = host.attachShadow({ mode: 'closed' });
@@ -53,8 +63,7 @@ export function buildPrompt(host: HTMLElement, initial: Detection, env: PromptEn
 
   let detection = initial;
   let destroyed = false;
-  let dialog: DialogController | undefined;
-  let loading: Promise<void> | undefined;
+  let dialog: PromptFrame | undefined;
 
   const chip = doc.createElement('button');
   chip.className = 'chip';
@@ -84,52 +93,10 @@ export function buildPrompt(host: HTMLElement, initial: Detection, env: PromptEn
     chip.classList.toggle('own', detection.own);
   }
 
-  /** The chip's tooltip and accessible description: a load failure, or nothing. */
-  function describe(problem: string): void {
-    if (problem) {
-      chip.title = problem;
-      chip.setAttribute('aria-description', problem);
-    } else {
-      chip.removeAttribute('title');
-      chip.removeAttribute('aria-description');
-    }
-  }
-
-  function attach(factory: DialogFactory): DialogController {
-    dialog = factory({ host, root, frame, chip, env: { ...env, siteName }, lang, detection });
-    return dialog;
-  }
-
   function open(): void {
-    if (destroyed || loading) return;
-    if (dialog) {
-      dialog.open();
-      return;
-    }
-    const ready = dialogs.current();
-    if (ready) {
-      attach(ready).open();
-      return;
-    }
-    // The first open on this page: the dialog script is on its way (a few milliseconds).
-    describe('');
-    chip.classList.add('pressed');
-    chip.setAttribute('aria-busy', 'true');
-    const loaded = () => {
-      loading = undefined;
-      chip.classList.remove('pressed');
-      chip.removeAttribute('aria-busy');
-    };
-    loading = dialogs.load().then(
-      (factory) => {
-        loaded();
-        if (!destroyed) attach(factory).open();
-      },
-      (error: unknown) => {
-        loaded();
-        if (!destroyed) describe(error instanceof Error && error.message ? error.message : String(error));
-      },
-    );
+    if (destroyed) return;
+    dialog ??= promptFrame({ host, parent: frame, chip, mode: env.mode, lang: () => lang, siteName: siteName(detection.site), ...frameOptions });
+    dialog.open(detection, pickTheme(host));
   }
 
   const contain = (event: Event) => {
@@ -154,8 +121,7 @@ export function buildPrompt(host: HTMLElement, initial: Detection, env: PromptEn
       dialog?.update(next);
     },
     recycle() {
-      if (destroyed || dialog || loading) return false;
-      describe('');
+      if (destroyed || dialog) return false;
       moved = true;
       // Forget the count's element until the next count comes: the page may free it (and what it was in).
       detection = { ...detection, element: host };
@@ -175,21 +141,7 @@ export function buildPrompt(host: HTMLElement, initial: Detection, env: PromptEn
     },
   };
 
-  return {
-    root,
-    chip,
-    get dialog() {
-      if (!dialog) throw new Error('The dialog has not been opened yet.');
-      return dialog.element;
-    },
-    controller,
-    isOpen: () => dialog?.isOpen() ?? false,
-    open,
-    async settled() {
-      while (loading) await loading;
-      await dialog?.settled();
-    },
-  };
+  return { root, chip, controller, isOpen: () => dialog?.isOpen() ?? false, open };
 }
 
 /**

@@ -1,25 +1,17 @@
 /**
- * The dialog's styles (the chip's and the theme colours they use are in styles.ts, adopted first). Loaded
- * with the dialog script on the first open, so the content script does not carry them.
+ * The dialog's styles, in its own page (entrypoints/prompt/): the theme colours (styles.ts) and the
+ * dialog, which fills the frame the chip shows it in. The content script does not carry them.
  */
-import { sharedSheet } from './styles';
+import { sharedSheet, THEME_CSS } from './styles';
 
 export const DIALOG_CSS = `
 .dialog {
-  position: fixed;
-  inset: auto;
   margin: 0;
-  z-index: 2147483647;
-  width: 368px;
-  max-width: calc(100vw - 16px);
-  max-height: calc(100vh - 16px);
-  overflow: auto;
   padding: 14px 16px 16px;
   border: 1px solid var(--line);
   border-radius: 12px;
   background: var(--bg);
   color: var(--text);
-  box-shadow: var(--shadow);
   font: 400 14px/20px system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif;
   white-space: normal;
   text-align: start;
@@ -79,4 +71,14 @@ export const DIALOG_CSS = `
 .done-row { display: flex; justify-content: flex-end; margin-top: 12px; }
 `;
 
-export const dialogSheet = (doc: Document): CSSStyleSheet => sharedSheet(doc, DIALOG_CSS);
+/** The page around the dialog: nothing of its own, transparent, so the frame shows only the dialog. */
+const PAGE_CSS = `
+* { box-sizing: border-box; }
+html, body { margin: 0; padding: 0; background: transparent; }
+button, input, select { font: inherit; color: inherit; margin: 0; }
+button { cursor: pointer; }
+:focus { outline: none; }
+:focus-visible { outline: 2px solid var(--focus); outline-offset: 2px; }
+`;
+
+export const dialogPageSheet = (doc: Document): CSSStyleSheet => sharedSheet(doc, `${THEME_CSS}${PAGE_CSS}${DIALOG_CSS}`);

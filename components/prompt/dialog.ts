@@ -1,20 +1,17 @@
 /**
  * The prompt's dialog: asks what the count has produced, shows the user's aim and takes one of three
- * answers. Built by the chip (chip.ts) on the first open, from the dialog script the background injects
- * (entrypoints/prompt-dialog.ts, handed over through handoff.ts), so the content script on every page
- * carries only the chip. Plain DOM and text APIs, no framework.
+ * answers. It runs in the extension's own page (entrypoints/prompt/), which the chip shows in an iframe
+ * beside the count (frame.ts): the site's page sees an iframe and nothing inside it — not the aim, not a
+ * key typed, not where the focus is. Plain DOM and text APIs, no framework.
  *
- * It renders inside the chip's CLOSED shadow root, so page scripts cannot reach the aim or anything
- * typed. The page's own nodes are never touched: the dialog is a popover in the top layer (or, where
- * the Popover API is missing, a fixed box), positioned from the chip's rectangle.
+ * It knows nothing of where it is shown: the environment loads the aim, stores the answers, snoozes the
+ * site and hears "close" and the height the dialog needs (the chip places the frame).
  */
 import { KIND_LABELS } from '@/components/kind-labels';
 import type { OutcomeKind } from '@/utils/journal/records';
-import type { Detection } from '@/utils/sites/types';
-import { dialogSheet } from './dialog-styles';
-import type { DialogContext, DialogController } from './handoff';
+import type { PromptCount } from './protocol';
 import { chooseQuestion, ownHeading } from './questions';
-import { pickTheme } from './theme';
+import type { Theme } from './theme';
 
 /** "Not now" choices: how long the site stays quiet. Days are calendar days (a DST change is not a gap). */
 export const SNOOZES = [
@@ -31,13 +28,48 @@ function shiftDays(date: Date, days: number): Date {
 
 const KINDS = Object.keys(KIND_LABELS) as OutcomeKind[];
 const TITLE_MAX = 200;
-/** Space kept between the dialog and the viewport's edges, and between the dialog and the chip. */
-const EDGE = 8;
-const GAP = 6;
 
 export const NO_AIM = 'Set your aim in the Running For popup.';
 const EMPTY_TITLE = 'Write what it produced, in a few words.';
 const SNOOZE_FAILED = 'The snooze was not saved. Reload the page and try again.';
+
+/** What the dialog needs from where it runs (the prompt page: the journal, the settings, its chip). */
+export interface DialogEnvironment {
+  /** The current aim's words (or null: none set) and how many outcomes were logged this week. */
+  loadAim(): Promise<{ aim: string | null; weekOutcomes: number }>;
+  /** Store an answer about `count`; an "outcome" answer comes with its outcome. Rejects with a sentence to show. */
+  answer(count: PromptCount, answer: 'outcome' | 'nothing-yet' | 'dismissed', outcome?: { title: string; kind: OutcomeKind }): Promise<void>;
+  /** Keep the site quiet until `until` (settings). */
+  snooze(siteId: string, until: Date): Promise<void>;
+  /** The user is done: hide the dialog (and put the focus back on the chip). */
+  close(returnFocus: boolean): void;
+  /** The dialog needs this height now (its content changed). */
+  resized(height: number): void;
+  now(): Date;
+}
+
+export interface DialogSetup {
+  count: PromptCount;
+  mode: 'reframe' | 'hide';
+  lang?: string;
+  theme: Theme;
+  /** The site's name ("LinkedIn"), for "Quiet on … for". */
+  siteName: string;
+}
+
+export interface DialogView {
+  readonly element: HTMLElement;
+  isOpen(): boolean;
+  /** Show the dialog for `count` (a new opening is a new question), in `theme`; the focus goes to its first answer. */
+  open(count?: PromptCount, theme?: Theme): void;
+  /** Hide it (the chip hides the frame). */
+  close(): void;
+  /** The count changed in place: the heading and answers follow it, an open dialog stays open. */
+  update(count: PromptCount): void;
+  destroy(): void;
+  /** Resolves when everything the dialog started has been answered and shown. */
+  settled(): Promise<void>;
+}
 
 interface Props {
   className?: string;
@@ -45,15 +77,11 @@ interface Props {
   attrs?: Record<string, string>;
 }
 
-export function createDialog(context: DialogContext): DialogController {
-  const { host, root, frame, chip, env, lang } = context;
-  const siteName = env.siteName;
-  const doc = host.ownerDocument;
-  const view = doc.defaultView!;
-  root.adoptedStyleSheets = [...root.adoptedStyleSheets, dialogSheet(doc)];
-  const hidden = env.mode === 'hide';
+export function createDialog(doc: Document, mount: HTMLElement, env: DialogEnvironment, setup: DialogSetup): DialogView {
+  const { lang, siteName } = setup;
+  const hidden = setup.mode === 'hide';
 
-  let detection = context.detection;
+  let detection = setup.count;
   let opened = false;
   let destroyed = false;
   let busy = false;
@@ -137,10 +165,8 @@ export function createDialog(context: DialogContext): DialogController {
     doneText,
     done,
   );
-  // The top layer keeps the dialog above the site and free of its overflow clipping and transforms.
-  const popover = typeof dialog.showPopover === 'function';
-  if (popover) dialog.setAttribute('popover', 'manual');
-  frame.append(dialog);
+  mount.append(dialog);
+  mount.className = `rf ${setup.theme}`;
 
   // ── Rendering what depends on the count ──────────────────────────────────────────────────────
   function render(): void {
@@ -157,7 +183,7 @@ export function createDialog(context: DialogContext): DialogController {
       sub.textContent = '';
     }
     sub.hidden = sub.textContent === '';
-    snoozeLegend.textContent = `Quiet on ${siteName(detection.site)} for`;
+    snoozeLegend.textContent = `Quiet on ${siteName} for`;
     renderWeek();
   }
 
@@ -177,57 +203,30 @@ export function createDialog(context: DialogContext): DialogController {
     alert.hidden = message === '';
   }
 
-  // ── Opening, closing, positioning ────────────────────────────────────────────────────────────
-  function place(): void {
+  // ── Opening, closing, and the height the chip gives the frame ───────────────────────────────
+  let lastHeight = -1;
+  const measure = () => {
     if (!opened) return;
-    const anchor = chip.getBoundingClientRect();
-    const box = dialog.getBoundingClientRect();
-    const width = view.innerWidth;
-    const height = view.innerHeight;
-    const rtl = view.getComputedStyle(host).direction === 'rtl';
-    let left = rtl ? anchor.right - box.width : anchor.left;
-    left = Math.max(EDGE, Math.min(left, width - box.width - EDGE));
-    let top = anchor.bottom + GAP;
-    if (top + box.height > height - EDGE && anchor.top - GAP - box.height >= EDGE) top = anchor.top - GAP - box.height;
-    top = Math.max(EDGE, Math.min(top, height - box.height - EDGE));
-    dialog.style.left = `${Math.round(left)}px`;
-    dialog.style.top = `${Math.round(top)}px`;
-  }
-
-  let placing = 0;
-  const schedulePlace = () => {
-    if (placing) return;
-    placing = view.requestAnimationFrame(() => {
-      placing = 0;
-      place();
-    });
+    const height = Math.ceil(dialog.getBoundingClientRect().height);
+    if (height !== lastHeight) {
+      lastHeight = height;
+      env.resized(height);
+    }
   };
+  const view = doc.defaultView;
+  const resizes = view && 'ResizeObserver' in view ? new view.ResizeObserver(measure) : undefined;
 
-  const onOutside = (event: Event) => {
-    // A closed root hides its insides from the path, but not the host itself.
-    if (!event.composedPath().includes(host)) close(false);
-  };
-
-  function open(): void {
-    if (opened || destroyed) return;
+  function open(count?: PromptCount, theme?: Theme): void {
+    if (destroyed) return;
+    if (count) detection = count;
+    if (theme) mount.className = `rf ${theme}`;
     opened = true;
     generation += 1;
-    frame.className = `rf ${pickTheme(host)}`;
     resetAnswers();
     render();
     dialog.hidden = false;
-    if (popover) {
-      try {
-        dialog.showPopover();
-      } catch {
-        // Already shown, or the host left the document: the fixed box still shows.
-      }
-    }
-    chip.setAttribute('aria-expanded', 'true');
-    place();
-    doc.addEventListener('pointerdown', onOutside, true);
-    view.addEventListener('scroll', schedulePlace, { capture: true, passive: true });
-    view.addEventListener('resize', schedulePlace, { passive: true });
+    resizes?.observe(dialog);
+    measure();
     logButton.focus();
     void loadAim(generation);
   }
@@ -235,19 +234,15 @@ export function createDialog(context: DialogContext): DialogController {
   function close(returnFocus: boolean): void {
     if (!opened) return;
     opened = false;
-    if (popover && dialog.matches(':popover-open')) dialog.hidePopover();
+    lastHeight = -1;
+    resizes?.disconnect();
     dialog.hidden = true;
-    chip.setAttribute('aria-expanded', 'false');
-    removeOpenListeners();
-    if (returnFocus) chip.focus();
+    env.close(returnFocus);
   }
 
-  function removeOpenListeners(): void {
-    doc.removeEventListener('pointerdown', onOutside, true);
-    view.removeEventListener('scroll', schedulePlace, true);
-    view.removeEventListener('resize', schedulePlace);
-    if (placing) view.cancelAnimationFrame(placing);
-    placing = 0;
+  /** What changes the dialog's size calls this: the frame follows (ResizeObserver does too, where it exists). */
+  function place(): void {
+    measure();
   }
 
   /** Back to the three answers (a new opening is a new question); a typed title is kept. */
@@ -266,7 +261,7 @@ export function createDialog(context: DialogContext): DialogController {
     }
   }
 
-  // ── Talking to the background ────────────────────────────────────────────────────────────────
+  // ── The journal and the settings, through the environment ───────────────────────────────────
   function track<T>(promise: Promise<T>): Promise<T> {
     pending.add(promise);
     const forget = () => void pending.delete(promise);
@@ -277,18 +272,21 @@ export function createDialog(context: DialogContext): DialogController {
   async function loadAim(forOpening: number): Promise<void> {
     aimText.textContent = 'Loading your aim…';
     aimText.classList.add('empty');
-    const reply = await track(env.send({ type: 'aim/current' }));
-    if (destroyed || forOpening !== generation) return;
-    if (!reply.ok) {
+    let loaded: { aim: string | null; weekOutcomes: number };
+    try {
+      loaded = await track(env.loadAim());
+    } catch (error) {
+      if (destroyed || forOpening !== generation) return;
       aimText.textContent = 'Your aim could not be loaded.';
-      showError(reply.error);
+      showError(messageOf(error));
       return;
     }
-    aimText.textContent = reply.aim ? reply.aim.aim : NO_AIM;
-    aimText.classList.toggle('empty', !reply.aim);
-    weekOutcomes = reply.weekOutcomes;
+    if (destroyed || forOpening !== generation) return;
+    aimText.textContent = loaded.aim ?? NO_AIM;
+    aimText.classList.toggle('empty', !loaded.aim);
+    weekOutcomes = loaded.weekOutcomes;
     renderWeek();
-    if (opened) place();
+    place();
   }
 
   function setBusy(value: boolean): void {
@@ -303,14 +301,18 @@ export function createDialog(context: DialogContext): DialogController {
   async function answer(kind: 'outcome' | 'nothing-yet' | 'dismissed', outcome?: { title: string; kind: OutcomeKind }): Promise<boolean> {
     showError('');
     setBusy(true);
-    const { site, metric, value, own } = detection;
-    const reply = await track(
-      env.send({ type: 'reflection/add', reflection: { siteId: site, metric, value, own, answer: kind, ...(outcome ? { outcome } : {}) } }),
-    );
+    try {
+      await track(env.answer(detection, kind, outcome));
+    } catch (error) {
+      if (!destroyed) {
+        setBusy(false);
+        showError(messageOf(error));
+      }
+      return false;
+    }
     if (destroyed) return false;
     setBusy(false);
-    if (!reply.ok) showError(reply.error);
-    return reply.ok;
+    return true;
   }
 
   function finish(message: string): void {
@@ -362,7 +364,7 @@ export function createDialog(context: DialogContext): DialogController {
     }
     if (destroyed) return;
     const when = new Intl.DateTimeFormat(lang, { weekday: 'short', hour: 'numeric', minute: '2-digit' }).format(until);
-    finish(`Quiet on ${siteName(site)} until ${when}.`);
+    finish(`Quiet on ${siteName} until ${when}.`);
   }
 
   function toggle(panel: HTMLElement, trigger: HTMLButtonElement, other: HTMLElement, otherTrigger: HTMLButtonElement): boolean {
@@ -400,7 +402,7 @@ export function createDialog(context: DialogContext): DialogController {
     if (items.length === 0) return;
     const first = items[0]!;
     const last = items[items.length - 1]!;
-    const active = root.activeElement as HTMLElement | null;
+    const active = doc.activeElement as HTMLElement | null;
     const inside = active !== null && items.includes(active);
     if (!inside || (event.shiftKey && active === first) || (!event.shiftKey && active === last)) {
       event.preventDefault();
@@ -409,7 +411,7 @@ export function createDialog(context: DialogContext): DialogController {
   }
 
   // ── Wiring ───────────────────────────────────────────────────────────────────────────────────
-  root.addEventListener('keydown', onKeydown as EventListener);
+  doc.addEventListener('keydown', onKeydown);
   closeButton.addEventListener('click', () => close(true));
   doneClose.addEventListener('click', () => close(true));
   logButton.addEventListener('click', () => {
@@ -438,8 +440,14 @@ export function createDialog(context: DialogContext): DialogController {
     element: dialog,
     isOpen: () => opened,
     open,
-    close,
-    update(next: Detection) {
+    close: () => {
+      if (!opened) return;
+      opened = false;
+      lastHeight = -1;
+      resizes?.disconnect();
+      dialog.hidden = true;
+    },
+    update(next: PromptCount) {
       if (destroyed) return;
       detection = next;
       render();
@@ -447,10 +455,10 @@ export function createDialog(context: DialogContext): DialogController {
     },
     destroy() {
       if (destroyed) return;
-      close(false);
       destroyed = true;
-      removeOpenListeners();
-      root.removeEventListener('keydown', onKeydown as EventListener);
+      opened = false;
+      resizes?.disconnect();
+      doc.removeEventListener('keydown', onKeydown);
       dialog.remove();
     },
     async settled() {
@@ -458,4 +466,8 @@ export function createDialog(context: DialogContext): DialogController {
       await Promise.resolve();
     },
   };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error && error.message ? error.message : String(error);
 }

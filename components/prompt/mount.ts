@@ -1,19 +1,15 @@
 /**
  * The prompt UI's entry point for the live layer (the contract in types.ts): fill a
- * `<running-for-prompt>` host with its chip, whose dialog the background injects on the first open
- * (loader.ts), and hand back only the controller — nothing that reaches inside the closed shadow root
+ * `<running-for-prompt>` host with its chip, whose dialog is the extension's own page in a frame
+ * (frame.ts), and hand back only the controller — nothing that reaches inside the closed shadow root
  * leaves this module. Site names come from `env.siteName`.
  */
 import { buildPrompt } from './chip';
-import type { DialogSource } from './handoff';
-import { backgroundDialogs } from './loader';
-import type { MountPrompt, PromptEnvironment } from './types';
-
-/** One source per background API (in the extension, one per content script), so a page loads the dialog once. */
-const sources = new WeakMap<PromptEnvironment['send'], DialogSource>();
+import type { MountPrompt } from './types';
 
 export const mountPrompt: MountPrompt = (host, detection, env, look) => {
-  let dialogs = sources.get(env.send);
-  if (!dialogs) sources.set(env.send, (dialogs = backgroundDialogs(env.send)));
-  return buildPrompt(host, detection, env, dialogs, look).controller;
+  const parts = buildPrompt(host, detection, env, look);
+  // The live layer never offers a claimed host (utils/prompt-hosts.ts); if one comes, no root is attached.
+  if (!parts) throw new Error('Running For: the page claimed the prompt’s element; no prompt here.');
+  return parts.controller;
 };

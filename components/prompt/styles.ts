@@ -7,13 +7,28 @@
  * (`rem` would follow the page's root font size), and colours are custom properties set on an element
  * inside the shadow root, which page CSS cannot reach.
  *
- * Two sheets: this one for the chip (in every content script: the host, theme colours, the chip) and
- * dialog-styles.ts for the dialog, which arrives with the dialog script on the first open.
+ * Two sheets: this one for the chip (in every content script: the host, theme colours, the chip and the
+ * frame the dialog shows in) and dialog-styles.ts for the dialog, in its own page (entrypoints/prompt/).
  *
  * The chip's box is fixed (height, font, text that does not change with the count), so it takes its
  * final size on the first paint and never resizes; negative block margins keep it from making the
  * site's line any taller.
  */
+/** The two themes' colours, for the chip here and the dialog in its page (dialog-styles.ts). */
+export const THEME_CSS = `.light {
+  color-scheme: light;
+  --bg: #ffffff; --surface: #f6f5f1; --text: #1f1f1c; --muted: #5f5d56; --line: #dedbd2;
+  --field: #ffffff; --field-line: #bdb9ae; --accent: #1f6f5c; --accent-text: #ffffff;
+  --focus: #2463eb; --error: #b42318; --shadow: 0 12px 32px rgba(20, 20, 18, 0.18), 0 2px 6px rgba(20, 20, 18, 0.12);
+}
+.dark {
+  color-scheme: dark;
+  --bg: #22211f; --surface: #2b2a27; --text: #eceae4; --muted: #aaa79e; --line: #3d3b36;
+  --field: #1b1a18; --field-line: #57544d; --accent: #7fcfb5; --accent-text: #10231d;
+  --focus: #8ab4ff; --error: #ff8a80; --shadow: 0 12px 32px rgba(0, 0, 0, 0.55), 0 2px 6px rgba(0, 0, 0, 0.4);
+}
+`;
+
 export const CHIP_CSS = `
 :host {
   all: initial !important;
@@ -29,19 +44,7 @@ export const CHIP_CSS = `
   opacity: 1 !important;
 }
 * { box-sizing: border-box; }
-.light {
-  color-scheme: light;
-  --bg: #ffffff; --surface: #f6f5f1; --text: #1f1f1c; --muted: #5f5d56; --line: #dedbd2;
-  --field: #ffffff; --field-line: #bdb9ae; --accent: #1f6f5c; --accent-text: #ffffff;
-  --focus: #2463eb; --error: #b42318; --shadow: 0 12px 32px rgba(20, 20, 18, 0.18), 0 2px 6px rgba(20, 20, 18, 0.12);
-}
-.dark {
-  color-scheme: dark;
-  --bg: #22211f; --surface: #2b2a27; --text: #eceae4; --muted: #aaa79e; --line: #3d3b36;
-  --field: #1b1a18; --field-line: #57544d; --accent: #7fcfb5; --accent-text: #10231d;
-  --focus: #8ab4ff; --error: #ff8a80; --shadow: 0 12px 32px rgba(0, 0, 0, 0.55), 0 2px 6px rgba(0, 0, 0, 0.4);
-}
-.rf {
+${THEME_CSS}.rf {
   display: inline-block;
   height: 20px;
   font: 500 12px/18px system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif;
@@ -77,6 +80,14 @@ button { cursor: pointer; }
 }
 .chip.own { background: var(--accent); border-color: var(--accent); color: var(--accent-text); font-weight: 600; }
 .chip.own .mark { border-color: var(--accent-text); }
+/* The dialog: an extension page in a frame (frame.ts), in the top layer, sized by its page. */
+.frame {
+  position: fixed; inset: auto; margin: 0; padding: 0; z-index: 2147483647;
+  width: 368px; max-width: calc(100vw - 16px); height: 0;
+  border: 0; border-radius: 12px; background: transparent; box-shadow: var(--shadow);
+  color-scheme: normal;
+}
+.frame[hidden] { display: none; }
 `;
 
 const sheets = new WeakMap<Document, Map<string, CSSStyleSheet>>();

@@ -4,10 +4,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   createMessageHandler,
-  DIALOG_FAILED,
+  LANGUAGE_FAILED,
   isGrantedOrigin,
   lazyJournal,
-  type DialogTarget,
+  type FrameTarget,
   type MessageHandler,
   type MessageSenderLike,
 } from '../../utils/journal/background-api';
@@ -40,9 +40,18 @@ async function everything() {
   };
 }
 
-const reflection = (fields: Record<string, unknown> = {}) => ({
-  type: 'reflection/add',
-  reflection: { siteId: 'x', metric: 'followers', value: 12300, own: false, answer: 'nothing-yet', ...fields },
+/** The prompt's dialog page (entrypoints/prompt/), framed in x.com: the only sender of prompt answers. */
+const promptPage = (fields: Partial<MessageSenderLike> = {}): MessageSenderLike => ({
+  id: EXTENSION_ID,
+  url: `chrome-extension://${EXTENSION_ID}/prompt.html`,
+  // The tab it is framed in: the background reads the site from it.
+  tab: { id: 7, url: 'https://x.com/jane' },
+  frameId: 4,
+  ...fields,
+});
+const answer = (fields: Record<string, unknown> = {}) => ({
+  type: 'prompt/answer',
+  answer: { siteId: 'x', metric: 'followers', value: 12300, own: false, answer: 'nothing-yet', ...fields },
 });
 const snapshot = (fields: Record<string, unknown> = {}) => ({
   type: 'snapshot/add',
@@ -65,8 +74,8 @@ afterEach(() => {
 });
 
 describe('accepted messages are stored through the journal', () => {
-  it('a "nothing yet" reflection, stamped by the background', async () => {
-    expect(await handle(reflection(), page())).toEqual({ ok: true });
+  it('a "nothing yet" answer from the prompt page, stamped by the background', async () => {
+    expect(await handle(answer(), promptPage())).toEqual({ ok: true });
     const [stored] = await journal.reflections();
     expect(stored).toEqual({
       id: expect.any(String),
@@ -84,8 +93,8 @@ describe('accepted messages are stored through the journal', () => {
   it('an "outcome" answer adds the outcome, under the current aim, and links the reflection to it', async () => {
     const aim = await journal.setAim({ purpose: 'Independent design studio', aim: 'Three clients by March' });
     const response = await handle(
-      reflection({ own: true, answer: 'outcome', outcome: { title: '  A client via a reply  ', kind: 'client', note: ' Logo job ' } }),
-      page('https://x.com/me'),
+      answer({ own: true, answer: 'outcome', outcome: { title: '  A client via a reply  ', kind: 'client', note: ' Logo job ' } }),
+      promptPage(),
     );
     expect(response).toEqual({ ok: true });
     const [outcome] = await journal.outcomes();
@@ -103,7 +112,7 @@ describe('accepted messages are stored through the journal', () => {
   });
 
   it('an outcome without a note or an aim is stored with an empty note and no aim', async () => {
-    await handle(reflection({ answer: 'outcome', outcome: { title: 'Learned a trick', kind: 'learning' } }), page());
+    await handle(answer({ answer: 'outcome', outcome: { title: 'Learned a trick', kind: 'learning' } }), promptPage());
     expect(await journal.outcomes()).toMatchObject([{ title: 'Learned a trick', note: '', aimId: null }]);
   });
 
@@ -115,7 +124,7 @@ describe('accepted messages are stored through the journal', () => {
     vi.spyOn(crypto, 'randomUUID')
       .mockReturnValueOnce('11111111-1111-4111-8111-111111111111')
       .mockReturnValueOnce(existing!.id as `${string}-${string}-${string}-${string}-${string}`);
-    const response = await handle(reflection({ answer: 'outcome', outcome: { title: 'A sale', kind: 'sale' } }), page());
+    const response = await handle(answer({ answer: 'outcome', outcome: { title: 'A sale', kind: 'sale' } }), promptPage());
     expect(response).toEqual({ ok: false, error: MESSAGES['write-failed'] });
     expect(await everything()).toEqual(before);
   });
@@ -148,7 +157,7 @@ describe('accepted messages are stored through the journal', () => {
   });
 
   it('a view that asks for a diagnosis has its regions read in its own frame, redacted again here, at most hourly', async () => {
-    const asked: DialogTarget[] = [];
+    const asked: FrameTarget[] = [];
     let returned: unknown = 'main\n  h1 "Jane Doe 12,345"';
     handle = createMessageHandler({
       journal: async () => journal,
@@ -179,15 +188,13 @@ describe('accepted messages are stored through the journal', () => {
     expect((await journal.siteHealth())[0]).toMatchObject({ emptyStreak: 1, diagnostic: 'main' });
   });
 
-  it('the current aim, for display: its words only, never ids or dates', async () => {
-    expect(await handle({ type: 'aim/current' }, page())).toEqual({ ok: true, aim: null, weekOutcomes: 0 });
+  it('the current aim, for the prompt page: its words only, never the purpose, ids or dates', async () => {
+    expect(await handle({ type: 'prompt/aim' }, promptPage())).toEqual({ ok: true, aim: null, weekOutcomes: 0 });
     await journal.setAim({ purpose: 'Independent design studio', aim: 'Three clients by March' });
     await journal.setAim({ purpose: 'Independent design studio', aim: 'Five clients by June' });
-    expect(await handle({ type: 'aim/current' }, page())).toEqual({
-      ok: true,
-      aim: { purpose: 'Independent design studio', aim: 'Five clients by June' },
-      weekOutcomes: 0,
-    });
+    expect(await handle({ type: 'prompt/aim' }, promptPage())).toEqual({ ok: true, aim: 'Five clients by June', weekOutcomes: 0 });
+    // From Firefox's extension origin too.
+    expect(await handle({ type: 'prompt/aim' }, promptPage({ url: 'moz-extension://4b1c1b5e-0000-4000-8000-000000000000/prompt.html' }))).toMatchObject({ ok: true });
   });
 
   it('with the number of outcomes logged this week (settings.weekStartsOn, local time), never the outcomes', async () => {
@@ -199,14 +206,14 @@ describe('accepted messages are stored through the journal', () => {
     await journal.addOutcome({ title: 'Wednesday', kind: 'learning', at: at(2026, 11, 25) });
     await journal.addOutcome({ title: 'Next Monday', kind: 'sale', at: at(2026, 11, 30, 9) });
 
-    const reply = await handle({ type: 'aim/current' }, page());
+    const reply = await handle({ type: 'prompt/aim' }, promptPage());
     // Monday-start week (the default): Monday 00:00 and Wednesday count, last Sunday and next Monday do not.
     expect(reply).toEqual({ ok: true, aim: null, weekOutcomes: 2 });
     expect(JSON.stringify(reply)).not.toMatch(/Monday|Wednesday|client/);
 
     // A Sunday-start week takes in Sunday evening too.
     await weekStartItem.setValue(0);
-    expect(await handle({ type: 'aim/current' }, page())).toEqual({ ok: true, aim: null, weekOutcomes: 3 });
+    expect(await handle({ type: 'prompt/aim' }, promptPage())).toEqual({ ok: true, aim: null, weekOutcomes: 3 });
 
     // The handler can be given the week start directly (the clock and settings are parameters).
     const saturdayWeeks = createMessageHandler({
@@ -216,7 +223,7 @@ describe('accepted messages are stored through the journal', () => {
       now,
       weekStartsOn: async () => 6,
     });
-    expect(await saturdayWeeks({ type: 'aim/current' }, page())).toEqual({ ok: true, aim: null, weekOutcomes: 3 });
+    expect(await saturdayWeeks({ type: 'prompt/aim' }, promptPage())).toEqual({ ok: true, aim: null, weekOutcomes: 3 });
   });
 
   it('accepts every host a supported site owns, subdomains included', async () => {
@@ -232,7 +239,6 @@ describe('accepted messages are stored through the journal', () => {
     const instance = page('https://mastodon.social/@jane');
     expect(await handle(snapshot({ siteId: 'mastodon.social' }), instance)).toMatchObject({ ok: true });
     expect(await handle(activity({ siteId: 'mastodon' }), instance)).toEqual({ ok: true });
-    expect(await handle({ type: 'aim/current' }, instance)).toEqual({ ok: true, aim: null, weekOutcomes: 0 });
     // Not for another network, and not from an instance the user did not grant.
     expect(await handle(snapshot({ siteId: 'x' }), instance)).toMatchObject({ ok: false });
     expect(await handle(snapshot({ siteId: 'fosstodon.org' }), page('https://fosstodon.org/@jane'))).toMatchObject({ ok: false });
@@ -247,9 +253,9 @@ describe('refused messages change nothing', () => {
   const refusals: [string, unknown, MessageSenderLike, RegExp][] = [
     // Not a message at all.
     ['null', null, page(), /must be an object/],
-    ['a string', 'reflection/add', page(), /must be an object/],
-    ['an array', [reflection()], page(), /must be an object/],
-    ['no type', { reflection: reflection().reflection }, page(), /is not a message/],
+    ['a string', 'snapshot/add', page(), /must be an object/],
+    ['an array', [snapshot()], page(), /must be an object/],
+    ['no type', { snapshot: snapshot().snapshot }, page(), /is not a message/],
     // Reading or deleting: no such message exists.
     ['read outcomes', { type: 'outcomes/list' }, page(), /"outcomes\/list" is not a message/],
     ['read reflections', { type: 'reflections/list' }, page(), /is not a message/],
@@ -259,33 +265,43 @@ describe('refused messages change nothing', () => {
     ['delete an outcome', { type: 'outcome/delete', id: 'x' }, page(), /is not a message/],
     ['delete everything', { type: 'journal/deleteAll' }, page(), /is not a message/],
     ['set the aim', { type: 'aim/set', purpose: 'p', aim: 'a' }, page(), /is not a message/],
+    // The aim and the answers belong to the prompt page, never to a content script.
+    ['read the aim', { type: 'aim/current' }, page(), /"aim\/current" is not a message/],
+    ['read the aim as the prompt page does', { type: 'prompt/aim' }, page(), /"prompt\/aim" is not a message/],
+    ['answer a prompt', answer(), page(), /"prompt\/answer" is not a message/],
+    ['add a reflection', { type: 'reflection/add', reflection: answer().answer }, page(), /"reflection\/add" is not a message/],
+    ['load the old dialog script', { type: 'prompt/dialog' }, page(), /"prompt\/dialog" is not a message/],
+    ['a prompt page on a web origin', answer(), page('https://x.com/prompt.html'), /is not a message/],
+    ['another extension\'s prompt page', answer(), promptPage({ id: 'ponmlkjihgfedcbaponmlkjihgfedcba' }), /did not come from Running For/],
+    ['another page of this extension', answer(), promptPage({ url: `chrome-extension://${EXTENSION_ID}/dashboard.html` }), /extension pages use the journal directly/],
+    ['the prompt page asking for activity', activity(), promptPage(), /not a message of the prompt page/],
     ['add an outcome alone', { type: 'outcome/add', outcome: { title: 't', kind: 'client' } }, page(), /is not a message/],
     ['a prototype key as type', { type: '__proto__' }, page(), /is not a message/],
     ['an inherited key as type', { type: 'toString' }, page(), /is not a message/],
     ['a huge type, not echoed whole', { type: long(100_000) }, page(), /^Refused: "a{40}…" is not a message/],
     // Malformed shapes.
-    ['no reflection', { type: 'reflection/add' }, page(), /^Refused reflection\/add: reflection: is missing\.$/],
-    ['a page-sized metric, not echoed whole', reflection({ metric: long(100_000) }), page(), /^Refused reflection\/add: reflection\.metric: .{1,300}…$/],
-    ['an extra top-level key', { type: 'aim/current', all: true }, page(), /Refused aim\/current: all: is not a field/],
-    ['a chosen id', reflection({ id: 'mine' }), page(), /reflection\.id: is not a field of this message/],
-    ['a chosen time (backdating)', reflection({ at: '2020-01-01T00:00:00.000Z' }), page(), /reflection\.at: is not a field/],
-    ['a chosen outcome link', reflection({ outcomeId: 'someone-else' }), page(), /reflection\.outcomeId: is not a field/],
-    ['a negative value', reflection({ value: -1 }), page(), /reflection\.value/],
-    ['a fractional value', reflection({ value: 1.5 }), page(), /reflection\.value/],
-    ['a value as text', reflection({ value: '12300' }), page(), /reflection\.value/],
-    ['an unsafe value', reflection({ value: 2 ** 53 }), page(), /reflection\.value/],
-    ['a metric that is not an audience', reflection({ metric: 'likes' }), page(), /reflection\.metric/],
-    ['an unknown answer', reflection({ answer: 'maybe' }), page(), /reflection\.answer/],
-    ['own as text', reflection({ own: 'yes' }), page(), /reflection\.own/],
-    ['a malformed site id', reflection({ siteId: 'X!' }), page(), /reflection\.siteId/],
-    ['an oversized site id', reflection({ siteId: long(65) }), page(), /reflection\.siteId/],
-    ['"outcome" without one', reflection({ answer: 'outcome' }), page(), /an outcome is required/],
-    ['an outcome with another answer', reflection({ outcome: { title: 't', kind: 'client' } }), page(), /an outcome is required/],
-    ['an empty outcome title', reflection({ answer: 'outcome', outcome: { title: '  ', kind: 'client' } }), page(), /outcome\.title/],
-    ['an oversized outcome title', reflection({ answer: 'outcome', outcome: { title: long(201), kind: 'client' } }), page(), /outcome\.title/],
-    ['an oversized note', reflection({ answer: 'outcome', outcome: { title: 't', kind: 'client', note: long(2001) } }), page(), /outcome\.note/],
-    ['an unknown kind', reflection({ answer: 'outcome', outcome: { title: 't', kind: 'bribe' } }), page(), /outcome\.kind/],
-    ['an outcome naming its aim', reflection({ answer: 'outcome', outcome: { title: 't', kind: 'client', aimId: 'a' } }), page(), /outcome\.aimId: is not a field/],
+    ['no answer', { type: 'prompt/answer' }, promptPage(), /^Refused prompt\/answer: answer: /],
+    ['a page-sized metric, not echoed whole', answer({ metric: long(100_000) }), promptPage(), /^Refused prompt\/answer: answer\.metric: /],
+    ['an extra top-level key', { type: 'prompt/aim', all: true }, promptPage(), /Refused prompt\/aim: all: /],
+    ['a chosen id', answer({ id: 'mine' }), promptPage(), /answer\.id: is not a field of this message/],
+    ['a chosen time (backdating)', answer({ at: '2020-01-01T00:00:00.000Z' }), promptPage(), /answer\.at: is not a field/],
+    ['a chosen outcome link', answer({ outcomeId: 'someone-else' }), promptPage(), /answer\.outcomeId: is not a field/],
+    ['a negative value', answer({ value: -1 }), promptPage(), /answer\.value/],
+    ['a fractional value', answer({ value: 1.5 }), promptPage(), /answer\.value/],
+    ['a value as text', answer({ value: '12300' }), promptPage(), /answer\.value/],
+    ['an unsafe value', answer({ value: 2 ** 53 }), promptPage(), /answer\.value/],
+    ['a metric that is not an audience', answer({ metric: 'likes' }), promptPage(), /answer\.metric/],
+    ['an unknown answer', answer({ answer: 'maybe' }), promptPage(), /answer\.answer/],
+    ['own as text', answer({ own: 'yes' }), promptPage(), /answer\.own/],
+    ['a malformed site id', answer({ siteId: 'X!' }), promptPage(), /answer\.siteId/],
+    ['an oversized site id', answer({ siteId: long(65) }), promptPage(), /answer\.siteId/],
+    ['"outcome" without one', answer({ answer: 'outcome' }), promptPage(), /an outcome is required/],
+    ['an outcome with another answer', answer({ outcome: { title: 't', kind: 'client' } }), promptPage(), /an outcome is required/],
+    ['an empty outcome title', answer({ answer: 'outcome', outcome: { title: '  ', kind: 'client' } }), promptPage(), /outcome\.title/],
+    ['an oversized outcome title', answer({ answer: 'outcome', outcome: { title: long(201), kind: 'client' } }), promptPage(), /outcome\.title/],
+    ['an oversized note', answer({ answer: 'outcome', outcome: { title: 't', kind: 'client', note: long(2001) } }), promptPage(), /outcome\.note/],
+    ['an unknown kind', answer({ answer: 'outcome', outcome: { title: 't', kind: 'bribe' } }), promptPage(), /outcome\.kind/],
+    ['an outcome naming its aim', answer({ answer: 'outcome', outcome: { title: 't', kind: 'client', aimId: 'a' } }), promptPage(), /outcome\.aimId: is not a field/],
     ['a snapshot without approximate', { type: 'snapshot/add', snapshot: { siteId: 'x', metric: 'followers', value: 1 } }, page(), /snapshot\.approximate/],
     ['a snapshot with a time', snapshot({ at: '2020-01-01T00:00:00.000Z' }), page(), /snapshot\.at: is not a field/],
     ['over ten minutes of activity', activity({ activeMs: ACTIVITY_LIMITS.activeMs + 1 }), page(), /activity\.activeMs/],
@@ -303,23 +319,27 @@ describe('refused messages change nothing', () => {
     ['health with page text fields', health({ text: '12,345 followers' }), page(), /health\.text: is not a field/],
     ['another site\'s health', health({ siteId: 'linkedin' }), page(), /cannot report for site "linkedin"/],
     // Senders that are not this extension's content script on a supported page.
-    ['another extension', reflection(), { ...page(), id: 'ponmlkjihgfedcbaponmlkjihgfedcba' }, /did not come from Running For/],
-    ['no extension id', reflection(), { url: 'https://x.com/jane', tab: { id: 7 } }, /did not come from Running For/],
-    ['no tab', reflection(), { id: EXTENSION_ID, url: 'https://x.com/jane' }, /not come from a page in a tab/],
-    ['the popup', { type: 'aim/current' }, page(`chrome-extension://${EXTENSION_ID}/popup.html`), /extension pages use the journal directly/],
-    ['a Firefox extension page', reflection(), page('moz-extension://4b1c1b5e-0000-4000-8000-000000000000/dashboard.html'), /extension pages/],
-    ['no sender URL', reflection(), { id: EXTENSION_ID, tab: { id: 7 } }, /no address/],
-    ['plain http', reflection(), page('http://x.com/jane'), /only works on https/],
-    ['an unsupported host', { type: 'aim/current' }, page('https://example.com/'), /example\.com is not a supported site/],
-    ['a look-alike host', reflection(), page('https://notx.com/jane'), /notx\.com is not a supported site/],
-    ['a supported name inside another host', reflection(), page('https://x.com.evil.example/jane'), /is not a supported site/],
-    ['another site\'s numbers', reflection({ siteId: 'linkedin' }), page(), /a page on x cannot report for site "linkedin"/],
+    ['another extension', snapshot(), { ...page(), id: 'ponmlkjihgfedcbaponmlkjihgfedcba' }, /did not come from Running For/],
+    ['no extension id', snapshot(), { url: 'https://x.com/jane', tab: { id: 7 } }, /did not come from Running For/],
+    ['no tab', snapshot(), { id: EXTENSION_ID, url: 'https://x.com/jane' }, /not come from a page in a tab/],
+    ['the popup', snapshot(), page(`chrome-extension://${EXTENSION_ID}/popup.html`), /extension pages use the journal directly/],
+    ['a Firefox extension page', snapshot(), page('moz-extension://4b1c1b5e-0000-4000-8000-000000000000/dashboard.html'), /extension pages/],
+    ['no sender URL', snapshot(), { id: EXTENSION_ID, tab: { id: 7 } }, /no address/],
+    ['plain http', snapshot(), page('http://x.com/jane'), /only works on https/],
+    ['an unsupported host', snapshot(), page('https://example.com/'), /example\.com is not a supported site/],
+    ['a look-alike host', snapshot(), page('https://notx.com/jane'), /notx\.com is not a supported site/],
+    ['a supported name inside another host', snapshot(), page('https://x.com.evil.example/jane'), /is not a supported site/],
+    ['another site\'s numbers', answer({ siteId: 'linkedin' }), promptPage(), /a page on x cannot report for site "linkedin"/],
+    ['a prompt page framed where Running For cannot see the tab', answer(), promptPage({ tab: { id: 7 } }), /not in a page of a tab Running For can see/],
+    ['a prompt page framed in an unsupported page', answer(), promptPage({ tab: { id: 7, url: 'https://example.com/' } }), /example\.com is not a supported site/],
+    ['a prompt page framed in a plain-http page', answer(), promptPage({ tab: { id: 7, url: 'http://x.com/jane' } }), /only works on https/],
+    ['a prompt page in no tab', answer(), promptPage({ tab: undefined }), /not in a page of a tab/],
     ['a granted-looking host from a supported site', snapshot({ siteId: 'mastodon.social' }), page(), /cannot report/],
   ];
 
   it.each(refusals)('%s', async (_what, message, sender, says) => {
     await journal.setAim({ purpose: 'p', aim: 'a' });
-    await handle(reflection({ answer: 'outcome', outcome: { title: 'Earlier', kind: 'help' } }), page());
+    await handle(answer({ answer: 'outcome', outcome: { title: 'Earlier', kind: 'help' } }), promptPage());
     await handle(snapshot(), page());
     await handle(activity(), page());
     const before = await everything();
@@ -335,58 +355,62 @@ describe('refused messages change nothing', () => {
   });
 });
 
-describe('prompt/dialog: the prompt\'s dialog script, into the asking frame', () => {
+describe('lang/load: a language pack, into the asking frame', () => {
   /** A content script's sender with its frame, as Chrome reports it (documentId since Chrome 106; Firefox has none). */
   const frame = (fields: Partial<MessageSenderLike> = {}): MessageSenderLike => ({ ...page(), frameId: 0, documentId: 'DOC-1', ...fields });
-  let injected: DialogTarget[];
-  let inject: (target: DialogTarget) => Promise<void>;
-  let withDialog: MessageHandler;
+  let injected: [FrameTarget, string][];
+  let inject: (target: FrameTarget, code: string) => Promise<void>;
+  let withPacks: MessageHandler;
+  const load = (lang = 'de') => ({ type: 'lang/load', lang });
 
   beforeEach(() => {
     injected = [];
-    inject = async (target) => void injected.push(target);
-    withDialog = createMessageHandler({
+    inject = async (target, code) => void injected.push([target, code]);
+    withPacks = createMessageHandler({
       journal: async () => journal,
       extensionId: EXTENSION_ID,
       isAllowedSender: isGrantedOrigin,
       now,
-      injectDialog: (target) => inject(target),
+      injectLanguage: (target, code) => inject(target, code),
     });
   });
 
   it('injects into the sender\'s own tab and frame, and touches no record', async () => {
     const before = await everything();
-    expect(await withDialog({ type: 'prompt/dialog' }, frame({ frameId: 3 }))).toEqual({ ok: true });
-    expect(injected).toEqual([{ tabId: 7, frameId: 3 }]);
+    expect(await withPacks(load(), frame({ frameId: 3 }))).toEqual({ ok: true });
+    expect(injected).toEqual([[{ tabId: 7, frameId: 3 }, 'de']]);
     expect(await everything()).toEqual(before);
   });
 
   it('injects once per document: later opens reuse it; another frame or a new document gets its own', async () => {
-    expect(await withDialog({ type: 'prompt/dialog' }, frame())).toEqual({ ok: true });
-    expect(await withDialog({ type: 'prompt/dialog' }, frame())).toEqual({ ok: true });
+    expect(await withPacks(load(), frame())).toEqual({ ok: true });
+    expect(await withPacks(load(), frame())).toEqual({ ok: true });
     expect(injected).toHaveLength(1);
-    await withDialog({ type: 'prompt/dialog' }, frame({ frameId: 2, documentId: 'DOC-2' }));
-    await withDialog({ type: 'prompt/dialog' }, frame({ documentId: 'DOC-3' }));
+    await withPacks(load(), frame({ frameId: 2, documentId: 'DOC-2' }));
+    await withPacks(load(), frame({ documentId: 'DOC-3' }));
     expect(injected).toEqual([
-      { tabId: 7, frameId: 0 },
-      { tabId: 7, frameId: 2 },
-      { tabId: 7, frameId: 0 },
+      [{ tabId: 7, frameId: 0 }, 'de'],
+      [{ tabId: 7, frameId: 2 }, 'de'],
+      [{ tabId: 7, frameId: 0 }, 'de'],
     ]);
+    // Another language in the same document is its own file.
+    await withPacks(load('ja'), frame());
+    expect(injected.at(-1)).toEqual([{ tabId: 7, frameId: 0 }, 'ja']);
   });
 
   it('without a documentId (Firefox), shares a request in flight and injects again later (the script runs once per world)', async () => {
     let finish = () => {};
-    inject = (target) => {
-      injected.push(target);
+    inject = (target, code) => {
+      injected.push([target, code]);
       return new Promise<void>((resolve) => (finish = resolve));
     };
     const firefox = frame({ documentId: undefined });
-    const both = Promise.all([withDialog({ type: 'prompt/dialog' }, firefox), withDialog({ type: 'prompt/dialog' }, firefox)]);
+    const both = Promise.all([withPacks(load(), firefox), withPacks(load(), firefox)]);
     await vi.waitFor(() => expect(injected).toHaveLength(1));
     finish();
     expect(await both).toEqual([{ ok: true }, { ok: true }]);
-    inject = async (target) => void injected.push(target);
-    expect(await withDialog({ type: 'prompt/dialog' }, firefox)).toEqual({ ok: true });
+    inject = async (target, code) => void injected.push([target, code]);
+    expect(await withPacks(load(), firefox)).toEqual({ ok: true });
     expect(injected).toHaveLength(2);
   });
 
@@ -394,39 +418,41 @@ describe('prompt/dialog: the prompt\'s dialog script, into the asking frame', ()
     inject = async () => {
       throw new Error('Cannot access contents of the page.');
     };
-    expect(await withDialog({ type: 'prompt/dialog' }, frame())).toEqual({ ok: false, error: DIALOG_FAILED });
-    inject = async (target) => void injected.push(target);
-    expect(await withDialog({ type: 'prompt/dialog' }, frame())).toEqual({ ok: true });
+    expect(await withPacks(load(), frame())).toEqual({ ok: false, error: LANGUAGE_FAILED });
+    inject = async (target, code) => void injected.push([target, code]);
+    expect(await withPacks(load(), frame())).toEqual({ ok: true });
     expect(injected).toHaveLength(1);
   });
 
   it('from a granted origin too (its host permission was granted with it)', async () => {
     await extraOriginsItem.setValue(['https://mastodon.social']);
-    expect(await withDialog({ type: 'prompt/dialog' }, frame({ url: 'https://mastodon.social/@jane' }))).toEqual({ ok: true });
-    expect(injected).toEqual([{ tabId: 7, frameId: 0 }]);
+    expect(await withPacks(load(), frame({ url: 'https://mastodon.social/@jane' }))).toEqual({ ok: true });
+    expect(injected).toEqual([[{ tabId: 7, frameId: 0 }, 'de']]);
   });
 
   const refusals: [string, unknown, MessageSenderLike, RegExp][] = [
-    ['a chosen file', { type: 'prompt/dialog', file: '/background.js' }, frame(), /^Refused prompt\/dialog: file: is not a field of this message\.$/],
-    ['a chosen frame', { type: 'prompt/dialog', frameId: 0 }, frame(), /frameId: is not a field/],
-    ['a chosen world', { type: 'prompt/dialog', world: 'MAIN' }, frame(), /world: is not a field/],
-    ['an unsupported host', { type: 'prompt/dialog' }, frame({ url: 'https://example.com/' }), /example\.com is not a supported site/],
-    ['plain http', { type: 'prompt/dialog' }, frame({ url: 'http://x.com/jane' }), /only works on https/],
-    ['another extension', { type: 'prompt/dialog' }, frame({ id: 'ponmlkjihgfedcbaponmlkjihgfedcba' }), /did not come from Running For/],
-    ['an extension page', { type: 'prompt/dialog' }, frame({ url: `chrome-extension://${EXTENSION_ID}/popup.html` }), /extension pages/],
-    ['no tab', { type: 'prompt/dialog' }, { id: EXTENSION_ID, url: 'https://x.com/jane', frameId: 0 }, /not come from a page in a tab/],
-    ['a tab without an id', { type: 'prompt/dialog' }, frame({ tab: {} }), /which tab and frame/],
-    ['no frame', { type: 'prompt/dialog' }, frame({ frameId: undefined }), /which tab and frame/],
-    ['a negative frame', { type: 'prompt/dialog' }, frame({ frameId: -1 }), /which tab and frame/],
+    ['a chosen file', { ...load(), file: '/background.js' }, frame(), /^Refused lang\/load: file: is not a field of this message\.$/],
+    ['a chosen frame', { ...load(), frameId: 0 }, frame(), /frameId: is not a field/],
+    ['a chosen world', { ...load(), world: 'MAIN' }, frame(), /world: is not a field/],
+    ['a language without a pack', load('xx'), frame(), /^Refused lang\/load: lang: /],
+    ['a path as the language', load('../background'), frame(), /^Refused lang\/load: lang: /],
+    ['an unsupported host', load(), frame({ url: 'https://example.com/' }), /example\.com is not a supported site/],
+    ['plain http', load(), frame({ url: 'http://x.com/jane' }), /only works on https/],
+    ['another extension', load(), frame({ id: 'ponmlkjihgfedcbaponmlkjihgfedcba' }), /did not come from Running For/],
+    ['an extension page', load(), frame({ url: `chrome-extension://${EXTENSION_ID}/popup.html` }), /extension pages/],
+    ['no tab', load(), { id: EXTENSION_ID, url: 'https://x.com/jane', frameId: 0 }, /not come from a page in a tab/],
+    ['a tab without an id', load(), frame({ tab: {} }), /which tab and frame/],
+    ['no frame', load(), frame({ frameId: undefined }), /which tab and frame/],
+    ['a negative frame', load(), frame({ frameId: -1 }), /which tab and frame/],
   ];
 
   it.each(refusals)('refuses %s, injecting nothing', async (_what, message, sender, says) => {
-    expect(await withDialog(message, sender)).toEqual({ ok: false, error: expect.stringMatching(says) });
+    expect(await withPacks(message, sender)).toEqual({ ok: false, error: expect.stringMatching(says) });
     expect(injected).toEqual([]);
   });
 
   it('is refused by a background that cannot inject', async () => {
-    expect(await handle({ type: 'prompt/dialog' }, frame())).toEqual({ ok: false, error: DIALOG_FAILED });
+    expect(await handle(load(), frame())).toEqual({ ok: false, error: LANGUAGE_FAILED });
   });
 });
 
@@ -438,8 +464,9 @@ describe('failures are answers, never exceptions', () => {
       isAllowedSender: () => false,
       now,
     });
-    expect(await unavailable(reflection(), page())).toEqual({ ok: false, error: MESSAGES.unavailable });
-    expect(await unavailable({ type: 'aim/current' }, page())).toEqual({ ok: false, error: MESSAGES.unavailable });
+    expect(await unavailable(snapshot(), page())).toEqual({ ok: false, error: MESSAGES.unavailable });
+    expect(await unavailable(answer(), promptPage())).toEqual({ ok: false, error: MESSAGES.unavailable });
+    expect(await unavailable({ type: 'prompt/aim' }, promptPage())).toEqual({ ok: false, error: MESSAGES.unavailable });
   });
 
   it('an unexpected error becomes the journal\'s "not saved" sentence', async () => {
@@ -453,11 +480,13 @@ describe('failures are answers, never exceptions', () => {
       extensionId: EXTENSION_ID,
       isAllowedSender: () => Promise.reject(new Error('storage gone')),
     });
-    await expect(failing({ type: 'aim/current' }, page('https://mastodon.social/@jane'))).resolves.toMatchObject({ ok: false });
+    await expect(failing(snapshot({ siteId: 'mastodon.social' }), page('https://mastodon.social/@jane'))).resolves.toMatchObject({ ok: false });
+    await expect(failing(answer({ siteId: 'mastodon.social' }), promptPage({ tab: { id: 7, url: 'https://mastodon.social/@jane' } }))).resolves.toMatchObject({ ok: false });
   });
 
   it('a sender that is not an object refuses instead of throwing', async () => {
-    await expect(handle({ type: 'aim/current' }, undefined as unknown as MessageSenderLike)).resolves.toMatchObject({ ok: false });
+    await expect(handle(snapshot(), undefined as unknown as MessageSenderLike)).resolves.toMatchObject({ ok: false });
+    await expect(handle(answer(), null as unknown as MessageSenderLike)).resolves.toMatchObject({ ok: false });
   });
 });
 
@@ -491,9 +520,6 @@ describe('sendToBackground (content-script side)', () => {
       void handle(message, page()).then(sendResponse);
       return true;
     });
-    await journal.setAim({ purpose: 'Studio', aim: 'Three clients' });
-    const aim = await sendToBackground({ type: 'aim/current' });
-    expect(aim).toEqual({ ok: true, aim: { purpose: 'Studio', aim: 'Three clients' }, weekOutcomes: 0 });
     expect(await sendToBackground({ type: 'snapshot/add', snapshot: { siteId: 'x', metric: 'followers', value: 9, approximate: false } })).toEqual({
       ok: true,
       recorded: true,
@@ -502,12 +528,12 @@ describe('sendToBackground (content-script side)', () => {
   });
 
   it('says the extension is gone instead of throwing when nothing answers', async () => {
-    expect(await sendToBackground({ type: 'aim/current' })).toEqual({ ok: false, error: CONTEXT_GONE });
+    expect(await sendToBackground({ type: 'activity/add', activity: { siteId: 'x', activeMs: 1000 } })).toEqual({ ok: false, error: CONTEXT_GONE });
   });
 
   it('says the extension is gone after an update invalidated this content script', async () => {
     fakeBrowser.runtime.id = undefined as unknown as string;
-    expect(await sendToBackground({ type: 'aim/current' })).toEqual({ ok: false, error: CONTEXT_GONE });
+    expect(await sendToBackground({ type: 'activity/add', activity: { siteId: 'x', activeMs: 1000 } })).toEqual({ ok: false, error: CONTEXT_GONE });
   });
 
   it('says the extension is gone when sending throws', async () => {

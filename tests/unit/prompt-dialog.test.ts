@@ -1,289 +1,416 @@
 /** @vitest-environment happy-dom */
 /**
- * The chip/dialog split: the chip (in every content script) loads the dialog (entrypoints/prompt-dialog.ts,
- * injected by the background) on the first open, shows itself pressed meanwhile, says so when loading
- * fails and retries on the next press; the dialog renders inside the chip's own closed shadow root.
- * The behaviour of the open dialog itself is in prompt.test.ts.
+ * The prompt's dialog (components/prompt/dialog.ts) in a document of its own, as it runs in the
+ * extension's prompt page (entrypoints/prompt/): what it asks, what each answer stores, keyboard
+ * behaviour, the own-profile card, hide mode, update and destroy. The environment is a fake of what the
+ * page gives it (the background's answers, the settings, the chip's frame).
  */
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { buildPrompt } from '../../components/prompt/chip';
-import { createDialog } from '../../components/prompt/dialog';
-import { DIALOG_CSS } from '../../components/prompt/dialog-styles';
-import { registerDialog, registeredDialog, type DialogFactory, type DialogSource } from '../../components/prompt/handoff';
-import { backgroundDialogs, DIALOG_STALE, DIALOG_UNAVAILABLE } from '../../components/prompt/loader';
-import { mountPrompt } from '../../components/prompt/mount';
-import { CHIP_CSS } from '../../components/prompt/styles';
-import type { PromptEnvironment } from '../../components/prompt/types';
-import dialogScript from '../../entrypoints/prompt-dialog';
-import { CONTEXT_GONE } from '../../utils/journal/client';
-import type { Message, Response } from '../../utils/journal/messages';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createDialog, NO_AIM, SNOOZES, type DialogEnvironment, type DialogView } from '../../components/prompt/dialog';
+import { countOf, type PromptCount } from '../../components/prompt/protocol';
+import { chooseQuestion } from '../../components/prompt/questions';
+import { OUTCOME_KINDS, type OutcomeKind } from '../../utils/journal/records';
 import type { Detection } from '../../utils/sites/types';
 
+// Thursday 26 November 2026, 15:00 local time.
 const NOW = new Date(2026, 10, 26, 15, 0, 0);
 
-const detection = (fields: Partial<Detection> = {}): Detection => ({
-  element: document.body,
-  site: 'x',
-  metric: 'followers',
-  value: 12300,
-  approximate: true,
-  own: false,
-  text: '12.3K Followers',
-  via: 'hook',
-  ...fields,
+function countOfFields(fields: Partial<Detection> = {}): PromptCount {
+  return countOf({
+    element: document.body,
+    site: 'x',
+    metric: 'followers',
+    value: 12300,
+    approximate: true,
+    own: false,
+    text: '12.3K Followers',
+    via: 'hook',
+    ...fields,
+  });
+}
+const detectionOf = (fields: Partial<Detection> = {}) => ({ ...countOfFields(fields), element: document.body, via: 'hook' as const });
+
+type Answer = [PromptCount, 'outcome' | 'nothing-yet' | 'dismissed', { title: string; kind: OutcomeKind } | undefined];
+
+interface Fake {
+  env: DialogEnvironment;
+  answers: Answer[];
+  snoozes: [string, Date][];
+  closes: boolean[];
+  heights: number[];
+  aimLoads: number;
+  /** The next aim answer: the words, or a sentence to fail with. */
+  aim: { aim: string | null; weekOutcomes: number } | { error: string };
+  /** A sentence the next answers fail with, or nothing. */
+  answerError?: string;
+}
+
+function fakeEnv(): Fake {
+  const fake: Fake = {
+    answers: [],
+    snoozes: [],
+    closes: [],
+    heights: [],
+    aimLoads: 0,
+    aim: { aim: 'Three new clients by March', weekOutcomes: 2 },
+    env: undefined as unknown as DialogEnvironment,
+  };
+  fake.env = {
+    loadAim: async () => {
+      fake.aimLoads += 1;
+      if ('error' in fake.aim) throw new Error(fake.aim.error);
+      return fake.aim;
+    },
+    answer: async (count, answer, outcome) => {
+      if (fake.answerError) throw new Error(fake.answerError);
+      fake.answers.push([count, answer, outcome]);
+    },
+    snooze: vi.fn(async (siteId: string, until: Date) => {
+      fake.snoozes.push([siteId, until]);
+    }),
+    close: (returnFocus) => fake.closes.push(returnFocus),
+    resized: (height) => fake.heights.push(height),
+    now: () => NOW,
+  };
+  return fake;
+}
+
+interface Harness {
+  view: DialogView;
+  dialog: HTMLElement;
+  isOpen(): boolean;
+  settled(): Promise<void>;
+}
+
+const q = <T extends Element = HTMLElement>(_parts: Harness, selector: string) => {
+  const found = document.querySelector<T>(selector);
+  if (!found) throw new Error(`no ${selector} in the dialog`);
+  return found;
+};
+const buttonNamed = (_parts: Harness, name: string) => {
+  const found = Array.from(document.querySelectorAll('button')).find((b) => (b.getAttribute('aria-label') ?? b.textContent) === name);
+  if (!found) throw new Error(`no button "${name}"`);
+  return found;
+};
+const active = (_parts: Harness) => document.activeElement;
+const press = (target: Element, key: string, init: KeyboardEventInit = {}) =>
+  target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true, ...init }));
+const visible = (node: Element) => !node.closest('[hidden]');
+const alertText = (parts: Harness) => q(parts, '[role="alert"]').textContent;
+const doneText = (parts: Harness) => q(parts, '[role="status"]').textContent;
+
+let parts: Harness;
+let fake: Fake;
+
+function makeDialog(fields: Partial<Detection> = {}, mode: 'reframe' | 'hide' = 'reframe', configure?: (fake: Fake) => void): Harness {
+  fake = fakeEnv();
+  configure?.(fake);
+  const mount = document.body.appendChild(document.createElement('div'));
+  const lang = document.documentElement.getAttribute('lang') ?? undefined;
+  const view = createDialog(document, mount, fake.env, { count: countOfFields(fields), mode, lang, theme: 'light', siteName: 'X' });
+  return { view, dialog: view.element, isOpen: () => view.isOpen(), settled: () => view.settled() };
+}
+
+async function openPrompt(fields: Partial<Detection> = {}, mode: 'reframe' | 'hide' = 'reframe', configure?: (fake: Fake) => void): Promise<Harness> {
+  parts = makeDialog(fields, mode, configure);
+  parts.view.open();
+  await parts.settled();
+  return parts;
+}
+
+beforeEach(() => {
+  document.documentElement.setAttribute('lang', 'en');
+  document.body.replaceChildren();
 });
 
-function environment(answer: (message: Message) => Response | Promise<Response> = () => ({ ok: true })): PromptEnvironment & { sent: Message[] } {
-  const sent: Message[] = [];
-  const send = async (message: Message): Promise<Response> => {
-    sent.push(message);
-    if (message.type === 'aim/current') return { ok: true, aim: { purpose: 'Studio', aim: 'Three new clients by March' }, weekOutcomes: 0 };
-    return answer(message);
-  };
-  return { mode: 'reframe', send: send as PromptEnvironment['send'], snooze: async () => {}, now: () => NOW, sent };
-}
-
-function makeHost(): HTMLElement {
-  const host = document.createElement('running-for-prompt');
-  document.body.append(host);
-  return host;
-}
-
-/** A source whose load the test finishes by hand, like a background that takes its time. */
-function slowSource() {
-  let factory: DialogFactory | undefined;
-  let settle: { resolve(f: DialogFactory): void; reject(e: Error): void } | undefined;
-  const source: DialogSource = {
-    current: () => factory,
-    load: vi.fn(
-      () =>
-        new Promise<DialogFactory>((resolve, reject) => {
-          settle = {
-            resolve: (f) => {
-              factory = f;
-              resolve(f);
-            },
-            reject,
-          };
-        }),
-    ),
-  };
-  return {
-    source,
-    arrive: () => settle!.resolve(createDialog),
-    fail: (message: string) => settle!.reject(new Error(message)),
-  };
-}
-
-const dialogIn = (root: ShadowRoot) => root.querySelector('[role="dialog"]');
-
 afterEach(() => {
-  document.body.replaceChildren();
+  parts?.view.destroy();
   vi.restoreAllMocks();
 });
 
-describe('the chip before its dialog', () => {
-  it('carries no dialog and no dialog styles until the first open', () => {
-    const { source } = slowSource();
-    const parts = buildPrompt(makeHost(), detection(), environment(), source);
-    expect(parts.chip.getAttribute('aria-label')).toBe('Running For: what have these 12.3K followers produced?');
-    expect(dialogIn(parts.root)).toBeNull();
-    expect(parts.root.adoptedStyleSheets).toHaveLength(1);
-    expect(() => parts.dialog).toThrow(/not been opened/);
-    expect(source.load).not.toHaveBeenCalled();
-    parts.controller.destroy();
-  });
-
-  it('the chip\'s sheet holds the theme colours; the dialog\'s uses only those and its own', () => {
-    expect(CHIP_CSS).toMatch(/\.chip\b/);
-    expect(CHIP_CSS).not.toMatch(/\.dialog\b/);
-    expect(DIALOG_CSS).toMatch(/\.dialog\b/);
-    expect(DIALOG_CSS).not.toMatch(/:host|--bg:/);
-  });
-});
-
-describe('the first open', () => {
-  it('shows the chip pressed while the dialog loads, then opens it in the same closed root with focus inside', async () => {
-    const { source, arrive } = slowSource();
-    const env = environment();
-    const host = makeHost();
-    const parts = buildPrompt(host, detection(), env, source);
-    parts.chip.focus();
-    parts.chip.click();
-    expect(source.load).toHaveBeenCalledTimes(1);
-    expect(parts.chip.classList.contains('pressed')).toBe(true);
-    expect(parts.chip.getAttribute('aria-busy')).toBe('true');
-    expect(parts.isOpen()).toBe(false);
-    // More presses while it loads do not ask again.
-    parts.chip.click();
-    parts.open();
-    expect(source.load).toHaveBeenCalledTimes(1);
-
-    arrive();
-    await parts.settled();
+describe('the dialog', () => {
+  it('opens as a labelled dialog, moves focus in, shows the question and the aim, and says how tall it is', async () => {
+    await openPrompt();
     expect(parts.isOpen()).toBe(true);
-    expect(parts.chip.classList.contains('pressed')).toBe(false);
-    expect(parts.chip.hasAttribute('aria-busy')).toBe(false);
-    expect(parts.chip.getAttribute('aria-expanded')).toBe('true');
-    expect(dialogIn(parts.root)).toBe(parts.dialog);
-    expect(host.shadowRoot).toBeNull();
-    expect(parts.root.adoptedStyleSheets).toHaveLength(2);
-    expect(parts.root.activeElement?.textContent).toBe('Log an outcome');
-    expect(parts.root.querySelector('.aim-text')?.textContent).toBe('Three new clients by March');
+    expect(parts.dialog.hidden).toBe(false);
+    expect(parts.dialog.getAttribute('role')).toBe('dialog');
+    const heading = document.getElementById(parts.dialog.getAttribute('aria-labelledby')!);
+    expect(heading?.textContent).toBe(chooseQuestion(detectionOf(), NOW, 'en'));
+    expect(active(parts)).toBe(buttonNamed(parts, 'Log an outcome'));
+    expect(q(parts, '.aim-text').textContent).toBe('Three new clients by March');
+    expect(fake.aimLoads).toBe(1);
+    expect(['Log an outcome', 'Nothing yet', 'Not now'].map((name) => visible(buttonNamed(parts, name)))).toEqual([true, true, true]);
+    expect(fake.heights.length).toBeGreaterThan(0);
+  });
 
-    // Escape returns focus to the chip; a later open is immediate and reuses the same dialog.
-    parts.root.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true, cancelable: true }));
+  it('says where to set an aim when there is none', async () => {
+    await openPrompt({}, 'reframe', (f) => (f.aim = { aim: null, weekOutcomes: 0 }));
+    expect(q(parts, '.aim-text').textContent).toBe(NO_AIM);
+  });
+
+  it('shows a refused aim request in the alert', async () => {
+    await openPrompt({}, 'reframe', (f) => (f.aim = { error: 'Running For was updated. Reload the page.' }));
+    expect(alertText(parts)).toBe('Running For was updated. Reload the page.');
+    expect(q(parts, '.aim-text').textContent).toBe('Your aim could not be loaded.');
+  });
+
+  it('Escape closes and asks for the focus back on the chip; the close button and Done close too', async () => {
+    await openPrompt();
+    press(active(parts)!, 'Escape');
     expect(parts.isOpen()).toBe(false);
-    expect(parts.root.activeElement).toBe(parts.chip);
-    const first = parts.dialog;
-    parts.chip.click();
-    expect(parts.isOpen()).toBe(true);
-    expect(parts.dialog).toBe(first);
-    expect(source.load).toHaveBeenCalledTimes(1);
-    parts.controller.destroy();
+    expect(parts.dialog.hidden).toBe(true);
+    expect(fake.closes).toEqual([true]);
+    parts.view.open();
+    buttonNamed(parts, 'Close').click();
+    expect(fake.closes).toEqual([true, true]);
+    // Closed, a key does nothing.
+    press(document.body, 'Escape');
+    expect(fake.closes).toEqual([true, true]);
   });
 
-  it('a second prompt on the page opens at once with the dialog already loaded', async () => {
-    const { source, arrive } = slowSource();
-    const env = environment();
-    const first = buildPrompt(makeHost(), detection(), env, source);
-    first.chip.click();
-    arrive();
-    await first.settled();
-    const second = buildPrompt(makeHost(), detection({ metric: 'following', value: 75, approximate: false, own: true, text: '75 Following' }), env, source);
-    second.chip.click();
-    expect(second.isOpen()).toBe(true);
-    expect(second.chip.classList.contains('pressed')).toBe(false);
-    expect(source.load).toHaveBeenCalledTimes(1);
-    expect(second.root.querySelector('#rf-heading')?.textContent).toBe('You follow 75 — what are they for?');
+  it('keeps Tab inside the dialog', async () => {
+    await openPrompt();
+    const close = buttonNamed(parts, 'Close');
+    const notNow = buttonNamed(parts, 'Not now');
+    // Visible controls in order: Close (×), Log an outcome, Nothing yet, Not now.
+    notNow.focus();
+    press(notNow, 'Tab');
+    expect(active(parts)).toBe(close);
+    press(close, 'Tab', { shiftKey: true });
+    expect(active(parts)).toBe(notNow);
   });
 
-  it('a failed load says so in the chip\'s tooltip and description; the next press retries', async () => {
-    const { source, fail, arrive } = slowSource();
-    const parts = buildPrompt(makeHost(), detection(), environment(), source);
-    parts.chip.click();
-    fail(DIALOG_UNAVAILABLE);
+  it('a new opening is a new question: the answers come back and the aim is read again', async () => {
+    await openPrompt();
+    buttonNamed(parts, 'Nothing yet').click();
     await parts.settled();
+    expect(visible(buttonNamed(parts, 'Nothing yet'))).toBe(false);
+    parts.view.close();
+    parts.view.open(countOfFields({ value: 500, text: '500 Followers', approximate: false }), 'dark');
+    await parts.settled();
+    expect(visible(buttonNamed(parts, 'Nothing yet'))).toBe(true);
+    expect(fake.aimLoads).toBe(2);
+    expect(parts.dialog.parentElement?.className).toBe('rf dark');
+    expect(q(parts, '#rf-heading').textContent).toContain('500');
+  });
+});
+
+describe('the three answers', () => {
+  it('Log an outcome: a titled form over every kind; Save stores the reflection with its outcome', async () => {
+    await openPrompt();
+    const log = buttonNamed(parts, 'Log an outcome');
+    log.click();
+    expect(log.getAttribute('aria-expanded')).toBe('true');
+    const title = q<HTMLInputElement>(parts, 'input');
+    expect(active(parts)).toBe(title);
+    expect(document.querySelector(`label[for="${title.id}"]`)?.textContent).toBe('What did it produce?');
+    const kind = q<HTMLSelectElement>(parts, 'select');
+    expect(document.querySelector(`label[for="${kind.id}"]`)?.textContent).toBe('Kind');
+    expect(Array.from(kind.options, (option) => option.value)).toEqual([...OUTCOME_KINDS]);
+
+    title.value = '  A client came through a reply  ';
+    kind.value = 'client';
+    buttonNamed(parts, 'Save').click();
+    await parts.settled();
+    expect(fake.answers).toEqual([[countOfFields(), 'outcome', { title: 'A client came through a reply', kind: 'client' }]]);
+    expect(doneText(parts)).toBe('Saved: “A client came through a reply”. That is what the number is for.');
+    expect(visible(buttonNamed(parts, 'Nothing yet'))).toBe(false);
+    expect(active(parts)).toBe(buttonNamed(parts, 'Done'));
+    expect(title.value).toBe('');
+  });
+
+  it('Enter in the title saves; an empty title is not sent', async () => {
+    await openPrompt();
+    buttonNamed(parts, 'Log an outcome').click();
+    const title = q<HTMLInputElement>(parts, 'input');
+    title.value = '   ';
+    press(title, 'Enter');
+    await parts.settled();
+    expect(alertText(parts)).toBe('Write what it produced, in a few words.');
+    expect(fake.answers).toEqual([]);
+    title.value = 'Learned to price a retainer';
+    q<HTMLSelectElement>(parts, 'select').value = 'learning';
+    press(title, 'Enter');
+    await parts.settled();
+    expect(fake.answers.at(-1)?.slice(1)).toEqual(['outcome', { title: 'Learned to price a retainer', kind: 'learning' }]);
+    expect(alertText(parts)).toBe('');
+  });
+
+  it('a refused save shows the sentence in the alert and keeps what was typed', async () => {
+    await openPrompt();
+    fake.answerError = 'Nothing was saved: the journal is busy. Try again.';
+    buttonNamed(parts, 'Log an outcome').click();
+    const title = q<HTMLInputElement>(parts, 'input');
+    title.value = 'Intro to a studio';
+    buttonNamed(parts, 'Save').click();
+    await parts.settled();
+    expect(alertText(parts)).toBe('Nothing was saved: the journal is busy. Try again.');
+    expect(visible(q(parts, '[role="alert"]'))).toBe(true);
+    expect(title.value).toBe('Intro to a studio');
+    expect(visible(title)).toBe(true);
+    expect(buttonNamed(parts, 'Save').disabled).toBe(false);
+    expect(doneText(parts)).toBe('');
+    // A second try that works clears the alert.
+    fake.answerError = undefined;
+    buttonNamed(parts, 'Save').click();
+    await parts.settled();
+    expect(alertText(parts)).toBe('');
+    expect(doneText(parts)).toContain('Intro to a studio');
+  });
+
+  it('Nothing yet stores a "nothing-yet" reflection', async () => {
+    await openPrompt({ site: 'linkedin', metric: 'connections', value: 500, approximate: true, text: '500+ connections' });
+    buttonNamed(parts, 'Nothing yet').click();
+    await parts.settled();
+    expect(fake.answers).toEqual([[countOfFields({ site: 'linkedin', metric: 'connections', value: 500, text: '500+ connections' }), 'nothing-yet', undefined]]);
+    expect(doneText(parts)).toMatch(/^Noted: nothing yet\./);
+  });
+
+  it.each([
+    ['An hour', new Date(2026, 10, 26, 16, 0, 0)],
+    ['A day', new Date(2026, 10, 27, 15, 0, 0)],
+    ['A week', new Date(2026, 11, 3, 15, 0, 0)],
+  ])('Not now, %s: snoozes the site until then and stores a "dismissed" reflection', async (choice, until) => {
+    await openPrompt();
+    const notNow = buttonNamed(parts, 'Not now');
+    notNow.click();
+    expect(notNow.getAttribute('aria-expanded')).toBe('true');
+    expect(active(parts)).toBe(buttonNamed(parts, 'An hour'));
+    expect(q(parts, '#rf-snooze').getAttribute('aria-labelledby')).toBe('rf-snooze-legend');
+    expect(q(parts, '#rf-snooze-legend').textContent).toBe('Quiet on X for');
+    buttonNamed(parts, choice).click();
+    await parts.settled();
+    expect(fake.answers).toEqual([[countOfFields(), 'dismissed', undefined]]);
+    expect(fake.snoozes).toEqual([['x', until]]);
+    expect(doneText(parts)).toMatch(/^Quiet on X until /);
+  });
+
+  it('snooze lengths are calendar-based for days and weeks', () => {
+    const base = new Date(2026, 2, 28, 12);
+    expect(SNOOZES.map((choice) => choice.until(base))).toEqual([
+      new Date(2026, 2, 28, 13),
+      new Date(2026, 2, 29, 12),
+      new Date(2026, 3, 4, 12),
+    ]);
+  });
+
+  it('a refused "dismissed" reflection does not snooze; a failed snooze says so', async () => {
+    await openPrompt();
+    fake.answerError = 'Running For did not answer. Reload the page and try again.';
+    buttonNamed(parts, 'Not now').click();
+    buttonNamed(parts, 'A day').click();
+    await parts.settled();
+    expect(alertText(parts)).toBe('Running For did not answer. Reload the page and try again.');
+    expect(fake.snoozes).toEqual([]);
+
+    fake.answerError = undefined;
+    vi.mocked(fake.env.snooze).mockRejectedValueOnce(new Error('storage quota'));
+    buttonNamed(parts, 'A day').click();
+    await parts.settled();
+    expect(alertText(parts)).toBe('The snooze was not saved. Reload the page and try again.');
+  });
+});
+
+describe('the own profile', () => {
+  it('is a stronger card: the exact count in the page language, this week\'s outcomes, the same answers', async () => {
+    document.documentElement.setAttribute('lang', 'en-US');
+    await openPrompt({ value: 12345, approximate: false, own: true, text: '12,345 Followers' });
+    expect(parts.dialog.classList.contains('own')).toBe(true);
+    expect(q(parts, '#rf-heading').textContent).toBe('12,345 followers — what will you do with them?');
+    expect(q(parts, '.sub').textContent).toBe(chooseQuestion(detectionOf({ value: 12345, approximate: false, own: true }), NOW, 'en-US'));
+    expect(q(parts, '.week').textContent).toBe('This week: 2 outcomes logged.');
+    expect(['Log an outcome', 'Nothing yet', 'Not now'].every((name) => visible(buttonNamed(parts, name)))).toBe(true);
+
+    buttonNamed(parts, 'Log an outcome').click();
+    q<HTMLInputElement>(parts, 'input').value = 'Shipped the portfolio';
+    buttonNamed(parts, 'Save').click();
+    await parts.settled();
+    expect(fake.answers.at(-1)?.[0]).toMatchObject({ own: true, value: 12345 });
+    expect(q(parts, '.week').textContent).toBe('This week: 3 outcomes logged.');
+  });
+
+  it('uses the page language for the number', async () => {
+    document.documentElement.setAttribute('lang', 'de');
+    await openPrompt({ value: 12345, approximate: false, own: true });
+    expect(q(parts, '#rf-heading').textContent).toBe('12.345 followers — what will you do with them?');
+  });
+
+  it('a week without outcomes says so', async () => {
+    await openPrompt({ own: true }, 'reframe', (f) => (f.aim = { aim: null, weekOutcomes: 0 }));
+    expect(q(parts, '.week').textContent).toBe('No outcomes logged yet this week.');
+  });
+
+  it('others\' profiles show no week line', async () => {
+    await openPrompt();
+    expect(visible(q(parts, '.week'))).toBe(false);
+  });
+});
+
+describe('hide mode', () => {
+  it('shows no number until the user asks, then the count\'s text inside the dialog', async () => {
+    await openPrompt({}, 'hide');
+    const visibleText = () =>
+      Array.from(parts.dialog.querySelectorAll('*'))
+        .filter((node) => visible(node) && node.children.length === 0)
+        .map((node) => node.textContent)
+        .join(' ');
+    expect(visibleText()).not.toMatch(/12[.,]?3/);
+    expect(q(parts, '#rf-heading').textContent).toBe('What are these followers for?');
+    buttonNamed(parts, 'Show the number').click();
+    const shown = q(parts, '.shown');
+    expect(visible(shown)).toBe(true);
+    expect(shown.textContent).toBe('12.3K Followers');
+    expect(active(parts)).toBe(shown);
+    expect(visible(buttonNamed(parts, 'Show the number'))).toBe(false);
+    // The answers are the same.
+    buttonNamed(parts, 'Nothing yet').click();
+    await parts.settled();
+    expect(fake.answers.at(-1)?.[1]).toBe('nothing-yet');
+  });
+
+  it('hides the number again when reopened', async () => {
+    await openPrompt({}, 'hide');
+    buttonNamed(parts, 'Show the number').click();
+    press(active(parts)!, 'Escape');
+    parts.view.open();
+    expect(visible(q(parts, '.shown'))).toBe(false);
+  });
+});
+
+describe('update and destroy', () => {
+  it('update refreshes the number in place, keeping the dialog open and what was typed', async () => {
+    await openPrompt();
+    const heading = q(parts, '#rf-heading');
+    const before = heading.textContent!;
+    buttonNamed(parts, 'Log an outcome').click();
+    const title = q<HTMLInputElement>(parts, 'input');
+    title.value = 'Half-typed';
+    parts.view.update(countOfFields({ value: 12400, text: '12.4K Followers' }));
+    expect(parts.isOpen()).toBe(true);
+    expect(q(parts, '#rf-heading')).toBe(heading);
+    expect(heading.textContent).toBe(before.replace('12.3K', '12.4K'));
+    expect(title.value).toBe('Half-typed');
+    expect(visible(title)).toBe(true);
+    buttonNamed(parts, 'Save').click();
+    await parts.settled();
+    expect(fake.answers.at(-1)?.[0]).toMatchObject({ value: 12400 });
+  });
+
+  it('destroy removes the dialog and its listeners, and ignores a late aim', async () => {
+    let answerAim: (aim: { aim: string; weekOutcomes: number }) => void = () => {};
+    parts = makeDialog();
+    fake.env.loadAim = () => new Promise((resolve) => (answerAim = resolve));
+    const removed = vi.spyOn(document, 'removeEventListener');
+    parts.view.open();
+    parts.view.destroy();
     expect(parts.isOpen()).toBe(false);
-    expect(parts.chip.classList.contains('pressed')).toBe(false);
-    expect(parts.chip.title).toBe(DIALOG_UNAVAILABLE);
-    expect(parts.chip.getAttribute('aria-description')).toBe(DIALOG_UNAVAILABLE);
-    expect(dialogIn(parts.root)).toBeNull();
-
-    parts.chip.click();
-    expect(source.load).toHaveBeenCalledTimes(2);
-    expect(parts.chip.hasAttribute('aria-description')).toBe(false);
-    arrive();
+    expect(removed).toHaveBeenCalledWith('keydown', expect.any(Function));
+    expect(parts.dialog.isConnected).toBe(false);
+    answerAim({ aim: 'Late aim', weekOutcomes: 1 });
     await parts.settled();
-    expect(parts.isOpen()).toBe(true);
-    expect(parts.chip.hasAttribute('title')).toBe(false);
-  });
-
-  it('update while loading reaches the dialog when it arrives; destroy while loading leaves nothing behind', async () => {
-    const slow = slowSource();
-    const parts = buildPrompt(makeHost(), detection(), environment(), slow.source);
-    parts.chip.click();
-    parts.controller.update(detection({ value: 12400, text: '12.4K Followers' }));
-    slow.arrive();
-    await parts.settled();
-    expect(parts.root.querySelector('#rf-heading')?.textContent).toContain('12.4K');
-
-    const gone = slowSource();
-    const env = environment();
-    const other = buildPrompt(makeHost(), detection(), env, gone.source);
-    other.chip.click();
-    other.controller.destroy();
-    gone.arrive();
-    await other.settled();
-    expect(other.root.childNodes).toHaveLength(0);
-    expect(other.isOpen()).toBe(false);
-    expect(env.sent).toEqual([]);
-  });
-});
-
-describe('the handoff between the scripts of one isolated world', () => {
-  it('keeps the first factory registered, out of sight of enumeration, and ignores anything that is not one', () => {
-    const world = {};
-    expect(registeredDialog(world)).toBeUndefined();
-    const other: DialogFactory = () => {
-      throw new Error('not this one');
-    };
-    registerDialog(createDialog, world);
-    registerDialog(other, world);
-    expect(registeredDialog(world)).toBe(createDialog);
-    expect(Object.keys(world)).toEqual([]);
-    const tampered = {};
-    registerDialog('not a function' as unknown as DialogFactory, tampered);
-    expect(registeredDialog(tampered)).toBeUndefined();
-  });
-});
-
-describe('backgroundDialogs (the content script\'s loader)', () => {
-  it('asks the background once; the injected script registers, and every later load is answered from the world', async () => {
-    const world = {};
-    const env = environment((message) => {
-      // What scripting.executeScript does before the background answers: the dialog script runs in this world.
-      if (message.type === 'prompt/dialog') registerDialog(createDialog, world);
-      return { ok: true };
-    });
-    const dialogs = backgroundDialogs(env.send, world);
-    expect(dialogs.current()).toBeUndefined();
-    const [a, b] = await Promise.all([dialogs.load(), dialogs.load()]);
-    expect(a).toBe(createDialog);
-    expect(b).toBe(createDialog);
-    expect(await dialogs.load()).toBe(createDialog);
-    expect(dialogs.current()).toBe(createDialog);
-    expect(env.sent).toEqual([{ type: 'prompt/dialog' }]);
-  });
-
-  it('a refusal, or a success without the script, fails with a short sentence; the next load asks again', async () => {
-    const world = {};
-    let reply: Response = { ok: false, error: "The prompt's dialog could not be loaded on this page." };
-    const env = environment(() => reply);
-    const dialogs = backgroundDialogs(env.send, world);
-    await expect(dialogs.load()).rejects.toThrow(DIALOG_UNAVAILABLE);
-    reply = { ok: true };
-    await expect(dialogs.load()).rejects.toThrow(DIALOG_UNAVAILABLE);
-    reply = { ok: false, error: CONTEXT_GONE };
-    await expect(dialogs.load()).rejects.toThrow(DIALOG_STALE);
-    expect(env.sent).toHaveLength(3);
-  });
-});
-
-describe('mountPrompt in a content script', () => {
-  it('loads the dialog script through the background on the first open and renders it in the closed root', async () => {
-    const roots: ShadowRoot[] = [];
-    const attach = HTMLElement.prototype.attachShadow;
-    vi.spyOn(HTMLElement.prototype, 'attachShadow').mockImplementation(function (this: HTMLElement, init: ShadowRootInit) {
-      const root = attach.call(this, init);
-      roots.push(root);
-      return root;
-    });
-    const env = environment((message) => {
-      // The background's executeScript, in this test's single world: run the built entrypoint's main.
-      if (message.type === 'prompt/dialog') dialogScript.main();
-      return { ok: true };
-    });
-    const host = makeHost();
-    const controller = mountPrompt(host, detection(), env);
-    expect(Object.keys(controller).sort()).toEqual(['destroy', 'recycle', 'restyle', 'update']);
-    const [root] = roots;
-    const chip = root!.querySelector('button')!;
-    chip.click();
-    await vi.waitFor(() => expect(dialogIn(root!)?.hasAttribute('hidden')).toBe(false));
-    expect(env.sent[0]).toEqual({ type: 'prompt/dialog' });
-    expect(registeredDialog()).toBe(createDialog);
-    expect(host.shadowRoot).toBeNull();
-    expect(chip.getAttribute('aria-expanded')).toBe('true');
-
-    // Another prompt on the page reuses the loaded dialog without asking.
-    const count = env.sent.filter((message) => message.type === 'prompt/dialog').length;
-    const second = mountPrompt(makeHost(), detection({ own: true }), env);
-    roots[1]!.querySelector('button')!.click();
-    expect(dialogIn(roots[1]!)?.hasAttribute('hidden')).toBe(false);
-    expect(env.sent.filter((message) => message.type === 'prompt/dialog')).toHaveLength(count);
-    controller.destroy();
-    second.destroy();
-    expect(root!.childNodes).toHaveLength(0);
+    expect(document.body.textContent).not.toContain('Late aim');
+    parts.view.update(countOfFields({ value: 1 }));
+    parts.view.open();
+    expect(parts.isOpen()).toBe(false);
   });
 });

@@ -9,9 +9,10 @@
 import { type Journal } from './journal';
 import { toJournalError } from './db';
 import { localDay } from './records';
-import { parseMessage, type LanguageLoadMessage, type Message, type PromptDialogMessage, type ReflectionAddMessage, type Refusal, type Response } from './messages';
+import { parseMessage, type LanguageLoadMessage, type Message, type Refusal, type Response } from './messages';
 import { extraOriginsItem, repairOrigins, repairWeekStart, weekStartItem, type Weekday } from '../settings';
 import { weekBounds } from '../week';
+import { parsePromptMessage, performPromptMessage, PROMPT_PAGE_PATH, type PromptMessage } from './prompt-api';
 import { adapters, hostMatches } from '../sites';
 import { redactDiagnostic } from '../diagnostic';
 
@@ -26,8 +27,8 @@ export interface MessageSenderLike {
   documentId?: string;
 }
 
-/** Where to inject the prompt's dialog script: the sender's own frame. */
-export interface DialogTarget {
+/** Where to inject a file of the package (a language pack, the diagnostic script): the sender's own frame. */
+export interface FrameTarget {
   tabId: number;
   frameId: number;
 }
@@ -42,24 +43,19 @@ export interface MessageHandlerDeps {
    */
   isAllowedSender(url: URL): Promise<boolean> | boolean;
   now?: () => Date;
-  /** The first day of the user's week (settings.weekStartsOn); read from settings by default. */
-  weekStartsOn?: () => Promise<Weekday>;
-  /**
-   * Run the prompt's dialog script (entrypoints/prompt-dialog.ts) in `target`, in the isolated world the
-   * content script runs in (`scripting.executeScript`). Without it, `prompt/dialog` is refused.
-   */
-  injectDialog?(target: DialogTarget): Promise<void>;
   /**
    * Run a language pack's file (utils/lang/files.ts `lang/<code>.js`) in `target`, in the content script's
    * isolated world. Without it, `lang/load` is refused.
    */
-  injectLanguage?(target: DialogTarget, code: string): Promise<void>;
+  injectLanguage?(target: FrameTarget, code: string): Promise<void>;
   /**
    * Run the diagnostic script (entrypoints/diagnostic.ts) in `target` and return what it returns: the
    * redacted structure of the count regions the content script left there, or null. Without it, views
    * are recorded without diagnostics.
    */
-  diagnose?(target: DialogTarget): Promise<unknown>;
+  diagnose?(target: FrameTarget): Promise<unknown>;
+  /** The first day of the user's week (settings.weekStartsOn), for the prompt page's "this week"; read from settings by default. */
+  weekStartsOn?: () => Promise<Weekday>;
 }
 
 export type MessageHandler = (message: unknown, sender: MessageSenderLike) => Promise<Response>;
@@ -69,11 +65,10 @@ type SenderSite = { kind: 'adapter'; adapterId: string } | { kind: 'granted'; ho
 
 const refuse = (error: string): Refusal => ({ ok: false, error });
 
-export const DIALOG_FAILED = "The prompt's dialog could not be loaded on this page.";
 export const LANGUAGE_FAILED = 'That language could not be loaded on this page.';
 /** At most one diagnosis per site in this time: a site that stays broken is not read on every page view. */
 export const DIAGNOSE_EVERY_MS = 60 * 60 * 1000;
-/** Documents remembered as having the dialog; past this the oldest are forgotten (a forgotten one is injected again, harmlessly). */
+/** Documents remembered as having a file; past this the oldest are forgotten (a forgotten one is injected again, harmlessly). */
 const INJECTED_LIMIT = 500;
 
 const isIndex = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
@@ -83,16 +78,34 @@ const MARKUP_ADAPTER_IDS = new Set(adapters.filter((adapter) => adapter.hosts.le
 
 export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
   const now = deps.now ?? (() => new Date());
+
   const weekStartsOn = deps.weekStartsOn ?? (async () => repairWeekStart(await weekStartItem.getValue()));
+
+  /** This extension's prompt page (entrypoints/prompt/), framed in a site's page: the one extension page served here. */
+  function isPromptPage(sender: MessageSenderLike): boolean {
+    if (!sender || sender.id !== deps.extensionId || typeof sender.url !== 'string') return false;
+    try {
+      const url = new URL(sender.url);
+      return /^(chrome|moz)-extension:$/.test(url.protocol) && url.pathname === PROMPT_PAGE_PATH;
+    } catch {
+      return false;
+    }
+  }
 
   async function checkSender(sender: MessageSenderLike): Promise<{ ok: true; site: SenderSite } | Refusal> {
     if (!sender || sender.id !== deps.extensionId) return refuse('Refused: the message did not come from Running For.');
     const raw = typeof sender.url === 'string' ? sender.url : '';
-    // Extension pages (popup, dashboard) hold the journal themselves; this API is only for content scripts.
+    // Extension pages (popup, dashboard) hold the journal themselves; this API is for content scripts (and
+    // the prompt page, answered before this check).
     if (/^(chrome|moz)-extension:/i.test(raw)) {
       return refuse('Refused: extension pages use the journal directly; this API is for content scripts.');
     }
     if (!sender.tab) return refuse('Refused: the message did not come from a page in a tab.');
+    return checkPage(raw);
+  }
+
+  /** Is the page at `raw` a supported site or an origin the user granted, on https? */
+  async function checkPage(raw: string): Promise<{ ok: true; site: SenderSite } | Refusal> {
     let url: URL;
     try {
       url = new URL(raw);
@@ -104,6 +117,19 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
     if (adapter) return { ok: true, site: { kind: 'adapter', adapterId: adapter.id } };
     if (await deps.isAllowedSender(url)) return { ok: true, site: { kind: 'granted', host: url.hostname.replace(/\.$/, '') } };
     return refuse(`Refused: ${url.hostname} is not a supported site or one you turned Running For on for.`);
+  }
+
+  /**
+   * The prompt page answers only for the site of the tab it is framed in (content scripts run in top
+   * frames only, so the frame's parent is the tab's page): a page that frames the prompt page itself, with
+   * a setup of its choosing, still cannot store answers for another site.
+   */
+  async function checkPromptPage(sender: MessageSenderLike, message: PromptMessage): Promise<Refusal | undefined> {
+    if (message.type !== 'prompt/answer') return undefined;
+    const tabUrl = (sender.tab as { url?: unknown } | undefined)?.url;
+    if (typeof tabUrl !== 'string') return refuse('Refused: the prompt is not in a page of a tab Running For can see.');
+    const page = await checkPage(tabUrl);
+    return page.ok ? checkSiteId(message.answer.siteId, page.site) : page;
   }
 
   /**
@@ -123,12 +149,12 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
   /**
    * Injections per document (tab, frame, documentId) and file, so later requests reuse the first. Where the
    * sender has no documentId (Firefox) only a request in flight is shared: the frame may have navigated
-   * since, and the dialog and pack files are harmless to run twice (they register once).
+   * since, and the pack files are harmless to run twice (they register once).
    */
   const injections = new Map<string, Promise<void>>();
 
-  /** Run a file of the package in the sender's own frame: the dialog, or a language pack. */
-  async function loadInto(sender: MessageSenderLike, file: string, inject: ((target: DialogTarget) => Promise<void>) | undefined, failed: string): Promise<Response> {
+  /** Run a file of the package in the sender's own frame (a language pack). */
+  async function loadInto(sender: MessageSenderLike, file: string, inject: ((target: FrameTarget) => Promise<void>) | undefined, failed: string): Promise<Response> {
     const tabId = (sender.tab as { id?: unknown }).id;
     const { frameId, documentId } = sender;
     if (!isIndex(tabId) || !isIndex(frameId)) return refuse('Refused: the message did not say which tab and frame it came from.');
@@ -151,7 +177,6 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
     }
   }
 
-  const loadDialog = (sender: MessageSenderLike) => loadInto(sender, 'dialog', deps.injectDialog, DIALOG_FAILED);
   const loadLanguage = (sender: MessageSenderLike, { lang }: LanguageLoadMessage) => {
     const inject = deps.injectLanguage;
     return loadInto(sender, `lang/${lang}`, inject && ((target) => inject(target, lang)), LANGUAGE_FAILED);
@@ -173,14 +198,11 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
     }
   }
 
-  /** The journal's messages (`prompt/dialog` and `lang/load` are answered from the sender alone: they need no journal). */
-  async function perform(message: Exclude<Message, PromptDialogMessage | LanguageLoadMessage>, sender: MessageSenderLike): Promise<Response> {
+  /** The journal's messages (`lang/load` is answered from the sender alone: it needs no journal). */
+  async function perform(message: Exclude<Message, LanguageLoadMessage>, sender: MessageSenderLike): Promise<Response> {
     const journal = await deps.journal();
     const at = now().toISOString();
     switch (message.type) {
-      case 'reflection/add':
-        await addReflection(journal, message.reflection, at);
-        return { ok: true };
       case 'snapshot/add': {
         const snapshot = await journal.addSnapshot({ ...message.snapshot, at });
         return { ok: true, recorded: snapshot !== null };
@@ -196,47 +218,33 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
         if (diagnose && now().getTime() - last >= DIAGNOSE_EVERY_MS) await diagnoseSender(journal, view.siteId, sender);
         return { ok: true };
       }
-      case 'aim/current': {
-        const current = await journal.currentAim();
-        // A count, not the list: what the outcomes were is history, and history is not for pages.
-        const week = weekBounds(now(), await weekStartsOn());
-        const weekOutcomes = (await journal.outcomes({ from: week.from, to: week.to })).length;
-        // The words only: ids and dates are history too.
-        return { ok: true, aim: current ? { purpose: current.purpose, aim: current.aim } : null, weekOutcomes };
-      }
     }
   }
 
   return async (message, sender) => {
     try {
+      if (isPromptPage(sender)) {
+        const parsed = parsePromptMessage(message);
+        if (!parsed.ok) return parsed;
+        const wrongSite = await checkPromptPage(sender, parsed.message);
+        if (wrongSite) return wrongSite;
+        const week = weekBounds(now(), await weekStartsOn());
+        return await performPromptMessage(parsed.message, await deps.journal(), now().toISOString(), week);
+      }
       const from = await checkSender(sender);
       if (!from.ok) return from;
       const parsed = parseMessage(message);
       if (!parsed.ok) return parsed;
       const { message: valid } = parsed;
-      if (valid.type === 'prompt/dialog') return await loadDialog(sender);
       if (valid.type === 'lang/load') return await loadLanguage(sender, valid);
-      if (valid.type !== 'aim/current') {
-        const siteId =
-          'reflection' in valid ? valid.reflection.siteId : 'snapshot' in valid ? valid.snapshot.siteId : 'health' in valid ? valid.health.siteId : valid.activity.siteId;
-        const wrongSite = checkSiteId(siteId, from.site);
-        if (wrongSite) return wrongSite;
-      }
+      const siteId = 'snapshot' in valid ? valid.snapshot.siteId : 'health' in valid ? valid.health.siteId : valid.activity.siteId;
+      const wrongSite = checkSiteId(siteId, from.site);
+      if (wrongSite) return wrongSite;
       return await perform(valid, sender);
     } catch (error) {
       return refuse(toJournalError(error).message);
     }
   };
-}
-
-/**
- * Add a reflection; with an outcome, add the outcome first and link the reflection to it — in one
- * transaction, so an answer is never stored without its outcome, nor an outcome without its answer.
- */
-async function addReflection(journal: Journal, input: ReflectionAddMessage['reflection'], at: string): Promise<void> {
-  const { outcome, ...fields } = input;
-  if (outcome) await journal.addReflectionWithOutcome({ ...fields, at }, { ...outcome, siteId: fields.siteId });
-  else await journal.addReflection({ ...fields, outcomeId: null, at });
 }
 
 export { lazyJournal } from './page';

@@ -1,18 +1,20 @@
 /**
  * The messages content scripts may send to the background, and its answers. Content scripts run in
- * the site's origin and are treated as untrusted (DESIGN.md): they can add a reflection, a snapshot,
- * activity or a page view's site health, read the current aim for display and ask for the prompt's dialog
- * script or a language pack in their own frame —
- * nothing that reads the history or deletes anything exists here, so no message can do it.
+ * the site's origin and are treated as untrusted (DESIGN.md): they can add a snapshot of an own count,
+ * activity or a page view's site health, and ask for a language pack in their own frame. Nothing that
+ * reads the journal, writes the user's answers or deletes anything exists here, so no message can do it:
+ * the prompt's answers are written by the extension's own prompt page (entrypoints/prompt/), which reads
+ * the aim itself.
  *
- * Field validators are the record schemas' own (`ReflectionSchema.entries.…`), so a message accepted
+ * Field validators are the record schemas' own (`SnapshotSchema.entries.…`), so a message accepted
  * here is a record the journal accepts. Times and days are never taken from a message: the background
  * stamps them, so a content script cannot backdate or postdate the journal.
  */
 import * as v from 'valibot';
 import { LAYERS } from '../sites/types';
 import { PACK_CODES } from '../lang/codes';
-import { OutcomeSchema, ReflectionSchema, SnapshotSchema } from './records';
+import { SnapshotSchema } from './records';
+import type { PromptReplies } from './prompt-api';
 
 /** Bounds on one activity message: a content script reports small, frequent deltas, never totals. */
 export const ACTIVITY_LIMITS = {
@@ -22,36 +24,9 @@ export const ACTIVITY_LIMITS = {
   promptsShown: 10_000,
 } as const;
 
-const reflectionFields = ReflectionSchema.entries;
-const outcomeFields = OutcomeSchema.entries;
+const siteId = SnapshotSchema.entries.siteId;
 
 const bounded = (max: number) => v.pipe(v.number(), v.safeInteger(), v.minValue(0), v.maxValue(max));
-
-const ReflectionAddSchema = v.strictObject({
-  type: v.literal('reflection/add'),
-  reflection: v.pipe(
-    v.strictObject({
-      siteId: reflectionFields.siteId,
-      metric: reflectionFields.metric,
-      value: reflectionFields.value,
-      own: reflectionFields.own,
-      answer: reflectionFields.answer,
-      outcome: v.optional(
-        v.strictObject({
-          title: outcomeFields.title,
-          kind: outcomeFields.kind,
-          note: v.optional(outcomeFields.note),
-        }),
-      ),
-    }),
-    // An "outcome" answer without the outcome would count a result nobody can see; any other answer
-    // with one would store an outcome the user did not say they had.
-    v.check(
-      (reflection) => (reflection.answer === 'outcome') === (reflection.outcome !== undefined),
-      'an outcome is required with the answer "outcome", and allowed only with it',
-    ),
-  ),
-});
 
 const SnapshotAddSchema = v.strictObject({
   type: v.literal('snapshot/add'),
@@ -67,7 +42,7 @@ const ActivityAddSchema = v.strictObject({
   type: v.literal('activity/add'),
   activity: v.pipe(
     v.strictObject({
-      siteId: reflectionFields.siteId,
+      siteId,
       activeMs: v.optional(bounded(ACTIVITY_LIMITS.activeMs)),
       metricsSeen: v.optional(bounded(ACTIVITY_LIMITS.metricsSeen)),
       promptsShown: v.optional(bounded(ACTIVITY_LIMITS.promptsShown)),
@@ -88,7 +63,7 @@ const HealthAddSchema = v.strictObject({
   type: v.literal('health/add'),
   health: v.pipe(
     v.strictObject({
-      siteId: reflectionFields.siteId,
+      siteId,
       found: v.boolean(),
       via: v.optional(v.picklist(LAYERS)),
       corrects: v.optional(v.literal(true)),
@@ -100,15 +75,6 @@ const HealthAddSchema = v.strictObject({
   ),
 });
 
-const AimCurrentSchema = v.strictObject({ type: v.literal('aim/current') });
-
-/**
- * Inject the prompt's dialog (entrypoints/prompt-dialog.ts) into the sender's own frame, on the first
- * open of a prompt there: the content scripts stay small by not carrying it. Nothing to choose: the
- * file, the frame and the world are all fixed by the background.
- */
-const PromptDialogSchema = v.strictObject({ type: v.literal('prompt/dialog') });
-
 /**
  * Inject a language pack (utils/lang/files.ts) into the sender's own frame: a content script carries only
  * English and loads the page's language when it needs it. The language must be one a pack exists for.
@@ -116,33 +82,21 @@ const PromptDialogSchema = v.strictObject({ type: v.literal('prompt/dialog') });
 const LanguageLoadSchema = v.strictObject({ type: v.literal('lang/load'), lang: v.picklist(PACK_CODES as [string, ...string[]]) });
 
 const SCHEMAS = {
-  'reflection/add': ReflectionAddSchema,
   'snapshot/add': SnapshotAddSchema,
   'activity/add': ActivityAddSchema,
   'health/add': HealthAddSchema,
-  'aim/current': AimCurrentSchema,
-  'prompt/dialog': PromptDialogSchema,
   'lang/load': LanguageLoadSchema,
 } as const;
 
 export type MessageType = keyof typeof SCHEMAS;
 export const MESSAGE_TYPES = Object.keys(SCHEMAS) as MessageType[];
 
-export type ReflectionAddMessage = v.InferOutput<typeof ReflectionAddSchema>;
 export type SnapshotAddMessage = v.InferOutput<typeof SnapshotAddSchema>;
 export type ActivityAddMessage = v.InferOutput<typeof ActivityAddSchema>;
 export type HealthAddMessage = v.InferOutput<typeof HealthAddSchema>;
-export type AimCurrentMessage = v.InferOutput<typeof AimCurrentSchema>;
-export type PromptDialogMessage = v.InferOutput<typeof PromptDialogSchema>;
 export type LanguageLoadMessage = v.InferOutput<typeof LanguageLoadSchema>;
-export type Message = ReflectionAddMessage | SnapshotAddMessage | ActivityAddMessage | HealthAddMessage | AimCurrentMessage | PromptDialogMessage | LanguageLoadMessage;
+export type Message = SnapshotAddMessage | ActivityAddMessage | HealthAddMessage | LanguageLoadMessage;
 export type MessageOf<T extends MessageType> = Extract<Message, { type: T }>;
-
-/** What a content script may see of the current aim: the words, for display beside a count. */
-export interface AimForDisplay {
-  purpose: string;
-  aim: string;
-}
 
 export interface Refusal {
   ok: false;
@@ -151,24 +105,17 @@ export interface Refusal {
 }
 
 interface Replies {
-  'reflection/add': { ok: true };
   /** `recorded` is false when the same count was recorded within the hour (the journal keeps one). */
   'snapshot/add': { ok: true; recorded: boolean };
   'activity/add': { ok: true };
   'health/add': { ok: true };
-  /**
-   * `weekOutcomes`: how many outcomes were logged since the start of this week (settings.weekStartsOn,
-   * local time) — a number for the own-profile card, never the outcomes themselves.
-   */
-  'aim/current': { ok: true; aim: AimForDisplay | null; weekOutcomes: number };
-  /** The dialog script has run in the sender's frame (now, or at an earlier request from the same document). */
-  'prompt/dialog': { ok: true };
   /** The language pack has run in the sender's frame (now, or at an earlier request from the same document). */
   'lang/load': { ok: true };
 }
 
 export type ResponseFor<T extends MessageType> = Replies[T] | Refusal;
-export type Response = ResponseFor<MessageType>;
+/** What the background answers: a content script's message, or the prompt page's (prompt-api.ts). */
+export type Response = ResponseFor<MessageType> | PromptReplies[keyof PromptReplies];
 
 /** Longest part of a refused message echoed back in the error, so a huge value is not reflected whole. */
 const ECHO_LIMIT = 40;
@@ -187,7 +134,7 @@ export function parseMessage(input: unknown): { ok: true; message: Message } | R
   if (typeof type !== 'string' || !Object.hasOwn(SCHEMAS, type)) {
     return {
       ok: false,
-      error: `Refused: ${echo(type)} is not a message Running For accepts from a page. Content scripts may add reflections, snapshots, activity and site health, read the current aim and load the prompt's dialog or a language — nothing else.`,
+      error: `Refused: ${echo(type)} is not a message Running For accepts from a page. Content scripts may add snapshots, activity and site health and load a language — nothing else.`,
     };
   }
   const result = v.safeParse(SCHEMAS[type as MessageType], input);
@@ -198,7 +145,8 @@ export function parseMessage(input: unknown): { ok: true; message: Message } | R
 /** Longest error returned: valibot quotes the received value, which may be a page's worth of text. */
 const ERROR_LIMIT = 300;
 
-function describeIssue(issue: v.BaseIssue<unknown>): string {
+/** A refused field, said briefly: where, and what is wrong (shared with prompt-api.ts). */
+export function describeIssue(issue: v.BaseIssue<unknown>): string {
   const path = v.getDotPath(issue);
   const where = path ? `${path}: ` : '';
   let text: string;

@@ -1,0 +1,96 @@
+/**
+ * The prompt page's logic (entrypoints/prompt/): read the setup from the address's fragment and remove it,
+ * render the dialog, and tell the chip (over the private channel it sends, protocol.ts) only "ready", the
+ * height and "close". The aim and the answers go
+ * through the background (utils/journal/prompt-api.ts): framed in a site's page, this page cannot open
+ * the journal itself. "Not now" writes the snooze to the settings, which extension pages may. Globals are
+ * parameters with defaults, so tests drive it in a plain document.
+ */
+import { browser } from 'wxt/browser';
+import type { PromptMessage, PromptReplies } from '@/utils/journal/prompt-api';
+import type { Refusal } from '@/utils/journal/messages';
+import { snoozeSite } from '@/utils/site-settings';
+import { createDialog, type DialogEnvironment, type DialogView } from './dialog';
+import { dialogPageSheet } from './dialog-styles';
+import { decodeSetup, isConnect, readToFrame, type FromFrame } from './protocol';
+
+type Ask = <T extends PromptMessage>(message: T) => Promise<PromptReplies[T['type']] | Refusal>;
+
+export interface PromptPageDeps {
+  win?: Window;
+  /** The background (prompt-api.ts); tests pass the handler itself. */
+  ask?: Ask;
+  snooze?: (siteId: string, until: Date) => Promise<void>;
+  now?: () => Date;
+}
+
+const UNANSWERED = 'Running For did not answer. Reload the page and try again.';
+
+const askBackground: Ask = async (message) => {
+  try {
+    const reply: unknown = await browser.runtime.sendMessage(message);
+    if (typeof reply === 'object' && reply !== null && typeof (reply as { ok?: unknown }).ok === 'boolean') return reply as never;
+  } catch {
+    // The extension is being updated or was turned off.
+  }
+  return { ok: false, error: UNANSWERED };
+};
+
+export function startPromptPage(deps: PromptPageDeps = {}): DialogView | undefined {
+  const win = deps.win ?? window;
+  const doc = win.document;
+  const setup = decodeSetup(win.location.hash);
+  // The fragment is read once: it goes, so nothing in the page's history or a reload carries it.
+  win.history.replaceState(null, '', win.location.pathname);
+  const parent = win.parent;
+  // Only ever inside a page, and only with a setup from a chip.
+  if (!setup || parent === win) return undefined;
+  const { token } = setup;
+  /**
+   * The chip's end of the channel, once it has sent it. Before, there is nothing to say: the frame stays
+   * hidden until "ready", which carries the height as it is then. Nothing ever goes to the page's window.
+   */
+  let port: MessagePort | undefined;
+  const tell = (message: FromFrame) => port?.postMessage(message);
+
+  const ask = deps.ask ?? askBackground;
+  const now = deps.now ?? (() => new Date());
+  const env: DialogEnvironment = {
+    async loadAim() {
+      const reply = await ask({ type: 'prompt/aim' });
+      if (!reply.ok) throw new Error(reply.error);
+      return { aim: reply.aim, weekOutcomes: reply.weekOutcomes };
+    },
+    async answer(count, answer, outcome) {
+      const reply = await ask({
+        type: 'prompt/answer',
+        answer: { siteId: count.site, metric: count.metric, value: count.value, own: count.own, answer, ...(outcome ? { outcome } : {}) },
+      });
+      if (!reply.ok) throw new Error(reply.error);
+    },
+    snooze: deps.snooze ?? ((siteId, until) => snoozeSite(siteId, until)),
+    close: (returnFocus) => tell({ rf: 'close', returnFocus }),
+    resized: (height) => tell({ rf: 'size', height }),
+    now,
+  };
+
+  doc.adoptedStyleSheets = [dialogPageSheet(doc)];
+  const mount = doc.getElementById('prompt') ?? doc.body.appendChild(doc.createElement('div'));
+  const view = createDialog(doc, mount, env, setup);
+
+  const onConnect = (event: MessageEvent) => {
+    // From the page's window, where the chip is; the token (from this page's own address) says it is the chip.
+    if (event.source !== parent || !isConnect(event, token)) return;
+    win.removeEventListener('message', onConnect);
+    port = event.ports[0]!;
+    port.onmessage = ({ data }: MessageEvent) => {
+      const message = readToFrame(data);
+      if (message?.rf === 'open') view.open(message.count, message.theme);
+      else if (message) view.update(message.count);
+    };
+    tell({ rf: 'ready', height: Math.ceil(view.element.getBoundingClientRect().height) });
+  };
+  win.addEventListener('message', onConnect);
+  view.open();
+  return view;
+}
