@@ -3,7 +3,8 @@
  * "feeling big" side of the weekly comparison. Never page text, never other people's profiles:
  *
  * - the user's own counts as snapshots (`snapshot/add`), when first seen and whenever the value
- *   changes (the background keeps at most one per site and metric per hour unless the value changed);
+ *   changes (the background coalesces them: within the hour a change replaces the last row, and it caps
+ *   how many a site may send: utils/journal/budgets.ts);
  * - per day and site (the background stamps the day): active time — the tab visible, its window
  *   focused and the user not idle (no key, pointer, scroll or wheel for IDLE_AFTER_MS) — measured with
  *   a monotonic clock; counts seen (distinct count elements detected in this page view); prompts shown

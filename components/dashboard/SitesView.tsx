@@ -10,6 +10,7 @@ import { normaliseOrigin, originPattern } from '@/utils/registrations';
 import { extraOriginsItem, repairOrigins, repairSiteModes, siteModesItem, type SiteMode } from '@/utils/settings';
 import { adapters } from '@/utils/sites';
 import type { SiteAdapter } from '@/utils/sites/types';
+import { RefusalNotice } from './RefusalNotice';
 import { SiteHealthList, type SiteHealthListProps } from './SiteHealthList';
 
 export const MODE_LABELS: Record<SiteMode, string> = {
@@ -63,7 +64,7 @@ export interface SitesViewProps {
   store?: SitesStore;
   permissions?: OriginPermissions;
   sites?: readonly SiteAdapter[];
-  /** The journal and clock for site health; without them (no journal) the section is left out. */
+  /** The journal and clock for site health and refused updates; without them (no journal) both are left out. */
   health?: Omit<SiteHealthListProps, 'sites' | 'announce' | 'fail'>;
 }
 
@@ -203,6 +204,8 @@ export function SitesView({ store = settingsStore, permissions = browserPermissi
           </div>
         ) : null}
       </div>
+
+      {health ? <RefusalNotice {...health} /> : null}
 
       <h2>Supported sites</h2>
       {modes === undefined ? (

@@ -65,17 +65,65 @@ describe('outcomes', () => {
 });
 
 describe('snapshots and activity', () => {
-  it('keeps at most one snapshot per site and metric per hour unless the value changed', async () => {
+  it('coalesces snapshots per site and metric: within the hour a change replaces the last row, the latest wins', async () => {
+    // Local times: the day's edge is the user's, whatever the zone the tests run in.
+    clock = new Date(2026, 10, 23, 9, 0);
     const journal = await Journal.open({ now });
     const base = { siteId: 'x', metric: 'followers' as const, value: 100, approximate: false };
-    expect(await journal.addSnapshot(base)).not.toBeNull();
-    clock = new Date('2026-11-23T09:30:00.000Z');
-    expect(await journal.addSnapshot(base)).toBeNull();
-    expect(await journal.addSnapshot({ ...base, value: 101 })).not.toBeNull();
-    expect(await journal.addSnapshot({ ...base, metric: 'following' })).not.toBeNull();
-    clock = new Date('2026-11-23T10:31:00.000Z');
-    expect(await journal.addSnapshot({ ...base, value: 101 })).not.toBeNull();
-    expect(await journal.snapshots()).toHaveLength(4);
+    const first = await journal.addSnapshot(base);
+    expect(first).toMatchObject({ stored: 'added', snapshot: { value: 100 } });
+    clock = new Date(2026, 10, 23, 9, 30);
+    // The same value: nothing written.
+    expect(await journal.addSnapshot(base)).toMatchObject({ stored: 'unchanged', snapshot: { value: 100, at: new Date(2026, 10, 23, 9, 0).toISOString() } });
+    // A change within the hour: the same row, its value, approximation and time replaced.
+    expect(await journal.addSnapshot({ ...base, value: 12_300, approximate: true })).toMatchObject({ stored: 'updated' });
+    clock = new Date(2026, 10, 23, 10, 20);
+    // Within the hour of the last write (09:30), so still that row.
+    expect(await journal.addSnapshot({ ...base, value: 101 })).toMatchObject({ stored: 'updated' });
+    expect(await journal.snapshots()).toEqual([{ ...base, id: first.stored === 'added' ? first.snapshot.id : '', value: 101, at: clock.toISOString() }]);
+    // Another metric is its own row.
+    expect(await journal.addSnapshot({ ...base, metric: 'following' })).toMatchObject({ stored: 'added' });
+    // An hour after the last write: a new row for a change; the same value is already the day's last.
+    clock = new Date(2026, 10, 23, 11, 21);
+    expect(await journal.addSnapshot({ ...base, value: 101 })).toMatchObject({ stored: 'unchanged' });
+    expect(await journal.addSnapshot({ ...base, value: 102 })).toMatchObject({ stored: 'added' });
+    // (Rows at the same time sort by random id: compare sorted.)
+    expect((await journal.snapshots()).map((s) => `${s.metric} ${s.value}`).sort()).toEqual(['followers 101', 'followers 102', 'following 100']);
+  });
+
+  it('never coalesces across a local day (so never across a week): the day before keeps its last value', async () => {
+    clock = new Date(2026, 10, 22, 23, 59, 59);
+    const journal = await Journal.open({ now });
+    const base = { siteId: 'x', metric: 'followers' as const, value: 1010, approximate: false };
+    await journal.addSnapshot(base);
+    clock = new Date(2026, 10, 23, 0, 0, 0);
+    // Two seconds later, but a new day: a new row, even for the same value.
+    expect(await journal.addSnapshot(base)).toMatchObject({ stored: 'added' });
+    expect(await journal.addSnapshot({ ...base, value: 1015 })).toMatchObject({ stored: 'updated' });
+    expect((await journal.snapshots()).map((s) => [s.at, s.value])).toEqual([
+      [new Date(2026, 10, 22, 23, 59, 59).toISOString(), 1010],
+      [new Date(2026, 10, 23).toISOString(), 1015],
+    ]);
+  });
+
+  it('with a cap, adds no more than that many rows a day for a site, every metric together; updates in place still pass', async () => {
+    clock = new Date(2026, 10, 23, 0, 30);
+    const journal = await Journal.open({ now });
+    const cap = { newRowsPerDay: 3 };
+    const snap = (metric: 'followers' | 'following' | 'stars', value: number) => journal.addSnapshot({ siteId: 'github', metric, value, approximate: false }, cap);
+    expect(await snap('followers', 1)).toMatchObject({ stored: 'added' });
+    expect(await snap('following', 1)).toMatchObject({ stored: 'added' });
+    expect(await snap('stars', 1)).toMatchObject({ stored: 'added' });
+    await journal.addSnapshot({ siteId: 'x', metric: 'followers', value: 1, approximate: false }, cap); // another site: its own cap
+    clock = new Date(2026, 10, 23, 2, 0);
+    expect(await snap('followers', 2)).toEqual({ stored: 'over-cap' });
+    clock = new Date(2026, 10, 23, 2, 30);
+    expect(await snap('followers', 3)).toEqual({ stored: 'over-cap' });
+    expect((await journal.snapshots()).filter((s) => s.siteId === 'github')).toHaveLength(3);
+    // The next day starts again.
+    clock = new Date(2026, 10, 24, 0, 1);
+    expect(await snap('followers', 4)).toMatchObject({ stored: 'added' });
+    expect(await snap('followers', 5)).toMatchObject({ stored: 'updated' });
   });
 
   it('adds activity into one row per local day and site', async () => {
@@ -90,12 +138,57 @@ describe('snapshots and activity', () => {
     await expect(journal.addActivity({ siteId: 'x', day: '2026-02-30' })).rejects.toThrow(/day/);
   });
 
+  it('with a cap, refuses a delta that would take a field it adds past the day\'s cap, and writes nothing', async () => {
+    const journal = await Journal.open({ now });
+    const cap = { activeMs: 1000, metricsSeen: 10, promptsShown: 5 };
+    await journal.addActivity({ siteId: 'x', day: '2026-11-23', activeMs: 900, promptsShown: 5 }, cap);
+    expect(await journal.addActivity({ siteId: 'x', day: '2026-11-23', activeMs: 101 }, cap)).toBe('over-cap');
+    expect(await journal.addActivity({ siteId: 'x', day: '2026-11-23', activeMs: 50, promptsShown: 1 }, cap)).toBe('over-cap');
+    expect(await journal.addActivity({ siteId: 'x', day: '2026-11-23', activeMs: 100, metricsSeen: 10 }, cap)).toMatchObject({ activeMs: 1000, metricsSeen: 10 });
+    expect(await journal.activity()).toEqual([{ day: '2026-11-23', siteId: 'x', activeMs: 1000, metricsSeen: 10, promptsShown: 5 }]);
+    // A row already past a cap (merged from a backup) still takes what adds nothing to that field.
+    await journal.addActivity({ siteId: 'x', day: '2026-11-24', activeMs: 5000 });
+    expect(await journal.addActivity({ siteId: 'x', day: '2026-11-24', metricsSeen: 1 }, cap)).toMatchObject({ activeMs: 5000, metricsSeen: 1 });
+  });
+
   it('deletes everything in one go', async () => {
     const journal = await Journal.open({ now });
     await journal.setAim({ purpose: 'p', aim: 'a' });
     await journal.addOutcome({ title: 't', kind: 'other' });
+    await journal.countRefusals([{ day: '2026-11-23', siteId: 'x', type: 'snapshot/add', count: 3 }]);
     await journal.deleteAll();
     expect(await journal.counts()).toEqual({ aims: 0, outcomes: 0, reflections: 0, snapshots: 0, activity: 0 });
+    expect(await journal.refusals()).toEqual([]);
+  });
+});
+
+describe('refusals', () => {
+  it('adds counts per day, site and message type in one write, and reads them by day', async () => {
+    const journal = await Journal.open({ now });
+    await journal.countRefusals([
+      { day: '2026-11-23', siteId: 'x', type: 'snapshot/add', count: 120 },
+      { day: '2026-11-23', siteId: 'x', type: 'activity/add', count: 2 },
+      { day: '2026-11-24', siteId: 'mastodon.social', type: 'health/add', count: 1 },
+    ]);
+    await journal.countRefusals([{ day: '2026-11-23', siteId: 'x', type: 'snapshot/add', count: 5 }]);
+    expect(await journal.refusals('2026-11-23', '2026-11-23')).toEqual([
+      { day: '2026-11-23', siteId: 'x', type: 'activity/add', count: 2 },
+      { day: '2026-11-23', siteId: 'x', type: 'snapshot/add', count: 125 },
+    ]);
+    expect(await journal.refusals()).toHaveLength(3);
+    // Not part of the journal's counts (nor of backups): it describes pages, not the user.
+    expect(Object.keys(await journal.counts())).not.toContain('refusals');
+  });
+
+  it('writes nothing when one count is malformed', async () => {
+    const journal = await Journal.open({ now });
+    await expect(
+      journal.countRefusals([
+        { day: '2026-11-23', siteId: 'x', type: 'snapshot/add', count: 1 },
+        { day: '2026-11-23', siteId: 'x', type: 'outcomes/list' as never, count: 1 },
+      ]),
+    ).rejects.toMatchObject({ code: 'invalid' });
+    expect(await journal.refusals()).toEqual([]);
   });
 });
 
@@ -117,7 +210,7 @@ describe('schema upgrades', () => {
     expect(await journal.outcomes({ siteId: 'linkedin' })).toHaveLength(1);
     // The version 2 index answers the "last value before" query.
     clock = new Date('2026-01-02T00:10:00.000Z');
-    expect(await journal.addSnapshot({ siteId: 'x', metric: 'followers', value: 10, approximate: false })).toBeNull();
+    expect(await journal.addSnapshot({ siteId: 'x', metric: 'followers', value: 10, approximate: false })).toMatchObject({ stored: 'unchanged' });
     const db = await journal.database();
     expect(Array.from(db.transaction('snapshots').store.indexNames)).toContain('by-site-metric-at');
   });
@@ -134,6 +227,24 @@ describe('schema upgrades', () => {
     expect(await journal.activity()).toHaveLength(1);
     await journal.recordPageView({ siteId: 'x', found: true, via: 'hook' });
     expect(await journal.siteHealth()).toMatchObject([{ siteId: 'x', emptyStreak: 0, lastFoundVia: 'hook' }]);
+  });
+
+  it('opens a version 3 database with data in it, keeps every record and adds the refusal counts', async () => {
+    const v3 = await openVersion(3);
+    expect(Array.from(v3.objectStoreNames)).not.toContain('refusals');
+    await v3.put('aims', { id: 'aim1', purpose: 'p', aim: 'a', createdAt: '2026-01-01T00:00:00.000Z', archivedAt: null });
+    await v3.put('snapshots', { id: 's1', at: '2026-01-02T00:00:00.000Z', siteId: 'x', metric: 'followers', value: 10, approximate: false });
+    await v3.put('health', { day: '2026-01-02', siteId: 'x', expected: 2, found: 1, hook: 1, label: 0, generic: 0 });
+    await v3.put('siteHealth', { siteId: 'x', emptyStreak: 1, lastFoundVia: 'hook', lastViewAt: '2026-01-02T00:00:00.000Z', diagnostic: null, diagnosticAt: null });
+    v3.close();
+
+    const journal = await Journal.open({ now });
+    expect((await journal.currentAim())?.id).toBe('aim1');
+    expect(await journal.snapshots()).toHaveLength(1);
+    expect(await journal.health()).toHaveLength(1);
+    expect(await journal.siteHealth()).toMatchObject([{ siteId: 'x', emptyStreak: 1 }]);
+    await journal.countRefusals([{ day: '2026-01-02', siteId: 'x', type: 'health/add', count: 4 }]);
+    expect(await journal.refusals()).toEqual([{ day: '2026-01-02', siteId: 'x', type: 'health/add', count: 4 }]);
   });
 
   it('closes its connection when a newer version needs to upgrade, and reopens on next use', async () => {
@@ -174,6 +285,19 @@ describe('site health', () => {
     await journal.recordPageView({ siteId: 'x', found: true, via: 'hook', corrects: true });
     expect(await journal.health()).toMatchObject([{ expected: 1, found: 1, hook: 1 }]);
     expect(await journal.siteHealth()).toMatchObject([{ emptyStreak: 0 }]);
+  });
+
+  it('with a cap, records no more page views a day than it allows (corrections of views already counted still pass)', async () => {
+    const journal = await Journal.open({ now });
+    const cap = { viewsPerDay: 2 };
+    await journal.recordPageView({ siteId: 'x', found: false }, cap);
+    await journal.recordPageView({ siteId: 'x', found: true, via: 'hook' }, cap);
+    expect(await journal.recordPageView({ siteId: 'x', found: false }, cap)).toBe('over-cap');
+    expect(await journal.recordPageView({ siteId: 'x', found: true, via: 'label', corrects: true }, cap)).toMatchObject({ emptyStreak: 0 });
+    // A second correction would make a third view.
+    expect(await journal.recordPageView({ siteId: 'x', found: true, via: 'label', corrects: true }, cap)).toBe('over-cap');
+    expect(await journal.health()).toMatchObject([{ expected: 2, found: 2, hook: 1, label: 1 }]);
+    expect(await journal.siteHealth()).toMatchObject([{ emptyStreak: 0, lastFoundVia: 'label' }]);
   });
 
   it('keeps a diagnostic only for a site with a recorded page view', async () => {

@@ -129,19 +129,20 @@ describe('accepted messages are stored through the journal', () => {
     expect(await everything()).toEqual(before);
   });
 
-  it('a snapshot of an own count, once per hour unless the value changes', async () => {
+  it('a snapshot of an own count: within the hour a change replaces the last one (the latest wins); the same value is not written again', async () => {
     expect(await handle(snapshot({ approximate: true }), page())).toEqual({ ok: true, recorded: true });
     clock = new Date('2026-11-23T09:20:00.000Z');
     expect(await handle(snapshot({ approximate: true }), page())).toEqual({ ok: true, recorded: false });
     expect(await handle(snapshot({ value: 513 }), page())).toEqual({ ok: true, recorded: true });
     expect(await journal.snapshots()).toEqual([
-      { id: expect.any(String), at: '2026-11-23T09:00:00.000Z', siteId: 'x', metric: 'followers', value: 512, approximate: true },
       { id: expect.any(String), at: '2026-11-23T09:20:00.000Z', siteId: 'x', metric: 'followers', value: 513, approximate: false },
     ]);
   });
 
   it('activity deltas add up in today\'s row for the site', async () => {
     expect(await handle(activity(), page())).toEqual({ ok: true });
+    // Half a minute later: the tab's allowance has room for the longest message again.
+    clock = new Date(clock.getTime() + 30_000);
     expect(await handle(activity({ activeMs: ACTIVITY_LIMITS.activeMs, metricsSeen: 3, promptsShown: 2 }), page())).toEqual({ ok: true });
     expect(await handle(activity({ activeMs: undefined, promptsShown: 1 }), page())).toEqual({ ok: true });
     expect(await journal.activity()).toEqual([
@@ -352,6 +353,156 @@ describe('refused messages change nothing', () => {
   it('checks the sender before reading the message', async () => {
     const response = await handle({ type: 'outcomes/list' }, { id: 'someone-else', url: 'https://x.com/', tab: {} });
     expect(response).toEqual({ ok: false, error: 'Refused: the message did not come from Running For.' });
+  });
+});
+
+describe('budgets: a scripted flood of each message type stops at its cap, and what is refused is counted', () => {
+  /** The refusals counted, as `type: count` per site and day. */
+  const refused = async () => (await journal.refusals()).map(({ day, siteId, type, count }) => ({ day, siteId, type, count }));
+  const tab = (id: number, url = 'https://x.com/jane'): MessageSenderLike => ({ id: EXTENSION_ID, url, tab: { id }, frameId: 0 });
+  const overBudget = { ok: false, error: expect.stringMatching(/^Refused [a-z]+\/[a-z]+: more .* from x\. Not stored; Running For keeps a count of refusals\.$/) };
+
+  /** Send `count` messages `every` ms apart on the clock, one after another; the replies. */
+  async function flood(count: number, message: (i: number) => unknown, sender: (i: number) => MessageSenderLike, every = 0) {
+    const replies = [];
+    for (let i = 0; i < count; i++) {
+      replies.push(await handle(message(i), sender(i)));
+      clock = new Date(clock.getTime() + every);
+    }
+    return replies;
+  }
+  const accepted = (replies: { ok: boolean }[]) => replies.filter((reply) => reply.ok).length;
+
+  it('snapshot/add: 200 changes of an own count in 4 seconds store one row — the latest accepted value — and 80 refusals', async () => {
+    const replies = await flood(200, (i) => snapshot({ value: 1000 + i }), () => page(), 20);
+    expect(accepted(replies)).toBe(120);
+    expect(replies.slice(120)).toEqual(Array(80).fill(overBudget));
+    expect(replies[120]).toEqual({ ok: false, error: 'Refused snapshot/add: more than 120 snapshots a minute from x. Not stored; Running For keeps a count of refusals.' });
+    expect(await journal.snapshots()).toMatchObject([{ siteId: 'x', metric: 'followers', value: 1119 }]);
+    expect(await refused()).toEqual([{ day: localDay(clock), siteId: 'x', type: 'snapshot/add', count: 80 }]);
+    // The next minute has room again, and still one row: the latest wins.
+    clock = new Date('2026-11-23T09:01:00.000Z');
+    expect(await handle(snapshot({ value: 2000 }), page())).toEqual({ ok: true, recorded: true });
+    expect(await journal.snapshots()).toMatchObject([{ value: 2000, at: '2026-11-23T09:01:00.000Z' }]);
+  });
+
+  it('snapshot/add: every metric changed every 61 minutes for a day adds 72 rows at most; the rest are refused', async () => {
+    clock = new Date(2026, 10, 23, 0, 0);
+    const metrics = ['followers', 'following', 'connections', 'friends', 'subscribers', 'karma', 'stars'];
+    const replies = [];
+    for (let step = 0; step < 23; step++) {
+      clock = new Date(2026, 10, 23, 0, step * 61);
+      for (const metric of metrics) replies.push(await handle(snapshot({ metric, value: step }), page()));
+    }
+    expect(accepted(replies)).toBe(72);
+    expect(replies.filter((reply) => !reply.ok)).toEqual(Array(23 * 7 - 72).fill({ ok: false, error: expect.stringContaining('more than 72 new snapshots a day from x') }));
+    expect(await journal.snapshots()).toHaveLength(72);
+    expect(await refused()).toEqual([{ day: '2026-11-23', siteId: 'x', type: 'snapshot/add', count: 23 * 7 - 72 }]);
+    // Another site has its own budget.
+    expect(await handle(snapshot({ siteId: 'github', value: 1 }), page('https://github.com/jane'))).toMatchObject({ ok: true });
+  });
+
+  it('activity/add: 60 messages a minute from one tab; another tab has its own', async () => {
+    const replies = await flood(100, () => activity({ activeMs: undefined, metricsSeen: 1 }), () => tab(7), 100);
+    expect(accepted(replies)).toBe(60);
+    expect(replies[60]).toEqual({ ok: false, error: expect.stringContaining('more than 60 activity messages a minute from one tab') });
+    expect(await handle(activity({ activeMs: undefined, metricsSeen: 1 }), tab(8))).toEqual({ ok: true });
+    expect(await journal.activity()).toMatchObject([{ siteId: 'x', metricsSeen: 61 }]);
+    expect(await refused()).toEqual([{ day: localDay(clock), siteId: 'x', type: 'activity/add', count: 40 }]);
+  });
+
+  it('activity/add: a tab adds no more active time than has passed, plus one message\'s worth', async () => {
+    // Twenty half-minute messages at once take the whole allowance (ten minutes); the next is refused.
+    const replies = await flood(21, () => activity({ activeMs: 30_000 }), () => tab(7));
+    expect(accepted(replies)).toBe(20);
+    expect(replies[20]).toEqual({ ok: false, error: expect.stringContaining('more active time than has passed in one tab') });
+    // Then a minute a minute: half a minute later, half a minute more; a whole minute is too much.
+    clock = new Date(clock.getTime() + 30_000);
+    expect(await handle(activity({ activeMs: 60_000 }), tab(7))).toMatchObject({ ok: false });
+    expect(await handle(activity({ activeMs: 30_000 }), tab(7))).toEqual({ ok: true });
+    // A sustained flood from one tab: a message a second for ten minutes adds at most the time that passed.
+    const sustained = await flood(600, () => activity({ activeMs: 5_000 }), () => tab(9), 1_000);
+    const added = sustained.filter((reply) => reply.ok).length * 5_000;
+    expect(added).toBeLessThanOrEqual(600_000 + ACTIVITY_LIMITS.activeMs);
+    expect((await journal.activity())[0]!.activeMs).toBe(20 * 30_000 + 30_000 + added);
+  });
+
+  it('activity/add: a day holds no more active time than a day, however many tabs send it', async () => {
+    // 150 tabs, ten minutes each: 144 fill the day.
+    const replies = await flood(150, () => activity({ activeMs: ACTIVITY_LIMITS.activeMs }), (i) => tab(100 + i));
+    expect(accepted(replies)).toBe(144);
+    expect(replies[144]).toEqual({ ok: false, error: expect.stringContaining('more activity than a day can hold from x') });
+    // Counts seen and prompts shown: 100,000 a day.
+    const seen = await flood(11, () => activity({ activeMs: undefined, metricsSeen: 10_000, promptsShown: 10_000 }), (i) => tab(300 + i));
+    expect(accepted(seen)).toBe(10);
+    expect(await journal.activity()).toEqual([{ day: localDay(clock), siteId: 'x', activeMs: 24 * 60 * 60 * 1000, metricsSeen: 100_000, promptsShown: 100_000 }]);
+    expect(await refused()).toEqual([{ day: localDay(clock), siteId: 'x', type: 'activity/add', count: 7 }]);
+  });
+
+  it('health/add: 60 page views a minute per site, and 2,000 a day', async () => {
+    const replies = await flood(100, (i) => health({ via: i % 2 ? 'hook' : 'label' }), (i) => tab(i), 100);
+    expect(accepted(replies)).toBe(60);
+    expect(replies[60]).toEqual({ ok: false, error: expect.stringContaining('more than 60 page views a minute from x') });
+    expect(await journal.health()).toMatchObject([{ siteId: 'x', expected: 60, found: 60 }]);
+    // The day's row is the counter: a day at 1,995 views takes five more, then refuses.
+    const db = await journal.database();
+    await db.put('health', { day: localDay(clock), siteId: 'x', expected: 1995, found: 1995, hook: 1995, label: 0, generic: 0 });
+    clock = new Date(clock.getTime() + 60_000);
+    const day = await flood(10, () => health(), (i) => tab(i));
+    expect(accepted(day)).toBe(5);
+    expect(day[5]).toEqual({ ok: false, error: expect.stringContaining('more than 2000 page views a day from x') });
+    expect(await journal.health()).toMatchObject([{ expected: 2000, found: 2000 }]);
+    expect(await refused()).toEqual([{ day: localDay(clock), siteId: 'x', type: 'health/add', count: 45 }]);
+  });
+
+  it('lang/load: 60 a minute from one tab, injecting nothing past it; another tab has its own', async () => {
+    const injected: string[] = [];
+    handle = createMessageHandler({
+      journal: async () => journal,
+      extensionId: EXTENSION_ID,
+      isAllowedSender: isGrantedOrigin,
+      now,
+      injectLanguage: async (_target, code) => void injected.push(code),
+    });
+    // A new document each time, so none is answered from an earlier injection.
+    const replies = await flood(100, () => ({ type: 'lang/load', lang: 'de' }), (i) => ({ ...tab(7), documentId: `DOC-${i}` }), 100);
+    expect(accepted(replies)).toBe(60);
+    expect(replies[60]).toEqual({ ok: false, error: 'Refused lang/load: more than 60 language loads a minute from one tab from x. Not stored; Running For keeps a count of refusals.' });
+    expect(injected).toHaveLength(60);
+    expect(await handle({ type: 'lang/load', lang: 'de' }, { ...tab(8), documentId: 'OTHER' })).toEqual({ ok: true });
+    // Counted under the sender's site: an added origin by its host.
+    await extraOriginsItem.setValue(['https://mastodon.social']);
+    await flood(61, () => ({ type: 'lang/load', lang: 'fr' }), (i) => ({ ...tab(9, 'https://mastodon.social/@jane'), documentId: `M-${i}` }));
+    expect(await refused()).toEqual([
+      { day: localDay(clock), siteId: 'mastodon.social', type: 'lang/load', count: 1 },
+      { day: localDay(clock), siteId: 'x', type: 'lang/load', count: 40 },
+    ]);
+  });
+
+  it('counts a flood of refusals in a few writes, each one transaction', async () => {
+    const writes = vi.spyOn(journal, 'countRefusals');
+    clock = new Date('2026-11-23T09:00:30.000Z');
+    // All at once, as a page's burst arrives: 120 accepted, 880 refused.
+    const replies = await Promise.all(Array.from({ length: 1000 }, (_, i) => handle(snapshot({ value: i }), page())));
+    expect(accepted(replies)).toBe(120);
+    expect(await refused()).toEqual([{ day: localDay(clock), siteId: 'x', type: 'snapshot/add', count: 880 }]);
+    expect(writes.mock.calls.length).toBeLessThanOrEqual(10);
+    expect(await journal.snapshots()).toHaveLength(1);
+  });
+
+  it('a refusal that cannot be counted is still a refusal, never an exception', async () => {
+    vi.spyOn(journal, 'countRefusals').mockRejectedValue(new JournalError('quota', MESSAGES.quota));
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const replies = await flood(130, (i) => snapshot({ value: i }), () => page());
+    expect(replies.slice(120)).toEqual(Array(10).fill(overBudget));
+    expect(await journal.snapshots()).toHaveLength(1);
+  });
+
+  it('a message refused for its shape or sender takes nothing from the site\'s budget', async () => {
+    await flood(200, () => snapshot({ siteId: 'linkedin' }), () => page());
+    await flood(200, () => snapshot({ value: -1 }), () => page());
+    expect(await handle(snapshot(), page())).toEqual({ ok: true, recorded: true });
+    expect(await refused()).toEqual([]);
   });
 });
 

@@ -7,6 +7,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { RefusalNotice, summarizeRefusals } from '../../components/dashboard/RefusalNotice';
 import { SiteHealthList } from '../../components/dashboard/SiteHealthList';
 import { Journal } from '../../utils/journal/journal';
 import type { HealthDay, SiteHealth } from '../../utils/journal/records';
@@ -111,5 +112,68 @@ describe('SiteHealthList', () => {
     expect(copied[0]).toContain('main\n  section "#,### followers"');
     for (let i = 0; i < 100 && said.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 5));
     expect(said).toEqual([expect.stringMatching(/^Copied LinkedIn's diagnostic/)]);
+  });
+});
+
+describe('refused updates (Sites view)', () => {
+  it('sums a week\'s refusals per site, most first, in one sentence each', () => {
+    const rows = [
+      { day: '2026-11-23', siteId: 'x', type: 'snapshot/add' as const, count: 1000 },
+      { day: '2026-11-24', siteId: 'x', type: 'activity/add' as const, count: 234 },
+      { day: '2026-11-24', siteId: 'mastodon.social', type: 'health/add' as const, count: 1 },
+    ];
+    expect(summarizeRefusals(rows)).toEqual([
+      {
+        siteId: 'x',
+        count: 1234,
+        sentence: `Running For refused ${(1234).toLocaleString()} updates from X this week (more than any tab can send): a page may be trying to fill your journal.`,
+      },
+      {
+        siteId: 'mastodon.social',
+        count: 1,
+        sentence: 'Running For refused 1 update from mastodon.social this week (more than any tab can send): a page may be trying to fill your journal.',
+      },
+    ]);
+    expect(summarizeRefusals([])).toEqual([]);
+  });
+
+  describe('RefusalNotice', () => {
+    let root: HTMLElement;
+    let journal: Journal;
+    const now = () => new Date(2026, 10, 26, 10, 0); // Thursday 26 November 2026
+
+    beforeEach(async () => {
+      globalThis.indexedDB = new IDBFactory();
+      journal = await Journal.open({ now });
+      root = document.createElement('div');
+      document.body.append(root);
+    });
+    afterEach(() => {
+      render(null, root);
+      root.remove();
+    });
+
+    const settle = async () => {
+      for (let i = 0; i < 20; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+    };
+
+    it('says nothing in a week without refusals (last week\'s are not this week\'s)', async () => {
+      await journal.countRefusals([{ day: '2026-11-22', siteId: 'x', type: 'snapshot/add', count: 50 }]);
+      render(<RefusalNotice journal={journal} now={now} weekStartsOn={1} revision={0} />, root);
+      await settle();
+      expect(root.childElementCount).toBe(0);
+    });
+
+    it('names each site this week with its count, marked for the end-to-end tests', async () => {
+      await journal.countRefusals([
+        { day: '2026-11-23', siteId: 'x', type: 'snapshot/add', count: 80 },
+        { day: '2026-11-26', siteId: 'x', type: 'lang/load', count: 2 },
+      ]);
+      render(<RefusalNotice journal={journal} now={now} weekStartsOn={1} revision={0} />, root);
+      await settle();
+      const notice = root.querySelector<HTMLElement>('[data-testid="refusals"] [data-site="x"]');
+      expect(notice?.dataset.count).toBe('82');
+      expect(notice?.textContent).toBe('Running For refused 82 updates from X this week (more than any tab can send): a page may be trying to fill your journal.');
+    });
   });
 });

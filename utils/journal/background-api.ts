@@ -1,14 +1,16 @@
 /**
- * The background's side of the message API (messages.ts): who may send, what they may send, and the
- * journal writes it turns into. Every message and every sender is untrusted until checked here; the
- * handler never throws — the caller always gets `{ok: true, …}` or `{ok: false, error}`.
+ * The background's side of the message API (messages.ts): who may send, what they may send, how much
+ * (budgets.ts: per minute and per day, per site or tab), and the journal writes it turns into. Every
+ * message and every sender is untrusted until checked here; the handler never throws — the caller always
+ * gets `{ok: true, …}` or `{ok: false, error}`.
  *
  * Globals are parameters (the journal, the extension id, the granted-origin check, the clock), so unit
  * tests drive it with plain sender objects and fake-indexeddb.
  */
-import { type Journal } from './journal';
+import { OVER_CAP, type Journal } from './journal';
 import { toJournalError } from './db';
-import { localDay } from './records';
+import { localDay, type BudgetedMessage } from './records';
+import { BUDGETS, MinuteBudget, overBudget, RefusalTally, TimeAllowance } from './budgets';
 import { parseMessage, type LanguageLoadMessage, type Message, type Refusal, type Response } from './messages';
 import { extraOriginsItem, repairOrigins, repairWeekStart, weekStartItem, type Weekday } from '../settings';
 import { weekBounds } from '../week';
@@ -73,6 +75,15 @@ const INJECTED_LIMIT = 500;
 
 const isIndex = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 
+/** The sender's tab, as a budget key (a tab without an id shares one budget with every other such tab). */
+const tabOf = (sender: MessageSenderLike): string => {
+  const id = (sender.tab as { id?: unknown }).id;
+  return isIndex(id) ? String(id) : '?';
+};
+
+/** The site a checked sender's page belongs to, for counting what it was refused. */
+const siteOf = (site: SenderSite): string => (site.kind === 'adapter' ? site.adapterId : site.host);
+
 /** Adapters that find their site by markup on any host (Mastodon instances), so may report from a granted origin. */
 const MARKUP_ADAPTER_IDS = new Set(adapters.filter((adapter) => adapter.hosts.length === 0).map((adapter) => adapter.id));
 
@@ -80,6 +91,43 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
   const now = deps.now ?? (() => new Date());
 
   const weekStartsOn = deps.weekStartsOn ?? (async () => repairWeekStart(await weekStartItem.getValue()));
+  const perMinute = new MinuteBudget(now);
+  const activeTime = new TimeAllowance(now, BUDGETS.activity.activeMsCarryPerTab);
+  const refusals = new RefusalTally(async (counts) => (await deps.journal()).countRefusals(counts));
+
+  /** Refuse a message over budget, and count it (a count that cannot be written is logged: the refusal stands). */
+  async function refuseOverBudget(type: BudgetedMessage, siteId: string, what: string): Promise<Refusal> {
+    try {
+      await refusals.add(localDay(now()), siteId, type);
+    } catch (error) {
+      console.warn('Running For: a refusal could not be counted', error);
+    }
+    return refuse(overBudget(type, siteId, what));
+  }
+
+  /** This minute's budget for a message (taken if there is room); the reason, when there is none. */
+  function overMinuteBudget(message: Message, sender: MessageSenderLike): string | undefined {
+    switch (message.type) {
+      case 'snapshot/add': {
+        const { perMinutePerSite } = BUDGETS.snapshot;
+        return perMinute.take(`${message.type}\u0000${message.snapshot.siteId}`, perMinutePerSite) ? undefined : `more than ${perMinutePerSite} snapshots a minute`;
+      }
+      case 'activity/add': {
+        const { messagesPerMinutePerTab } = BUDGETS.activity;
+        const tab = tabOf(sender);
+        if (!perMinute.take(`${message.type}\u0000${tab}`, messagesPerMinutePerTab)) return `more than ${messagesPerMinutePerTab} activity messages a minute from one tab`;
+        return activeTime.take(tab, message.activity.activeMs ?? 0) ? undefined : 'more active time than has passed in one tab';
+      }
+      case 'health/add': {
+        const { perMinutePerSite } = BUDGETS.health;
+        return perMinute.take(`${message.type}\u0000${message.health.siteId}`, perMinutePerSite) ? undefined : `more than ${perMinutePerSite} page views a minute`;
+      }
+      case 'lang/load': {
+        const { perMinutePerTab } = BUDGETS.lang;
+        return perMinute.take(`${message.type}\u0000${tabOf(sender)}`, perMinutePerTab) ? undefined : `more than ${perMinutePerTab} language loads a minute from one tab`;
+      }
+    }
+  }
 
   /** This extension's prompt page (entrypoints/prompt/), framed in a site's page: the one extension page served here. */
   function isPromptPage(sender: MessageSenderLike): boolean {
@@ -204,16 +252,22 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
     const at = now().toISOString();
     switch (message.type) {
       case 'snapshot/add': {
-        const snapshot = await journal.addSnapshot({ ...message.snapshot, at });
-        return { ok: true, recorded: snapshot !== null };
+        const { newRowsPerDayPerSite } = BUDGETS.snapshot;
+        const write = await journal.addSnapshot({ ...message.snapshot, at }, { newRowsPerDay: newRowsPerDayPerSite });
+        if (write.stored === OVER_CAP) return refuseOverBudget(message.type, message.snapshot.siteId, `more than ${newRowsPerDayPerSite} new snapshots a day`);
+        return { ok: true, recorded: write.stored !== 'unchanged' };
       }
-      case 'activity/add':
-        await journal.addActivity({ ...message.activity, day: localDay(now()) });
+      case 'activity/add': {
+        const added = await journal.addActivity({ ...message.activity, day: localDay(now()) }, BUDGETS.activity.perDayPerSite);
+        if (added === OVER_CAP) return refuseOverBudget(message.type, message.activity.siteId, 'more activity than a day can hold');
         return { ok: true };
+      }
       case 'health/add': {
         const { diagnose, ...view } = message.health;
         const before = diagnose ? (await journal.siteHealth()).find((standing) => standing.siteId === view.siteId) : undefined;
-        await journal.recordPageView(view);
+        const { viewsPerDayPerSite } = BUDGETS.health;
+        const recorded = await journal.recordPageView(view, { viewsPerDay: viewsPerDayPerSite });
+        if (recorded === OVER_CAP) return refuseOverBudget(message.type, view.siteId, `more than ${viewsPerDayPerSite} page views a day`);
         const last = before?.diagnosticAt ? Date.parse(before.diagnosticAt) : -Infinity;
         if (diagnose && now().getTime() - last >= DIAGNOSE_EVERY_MS) await diagnoseSender(journal, view.siteId, sender);
         return { ok: true };
@@ -236,10 +290,16 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
       const parsed = parseMessage(message);
       if (!parsed.ok) return parsed;
       const { message: valid } = parsed;
-      if (valid.type === 'lang/load') return await loadLanguage(sender, valid);
+      if (valid.type === 'lang/load') {
+        const over = overMinuteBudget(valid, sender);
+        if (over) return await refuseOverBudget(valid.type, siteOf(from.site), over);
+        return await loadLanguage(sender, valid);
+      }
       const siteId = 'snapshot' in valid ? valid.snapshot.siteId : 'health' in valid ? valid.health.siteId : valid.activity.siteId;
       const wrongSite = checkSiteId(siteId, from.site);
       if (wrongSite) return wrongSite;
+      const over = overMinuteBudget(valid, sender);
+      if (over) return await refuseOverBudget(valid.type, siteId, over);
       return await perform(valid, sender);
     } catch (error) {
       return refuse(toJournalError(error).message);

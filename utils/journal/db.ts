@@ -7,10 +7,10 @@
  * nothing already stored is lost by a failed write.
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import type { Activity, Aim, HealthDay, Outcome, Reflection, SiteHealth, Snapshot } from './records';
+import type { Activity, Aim, HealthDay, Outcome, Reflection, RefusalDay, SiteHealth, Snapshot } from './records';
 
 export const DB_NAME = 'running-for';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 export interface JournalSchema extends DBSchema {
   aims: { key: string; value: Aim; indexes: { 'by-createdAt': string } };
@@ -20,6 +20,7 @@ export interface JournalSchema extends DBSchema {
   activity: { key: [string, string]; value: Activity; indexes: { 'by-site': string } };
   health: { key: [string, string]; value: HealthDay };
   siteHealth: { key: string; value: SiteHealth };
+  refusals: { key: [string, string, string]; value: RefusalDay };
 }
 
 /** The journal's stores: what a backup holds, what the Data view counts. */
@@ -27,6 +28,8 @@ export type StoreName = 'aims' | 'outcomes' | 'reflections' | 'snapshots' | 'act
 export const STORES: readonly StoreName[] = ['aims', 'outcomes', 'reflections', 'snapshots', 'activity'];
 /** Site health (records.ts HealthDay, SiteHealth): about the sites, not the user, so not in backups; deleted with everything. */
 export const HEALTH_STORES = ['health', 'siteHealth'] as const;
+/** Messages refused over budget (records.ts RefusalDay): about pages, not the user, so not in backups; deleted with everything. */
+export const REFUSAL_STORES = ['refusals'] as const;
 
 export type JournalDB = IDBPDatabase<JournalSchema>;
 
@@ -91,6 +94,10 @@ export function upgrade(
     // Version 3: site health — per day and site, and each site's current standing.
     db.createObjectStore('health', { keyPath: ['day', 'siteId'] });
     db.createObjectStore('siteHealth', { keyPath: 'siteId' });
+  }
+  if (oldVersion < 4 && target >= 4) {
+    // Version 4: messages the background refused over budget, counted per day, site and message type.
+    db.createObjectStore('refusals', { keyPath: ['day', 'siteId', 'type'] });
   }
 }
 

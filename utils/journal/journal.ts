@@ -8,11 +8,12 @@
  *   extension asked for it (`blocking`).
  */
 import * as v from 'valibot';
-import { openJournalDB, HEALTH_STORES, JournalError, MESSAGES, STORES, toJournalError, type JournalDB, type OpenOptions, type StoreName } from './db';
+import { openJournalDB, HEALTH_STORES, JournalError, MESSAGES, REFUSAL_STORES, STORES, toJournalError, type JournalDB, type OpenOptions, type StoreName } from './db';
 import {
   ActivitySchema,
   AimSchema,
   HealthDaySchema,
+  RefusalDaySchema,
   SiteHealthSchema,
   LIMITS,
   OutcomeSchema,
@@ -26,10 +27,11 @@ import {
   type Outcome,
   type OutcomeKind,
   type Reflection,
+  type RefusalDay,
   type SiteHealth,
   type Snapshot,
 } from './records';
-import type { Layer } from '../sites/types';
+import { METRICS, type Layer } from '../sites/types';
 
 export interface JournalOptions extends OpenOptions {
   /** The clock (tests pin it). */
@@ -76,8 +78,27 @@ export interface PageViewHealth {
   corrects?: boolean;
 }
 
-/** At most one snapshot per site and metric per hour, unless the value changed. */
+/**
+ * Snapshots are coalesced per site and metric over this interval: a value that comes within it of the
+ * last stored snapshot (the same local day) replaces that row's value and time — the latest wins — instead
+ * of adding a row. An hour, because the only reader (utils/week-summary.ts: the last value before a week,
+ * the first and last within it) needs the values at week edges, never within an hour; a day's edge (so a
+ * week's) is never crossed. So a site and metric keep at most 25 rows a day whatever a page does.
+ */
 export const SNAPSHOT_INTERVAL_MS = 60 * 60 * 1000;
+
+/** What a capped write did not do: it would have gone over its daily cap (utils/journal/budgets.ts), so nothing was written. */
+export const OVER_CAP = 'over-cap' as const;
+export type OverCap = typeof OVER_CAP;
+
+/**
+ * What `addSnapshot` did: added a row, updated the last one in place (coalesced), or nothing (the last
+ * row of the day already says it) — `snapshot` is the row that holds the value now.
+ */
+export type SnapshotWrite = { stored: 'added' | 'updated' | 'unchanged'; snapshot: Snapshot } | { stored: OverCap };
+
+/** Daily caps on what one site's activity row may reach (utils/journal/budgets.ts). */
+export type ActivityCap = Readonly<Pick<Activity, 'activeMs' | 'metricsSeen' | 'promptsShown'>>;
 
 /** Validate with a schema; a failure is a JournalError naming the first problem. */
 export function check<T extends v.GenericSchema>(schema: T, value: unknown, what: string): v.InferOutput<T> {
@@ -290,26 +311,38 @@ export class Journal {
   }
 
   /**
-   * Record an own count. Skipped (returns null) when the same site and metric was recorded less than an
-   * hour ago with the same value.
+   * Record an own count, coalesced (SNAPSHOT_INTERVAL_MS): within the interval of the last snapshot of the
+   * site and metric, on the same local day, a changed value updates that row in place and the same value
+   * writes nothing; otherwise a row is added — unless the same value is already the day's last. With
+   * `newRowsPerDay`, a row that would be the site's (every metric's) `newRowsPerDay + 1`th of the day is
+   * not added: OVER_CAP. One transaction.
    */
-  async addSnapshot(input: SnapshotInput): Promise<Snapshot | null> {
+  async addSnapshot(input: SnapshotInput, cap: { newRowsPerDay?: number } = {}): Promise<SnapshotWrite> {
     const snapshot = check(SnapshotSchema, { ...input, id: newId(), at: this.stamp(input.at) }, 'Snapshot');
+    const at = new Date(snapshot.at);
+    const day = dayRange(at);
     return this.run(async (db) => {
       const tx = db.transaction('snapshots', 'readwrite');
       const index = tx.store.index('by-site-metric-at');
-      const latest = await index.openCursor(
-        IDBKeyRange.bound([snapshot.siteId, snapshot.metric, ''], [snapshot.siteId, snapshot.metric, snapshot.at]),
-        'prev',
-      );
+      const latest = await index.openCursor(IDBKeyRange.bound([snapshot.siteId, snapshot.metric, ''], [snapshot.siteId, snapshot.metric, snapshot.at]), 'prev');
       const previous = latest?.value;
-      if (previous && previous.value === snapshot.value && Date.parse(snapshot.at) - Date.parse(previous.at) < SNAPSHOT_INTERVAL_MS) {
-        await tx.done;
-        return null;
+      const sameDay = previous !== undefined && previous.at >= day.from;
+      const same = previous !== undefined && previous.value === snapshot.value && previous.approximate === snapshot.approximate;
+      let result: SnapshotWrite;
+      if (sameDay && same) {
+        result = { stored: 'unchanged', snapshot: previous };
+      } else if (sameDay && at.getTime() - Date.parse(previous.at) < SNAPSHOT_INTERVAL_MS) {
+        const updated = check(SnapshotSchema, { ...previous, value: snapshot.value, approximate: snapshot.approximate, at: snapshot.at }, 'Snapshot');
+        await latest!.update(updated);
+        result = { stored: 'updated', snapshot: updated };
+      } else if (cap.newRowsPerDay !== undefined && (await rowsOfSiteOnDay(index, snapshot.siteId, day)) >= cap.newRowsPerDay) {
+        result = { stored: OVER_CAP };
+      } else {
+        await tx.store.add(snapshot);
+        result = { stored: 'added', snapshot };
       }
-      await tx.store.add(snapshot);
       await tx.done;
-      return snapshot;
+      return result;
     });
   }
 
@@ -326,8 +359,11 @@ export class Journal {
     return this.run((db) => db.getAllFromIndex('snapshots', 'by-at', timeRange(from, to)));
   }
 
-  /** Add to today's (or `day`'s) activity row for a site, creating it if needed. */
-  async addActivity(delta: ActivityDelta): Promise<Activity> {
+  /**
+   * Add to today's (or `day`'s) activity row for a site, creating it if needed. With `cap`, a delta that
+   * would take a field it adds to past the day's cap is not added at all: OVER_CAP. One transaction.
+   */
+  async addActivity(delta: ActivityDelta, cap?: ActivityCap): Promise<Activity | OverCap> {
     const day = delta.day ?? localDay(this.now());
     const increment = check(
       ActivitySchema,
@@ -349,6 +385,11 @@ export class Journal {
           : increment,
         'Activity',
       );
+      const over = cap && (['activeMs', 'metricsSeen', 'promptsShown'] as const).some((field) => increment[field] > 0 && next[field] > cap[field]);
+      if (over) {
+        await tx.done;
+        return OVER_CAP;
+      }
       await tx.store.put(next);
       await tx.done;
       return next;
@@ -366,9 +407,10 @@ export class Journal {
 
   /**
    * Record a page view that should have shown counts, in one transaction: today's row for the site and the
-   * site's standing (the run of empty views; a view with counts ends it).
+   * site's standing (the run of empty views; a view with counts ends it). With `viewsPerDay`, a view that
+   * would take the day's `expected` past it is not recorded: OVER_CAP.
    */
-  async recordPageView(view: PageViewHealth): Promise<SiteHealth> {
+  async recordPageView(view: PageViewHealth, cap: { viewsPerDay?: number } = {}): Promise<SiteHealth | OverCap> {
     const at = this.now().toISOString();
     const day = localDay(this.now());
     const via = view.found ? (view.via ?? 'hook') : undefined;
@@ -377,6 +419,7 @@ export class Journal {
       const health = tx.objectStore('health');
       const standing = tx.objectStore('siteHealth');
       const row = (await health.get([day, view.siteId])) ?? { day, siteId: view.siteId, expected: 0, found: 0, hook: 0, label: 0, generic: 0 };
+      const expectedBefore = row.expected;
       // A correction's view was counted as expected when it was recorded empty.
       if (!view.corrects) row.expected += 1;
       if (via) {
@@ -384,6 +427,10 @@ export class Journal {
         row[via] += 1;
       }
       if (row.found > row.expected) row.expected = row.found;
+      if (cap.viewsPerDay !== undefined && row.expected > cap.viewsPerDay && row.expected > expectedBefore) {
+        await tx.done;
+        return OVER_CAP;
+      }
       const before = await standing.get(view.siteId);
       const next: SiteHealth = {
         siteId: view.siteId,
@@ -426,6 +473,28 @@ export class Journal {
     return this.run((db) => db.getAll('siteHealth'));
   }
 
+  // ── Refusals (utils/journal/budgets.ts) ──────────────────────────────────────────────────────
+
+  /** Add refused-message counts to their day, site and type rows, all in one transaction. */
+  async countRefusals(counts: readonly RefusalDay[]): Promise<void> {
+    const valid = counts.map((count) => check(RefusalDaySchema, count, 'Refusal'));
+    if (valid.length === 0) return;
+    await this.run(async (db) => {
+      const tx = db.transaction('refusals', 'readwrite');
+      for (const count of valid) {
+        const existing = await tx.store.get([count.day, count.siteId, count.type]);
+        await tx.store.put(check(RefusalDaySchema, { ...count, count: (existing?.count ?? 0) + count.count }, 'Refusal'));
+      }
+      await tx.done;
+    });
+  }
+
+  /** Refusal rows for days in [fromDay, toDay] (inclusive), every site and type. */
+  async refusals(fromDay?: string, toDay?: string): Promise<RefusalDay[]> {
+    const range = fromDay || toDay ? IDBKeyRange.bound([fromDay ?? '0000-00-00', '', ''], [toDay ?? '9999-99-99', '\uffff', '\uffff']) : undefined;
+    return this.run((db) => db.getAll('refusals', range));
+  }
+
   // ── Everything ──────────────────────────────────────────────────────────────────────────────
 
   async counts(): Promise<Record<StoreName, number>> {
@@ -447,10 +516,10 @@ export class Journal {
     return this.run(work);
   }
 
-  /** Delete every record in every store, site health included, in one transaction. */
+  /** Delete every record in every store, site health and refusals included, in one transaction. */
   async deleteAll(): Promise<void> {
     await this.run(async (db) => {
-      const stores = [...STORES, ...HEALTH_STORES];
+      const stores = [...STORES, ...HEALTH_STORES, ...REFUSAL_STORES];
       const tx = db.transaction(stores, 'readwrite');
       await Promise.all(stores.map((store) => tx.objectStore(store).clear()));
       await tx.done;
@@ -473,6 +542,23 @@ async function currentAimIn(store: {
 interface AimCursor {
   value: Aim;
   continue(): Promise<AimCursor | null>;
+}
+
+/** The local calendar day of `date` as a time range: [its first instant, the next day's) in ISO. */
+function dayRange(date: Date): { from: string; to: string } {
+  const start = new Date(date.getFullYear(), date.getMonth(), date.getDate());
+  const end = new Date(date.getFullYear(), date.getMonth(), date.getDate() + 1);
+  return { from: start.toISOString(), to: end.toISOString() };
+}
+
+/** Snapshot rows of a site, every metric, within a day: one bounded count per metric on the site-metric-time index. */
+async function rowsOfSiteOnDay(
+  index: { count(query: IDBKeyRange): Promise<number> },
+  siteId: string,
+  day: { from: string; to: string },
+): Promise<number> {
+  const counts = await Promise.all(METRICS.map((metric) => index.count(IDBKeyRange.bound([siteId, metric, day.from], [siteId, metric, day.to], false, true))));
+  return counts.reduce((sum, n) => sum + n, 0);
 }
 
 function timeRange(from?: string, to?: string): IDBKeyRange | undefined {

@@ -100,12 +100,18 @@ export type MessageOf<T extends MessageType> = Extract<Message, { type: T }>;
 
 export interface Refusal {
   ok: false;
-  /** A sentence a person can read (shown in the prompt, logged otherwise). */
+  /**
+   * A sentence a person can read (shown in the prompt, logged otherwise). A message over a budget
+   * (budgets.ts) is refused like a malformed one, and counted.
+   */
   error: string;
 }
 
 interface Replies {
-  /** `recorded` is false when the same count was recorded within the hour (the journal keeps one). */
+  /**
+   * `recorded` is false when the count is already the day's last for its site and metric (nothing written);
+   * true when it was added, or replaced the last one within the hour (journal.ts SNAPSHOT_INTERVAL_MS).
+   */
   'snapshot/add': { ok: true; recorded: boolean };
   'activity/add': { ok: true };
   'health/add': { ok: true };

@@ -89,6 +89,21 @@ export interface SiteHealth {
   diagnosticAt: string | null;
 }
 
+/** The messages the background budgets (utils/journal/budgets.ts): what a refusal is counted under. */
+export const BUDGETED_MESSAGES = ['snapshot/add', 'activity/add', 'health/add', 'lang/load'] as const;
+export type BudgetedMessage = (typeof BUDGETED_MESSAGES)[number];
+
+/**
+ * Messages the background refused for going over a budget, one row per local day, site and message type:
+ * a count, never the message. Not part of backups (like site health, it describes pages, not you).
+ */
+export interface RefusalDay {
+  day: string;
+  siteId: string;
+  type: BudgetedMessage;
+  count: number;
+}
+
 /** Limits that keep one record sane (and a backup file small enough to hold in memory). */
 export const LIMITS = {
   id: 64,
@@ -193,6 +208,13 @@ export const SiteHealthSchema = v.strictObject({
   lastViewAt: isoDate,
   diagnostic: v.nullable(text(LIMITS.diagnostic)),
   diagnosticAt: v.nullable(isoDate),
+});
+
+export const RefusalDaySchema = v.strictObject({
+  day: dayString,
+  siteId,
+  type: v.picklist(BUDGETED_MESSAGES),
+  count,
 });
 
 /** A fresh random id for a new record. */
