@@ -64,6 +64,51 @@ describe('outcomes', () => {
   });
 });
 
+describe('answers to prompts', () => {
+  const base = { siteId: 'x', metric: 'followers' as const, value: 12300, own: false };
+
+  it('stores a plain answer alone, and an "outcome" answer with its outcome, linked, under the current aim', async () => {
+    const journal = await Journal.open({ now });
+    const aim = await journal.setAim({ purpose: 'p', aim: 'a' });
+    const plain = await journal.addAnswer({ ...base, answer: 'nothing-yet' });
+    expect(plain).toEqual({ reflection: expect.objectContaining({ answer: 'nothing-yet', outcomeId: null }) });
+    const logged = await journal.addAnswer({ ...base, answer: 'outcome', outcome: { title: ' A client ', kind: 'client' } });
+    if (logged === 'over-cap') throw new Error('capped');
+    expect(logged.outcome).toMatchObject({ title: 'A client', siteId: 'x', aimId: aim.id, note: '' });
+    expect(logged.reflection.outcomeId).toBe(logged.outcome!.id);
+    expect(await journal.reflections()).toHaveLength(2);
+  });
+
+  it('refuses an outcome without the answer "outcome", and the answer "outcome" without one, storing nothing', async () => {
+    const journal = await Journal.open({ now });
+    await expect(journal.addAnswer({ ...base, answer: 'outcome' })).rejects.toThrow(/an outcome comes with the answer "outcome"/);
+    await expect(journal.addAnswer({ ...base, answer: 'dismissed', outcome: { title: 't', kind: 'help' } })).rejects.toBeInstanceOf(JournalError);
+    await expect(journal.addAnswer({ ...base, answer: 'outcome', outcome: { title: '', kind: 'help' } })).rejects.toThrow(/title/);
+    expect(await journal.reflections()).toEqual([]);
+    expect(await journal.outcomes()).toEqual([]);
+  });
+
+  it('with a cap, counts the site\'s answers and outcomes of the local day in the same transaction', async () => {
+    const journal = await Journal.open({ now });
+    clock = new Date(2026, 10, 23, 23, 0);
+    const cap = { answersPerDay: 3, outcomesPerDay: 1 };
+    expect(await journal.addAnswer({ ...base, answer: 'outcome', outcome: { title: 't', kind: 'help' } }, cap)).not.toBe('over-cap');
+    // The day's one outcome is taken; a plain answer still fits.
+    expect(await journal.addAnswer({ ...base, answer: 'outcome', outcome: { title: 't', kind: 'help' } }, cap)).toBe('over-cap');
+    expect(await journal.addAnswer({ ...base, answer: 'nothing-yet' }, cap)).not.toBe('over-cap');
+    // Another site is counted apart.
+    expect(await journal.addAnswer({ ...base, siteId: 'github', answer: 'nothing-yet' }, cap)).not.toBe('over-cap');
+    // Two at once, with one left: exactly one is stored.
+    const both = await Promise.all([journal.addAnswer({ ...base, answer: 'dismissed' }, cap), journal.addAnswer({ ...base, answer: 'dismissed' }, cap)]);
+    expect(both.filter((result) => result === 'over-cap')).toHaveLength(1);
+    expect((await journal.reflections()).filter((r) => r.siteId === 'x')).toHaveLength(3);
+    expect(await journal.outcomes()).toHaveLength(1);
+    // The next local day starts again.
+    clock = new Date(2026, 10, 24, 0, 1);
+    expect(await journal.addAnswer({ ...base, answer: 'outcome', outcome: { title: 't', kind: 'help' } }, cap)).not.toBe('over-cap');
+  });
+});
+
 describe('snapshots and activity', () => {
   it('coalesces snapshots per site and metric: within the hour a change replaces the last row, the latest wins', async () => {
     // Local times: the day's edge is the user's, whatever the zone the tests run in.

@@ -479,6 +479,34 @@ describe('budgets: a scripted flood of each message type stops at its cap, and w
     ]);
   });
 
+  it('prompt/answer: 20 answers a minute per site; 300 answers and 100 outcomes a day', async () => {
+    // Local times: a day is the user's, whatever the zone the tests run in.
+    clock = new Date(2026, 10, 23, 9, 0);
+    const replies = await flood(30, () => answer(), () => promptPage(), 1_000);
+    expect(accepted(replies)).toBe(20);
+    expect(replies[20]).toEqual({ ok: false, error: 'Refused prompt/answer: more than 20 answers a minute from x. Not stored; Running For keeps a count of refusals.' });
+    expect(await journal.reflections()).toHaveLength(20);
+    // Answers with outcomes, a minute apart so no minute is over: the 101st outcome of the day is refused,
+    // and its answer with it (never one without the other).
+    clock = new Date(2026, 10, 23, 0, 0);
+    const logged = await flood(110, (i) => answer({ answer: 'outcome', outcome: { title: `Result ${i}`, kind: 'help' } }), () => promptPage(), 60_000);
+    expect(accepted(logged)).toBe(100);
+    expect(logged[100]).toEqual({ ok: false, error: expect.stringContaining('more answers or outcomes than a day holds from x') });
+    expect(await journal.outcomes({ from: new Date(2026, 10, 23).toISOString() })).toHaveLength(100);
+    // Plain answers go on to 300 that day (20 + 100 + 180), then stop; the next day starts again.
+    const more = await flood(190, () => answer(), () => promptPage(), 60_000);
+    expect(accepted(more)).toBe(180);
+    expect((await journal.reflections(new Date(2026, 10, 23).toISOString(), new Date(2026, 10, 24).toISOString())).length).toBe(300);
+    clock = new Date(2026, 10, 24, 9, 0);
+    expect(await handle(answer(), promptPage())).toEqual({ ok: true });
+    // Another site's answers have their own budget.
+    expect(await handle(answer({ siteId: 'github' }), promptPage({ tab: { id: 8, url: 'https://github.com/jane' } }))).toEqual({ ok: true });
+    // Every refusal counted, under x: 10 over the minute, 10 over the outcomes, 10 over the answers.
+    const counted = await refused();
+    expect(counted.every((row) => row.siteId === 'x' && row.type === 'prompt/answer')).toBe(true);
+    expect(counted.reduce((sum, row) => sum + row.count, 0)).toBe(30);
+  });
+
   it('counts a flood of refusals in a few writes, each one transaction', async () => {
     const writes = vi.spyOn(journal, 'countRefusals');
     clock = new Date('2026-11-23T09:00:30.000Z');

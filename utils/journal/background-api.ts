@@ -14,7 +14,7 @@ import { BUDGETS, MinuteBudget, overBudget, RefusalTally, TimeAllowance } from '
 import { parseMessage, type LanguageLoadMessage, type Message, type Refusal, type Response } from './messages';
 import { extraOriginsItem, repairOrigins, repairWeekStart, weekStartItem, type Weekday } from '../settings';
 import { weekBounds } from '../week';
-import { parsePromptMessage, performPromptMessage, PROMPT_PAGE_PATH, type PromptMessage } from './prompt-api';
+import { aimForPrompt, parsePromptMessage, PROMPT_PAGE_PATH, storeAnswer, type PromptMessage } from './prompt-api';
 import { adapters, hostMatches } from '../sites';
 import { redactDiagnostic } from '../diagnostic';
 
@@ -280,10 +280,15 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
       if (isPromptPage(sender)) {
         const parsed = parsePromptMessage(message);
         if (!parsed.ok) return parsed;
-        const wrongSite = await checkPromptPage(sender, parsed.message);
+        const { message: valid } = parsed;
+        const wrongSite = await checkPromptPage(sender, valid);
         if (wrongSite) return wrongSite;
-        const week = weekBounds(now(), await weekStartsOn());
-        return await performPromptMessage(parsed.message, await deps.journal(), now().toISOString(), week);
+        if (valid.type === 'prompt/aim') return await aimForPrompt(await deps.journal(), weekBounds(now(), await weekStartsOn()));
+        const { siteId } = valid.answer;
+        const { perMinutePerSite } = BUDGETS.answer;
+        if (!perMinute.take(`${valid.type}\u0000${siteId}`, perMinutePerSite)) return await refuseOverBudget(valid.type, siteId, `more than ${perMinutePerSite} answers a minute`);
+        const stored = await storeAnswer(valid.answer, await deps.journal(), now().toISOString());
+        return stored === OVER_CAP ? await refuseOverBudget(valid.type, siteId, 'more answers or outcomes than a day holds') : stored;
       }
       const from = await checkSender(sender);
       if (!from.ok) return from;

@@ -58,6 +58,18 @@ export const BUDGETS = {
     /** Page views that should show counts, a day: a profile every 30 s for 16 hours is under 2,000. */
     viewsPerDayPerSite: 2_000,
   },
+  answer: {
+    /**
+     * Answers to prompts (prompt/answer, from the prompt page only, each a press in the dialog), with the
+     * outcomes logged with them. Opening a prompt, reading it and pressing takes a person seconds: 20 a
+     * minute is more than anyone answers by hand.
+     */
+    perMinutePerSite: 20,
+    /** Answers a day: a prompt answered every three minutes for fifteen hours is 300. */
+    perDayPerSite: 300,
+    /** Outcomes a day, logged from prompts: each is a result typed by hand; 100 is past any real day. */
+    outcomesPerDayPerSite: 100,
+  },
   lang: {
     /** A page loads its own language and the browser's, then one per language it meets: every pack twice over is 66. */
     perMinutePerTab: 60,

@@ -97,6 +97,15 @@ export type OverCap = typeof OVER_CAP;
  */
 export type SnapshotWrite = { stored: 'added' | 'updated' | 'unchanged'; snapshot: Snapshot } | { stored: OverCap };
 
+/** An answer to a prompt (addAnswer): a reflection, with its outcome when the answer is "outcome". */
+export type AnswerInput = Omit<ReflectionInput, 'outcomeId'> & { outcome?: Pick<OutcomeInput, 'title' | 'kind' | 'note'> };
+
+/** Daily caps on one site's answers and the outcomes logged with them (utils/journal/budgets.ts). */
+export interface AnswerCap {
+  answersPerDay?: number;
+  outcomesPerDay?: number;
+}
+
 /** Daily caps on what one site's activity row may reach (utils/journal/budgets.ts). */
 export type ActivityCap = Readonly<Pick<Activity, 'activeMs' | 'metricsSeen' | 'promptsShown'>>;
 
@@ -286,23 +295,37 @@ export class Journal {
   }
 
   /**
-   * An answer "this produced something": the outcome and the reflection linked to it, in one transaction,
-   * so an answer is never stored without its outcome, nor an outcome without its answer.
+   * An answer to a prompt: the reflection, and with the answer "outcome" the outcome it links to (under
+   * the current aim), in one transaction — an answer is never stored without its outcome, nor an outcome
+   * without its answer. With `cap`, an answer that would be the site's `answersPerDay + 1`th of the day
+   * (or its outcome the `outcomesPerDay + 1`th) is not stored: OVER_CAP, read in the same transaction.
    */
-  async addReflectionWithOutcome(
-    input: Omit<ReflectionInput, 'outcomeId' | 'answer'>,
-    outcomeInput: OutcomeInput,
-  ): Promise<{ reflection: Reflection; outcome: Outcome }> {
-    const at = this.stamp(input.at);
-    check(ReflectionSchema, { ...input, answer: 'outcome', outcomeId: null, id: 'pending', at }, 'Reflection');
-    this.buildOutcome({ ...outcomeInput, at }, null, 'pending');
+  async addAnswer(input: AnswerInput, cap: AnswerCap = {}): Promise<{ reflection: Reflection; outcome?: Outcome } | OverCap> {
+    const { outcome: outcomeInput, ...fields } = input;
+    const at = this.stamp(fields.at);
+    check(ReflectionSchema, { ...fields, outcomeId: null, id: 'pending', at }, 'Reflection');
+    if ((fields.answer === 'outcome') !== (outcomeInput !== undefined)) {
+      throw new JournalError('invalid', 'Reflection: an outcome comes with the answer "outcome", and only with it');
+    }
+    if (outcomeInput) this.buildOutcome({ ...outcomeInput, at }, null, 'pending');
+    const day = dayRange(new Date(at));
+    const today = IDBKeyRange.bound([fields.siteId, day.from], [fields.siteId, day.to], false, true);
     return this.run(async (db) => {
       const tx = db.transaction(['aims', 'outcomes', 'reflections'], 'readwrite');
-      const aim = await currentAimIn(tx.objectStore('aims'));
-      const outcome = this.buildOutcome({ siteId: input.siteId, ...outcomeInput, at }, aim?.id ?? null);
-      const reflection = check(ReflectionSchema, { ...input, answer: 'outcome', outcomeId: outcome.id, id: newId(), at }, 'Reflection');
-      await Promise.all([tx.objectStore('outcomes').add(outcome), tx.objectStore('reflections').add(reflection), tx.done]);
-      return { reflection, outcome };
+      const reflections = tx.objectStore('reflections');
+      const outcomes = tx.objectStore('outcomes');
+      const over =
+        (cap.answersPerDay !== undefined && (await reflections.index('by-site-at').count(today)) >= cap.answersPerDay) ||
+        (outcomeInput !== undefined && cap.outcomesPerDay !== undefined && (await outcomes.index('by-site-at').count(today)) >= cap.outcomesPerDay);
+      if (over) {
+        await tx.done;
+        return OVER_CAP;
+      }
+      const aim = outcomeInput ? await currentAimIn(tx.objectStore('aims')) : undefined;
+      const outcome = outcomeInput ? this.buildOutcome({ siteId: fields.siteId, ...outcomeInput, at }, aim?.id ?? null) : undefined;
+      const reflection = check(ReflectionSchema, { ...fields, outcomeId: outcome?.id ?? null, id: newId(), at }, 'Reflection');
+      await Promise.all([outcome && outcomes.add(outcome), reflections.add(reflection), tx.done]);
+      return outcome ? { reflection, outcome } : { reflection };
     });
   }
 

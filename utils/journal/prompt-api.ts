@@ -6,7 +6,8 @@
  * own address, in this extension, gets here).
  */
 import * as v from 'valibot';
-import type { Journal } from './journal';
+import { OVER_CAP, type Journal, type OverCap } from './journal';
+import { BUDGETS } from './budgets';
 import { OutcomeSchema, ReflectionSchema } from './records';
 import { describeIssue, type Refusal } from './messages';
 
@@ -55,16 +56,19 @@ export function parsePromptMessage(input: unknown): { ok: true; message: PromptM
   return { ok: false, error: `Refused ${type}: ${describeIssue(result.issues[0])}` };
 }
 
-/** Answer a prompt page's message with the journal; `week` is this week's [from, to). */
-export async function performPromptMessage(message: PromptMessage, journal: Journal, at: string, week: { from: string; to: string }): Promise<PromptReplies[keyof PromptReplies]> {
-  if (message.type === 'prompt/aim') {
-    const current = await journal.currentAim();
-    const weekOutcomes = (await journal.outcomes({ from: week.from, to: week.to })).length;
-    return { ok: true, aim: current?.aim ?? null, weekOutcomes };
-  }
-  const { outcome: logged, ...fields } = message.answer;
-  // With an outcome, the outcome and the reflection that links it are written in one transaction.
-  if (logged) await journal.addReflectionWithOutcome({ ...fields, at }, { ...logged, siteId: fields.siteId });
-  else await journal.addReflection({ ...fields, outcomeId: null, at });
-  return { ok: true };
+/** The current aim's words and this week's (`week`: [from, to)) outcome count, for the prompt page. */
+export async function aimForPrompt(journal: Journal, week: { from: string; to: string }): Promise<PromptReplies['prompt/aim']> {
+  const current = await journal.currentAim();
+  const weekOutcomes = (await journal.outcomes({ from: week.from, to: week.to })).length;
+  return { ok: true, aim: current?.aim ?? null, weekOutcomes };
+}
+
+/**
+ * Store an answer (and its outcome) at `at`, within the site's daily caps (budgets.ts): over them,
+ * OVER_CAP and nothing stored — the caller refuses and counts it.
+ */
+export async function storeAnswer(answer: PromptAnswer, journal: Journal, at: string): Promise<PromptReplies['prompt/answer'] | OverCap> {
+  const { perDayPerSite, outcomesPerDayPerSite } = BUDGETS.answer;
+  const stored = await journal.addAnswer({ ...answer, at }, { answersPerDay: perDayPerSite, outcomesPerDay: outcomesPerDayPerSite });
+  return stored === OVER_CAP ? OVER_CAP : { ok: true };
 }
