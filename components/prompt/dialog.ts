@@ -64,6 +64,11 @@ export interface DialogView {
   open(count?: PromptCount, theme?: Theme): void;
   /** Hide it (the chip hides the frame). */
   close(): void;
+  /**
+   * The page was just shown and focused (the chip shows its frame hidden until ready): if nothing in the
+   * dialog has the focus — it could not take it while hidden — its first answer does.
+   */
+  focus(): void;
   /** The count changed in place: the heading and answers follow it, an open dialog stays open. */
   update(count: PromptCount): void;
   destroy(): void;
@@ -440,6 +445,9 @@ export function createDialog(doc: Document, mount: HTMLElement, env: DialogEnvir
     element: dialog,
     isOpen: () => opened,
     open,
+    focus() {
+      if (opened && !dialog.contains(doc.activeElement)) (answers.hidden ? focusables()[0] : logButton)?.focus();
+    },
     close: () => {
       if (!opened) return;
       opened = false;

@@ -91,6 +91,8 @@ export function startPromptPage(deps: PromptPageDeps = {}): DialogView | undefin
     tell({ rf: 'ready', height: Math.ceil(view.element.getBoundingClientRect().height) });
   };
   win.addEventListener('message', onConnect);
+  // The chip focuses the frame when it shows it; the dialog opened while hidden, so it takes the focus now.
+  win.addEventListener('focus', () => view.focus());
   view.open();
   return view;
 }

@@ -180,6 +180,28 @@ describe('the dialog', () => {
     expect(active(parts)).toBe(notNow);
   });
 
+  it('focus() gives the focus to the first answer when nothing in the dialog has it, and leaves it where it is otherwise', async () => {
+    await openPrompt();
+    (document.activeElement as HTMLElement).blur();
+    parts.view.focus();
+    expect(active(parts)).toBe(buttonNamed(parts, 'Log an outcome'));
+    const notNow = buttonNamed(parts, 'Not now');
+    notNow.focus();
+    parts.view.focus();
+    expect(active(parts)).toBe(notNow);
+    // After an answer, the first control left (Close, then Done).
+    buttonNamed(parts, 'Nothing yet').click();
+    await parts.settled();
+    (document.activeElement as HTMLElement).blur();
+    parts.view.focus();
+    expect(active(parts)).toBe(buttonNamed(parts, 'Close'));
+    // Closed, it takes nothing.
+    parts.view.close();
+    (document.activeElement as HTMLElement).blur();
+    parts.view.focus();
+    expect(active(parts)).toBe(document.body);
+  });
+
   it('a new opening is a new question: the answers come back and the aim is read again', async () => {
     await openPrompt();
     buttonNamed(parts, 'Nothing yet').click();
