@@ -4,7 +4,7 @@
  * context), so the round trip is the real one — Chrome's sender, the service worker, IndexedDB — and
  * production code has no test hook.
  */
-import type { BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext, Frame, Page } from '@playwright/test';
 import { expect, readStore, test } from './extension';
 
 interface ExecutionContext {
@@ -44,7 +44,7 @@ async function openXProfile(context: BrowserContext, serveFixture: (url: string,
 
 const send = (message: unknown) => `chrome.runtime.sendMessage(${JSON.stringify(message)})`;
 
-test('a content script on x.com adds records through the background; reading or deleting is refused', async ({
+test('a content script on x.com adds records through the background; reading, deleting and answering prompts are refused', async ({
   context,
   extensionId,
   serveFixture,
@@ -52,44 +52,57 @@ test('a content script on x.com adds records through the background; reading or 
   const site = await openXProfile(context, serveFixture);
   const evaluate = await inContentScript(context, site, extensionId);
 
-  expect(await evaluate(send({ type: 'aim/current' }))).toEqual({ ok: true, aim: null, weekOutcomes: 0 });
-  const reflection = { siteId: 'x', metric: 'followers', value: 12300, own: false, answer: 'nothing-yet' };
-  expect(await evaluate(send({ type: 'reflection/add', reflection }))).toEqual({ ok: true });
   expect(await evaluate(send({ type: 'snapshot/add', snapshot: { siteId: 'x', metric: 'followers', value: 12300, approximate: true } }))).toEqual({
     ok: true,
     recorded: true,
   });
   expect(await evaluate(send({ type: 'activity/add', activity: { siteId: 'x', activeMs: 5000, promptsShown: 2 } }))).toEqual({ ok: true });
 
-  // What a content script can never do, even with the real channel in hand.
-  for (const forbidden of [{ type: 'outcomes/list' }, { type: 'reflections/list' }, { type: 'journal/deleteAll' }, { type: 'outcome/delete', id: 'a' }]) {
+  // What a content script can never do, even with the real channel in hand: read, delete, or answer for
+  // the user (answers and the aim belong to the prompt page, in the extension's own origin).
+  const reflection = { siteId: 'x', metric: 'followers', value: 12300, own: false, answer: 'nothing-yet' };
+  for (const forbidden of [
+    { type: 'outcomes/list' },
+    { type: 'reflections/list' },
+    { type: 'journal/deleteAll' },
+    { type: 'outcome/delete', id: 'a' },
+    { type: 'aim/current' },
+    { type: 'prompt/aim' },
+    { type: 'prompt/answer', answer: reflection },
+    { type: 'reflection/add', reflection },
+  ]) {
     expect(await evaluate(send(forbidden))).toEqual({ ok: false, error: expect.stringContaining('is not a message Running For accepts') });
   }
-  expect(await evaluate(send({ type: 'reflection/add', reflection: { ...reflection, siteId: 'linkedin' } }))).toEqual({
+  expect(await evaluate(send({ type: 'snapshot/add', snapshot: { siteId: 'linkedin', metric: 'connections', value: 5, approximate: false } }))).toEqual({
     ok: false,
     error: 'Refused: a page on x cannot report for site "linkedin".',
   });
-  expect(await evaluate(send({ type: 'reflection/add', reflection: { ...reflection, at: '2020-01-01T00:00:00.000Z' } }))).toMatchObject({ ok: false });
+  expect(await evaluate(send({ type: 'activity/add', activity: { siteId: 'x', activeMs: 5000, day: '2020-01-01' } }))).toMatchObject({ ok: false });
 
   const extensionPage = await context.newPage();
   await extensionPage.goto(`chrome-extension://${extensionId}/popup.html`);
-  const reflections = await readStore(extensionPage, 'reflections');
-  expect(reflections).toEqual([{ ...reflection, id: expect.any(String), at: expect.any(String), outcomeId: null }]);
-  expect(Date.now() - Date.parse(reflections[0]!.at as string)).toBeLessThan(60_000);
-  expect(await readStore(extensionPage, 'snapshots')).toMatchObject([{ siteId: 'x', metric: 'followers', value: 12300, approximate: true }]);
-  expect(await readStore(extensionPage, 'activity')).toMatchObject([{ siteId: 'x', activeMs: 5000, metricsSeen: 0, promptsShown: 2 }]);
+  expect(await readStore(extensionPage, 'reflections')).toEqual([]);
+  const [snapshot] = await readStore(extensionPage, 'snapshots');
+  expect(snapshot).toMatchObject({ siteId: 'x', metric: 'followers', value: 12300, approximate: true });
+  expect(Date.now() - Date.parse(snapshot!.at as string)).toBeLessThan(60_000);
+  expect(await readStore(extensionPage, 'activity')).toMatchObject([{ siteId: 'x', activeMs: 5000, promptsShown: 2 }]);
   expect(await readStore(extensionPage, 'outcomes')).toEqual([]);
 });
 
-test('an "outcome" answer stores the outcome and the reflection linked to it; the aim is shown as words only', async ({
-  context,
-  extensionId,
-  serveFixture,
-}) => {
+/** The prompt page framed beside the followers count, once a click on the chip has opened it. */
+async function openPromptFrame(site: Page): Promise<Frame> {
+  await site.locator('running-for-prompt[data-metric="followers"]').click();
+  let frame: Frame | undefined;
+  await expect.poll(() => (frame = site.frames().find((f) => new URL(f.url()).pathname === '/prompt.html')) !== undefined).toBe(true);
+  return frame!;
+}
+
+test('the prompt page, framed in x.com, reads the aim as words only and stores answers for x alone', async ({ context, extensionId, serveFixture }) => {
   const site = await openXProfile(context, serveFixture);
-  const evaluate = await inContentScript(context, site, extensionId);
+  const frame = await openPromptFrame(site);
+  const ask = (message: unknown) => frame.evaluate((m) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(m), message);
   // The first message opens (and so creates) the journal in the service worker.
-  expect(await evaluate(send({ type: 'aim/current' }))).toEqual({ ok: true, aim: null, weekOutcomes: 0 });
+  expect(await ask({ type: 'prompt/aim' })).toEqual({ ok: true, aim: null, weekOutcomes: 0 });
 
   const extensionPage = await context.newPage();
   await extensionPage.goto(`chrome-extension://${extensionId}/popup.html`);
@@ -110,40 +123,38 @@ test('an "outcome" answer stores the outcome and the reflection linked to it; th
       }),
   );
 
-  expect(await evaluate(send({ type: 'aim/current' }))).toEqual({ ok: true, aim: { purpose: 'Independent design studio', aim: 'Three clients by March' }, weekOutcomes: 0 });
-  const answer = {
-    type: 'reflection/add',
-    reflection: { siteId: 'x', metric: 'followers', value: 12300, own: false, answer: 'outcome', outcome: { title: 'A client from a reply', kind: 'client' } },
-  };
-  expect(await evaluate(send(answer))).toEqual({ ok: true });
+  // The aim's words, never the purpose.
+  expect(await ask({ type: 'prompt/aim' })).toEqual({ ok: true, aim: 'Three clients by March', weekOutcomes: 0 });
+  const answer = { siteId: 'x', metric: 'followers', value: 12300, own: false, answer: 'outcome', outcome: { title: 'A client from a reply', kind: 'client' } };
+  expect(await ask({ type: 'prompt/answer', answer })).toEqual({ ok: true });
+  // Framed in x.com, it answers for x only; and it sends nothing a content script sends.
+  expect(await ask({ type: 'prompt/answer', answer: { ...answer, siteId: 'linkedin' } })).toEqual({ ok: false, error: 'Refused: a page on x cannot report for site "linkedin".' });
+  expect(await ask({ type: 'snapshot/add', snapshot: { siteId: 'x', metric: 'followers', value: 1, approximate: false } })).toEqual({
+    ok: false,
+    error: 'Refused: not a message of the prompt page.',
+  });
 
   const [outcome] = await readStore(extensionPage, 'outcomes');
   expect(outcome).toMatchObject({ title: 'A client from a reply', kind: 'client', note: '', siteId: 'x', aimId: 'aim-1' });
   expect(await readStore(extensionPage, 'reflections')).toMatchObject([{ answer: 'outcome', outcomeId: outcome!.id }]);
+  expect(await ask({ type: 'prompt/aim' })).toEqual({ ok: true, aim: 'Three clients by March', weekOutcomes: 1 });
 });
 
-test('prompt/dialog runs the dialog script in the content script\'s own world, once, out of the page\'s sight', async ({
-  context,
-  extensionId,
-  serveFixture,
-}) => {
+test('lang/load runs a language pack in the content script\'s own world, out of the page\'s sight', async ({ context, extensionId, serveFixture }) => {
   const site = await openXProfile(context, serveFixture);
   const evaluate = await inContentScript(context, site, extensionId);
-  const registered = 'typeof globalThis.__runningForDialogs?.factory';
-  // Not loaded until a prompt is opened.
-  expect(await evaluate(registered)).toBe('undefined');
-  expect(await evaluate(send({ type: 'prompt/dialog' }))).toEqual({ ok: true });
-  expect(await evaluate(registered)).toBe('function');
-  await evaluate('globalThis.__rfFirst = globalThis.__runningForDialogs.factory, true');
-  // A second request (another open) keeps the same factory.
-  expect(await evaluate(send({ type: 'prompt/dialog' }))).toEqual({ ok: true });
-  expect(await evaluate('globalThis.__runningForDialogs.factory === globalThis.__rfFirst')).toBe(true);
+  const registered = (code: string) => `globalThis.__runningForLanguages?.packs.has(${JSON.stringify(code)}) ?? false`;
+  // The page is in English: German is not here until asked for.
+  expect(await evaluate(registered('de'))).toBe(false);
+  expect(await evaluate(send({ type: 'lang/load', lang: 'de' }))).toEqual({ ok: true });
+  expect(await evaluate(registered('de'))).toBe(true);
   // The page's own world sees none of it.
-  expect(await site.evaluate(() => typeof (globalThis as { __runningForDialogs?: unknown }).__runningForDialogs)).toBe('undefined');
-  expect(await evaluate(send({ type: 'prompt/dialog', file: '/background.js' }))).toEqual({
+  expect(await site.evaluate(() => typeof (globalThis as { __runningForLanguages?: unknown }).__runningForLanguages)).toBe('undefined');
+  expect(await evaluate(send({ type: 'lang/load', lang: 'de', file: '/background.js' }))).toEqual({
     ok: false,
-    error: 'Refused prompt/dialog: file: is not a field of this message.',
+    error: 'Refused lang/load: file: is not a field of this message.',
   });
+  expect(await evaluate(send({ type: 'lang/load', lang: '../background' }))).toMatchObject({ ok: false, error: expect.stringMatching(/^Refused lang\/load: lang: /) });
 });
 
 test('extension pages are not content scripts: the popup is refused and nothing is written', async ({ context, extensionId }) => {
@@ -153,8 +164,8 @@ test('extension pages are not content scripts: the popup is refused and nothing 
     // Chrome's own messaging, as any script of the page could call it (not the extension's wrapper).
     const { runtime } = (globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } } }).chrome;
     return [
-      await runtime.sendMessage({ type: 'aim/current' }),
-      await runtime.sendMessage({ type: 'reflection/add', reflection: { siteId: 'x', metric: 'followers', value: 1, own: false, answer: 'nothing-yet' } }),
+      await runtime.sendMessage({ type: 'snapshot/add', snapshot: { siteId: 'x', metric: 'followers', value: 1, approximate: false } }),
+      await runtime.sendMessage({ type: 'prompt/answer', answer: { siteId: 'x', metric: 'followers', value: 1, own: false, answer: 'nothing-yet' } }),
     ];
   });
   const refused = { ok: false, error: 'Refused: extension pages use the journal directly; this API is for content scripts.' };
