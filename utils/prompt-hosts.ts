@@ -316,8 +316,13 @@ export class PromptHosts {
     const spare = this.spares.pop();
     const reused = spare?.host.ownerDocument === element.ownerDocument ? spare : undefined;
     if (spare && !reused) safely(() => spare.controller.destroy());
-    const host = reused?.host ?? element.ownerDocument.createElement(PROMPT_TAG);
-    if (!reused && host.matches(':defined')) {
+    let host: HTMLElement | undefined;
+    try {
+      host = reused?.host ?? element.ownerDocument.createElement(PROMPT_TAG);
+    } catch {
+      // Only a page's own constructor for our tag throws here: claimed, as below.
+    }
+    if (!host || (!reused && host.matches(':defined'))) {
       // The page defined our tag as its own custom element: a root attached to it would be the page's
       // (ElementInternals.shadowRoot). No prompt on this page from now on.
       if (!this.claimed) console.warn('Running For: this page defines <running-for-prompt> itself; no prompts here.');

@@ -1,4 +1,5 @@
 /** @vitest-environment happy-dom */
+import { Window } from 'happy-dom';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { PAGE_THEME_EVERY_MS, PROMPT_TAG, PromptHosts, SHAPE_CHECKS, spotFor } from '../../utils/prompt-hosts';
 import type { Detection } from '../../utils/sites/types';
@@ -157,6 +158,57 @@ describe('prompt hosts', () => {
     expect(allHosts()).toHaveLength(0);
     expect(hosts.size).toBe(0);
     expect(controllers.every((controller) => controller.destroy.mock.calls.length === 1)).toBe(true);
+  });
+});
+
+describe('a page that claims the host\'s tag', () => {
+  /** A page of its own (happy-dom's Window), where the page script defines `running-for-prompt` first. */
+  function claimedPage(constructor: (element: HTMLElement) => void) {
+    const win = new Window({ url: 'https://x.com/jane' });
+    const doc = win.document as unknown as Document;
+    const Base = win.HTMLElement as unknown as typeof HTMLElement;
+    win.customElements.define(
+      PROMPT_TAG,
+      class extends Base {
+        constructor() {
+          super();
+          constructor(this);
+        }
+      } as unknown as Parameters<typeof win.customElements.define>[1],
+    );
+    const element = doc.createElement('a');
+    element.textContent = '12K followers';
+    doc.body.append(element);
+    const detection: Detection = { element, site: 'x', metric: 'followers', value: 12000, approximate: false, own: false, text: '12K followers', via: 'hook' };
+    return { win, doc, detection };
+  }
+
+  it('gets no host and no prompt at all, and none later (a root attached there would be the page\'s)', () => {
+    const internals: ElementInternals[] = [];
+    const { doc, detection, win } = claimedPage((element) => internals.push(element.attachInternals()));
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { hosts, events } = setup();
+    expect(hosts.show(detection)).toBe(false);
+    expect(hosts.show(detection)).toBe(false);
+    expect(doc.querySelectorAll(PROMPT_TAG)).toHaveLength(0);
+    expect(events).toEqual([]);
+    expect(internals.every((one) => one.shadowRoot === null)).toBe(true);
+    expect(warn).toHaveBeenCalledTimes(1);
+    // The rest of the page is untouched, and counts elsewhere on it get nothing either.
+    expect(doc.body.children).toHaveLength(1);
+    void win.happyDOM.close();
+  });
+
+  it('a constructor of the page that throws is a claim too, never an exception', () => {
+    const { doc, detection, win } = claimedPage(() => {
+      throw new Error('not yours');
+    });
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { hosts, events } = setup();
+    expect(() => hosts.show(detection)).not.toThrow();
+    expect(doc.querySelectorAll(PROMPT_TAG)).toHaveLength(0);
+    expect(events).toEqual([]);
+    void win.happyDOM.close();
   });
 });
 
