@@ -52,6 +52,10 @@ export default defineConfig({
         ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
       },
     ],
+    // Private windows are never recorded: the extension cannot be allowed there at all (README "Privacy").
+    // With "spanning" (the default) and the user's "Allow in Incognito"/"Run in Private Windows", private
+    // browsing would land in the one journal; "split" would still share storage.local with it.
+    incognito: 'not_allowed',
     // The dashboard doubles as the options page.
     options_ui: { page: 'dashboard.html', open_in_tab: true },
     ...(browser === 'firefox' ? { browser_specific_settings: FIREFOX_SETTINGS } : {}),

@@ -62,7 +62,7 @@ export interface ActivityRecorder {
   stop(): void;
 }
 
-const repeat = (ms: number, callback: () => void) => {
+export const repeat = (ms: number, callback: () => void) => {
   const id = setInterval(callback, ms);
   return () => clearInterval(id);
 };

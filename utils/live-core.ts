@@ -22,7 +22,12 @@
  *   wrapper): a navigation that changes no markup needs no new prompts, and one that does is a batch.
  *   WXT's own `wxt:locationchange` polls once a second, which is both late and a timer (wxt#1567).
  * - Mutations caused by our own hosts are ignored; a host the site removed is put back once.
- * - Everything stops when the content-script context is invalidated (extension updated or disabled).
+ * - Everything stops when the content-script context is invalidated (extension updated, disabled or
+ *   removed). Nothing tells a Chrome content script that its extension went: WXT's context notices only
+ *   when asked (`isInvalid` reads `runtime.id`) or when a newer copy of the script starts in the page. So
+ *   the live layer asks at every pass and scan, when the page becomes visible or is pointed at, and at its
+ *   timers' ticks — a property read each (under a microsecond in Chromium 156), no timer of its own, no
+ *   port (see `LiveDetectorContext`).
  */
 import type { MountPrompt, PromptEnvironment } from '../components/prompt/types';
 import { contextFor, detectInContext } from './detect-with';
@@ -33,7 +38,7 @@ import { isPromptHost, PromptHosts, type PromptHostHooks } from './prompt-hosts'
 import { whenIdle } from './idle';
 import { hostMatches } from './sites/dom';
 import type { Detection, SiteAdapter, SiteContext } from './sites/types';
-import { startActivity, type ActivityOptions, type ActivityRecorder } from './activity';
+import { repeat, startActivity, type ActivityOptions, type ActivityRecorder } from './activity';
 import { startHealth, type HealthOptions, type HealthRecorder } from './health';
 
 /** More added nodes (or changed places) than this in one batch: one deferred full rescan (Dark Reader's number). */
@@ -51,6 +56,16 @@ export const BULK_RESCAN_TIMEOUT_MS = 300;
 export interface LiveDetectorContext {
   /** WXT's ContentScriptContext.onInvalidated: returns a function that removes the listener. */
   onInvalidated(callback: () => void): unknown;
+  /**
+   * WXT's ContentScriptContext.isInvalid: reading it notices an extension that was updated, disabled or
+   * removed (`browser.runtime.id` gone) and then runs the onInvalidated callbacks, synchronously.
+   *
+   * Not a `runtime.connect` port whose onDisconnect would say so: measured in Chromium 156, an open port
+   * does not keep the service worker alive, and it disconnects when the idle worker stops (about 30 s),
+   * with the extension still there — so it would tell nothing past the first half-minute, unless every tab
+   * reconnected and so woke the worker twice a minute.
+   */
+  readonly isInvalid?: boolean;
 }
 
 export interface LiveDetectorOptions extends Omit<PromptHostHooks, 'mount'> {
@@ -154,6 +169,9 @@ export interface LiveDetector {
   readonly hosts: PromptHosts;
 }
 
+/** Events (on the window, capture) at which the detector asks whether its extension is still there. */
+const CHECK_ON = ['pointerdown', 'visibilitychange'] as const;
+
 const nextFrame = (callback: () => void) => {
   const id = requestAnimationFrame(callback);
   return () => cancelAnimationFrame(id);
@@ -201,7 +219,7 @@ export function startLiveDetector(ctx: LiveDetectorContext, options: LiveDetecto
   };
 
   const scan = (): Detection[] => {
-    if (stopped) return [];
+    if (stopped || ctx.isInvalid) return [];
     cancelFrame?.();
     cancelFrame = undefined;
     cancelIdle?.();
@@ -225,7 +243,7 @@ export function startLiveDetector(ctx: LiveDetectorContext, options: LiveDetecto
 
   const pass = () => {
     cancelFrame = undefined;
-    if (stopped) return;
+    if (stopped || ctx.isInvalid) return;
     if (navigated()) {
       scan();
       return;
@@ -352,6 +370,9 @@ export function startLiveDetector(ctx: LiveDetectorContext, options: LiveDetecto
   });
 
   const onPopState = () => schedule();
+  // An orphan's prompts go when the user comes back to the page or points at one, even on a page that
+  // does not change (no pass to notice): capture, so before the prompt under the pointer sees the event.
+  const check = () => ctx.isInvalid;
 
   const stop = () => {
     if (stopped) return;
@@ -360,6 +381,7 @@ export function startLiveDetector(ctx: LiveDetectorContext, options: LiveDetecto
     cancelFrame?.();
     cancelIdle?.();
     win.removeEventListener('popstate', onPopState);
+    for (const type of CHECK_ON) win.removeEventListener(type, check, true);
     resetBatch();
     hosts.clear();
     if (typeof removeInvalidated === 'function') removeInvalidated();
@@ -367,6 +389,7 @@ export function startLiveDetector(ctx: LiveDetectorContext, options: LiveDetecto
 
   observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
   win.addEventListener('popstate', onPopState);
+  for (const type of CHECK_ON) win.addEventListener(type, check, true);
   const removeInvalidated: unknown = ctx.onInvalidated(stop);
   scan();
   return {
@@ -655,6 +678,8 @@ export function startLiveLayer(ctx: LiveDetectorContext, deps: LiveLayerDeps): L
 
   const apply = async () => {
     const mine = ++generation;
+    // An orphan reads no settings (the storage API throws there): the snooze timer's tick asks first.
+    if (ctx.isInvalid) return;
     let settings: Pick<Settings, 'siteModes' | 'snoozes'>;
     try {
       settings = await deps.settings();
@@ -674,7 +699,9 @@ export function startLiveLayer(ctx: LiveDetectorContext, deps: LiveLayerDeps): L
       recorder = undefined;
       return;
     }
-    recorder ??= startActivity({ ...deps.activity, siteId, send: deps.send, doc, win: deps.win });
+    // The activity recorder's tick asks too: an orphan on a page that never changes stops within FLUSH_EVERY_MS.
+    const every = deps.activity?.every ?? repeat;
+    recorder ??= startActivity({ ...deps.activity, every: (ms, tick) => every(ms, () => void (ctx.isInvalid || tick())), siteId, send: deps.send, doc, win: deps.win });
     const now = deps.now();
     if (isSnoozed(settings.snoozes, siteId, now)) {
       stopDetector();

@@ -1,5 +1,6 @@
 /** @vitest-environment happy-dom */
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MountPrompt, PromptController, PromptEnvironment, PromptLook } from '../../components/prompt/types';
 import { detect } from '../../utils/detect';
@@ -7,6 +8,7 @@ import { adapterFor } from '../../utils/sites';
 import { BULK_NODES, nearPrompt, rootsOf, SMALL_ROOT_ELEMENTS, startLiveDetector, startLiveLayer, type LiveDetectorOptions } from '../../utils/live-detector';
 import { loadSettings, siteModesItem, snoozesItem } from '../../utils/settings';
 import type { Detection } from '../../utils/sites/types';
+import type { ActivityOptions } from '../../utils/activity';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseWith, type ExpectedDetection } from './fixture-dom';
@@ -615,6 +617,67 @@ describe('live detector', () => {
     expect(navigations.at(-1)).toBe(url);
   });
 
+  describe('an orphan (the extension updated, disabled or removed, the script still in the page)', () => {
+    // WXT's own context: `isInvalid` reads `browser.runtime.id`, which the browser takes away.
+    let wxt: ContentScriptContext;
+    const { id } = fakeBrowser.runtime;
+    const orphan = () => void Object.assign(fakeBrowser.runtime, { id: undefined });
+    beforeEach(() => {
+      wxt = new ContentScriptContext('live', { noScriptStartedPostMessage: true });
+    });
+    afterEach(() => {
+      wxt.abort();
+      Object.assign(fakeBrowser.runtime, { id });
+    });
+
+    it('stops at its next pass: prompts removed, observer and listeners gone', async () => {
+      document.body.append(xHeader('jane', '75', '12.3K'));
+      const removeListener = vi.spyOn(window, 'removeEventListener');
+      const detector = startLiveDetector(wxt, { mount: prompts.mount, location: () => url, frame: frames.schedule, idle: idle.schedule, detect });
+      expect(hosts()).toHaveLength(2);
+      orphan();
+      numberText('/jane/following').data = '76';
+      await settle();
+      frames.run();
+      expect(wxt.signal.aborted).toBe(true);
+      expect(hosts()).toHaveLength(0);
+      expect(prompts.mounted.every((item) => item.controller.destroyed)).toBe(true);
+      expect(removeListener.mock.calls.map(([type]) => type)).toEqual(expect.arrayContaining(['popstate', 'pointerdown', 'visibilitychange']));
+      numberText('/jane/following').data = '77';
+      await settle();
+      expect(frames.pending).toBe(0);
+      expect(detector.scan()).toEqual([]);
+    });
+
+    it.each([
+      ['the user points at the page', () => window.dispatchEvent(new Event('pointerdown'))],
+      ['the page becomes visible again', () => document.dispatchEvent(new Event('visibilitychange', { bubbles: true }))],
+    ])('on a page that does not change, stops when %s', (_when, event) => {
+      document.body.append(xHeader('jane', '75', '12.3K'));
+      startLiveDetector(wxt, { mount: prompts.mount, location: () => url, frame: frames.schedule, idle: idle.schedule, detect });
+      event();
+      expect(hosts()).toHaveLength(2);
+      orphan();
+      event();
+      expect(hosts()).toHaveLength(0);
+      expect(frames.pending).toBe(0);
+    });
+
+    it('a newer copy of the script starting in the page stops it first: one set of prompts, never two', () => {
+      document.body.append(xHeader('jane', '75', '12.3K'));
+      const old = startLiveDetector(wxt, { mount: prompts.mount, location: () => url, frame: frames.schedule, idle: idle.schedule, detect });
+      const oldHosts = hosts();
+      // WXT's start event on the document (the page cannot hear it without knowing the extension's id).
+      const newer = new ContentScriptContext('live', { noScriptStartedPostMessage: true });
+      expect(wxt.signal.aborted).toBe(true);
+      expect(old.hosts.size).toBe(0);
+      startLiveDetector(newer, { mount: prompts.mount, location: () => url, frame: frames.schedule, idle: idle.schedule, detect });
+      expect(hosts()).toHaveLength(2);
+      expect(hosts().some((host) => oldHosts.includes(host))).toBe(false);
+      newer.abort();
+    });
+  });
+
   it('stops everything when the extension context is invalidated', async () => {
     document.body.append(xHeader('jane', '75', '12.3K'));
     const removeListener = vi.spyOn(window, 'removeEventListener');
@@ -763,5 +826,64 @@ describe('live layer and settings', () => {
     await settle();
     expect(hosts()).toHaveLength(0);
     expect(layer.detector()).toBeUndefined();
+  });
+
+  describe('an orphan (the extension updated, disabled or removed)', () => {
+    const { id } = fakeBrowser.runtime;
+    const orphan = () => void Object.assign(fakeBrowser.runtime, { id: undefined });
+    let wxt: ContentScriptContext;
+    let reads: number;
+    const startWith = (activity: Partial<Pick<ActivityOptions, 'every'>>) =>
+      startLiveLayer(wxt, {
+        mount: prompts.mount as MountPrompt,
+        send: (async (message: unknown) => (sent.push(message), { ok: true })) as never,
+        snooze: async () => {},
+        now: () => new Date(),
+        settings: () => (reads++, loadSettings()),
+        watchSettings: () => () => {},
+        location: () => 'https://x.com/sam',
+        detector: { frame: (callback) => (callback(), () => {}), idle: (callback) => (callback(), () => {}) },
+        activity: { every: () => () => {}, IntersectionObserver: undefined, ...activity },
+      });
+    beforeEach(() => {
+      wxt = new ContentScriptContext('layer', { noScriptStartedPostMessage: true });
+      reads = 0;
+    });
+    afterEach(() => {
+      wxt.abort();
+      Object.assign(fakeBrowser.runtime, { id });
+    });
+
+    it('on a page that never changes, stops at the activity recorder’s next tick: prompts, timer, listeners', async () => {
+      const ticks: (() => void)[] = [];
+      const cancel = vi.fn();
+      const remove = vi.spyOn(window, 'removeEventListener');
+      const layer = startWith({ every: (_ms, tick) => (ticks.push(tick), cancel) });
+      await layer.ready;
+      expect(hosts()).toHaveLength(2);
+      ticks[0]!();
+      expect(hosts()).toHaveLength(2);
+      orphan();
+      ticks[0]!();
+      expect(wxt.signal.aborted).toBe(true);
+      expect(hosts()).toHaveLength(0);
+      expect(layer.detector()).toBeUndefined();
+      expect(cancel).toHaveBeenCalled();
+      expect(remove.mock.calls.map(([type]) => type)).toEqual(expect.arrayContaining(['pointerdown', 'keydown', 'pagehide']));
+    });
+
+    it('snoozed, reads no settings when the snooze ends (the storage API throws in an orphan)', async () => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+      vi.setSystemTime(new Date('2026-11-26T09:00:00Z'));
+      await snoozesItem.setValue({ x: '2026-11-26T10:00:00.000Z' });
+      const layer = startWith({});
+      await layer.ready;
+      expect(reads).toBe(1);
+      orphan();
+      await vi.advanceTimersByTimeAsync(60 * 60 * 1000 + 1000);
+      expect(reads).toBe(1);
+      expect(wxt.signal.aborted).toBe(true);
+      expect(hosts()).toHaveLength(0);
+    });
   });
 });

@@ -72,6 +72,22 @@ describe('manifest permissions', () => {
   });
 });
 
+describe('private windows', () => {
+  it.each([
+    ['chrome', chrome],
+    ['edge', edge],
+    ['firefox', firefox],
+  ])('%s: the extension cannot run in incognito or private windows, so private browsing is never recorded', (_name, manifest) => {
+    expect(manifest.incognito).toBe('not_allowed');
+  });
+
+  it('the README says so', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const privacy = /^## Privacy\n([\s\S]*?)(?=^## )/m.exec(readme)?.[1] ?? '';
+    expect(privacy).toContain('`"incognito": "not_allowed"`');
+  });
+});
+
 describe('Firefox settings', () => {
   const gecko = firefox.browser_specific_settings?.gecko;
 

@@ -1,0 +1,154 @@
+/**
+ * Orphaned content scripts in real Firefox (issue 13), with the built Firefox MV3 package — the
+ * counterpart of tests/e2e/orphans.spec.ts, which runs in Chromium.
+ *
+ * Firefox is driven over WebDriver BiDi by puppeteer-core: the package is installed as a temporary
+ * add-on, and fixture pages are served under the sites' real URLs by request interception (nothing
+ * reaches the network). What it shows:
+ * - updated (the same add-on installed again, as an update does): Firefox starts the new copy in the
+ *   open tab; the page has one set of prompts, the new copy's, which follow the page; nothing is posted to
+ *   the page;
+ * - removed: the old copy stops — its prompts no longer follow the page and new counts get none. Firefox
+ *   ends a content script when its add-on shuts down (no code of it runs after, not even its own checks),
+ *   so nothing of the old copy takes its prompts away: they stay in the page, inert, until it is reloaded
+ *   (README "Privacy"). Disabling shuts the add-on down too; not measured here (BiDi can only uninstall).
+ * Not checked here: the journal (BiDi cannot open moz-extension:// pages); in Chromium it is
+ * (tests/e2e/orphans.spec.ts).
+ *
+ * Run as `npm run test:firefox` (builds first) or `tsx tests/firefox/orphans.ts [BUILD_DIR]`. Firefox:
+ * $FIREFOX_PATH, else /usr/bin/firefox-esr, else /usr/bin/firefox (Debian: `apt-get install firefox-esr`).
+ * Prints one line per check and `N passed, N failed`; exits non-zero on a failure.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const URL_OWN = 'https://x.com/sam_reader';
+const PROMPT = 'running-for-prompt';
+
+export function findFirefox(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return [env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'].find((candidate): candidate is string => !!candidate && existsSync(candidate));
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls `read` until `ok` holds (or the time is up), and returns the last value read. */
+async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, ms = 10_000): Promise<T> {
+  const end = Date.now() + ms;
+  let value = await read();
+  while (!ok(value) && Date.now() < end) {
+    await sleep(100);
+    value = await read();
+  }
+  return value;
+}
+
+function check(condition: boolean, message: string): asserts condition {
+  if (!condition) throw new Error(message);
+}
+
+/** A page on which every `https://x.com/` request is answered with the fixture; everything else is refused. */
+async function openOwnProfile(browser: Browser): Promise<Page> {
+  const html = readFileSync(path.join(root, 'tests/fixtures/x/profile-own.html'), 'utf8');
+  const page = await browser.newPage();
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    if (request.url().startsWith('https://x.com/')) void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+    else void request.abort();
+  });
+  await page.goto(URL_OWN);
+  const count = await until(() => prompts(page), (n) => n === 4);
+  check(count === 4, `the content script marks the own profile's 4 counts (found ${count})`);
+  // The page's own references to the first copy's hosts, and every message posted to it from now on.
+  await page.evaluate((tag) => {
+    const heard: string[] = [];
+    Object.assign(window, { first: Array.from(document.querySelectorAll(tag)), heard });
+    window.addEventListener('message', (event) => heard.push(JSON.stringify(event.data)));
+  }, PROMPT);
+  return page;
+}
+
+const prompts = (page: Page) => page.evaluate((tag) => document.querySelectorAll(tag).length, PROMPT);
+const firstConnected = (page: Page) => page.evaluate(() => (window as unknown as { first: Element[] }).first.filter((host) => host.isConnected).length);
+const heard = (page: Page) => page.evaluate(() => (window as unknown as { heard: string[] }).heard);
+const ownFollowing = (page: Page) =>
+  page.evaluate((tag) => document.querySelector<HTMLElement>(`${tag}[data-metric="following"][data-own="true"]`)?.dataset.value, PROMPT);
+/** The site re-renders the user's own following count. */
+const setFollowing = (page: Page, text: string) =>
+  page.evaluate((value) => {
+    const number = document.querySelector('a[href="/sam_reader/following"] span span');
+    if (number?.firstChild) number.firstChild.textContent = value;
+  }, text);
+
+async function launch(firefox: string): Promise<Browser> {
+  return puppeteer.launch({ browser: 'firefox', executablePath: firefox, headless: true });
+}
+
+type Check = (browser: Browser, build: string) => Promise<void>;
+
+const CHECKS: Record<string, Check> = {
+  'updated: Firefox starts the new copy in the open tab, which gives the one set of prompts; nothing is posted to the page': async (browser, build) => {
+    const page = await openOwnProfile(browser);
+    await browser.installExtension(build);
+    const old = await until(() => firstConnected(page), (n) => n === 0);
+    check(old === 0, `the old copy's prompts are gone (${old} left)`);
+    const count = await until(() => prompts(page), (n) => n === 4);
+    check(count === 4, `one set of prompts: 4 (found ${count})`);
+    await setFollowing(page, '2,182');
+    const value = await until(() => ownFollowing(page), (v) => v === '2182');
+    check(value === '2182', `the new copy's prompts follow the page (following: ${value})`);
+    check((await prompts(page)) === 4, 'still one set of prompts after the change');
+    const messages = await heard(page);
+    check(messages.length === 0, `nothing posted to the page (heard ${JSON.stringify(messages)})`);
+  },
+  'removed: the old copy stops: its prompts no longer follow the page, and new counts get none': async (browser) => {
+    const page = await openOwnProfile(browser);
+    await browser.uninstallExtension('running-for@running-for.app');
+    await sleep(500);
+    await setFollowing(page, '2,182');
+    await page.evaluate(() => document.body.append(Object.assign(document.createElement('a'), { href: '/jane/followers', textContent: '12K Followers' })));
+    await sleep(1000);
+    const value = await ownFollowing(page);
+    check(value === undefined || value === '2181', `the old prompt does not follow the page (following: ${value})`);
+    const count = await prompts(page);
+    check(count <= 4, `no prompt for the new count (${count} prompts)`);
+  },
+};
+
+async function main(argv: string[]): Promise<number> {
+  const build = path.resolve(argv[0] ?? path.join(root, '.output/firefox-mv3'));
+  if (!existsSync(path.join(build, 'manifest.json'))) {
+    console.error(`No Firefox build in ${build}: run \`npx wxt build -b firefox --mv3\` first.`);
+    return 1;
+  }
+  const firefox = findFirefox();
+  if (!firefox) {
+    console.error('No Firefox: set FIREFOX_PATH, or install it (Debian: apt-get install -y firefox-esr).');
+    return 1;
+  }
+  let passed = 0;
+  let failed = 0;
+  for (const [name, run] of Object.entries(CHECKS)) {
+    // A fresh browser and a fresh install for each check.
+    const browser = await launch(firefox);
+    try {
+      await browser.installExtension(build);
+      await run(browser, build);
+      passed++;
+      console.log(`✓ ${name}`);
+    } catch (error) {
+      failed++;
+      console.log(`✘ ${name}\n  ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      await browser.close();
+    }
+  }
+  console.log(`\n${passed} passed, ${failed} failed`);
+  return failed ? 1 : 0;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  process.exitCode = await main(process.argv.slice(2));
+}
