@@ -6,6 +6,7 @@ import { createMessageHandler, isGrantedOrigin, lazyJournal } from '@/utils/jour
 import '@/utils/lang/all';
 import { languagePackPath } from '@/utils/lang/files';
 import { startBrowserRegistrationSync } from '@/utils/registrations';
+import { startBrowserSettingsPush } from '@/utils/settings-push';
 import { startWeeklyReminder } from '@/utils/reminder';
 
 // The background owns every write content scripts ask for: it validates each message and its sender
@@ -44,5 +45,7 @@ export default defineBackground({
     // Hide-mode stylesheets and added sites' content scripts, registered at run time: synced now (every
     // service worker start, install and browser start included) and on every settings or permission change.
     startBrowserRegistrationSync();
+    // Open tabs follow their site's mode and snooze: told when they change, they ask again (utils/settings-push.ts).
+    startBrowserSettingsPush();
   },
 });

@@ -8,7 +8,7 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import { hideCssPath } from './hide-css';
-import { extraOriginsItem, repairOrigins, repairSiteModes, siteModesItem, type SiteMode } from './settings';
+import { extraOriginsItem, originPattern, repairOrigins, repairSiteModes, siteModesItem, type SiteMode } from './settings';
 import { adapterMatchPatterns, adapters } from './sites';
 import type { SiteAdapter } from './sites/types';
 
@@ -34,12 +34,7 @@ export interface MainContentScript {
 export const HIDE_PREFIX = 'hide-';
 export const SITE_PREFIX = 'site-';
 
-export { adapterMatchPatterns };
-
-/** `https://mastodon.social` → `https://mastodon.social/*`: the permission and match pattern for an added site. */
-export function originPattern(origin: string): string {
-  return `${origin}/*`;
-}
+export { adapterMatchPatterns, originPattern };
 
 export interface DesiredInput {
   siteModes: Record<string, SiteMode>;

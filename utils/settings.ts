@@ -1,12 +1,14 @@
 /**
- * Settings, separate from the journal: typed WXT storage items (browser.storage.local), read by every
- * context (content scripts included). Each value read is repaired field by field to a valid one
- * (Dark Reader's approach): a corrupted or hand-edited setting never breaks a page.
+ * Settings, separate from the journal: typed WXT storage items (browser.storage.local), read and written
+ * by the background and the extension's pages only — content scripts ask the background for their own
+ * site's mode and snooze (README "What content scripts may ask the background"). Each value read is
+ * repaired field by field to a valid one (Dark Reader's approach): a corrupted or hand-edited setting
+ * never breaks a page.
  */
 import { storage } from 'wxt/utils/storage';
-import { repairSiteModes, repairSnoozes, SITE_MODES_KEY, SNOOZES_KEY, type SiteMode } from './site-settings';
+import { isSnoozed, repairSiteModes, repairSnoozes, siteMode, SITE_MODES_KEY, SNOOZES_KEY, type SiteMode, type SiteSettings } from './site-settings';
 
-// The per-site settings content scripts read without the storage library live in site-settings.ts.
+// The per-site settings (keys, repair, meaning) live in site-settings.ts.
 export {
   isSnoozed,
   repairSiteModes,
@@ -17,6 +19,7 @@ export {
   SITE_MODES_KEY,
   SNOOZES_KEY,
   type SiteMode,
+  type SiteSettings,
 } from './site-settings';
 
 /** 0 = Sunday … 6 = Saturday, as `Date#getDay()`. */
@@ -33,6 +36,11 @@ export const DEFAULT_WEEK_START: Weekday = 1;
 export const DEFAULT_REMINDER: WeeklyReminder = { enabled: true, day: 0, time: '18:00' };
 
 const isWeekday = (value: unknown): value is Weekday => Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 6;
+
+/** `https://mastodon.social` → `https://mastodon.social/*`: the permission and match pattern for an added site. */
+export function originPattern(origin: string): string {
+  return `${origin}/*`;
+}
 
 export function repairOrigins(value: unknown): string[] {
   if (!Array.isArray(value)) return [];
@@ -93,5 +101,26 @@ export async function loadSettings(): Promise<Settings> {
     extraOrigins: repairOrigins(extraOrigins),
     weekStartsOn: repairWeekStart(weekStartsOn),
     weeklyReminder: repairReminder(weeklyReminder),
+  };
+}
+
+/** One site's settings, as a content script on it may see them (`settings/site`). */
+export interface SiteState {
+  mode: SiteMode;
+  /** When the site's snooze ends (ISO), or null when it is not snoozed now. */
+  snoozedUntil: string | null;
+}
+
+/** Every site's mode and snooze, repaired. */
+export async function readSiteSettings(): Promise<SiteSettings> {
+  const [siteModes, snoozes] = await Promise.all([siteModesItem.getValue(), snoozesItem.getValue()]);
+  return { siteModes: repairSiteModes(siteModes), snoozes: repairSnoozes(snoozes) };
+}
+
+/** One site's mode and snooze at `now`: nothing about any other site. */
+export function siteStateOf(settings: SiteSettings, siteId: string, now: Date): SiteState {
+  return {
+    mode: siteMode(settings, siteId),
+    snoozedUntil: isSnoozed(settings.snoozes, siteId, now) ? new Date(settings.snoozes[siteId]!).toISOString() : null,
   };
 }

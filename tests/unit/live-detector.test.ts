@@ -5,7 +5,7 @@ import type { MountPrompt, PromptController, PromptEnvironment, PromptLook } fro
 import { detect } from '../../utils/detect';
 import { adapterFor } from '../../utils/sites';
 import { BULK_NODES, nearPrompt, rootsOf, SMALL_ROOT_ELEMENTS, startLiveDetector, startLiveLayer, type LiveDetectorOptions } from '../../utils/live-detector';
-import { loadSettings, siteModesItem, snoozesItem } from '../../utils/settings';
+import { readSiteSettings, siteModesItem, siteStateOf, snoozesItem } from '../../utils/settings';
 import type { Detection } from '../../utils/sites/types';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -651,7 +651,8 @@ describe('live layer and settings', () => {
       }) as never,
       snooze: async () => {},
       now,
-      settings: loadSettings,
+      // What the background answers a page (`settings/site`) and when it tells the page to ask again.
+      settings: async (siteId) => siteStateOf(await readSiteSettings(), siteId, new Date()),
       watchSettings(onChange) {
         const unwatch = [siteModesItem.watch(onChange), snoozesItem.watch(onChange)];
         return () => unwatch.forEach((stop) => stop());
@@ -683,7 +684,7 @@ describe('live layer and settings', () => {
       now: () => new Date(),
       settings: async () => {
         order.push('settings read');
-        return loadSettings();
+        return { mode: 'reframe', snoozedUntil: null };
       },
       watchSettings: () => () => {},
       location: () => 'https://x.com/sam',

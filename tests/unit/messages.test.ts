@@ -16,7 +16,7 @@ import { JournalError, MESSAGES } from '../../utils/journal/db';
 import { Journal } from '../../utils/journal/journal';
 import { ACTIVITY_LIMITS, parseMessage } from '../../utils/journal/messages';
 import { localDay } from '../../utils/journal/records';
-import { extraOriginsItem, weekStartItem } from '../../utils/settings';
+import { extraOriginsItem, siteModesItem, snoozesItem, weekStartItem } from '../../utils/settings';
 
 const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
 let clock = new Date('2026-11-23T09:00:00.000Z');
@@ -427,6 +427,55 @@ describe('prompt/dialog: the prompt\'s dialog script, into the asking frame', ()
 
   it('is refused by a background that cannot inject', async () => {
     expect(await handle({ type: 'prompt/dialog' }, frame())).toEqual({ ok: false, error: DIALOG_FAILED });
+  });
+});
+
+describe('settings/site: the sender’s own site’s mode and snooze, nothing else', () => {
+  const ask = (siteId: string) => ({ type: 'settings/site', siteId });
+
+  beforeEach(async () => {
+    await siteModesItem.setValue({ x: 'hide', linkedin: 'off', mastodon: 'hide' });
+    await snoozesItem.setValue({ x: '2026-11-23T10:00:00.000Z', youtube: '2026-11-23T08:00:00.000Z', 'mastodon.social': '2026-11-24T09:00:00.000Z' });
+  });
+
+  it('answers with the mode and the end of a snooze still running; a site not listed is in reframe mode', async () => {
+    expect(await handle(ask('x'), page())).toEqual({ ok: true, mode: 'hide', snoozedUntil: '2026-11-23T10:00:00.000Z' });
+    expect(await handle(ask('linkedin'), page('https://www.linkedin.com/in/jane'))).toEqual({ ok: true, mode: 'off', snoozedUntil: null });
+    // A snooze that ended an hour ago is no snooze.
+    expect(await handle(ask('youtube'), page('https://www.youtube.com/@jane'))).toEqual({ ok: true, mode: 'reframe', snoozedUntil: null });
+  });
+
+  it('refuses another site’s settings, and never lists sites', async () => {
+    expect(await handle(ask('linkedin'), page())).toEqual({ ok: false, error: 'Refused: a page on x cannot report for site "linkedin".' });
+    expect(await handle({ type: 'settings/site' }, page())).toMatchObject({ ok: false, error: expect.stringContaining('siteId') });
+    expect(await handle({ type: 'settings/site', siteId: 'x', all: true }, page())).toMatchObject({ ok: false, error: expect.stringContaining('is not a field') });
+    for (const forbidden of [{ type: 'settings/all' }, { type: 'settings/sites' }, { type: 'settings/set', siteModes: {} }]) {
+      expect(await handle(forbidden, page())).toMatchObject({ ok: false, error: expect.stringContaining('is not a message Running For accepts') });
+    }
+  });
+
+  it('on an added site: its host’s snooze and the mode of a network found by markup, nothing of another site', async () => {
+    await extraOriginsItem.setValue(['https://mastodon.social']);
+    const instance = page('https://mastodon.social/@jane');
+    expect(await handle(ask('mastodon.social'), instance)).toEqual({ ok: true, mode: 'reframe', snoozedUntil: '2026-11-24T09:00:00.000Z' });
+    expect(await handle(ask('mastodon'), instance)).toEqual({ ok: true, mode: 'hide', snoozedUntil: null });
+    expect(await handle(ask('x'), instance)).toMatchObject({ ok: false });
+    expect(await handle(ask('fosstodon.org'), page('https://fosstodon.org/@jane'))).toMatchObject({ ok: false });
+  });
+
+  it('reads the settings, never the journal', async () => {
+    const noJournal = createMessageHandler({
+      journal: () => Promise.reject(new Error('the journal must not be opened')),
+      extensionId: EXTENSION_ID,
+      isAllowedSender: isGrantedOrigin,
+      now,
+    });
+    expect(await noJournal(ask('x'), page())).toEqual({ ok: true, mode: 'hide', snoozedUntil: '2026-11-23T10:00:00.000Z' });
+  });
+
+  it('repairs what it reads: a broken setting is the default', async () => {
+    await fakeBrowser.storage.local.set({ 'settings.siteModes': { x: 'explode' }, 'settings.snoozes': { x: 'soon' } });
+    expect(await handle(ask('x'), page())).toEqual({ ok: true, mode: 'reframe', snoozedUntil: null });
   });
 });
 

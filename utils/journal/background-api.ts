@@ -3,14 +3,23 @@
  * journal writes it turns into. Every message and every sender is untrusted until checked here; the
  * handler never throws — the caller always gets `{ok: true, …}` or `{ok: false, error}`.
  *
- * Globals are parameters (the journal, the extension id, the granted-origin check, the clock), so unit
- * tests drive it with plain sender objects and fake-indexeddb.
+ * Globals are parameters (the journal, the extension id, the granted-origin check, the settings, the
+ * clock), so unit tests drive it with plain sender objects and fake-indexeddb.
  */
 import { type Journal } from './journal';
 import { toJournalError } from './db';
 import { localDay } from './records';
-import { parseMessage, type LanguageLoadMessage, type Message, type PromptDialogMessage, type ReflectionAddMessage, type Refusal, type Response } from './messages';
-import { extraOriginsItem, repairOrigins, repairWeekStart, weekStartItem, type Weekday } from '../settings';
+import {
+  parseMessage,
+  type LanguageLoadMessage,
+  type Message,
+  type PromptDialogMessage,
+  type ReflectionAddMessage,
+  type Refusal,
+  type Response,
+  type SiteSettingsMessage,
+} from './messages';
+import { extraOriginsItem, readSiteSettings, repairOrigins, repairWeekStart, siteStateOf, weekStartItem, type SiteSettings, type Weekday } from '../settings';
 import { weekBounds } from '../week';
 import { adapters, hostMatches } from '../sites';
 import { redactDiagnostic } from '../diagnostic';
@@ -42,6 +51,8 @@ export interface MessageHandlerDeps {
    */
   isAllowedSender(url: URL): Promise<boolean> | boolean;
   now?: () => Date;
+  /** Every site's mode and snooze (settings.ts readSiteSettings by default), for `settings/site`. */
+  siteSettings?: () => Promise<SiteSettings>;
   /** The first day of the user's week (settings.weekStartsOn); read from settings by default. */
   weekStartsOn?: () => Promise<Weekday>;
   /**
@@ -84,6 +95,7 @@ const MARKUP_ADAPTER_IDS = new Set(adapters.filter((adapter) => adapter.hosts.le
 export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
   const now = deps.now ?? (() => new Date());
   const weekStartsOn = deps.weekStartsOn ?? (async () => repairWeekStart(await weekStartItem.getValue()));
+  const siteSettings = deps.siteSettings ?? readSiteSettings;
 
   async function checkSender(sender: MessageSenderLike): Promise<{ ok: true; site: SenderSite } | Refusal> {
     if (!sender || sender.id !== deps.extensionId) return refuse('Refused: the message did not come from Running For.');
@@ -173,8 +185,13 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
     }
   }
 
-  /** The journal's messages (`prompt/dialog` and `lang/load` are answered from the sender alone: they need no journal). */
-  async function perform(message: Exclude<Message, PromptDialogMessage | LanguageLoadMessage>, sender: MessageSenderLike): Promise<Response> {
+  /** One site's mode and snooze, for a page on it: read from the settings, never the journal. */
+  async function siteSettingsFor({ siteId }: SiteSettingsMessage): Promise<Response> {
+    return { ok: true, ...siteStateOf(await siteSettings(), siteId, now()) };
+  }
+
+  /** The journal's messages (`prompt/dialog`, `lang/load` and `settings/site` need no journal). */
+  async function perform(message: Exclude<Message, PromptDialogMessage | LanguageLoadMessage | SiteSettingsMessage>, sender: MessageSenderLike): Promise<Response> {
     const journal = await deps.journal();
     const at = now().toISOString();
     switch (message.type) {
@@ -216,6 +233,7 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
       const { message: valid } = parsed;
       if (valid.type === 'prompt/dialog') return await loadDialog(sender);
       if (valid.type === 'lang/load') return await loadLanguage(sender, valid);
+      if (valid.type === 'settings/site') return checkSiteId(valid.siteId, from.site) ?? (await siteSettingsFor(valid));
       if (valid.type !== 'aim/current') {
         const siteId =
           'reflection' in valid ? valid.reflection.siteId : 'snapshot' in valid ? valid.snapshot.siteId : 'health' in valid ? valid.health.siteId : valid.activity.siteId;
@@ -241,7 +259,7 @@ async function addReflection(journal: Journal, input: ReflectionAddMessage['refl
 
 export { lazyJournal } from './page';
 
-/** The user granted this page's origin (settings `extraOrigins`: Mastodon instances, generic-detector sites). */
+/** The user added this page's origin (settings `extraOrigins`: Mastodon instances, generic-detector sites). */
 export async function isGrantedOrigin(url: URL): Promise<boolean> {
   return repairOrigins(await extraOriginsItem.getValue()).includes(url.origin);
 }

@@ -1,9 +1,10 @@
 /**
  * The messages content scripts may send to the background, and its answers. Content scripts run in
  * the site's origin and are treated as untrusted (DESIGN.md): they can add a reflection, a snapshot,
- * activity or a page view's site health, read the current aim for display and ask for the prompt's dialog
- * script or a language pack in their own frame —
- * nothing that reads the history or deletes anything exists here, so no message can do it.
+ * activity or a page view's site health, read the current aim for display, read their own site's mode and
+ * snooze, and ask for the prompt's dialog script or a language pack in their own frame —
+ * nothing that reads the history or other sites' settings, writes settings or deletes anything exists
+ * here, so no message can do it.
  *
  * Field validators are the record schemas' own (`ReflectionSchema.entries.…`), so a message accepted
  * here is a record the journal accepts. Times and days are never taken from a message: the background
@@ -12,6 +13,7 @@
 import * as v from 'valibot';
 import { LAYERS } from '../sites/types';
 import { PACK_CODES } from '../lang/codes';
+import type { SiteState } from '../settings';
 import { OutcomeSchema, ReflectionSchema, SnapshotSchema } from './records';
 
 /** Bounds on one activity message: a content script reports small, frequent deltas, never totals. */
@@ -115,6 +117,12 @@ const PromptDialogSchema = v.strictObject({ type: v.literal('prompt/dialog') });
  */
 const LanguageLoadSchema = v.strictObject({ type: v.literal('lang/load'), lang: v.picklist(PACK_CODES as [string, ...string[]]) });
 
+/**
+ * The mode and snooze of the sender's own site (the site id it reports under, checked like every other
+ * site id): what the live layer obeys. Never the list of added sites, nor any other site's settings.
+ */
+const SiteSettingsSchema = v.strictObject({ type: v.literal('settings/site'), siteId: reflectionFields.siteId });
+
 const SCHEMAS = {
   'reflection/add': ReflectionAddSchema,
   'snapshot/add': SnapshotAddSchema,
@@ -123,6 +131,7 @@ const SCHEMAS = {
   'aim/current': AimCurrentSchema,
   'prompt/dialog': PromptDialogSchema,
   'lang/load': LanguageLoadSchema,
+  'settings/site': SiteSettingsSchema,
 } as const;
 
 export type MessageType = keyof typeof SCHEMAS;
@@ -135,7 +144,16 @@ export type HealthAddMessage = v.InferOutput<typeof HealthAddSchema>;
 export type AimCurrentMessage = v.InferOutput<typeof AimCurrentSchema>;
 export type PromptDialogMessage = v.InferOutput<typeof PromptDialogSchema>;
 export type LanguageLoadMessage = v.InferOutput<typeof LanguageLoadSchema>;
-export type Message = ReflectionAddMessage | SnapshotAddMessage | ActivityAddMessage | HealthAddMessage | AimCurrentMessage | PromptDialogMessage | LanguageLoadMessage;
+export type SiteSettingsMessage = v.InferOutput<typeof SiteSettingsSchema>;
+export type Message =
+  | ReflectionAddMessage
+  | SnapshotAddMessage
+  | ActivityAddMessage
+  | HealthAddMessage
+  | AimCurrentMessage
+  | PromptDialogMessage
+  | LanguageLoadMessage
+  | SiteSettingsMessage;
 export type MessageOf<T extends MessageType> = Extract<Message, { type: T }>;
 
 /** What a content script may see of the current aim: the words, for display beside a count. */
@@ -165,6 +183,8 @@ interface Replies {
   'prompt/dialog': { ok: true };
   /** The language pack has run in the sender's frame (now, or at an earlier request from the same document). */
   'lang/load': { ok: true };
+  /** The sender's site: its mode, and when its snooze ends (null when it is not snoozed now). */
+  'settings/site': { ok: true } & SiteState;
 }
 
 export type ResponseFor<T extends MessageType> = Replies[T] | Refusal;
@@ -187,7 +207,7 @@ export function parseMessage(input: unknown): { ok: true; message: Message } | R
   if (typeof type !== 'string' || !Object.hasOwn(SCHEMAS, type)) {
     return {
       ok: false,
-      error: `Refused: ${echo(type)} is not a message Running For accepts from a page. Content scripts may add reflections, snapshots, activity and site health, read the current aim and load the prompt's dialog or a language — nothing else.`,
+      error: `Refused: ${echo(type)} is not a message Running For accepts from a page. Content scripts may add reflections, snapshots, activity and site health, read the current aim and their own site's settings, and load the prompt's dialog or a language — nothing else.`,
     };
   }
   const result = v.safeParse(SCHEMAS[type as MessageType], input);

@@ -1,0 +1,59 @@
+/**
+ * Settings behind the background, in real Chromium with the built extension: a content script learns its
+ * own site's mode and snooze from the background (`settings/site`) and nothing else, and an open page
+ * follows a change made on the Sites view because the background tells exactly the tabs concerned
+ * (utils/settings-push.ts).
+ */
+import type { BrowserContext, Page } from '@playwright/test';
+import { expect, inContentScript, test } from './extension';
+
+const send = (message: unknown) => `chrome.runtime.sendMessage(${JSON.stringify(message)})`;
+
+async function openSite(context: BrowserContext, serveFixture: (url: string, site: string, file: string) => Promise<void>, url: string, site: string, file: string): Promise<Page> {
+  await serveFixture(url, site, file);
+  const page = await context.newPage();
+  await page.goto(url);
+  await expect(page.locator('running-for-prompt').first()).toBeAttached();
+  return page;
+}
+
+/** Record, in the content script's world, every `settings/changed` the background sends this tab. */
+async function countPushes(evaluate: (expression: string) => Promise<unknown>): Promise<() => Promise<number>> {
+  await evaluate(
+    `globalThis.__rfPushes = 0, chrome.runtime.onMessage.addListener((m) => { if (m && m.type === 'settings/changed') globalThis.__rfPushes += 1; }), true`,
+  );
+  return async () => (await evaluate('globalThis.__rfPushes')) as number;
+}
+
+test('a content script is told its own site’s mode and snooze, and nothing of any other site', async ({ context, extensionId, serveFixture }) => {
+  const x = await openSite(context, serveFixture, 'https://x.com/jane', 'x', 'profile-other.html');
+  const evaluate = await inContentScript(context, x, extensionId);
+  expect(await evaluate(send({ type: 'settings/site', siteId: 'x' }))).toEqual({ ok: true, mode: 'reframe', snoozedUntil: null });
+  expect(await evaluate(send({ type: 'settings/site', siteId: 'linkedin' }))).toEqual({ ok: false, error: 'Refused: a page on x cannot report for site "linkedin".' });
+  for (const forbidden of [{ type: 'settings/all' }, { type: 'settings/set', siteModes: { x: 'off' } }]) {
+    expect(await evaluate(send(forbidden))).toMatchObject({ ok: false, error: expect.stringContaining('is not a message Running For accepts') });
+  }
+});
+
+test('an open page follows its mode as the Sites view changes it; other sites’ tabs are not told', async ({ context, extensionId, serveFixture }) => {
+  const x = await openSite(context, serveFixture, 'https://x.com/jane', 'x', 'profile-other.html');
+  const linkedin = await openSite(context, serveFixture, 'https://se.linkedin.com/in/user1', 'linkedin', 'profile-other-loggedout-2024.html');
+  const xPushes = await countPushes(await inContentScript(context, x, extensionId));
+  const linkedinPushes = await countPushes(await inContentScript(context, linkedin, extensionId));
+  const prompts = x.locator('running-for-prompt');
+  await expect(prompts).toHaveCount(2);
+
+  const sites = await context.newPage();
+  await sites.goto(`chrome-extension://${extensionId}/dashboard.html#/sites`);
+  const xModes = sites.getByRole('group', { name: 'X', exact: true });
+  await xModes.getByRole('radio', { name: 'Off' }).check();
+  await expect(prompts).toHaveCount(0);
+  await xModes.getByRole('radio', { name: 'Hide numbers' }).check();
+  await expect(prompts).toHaveCount(2);
+  await xModes.getByRole('radio', { name: 'Reframe' }).check();
+  await expect.poll(xPushes).toBe(3);
+
+  // LinkedIn's tab was never told: only the tabs of the site whose setting changed are.
+  expect(await linkedinPushes()).toBe(0);
+  await expect(linkedin.locator('running-for-prompt').first()).toBeAttached();
+});
