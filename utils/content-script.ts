@@ -16,7 +16,6 @@ import { loadLanguages, loadLanguagesOnDemand } from '@/utils/lang/loader';
 import { onSettingsChanged, sendToBackground } from '@/utils/journal/client';
 import { startLiveLayer, type LiveLayer, type SiteSet } from '@/utils/live-core';
 import type { SiteState } from '@/utils/settings';
-import { snoozeSite } from '@/utils/site-settings';
 import type { SiteAdapter } from '@/utils/sites/types';
 
 /**
@@ -37,13 +36,22 @@ export async function siteSettings(siteId: string, send: typeof sendToBackground
   return reply.ok ? { mode: reply.mode, snoozedUntil: reply.snoozedUntil } : { mode: 'off', snoozedUntil: null };
 }
 
+/**
+ * "Not now", through the background: a content script cannot write settings. Interim, while the prompt's
+ * dialog runs in this world; the dialog page will write the snooze itself.
+ */
+export async function snoozeThroughBackground(siteId: string, until: Date, send: typeof sendToBackground = sendToBackground): Promise<void> {
+  const reply = await send({ type: 'settings/snooze', siteId, until: until.toISOString() });
+  if (!reply.ok) throw new Error(reply.error);
+}
+
 /** The live layer with the extension's real prompt, background, settings and clock. */
 export function startContentScript(ctx: ContentScriptContext, sites: SiteSet): LiveLayer {
   const layer = startLiveLayer(ctx, {
     sites,
     mount: mountPrompt,
     send: sendToBackground,
-    snooze: snoozeSite,
+    snooze: (siteId, until) => snoozeThroughBackground(siteId, until),
     now: () => new Date(),
     settings: (siteId) => siteSettings(siteId),
     watchSettings: onSettingsChanged,

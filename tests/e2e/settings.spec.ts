@@ -4,8 +4,10 @@
  * follows a change made on the Sites view because the background tells exactly the tabs concerned
  * (utils/settings-push.ts).
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
-import { expect, inContentScript, test } from './extension';
+import { EXTENSION_DIR, expect, inContentScript, test } from './extension';
 
 const send = (message: unknown) => `chrome.runtime.sendMessage(${JSON.stringify(message)})`;
 
@@ -56,4 +58,17 @@ test('an open page follows its mode as the Sites view changes it; other sites’
   // LinkedIn's tab was never told: only the tabs of the site whose setting changed are.
   expect(await linkedinPushes()).toBe(0);
   await expect(linkedin.locator('running-for-prompt').first()).toBeAttached();
+});
+
+test('no script that runs in a page carries the storage API', () => {
+  // The content scripts, and what the background injects into their world (the prompt's dialog, the
+  // diagnostic, language packs): none of them reads or writes extension storage.
+  const dirs = ['content-scripts', '.', 'lang'];
+  const files = dirs.flatMap((dir) =>
+    readdirSync(join(EXTENSION_DIR, dir))
+      .filter((name) => name.endsWith('.js') && name !== 'background.js')
+      .map((name) => join(dir, name)),
+  );
+  expect(files).toEqual(expect.arrayContaining(['content-scripts/x.js', 'content-scripts/any-site.js', 'prompt-dialog.js']));
+  for (const file of files) expect(readFileSync(join(EXTENSION_DIR, file), 'utf8'), file).not.toMatch(/\bstorage\b/);
 });

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import anySite from '../../entrypoints/any-site.content';
-import { siteMatches, siteSettings } from '../../utils/content-script';
+import { siteMatches, siteSettings, snoozeThroughBackground } from '../../utils/content-script';
 import { onSettingsChanged } from '../../utils/journal/client';
 import { adapterIn, REGISTRY_SITES } from '../../utils/live-detector';
 import { ANY_SITE_SCRIPT } from '../../utils/registrations';
@@ -92,5 +92,26 @@ describe('a content script’s settings come from the background', () => {
     stop();
     await fakeBrowser.runtime.onMessage.trigger({ type: 'settings/changed' }, {}, () => {});
     expect(onChange).toHaveBeenCalledTimes(2);
+  });
+
+  it('snoozes through the background, and says so when it was refused', async () => {
+    const asked: unknown[] = [];
+    const reply = (answer: unknown) =>
+      (async (message: unknown) => {
+        asked.push(message);
+        return answer;
+      }) as never;
+    await snoozeThroughBackground('x', new Date('2026-11-24T09:00:00.000Z'), reply({ ok: true }));
+    expect(asked).toEqual([{ type: 'settings/snooze', siteId: 'x', until: '2026-11-24T09:00:00.000Z' }]);
+    await expect(snoozeThroughBackground('x', new Date(), reply({ ok: false, error: 'Refused.' }))).rejects.toThrow('Refused.');
+  });
+
+  it('no module a content script loads reads or writes storage', () => {
+    // The content script's own modules (utils/content-script.ts and what it imports for settings): the
+    // built bundles are checked too, in tests/e2e/settings.spec.ts.
+    for (const file of ['../../utils/content-script.ts', '../../utils/live-core.ts', '../../utils/journal/client.ts']) {
+      const source = readFileSync(new URL(file, import.meta.url), 'utf8');
+      expect(source, file).not.toMatch(/\b(browser|chrome)\.storage\b|wxt\/utils\/storage|from '[^']*site-settings'/);
+    }
   });
 });

@@ -479,6 +479,28 @@ describe('settings/site: the sender’s own site’s mode and snooze, nothing el
   });
 });
 
+describe('settings/snooze (interim, while the dialog runs in the page): the sender’s own site, for a while', () => {
+  const snooze = (siteId: string, until: string) => ({ type: 'settings/snooze', siteId, until });
+
+  it('snoozes the sender’s site until the time asked, keeping other snoozes', async () => {
+    await snoozesItem.setValue({ linkedin: '2026-11-24T09:00:00.000Z' });
+    expect(await handle(snooze('x', '2026-11-30T09:00:00.000Z'), page())).toEqual({ ok: true });
+    expect(await snoozesItem.getValue()).toEqual({ linkedin: '2026-11-24T09:00:00.000Z', x: '2026-11-30T09:00:00.000Z' });
+    expect(await handle({ type: 'settings/site', siteId: 'x' }, page())).toEqual({ ok: true, mode: 'reframe', snoozedUntil: '2026-11-30T09:00:00.000Z' });
+  });
+
+  it.each([
+    ['another site', snooze('linkedin', '2026-11-23T10:00:00.000Z'), /cannot report for site "linkedin"/],
+    ['a time past', snooze('x', '2026-11-23T08:59:59.000Z'), /must be in the future/],
+    ['more than eight days ahead', snooze('x', '2026-12-01T09:00:01.000Z'), /at most eight days/],
+    ['no date', snooze('x', 'tomorrow'), /until/],
+    ['a mode', { type: 'settings/snooze', siteId: 'x', until: '2026-11-23T10:00:00.000Z', mode: 'off' }, /is not a field/],
+  ])('refuses %s, writing nothing', async (_what, message, says) => {
+    expect(await handle(message, page())).toEqual({ ok: false, error: expect.stringMatching(says) });
+    expect(await snoozesItem.getValue()).toEqual({});
+  });
+});
+
 describe('failures are answers, never exceptions', () => {
   it('a journal that cannot open says why', async () => {
     const unavailable = createMessageHandler({

@@ -18,8 +18,10 @@ import {
   type Refusal,
   type Response,
   type SiteSettingsMessage,
+  type SiteSnoozeMessage,
+  SNOOZE_LIMIT_MS,
 } from './messages';
-import { extraOriginsItem, readSiteSettings, repairOrigins, repairWeekStart, siteStateOf, weekStartItem, type SiteSettings, type Weekday } from '../settings';
+import { extraOriginsItem, readSiteSettings, repairOrigins, repairWeekStart, siteStateOf, snoozeSite, weekStartItem, type SiteSettings, type Weekday } from '../settings';
 import { weekBounds } from '../week';
 import { adapters, hostMatches } from '../sites';
 import { redactDiagnostic } from '../diagnostic';
@@ -53,6 +55,8 @@ export interface MessageHandlerDeps {
   now?: () => Date;
   /** Every site's mode and snooze (settings.ts readSiteSettings by default), for `settings/site`. */
   siteSettings?: () => Promise<SiteSettings>;
+  /** Snooze a site (settings.ts snoozeSite by default), for the interim `settings/snooze`. */
+  snooze?: (siteId: string, until: Date) => Promise<void>;
   /** The first day of the user's week (settings.weekStartsOn); read from settings by default. */
   weekStartsOn?: () => Promise<Weekday>;
   /**
@@ -96,6 +100,7 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
   const now = deps.now ?? (() => new Date());
   const weekStartsOn = deps.weekStartsOn ?? (async () => repairWeekStart(await weekStartItem.getValue()));
   const siteSettings = deps.siteSettings ?? readSiteSettings;
+  const snooze = deps.snooze ?? ((siteId: string, until: Date) => snoozeSite(siteId, until));
 
   async function checkSender(sender: MessageSenderLike): Promise<{ ok: true; site: SenderSite } | Refusal> {
     if (!sender || sender.id !== deps.extensionId) return refuse('Refused: the message did not come from Running For.');
@@ -190,8 +195,20 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
     return { ok: true, ...siteStateOf(await siteSettings(), siteId, now()) };
   }
 
-  /** The journal's messages (`prompt/dialog`, `lang/load` and `settings/site` need no journal). */
-  async function perform(message: Exclude<Message, PromptDialogMessage | LanguageLoadMessage | SiteSettingsMessage>, sender: MessageSenderLike): Promise<Response> {
+  /** "Not now": the sender's own site, from now until at most SNOOZE_LIMIT_MS ahead. */
+  async function snoozeFor({ siteId, until }: SiteSnoozeMessage): Promise<Response> {
+    const ahead = Date.parse(until) - now().getTime();
+    if (ahead <= 0) return refuse('Refused settings/snooze: until: must be in the future.');
+    if (ahead > SNOOZE_LIMIT_MS) return refuse('Refused settings/snooze: until: must be at most eight days ahead.');
+    await snooze(siteId, new Date(until));
+    return { ok: true };
+  }
+
+  /** The journal's messages (`prompt/dialog`, `lang/load` and the `settings/…` messages need no journal). */
+  async function perform(
+    message: Exclude<Message, PromptDialogMessage | LanguageLoadMessage | SiteSettingsMessage | SiteSnoozeMessage>,
+    sender: MessageSenderLike,
+  ): Promise<Response> {
     const journal = await deps.journal();
     const at = now().toISOString();
     switch (message.type) {
@@ -234,6 +251,7 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
       if (valid.type === 'prompt/dialog') return await loadDialog(sender);
       if (valid.type === 'lang/load') return await loadLanguage(sender, valid);
       if (valid.type === 'settings/site') return checkSiteId(valid.siteId, from.site) ?? (await siteSettingsFor(valid));
+      if (valid.type === 'settings/snooze') return checkSiteId(valid.siteId, from.site) ?? (await snoozeFor(valid));
       if (valid.type !== 'aim/current') {
         const siteId =
           'reflection' in valid ? valid.reflection.siteId : 'snapshot' in valid ? valid.snapshot.siteId : 'health' in valid ? valid.health.siteId : valid.activity.siteId;

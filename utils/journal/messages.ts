@@ -2,7 +2,8 @@
  * The messages content scripts may send to the background, and its answers. Content scripts run in
  * the site's origin and are treated as untrusted (DESIGN.md): they can add a reflection, a snapshot,
  * activity or a page view's site health, read the current aim for display, read their own site's mode and
- * snooze, and ask for the prompt's dialog script or a language pack in their own frame —
+ * snooze (and, for now, snooze it), and ask for the prompt's dialog script or a language pack in their own
+ * frame —
  * nothing that reads the history or other sites' settings, writes settings or deletes anything exists
  * here, so no message can do it.
  *
@@ -14,7 +15,7 @@ import * as v from 'valibot';
 import { LAYERS } from '../sites/types';
 import { PACK_CODES } from '../lang/codes';
 import type { SiteState } from '../settings';
-import { OutcomeSchema, ReflectionSchema, SnapshotSchema } from './records';
+import { isoDate, OutcomeSchema, ReflectionSchema, SnapshotSchema } from './records';
 
 /** Bounds on one activity message: a content script reports small, frequent deltas, never totals. */
 export const ACTIVITY_LIMITS = {
@@ -123,6 +124,16 @@ const LanguageLoadSchema = v.strictObject({ type: v.literal('lang/load'), lang: 
  */
 const SiteSettingsSchema = v.strictObject({ type: v.literal('settings/site'), siteId: reflectionFields.siteId });
 
+/**
+ * "Not now" in the prompt: quiet the sender's own site until a time. Interim — while the prompt's dialog
+ * runs in the content script's world, which cannot write settings; once the dialog is an extension page it
+ * writes the snooze itself and this message goes. The background bounds the time (SNOOZE_LIMIT_MS).
+ */
+const SiteSnoozeSchema = v.strictObject({ type: v.literal('settings/snooze'), siteId: reflectionFields.siteId, until: isoDate });
+
+/** The longest snooze a page may ask for: the prompt's longest ("A week") plus a daylight-saving hour and slack. */
+export const SNOOZE_LIMIT_MS = 8 * 24 * 60 * 60 * 1000;
+
 const SCHEMAS = {
   'reflection/add': ReflectionAddSchema,
   'snapshot/add': SnapshotAddSchema,
@@ -132,6 +143,7 @@ const SCHEMAS = {
   'prompt/dialog': PromptDialogSchema,
   'lang/load': LanguageLoadSchema,
   'settings/site': SiteSettingsSchema,
+  'settings/snooze': SiteSnoozeSchema,
 } as const;
 
 export type MessageType = keyof typeof SCHEMAS;
@@ -145,6 +157,7 @@ export type AimCurrentMessage = v.InferOutput<typeof AimCurrentSchema>;
 export type PromptDialogMessage = v.InferOutput<typeof PromptDialogSchema>;
 export type LanguageLoadMessage = v.InferOutput<typeof LanguageLoadSchema>;
 export type SiteSettingsMessage = v.InferOutput<typeof SiteSettingsSchema>;
+export type SiteSnoozeMessage = v.InferOutput<typeof SiteSnoozeSchema>;
 export type Message =
   | ReflectionAddMessage
   | SnapshotAddMessage
@@ -153,7 +166,8 @@ export type Message =
   | AimCurrentMessage
   | PromptDialogMessage
   | LanguageLoadMessage
-  | SiteSettingsMessage;
+  | SiteSettingsMessage
+  | SiteSnoozeMessage;
 export type MessageOf<T extends MessageType> = Extract<Message, { type: T }>;
 
 /** What a content script may see of the current aim: the words, for display beside a count. */
@@ -185,6 +199,7 @@ interface Replies {
   'lang/load': { ok: true };
   /** The sender's site: its mode, and when its snooze ends (null when it is not snoozed now). */
   'settings/site': { ok: true } & SiteState;
+  'settings/snooze': { ok: true };
 }
 
 export type ResponseFor<T extends MessageType> = Replies[T] | Refusal;
@@ -207,7 +222,7 @@ export function parseMessage(input: unknown): { ok: true; message: Message } | R
   if (typeof type !== 'string' || !Object.hasOwn(SCHEMAS, type)) {
     return {
       ok: false,
-      error: `Refused: ${echo(type)} is not a message Running For accepts from a page. Content scripts may add reflections, snapshots, activity and site health, read the current aim and their own site's settings, and load the prompt's dialog or a language — nothing else.`,
+      error: `Refused: ${echo(type)} is not a message Running For accepts from a page. Content scripts may add reflections, snapshots, activity and site health, read the current aim and their own site's settings, snooze their own site, and load the prompt's dialog or a language — nothing else.`,
     };
   }
   const result = v.safeParse(SCHEMAS[type as MessageType], input);
