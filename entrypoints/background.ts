@@ -7,6 +7,7 @@ import '@/utils/lang/all';
 import { languagePackPath } from '@/utils/lang/files';
 import { startBrowserRegistrationSync } from '@/utils/registrations';
 import { startBrowserSettingsPush } from '@/utils/settings-push';
+import { restrictToTrustedContexts } from '@/utils/storage-access';
 import { startWeeklyReminder } from '@/utils/reminder';
 
 // The background owns every write content scripts ask for: it validates each message and its sender
@@ -14,6 +15,11 @@ import { startWeeklyReminder } from '@/utils/reminder';
 export default defineBackground({
   type: 'module',
   main() {
+    // Settings are for the background and the extension's pages: storage.local is closed to content scripts
+    // where the browser can do it (Chrome; not Firefox — utils/storage-access.ts).
+    void restrictToTrustedContexts().then((result) => {
+      if (!result.restricted) console.info('Running For: storage.local stays open to content scripts in this browser:', result.reason);
+    });
     startWeeklyReminder();
     const handle = createMessageHandler({
       journal: lazyJournal(),

@@ -1,8 +1,9 @@
 /**
  * Settings behind the background, in real Chromium with the built extension: a content script learns its
- * own site's mode and snooze from the background (`settings/site`) and nothing else, and an open page
+ * own site's mode and snooze from the background (`settings/site`) and nothing else, an open page
  * follows a change made on the Sites view because the background tells exactly the tabs concerned
- * (utils/settings-push.ts).
+ * (utils/settings-push.ts), and the content script's world cannot touch `storage.local` at all
+ * (utils/storage-access.ts).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -71,4 +72,34 @@ test('no script that runs in a page carries the storage API', () => {
   );
   expect(files).toEqual(expect.arrayContaining(['content-scripts/x.js', 'content-scripts/any-site.js', 'prompt-dialog.js']));
   for (const file of files) expect(readFileSync(join(EXTENSION_DIR, file), 'utf8'), file).not.toMatch(/\bstorage\b/);
+});
+
+test('a content script’s world can neither read nor write storage.local (Chrome: trusted contexts only)', async ({ context, extensionId, serveFixture }) => {
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  // Something to find: an added site and a mode, as the dashboard would have saved them.
+  await worker.evaluate(() =>
+    (globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }).chrome.storage.local.set({
+      'settings.extraOrigins': ['https://mastodon.social'],
+      'settings.siteModes': { linkedin: 'off' },
+    }),
+  );
+  const x = await openSite(context, serveFixture, 'https://x.com/jane', 'x', 'profile-other.html');
+  const evaluate = await inContentScript(context, x, extensionId);
+  const attempt = (call: string) => `(async () => { try { return { value: await ${call} }; } catch (error) { return { error: error.message }; } })()`;
+  const refused = { error: 'Access to storage is not allowed from this context.' };
+
+  // The background restricts it when it starts; the content script is running by now, and still cannot.
+  await expect.poll(() => evaluate(attempt('chrome.storage.local.get(null)'))).toEqual(refused);
+  expect(await evaluate(attempt("chrome.storage.local.get('settings.extraOrigins')"))).toEqual(refused);
+  expect(await evaluate(attempt("chrome.storage.local.set({ 'settings.siteModes': { x: 'off', linkedin: 'off' } })"))).toEqual(refused);
+  expect(await evaluate(attempt("chrome.storage.local.remove('settings.extraOrigins')"))).toEqual(refused);
+  expect(await evaluate(attempt('chrome.storage.local.clear()'))).toEqual(refused);
+
+  // Nothing changed, and the page still works: its settings come from the background.
+  const stored = await worker.evaluate(() =>
+    (globalThis as unknown as { chrome: { storage: { local: { get(key: null): Promise<Record<string, unknown>> } } } }).chrome.storage.local.get(null),
+  );
+  expect(stored).toMatchObject({ 'settings.extraOrigins': ['https://mastodon.social'], 'settings.siteModes': { linkedin: 'off' } });
+  expect(await evaluate(send({ type: 'settings/site', siteId: 'x' }))).toEqual({ ok: true, mode: 'reframe', snoozedUntil: null });
+  await expect(x.locator('running-for-prompt')).toHaveCount(2);
 });
