@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import type { ScriptPublicPath } from 'wxt/utils/inject-script';
-import { createMessageHandler, isGrantedOrigin, lazyJournal } from '@/utils/journal/background-api';
+import { createMessageHandler, hasHostPermission, isGrantedOrigin, lazyJournal } from '@/utils/journal/background-api';
 // Every language: the background redacts diagnostics with every language's label words.
 import '@/utils/lang/all';
 import { languagePackPath } from '@/utils/lang/files';
@@ -25,6 +25,8 @@ export default defineBackground({
       journal: lazyJournal(),
       extensionId: browser.runtime.id,
       isAllowedSender: isGrantedOrigin,
+      // A permission withdrawn since the page loaded: its content script still runs, and is refused.
+      hasHostAccess: hasHostPermission,
       // The prompt's dialog, into the asking frame on its first open (entrypoints/prompt-dialog.ts): the
       // content script's isolated world by default, allowed by the host permission its site already has.
       injectDialog: async ({ tabId, frameId }) => {

@@ -76,29 +76,48 @@ export interface SettingsPushDeps {
   readOrigins: () => Promise<string[]>;
   /** Calls back with the site ids whose mode or snooze changed; returns the unsubscribe function. */
   watchSites: (onChange: (siteIds: string[]) => void) => () => void;
+  /**
+   * Calls back when a host permission was withdrawn; returns the unsubscribe function. The tabs of that
+   * site are no longer visible by URL, so every tab is told: those of the site ask again, are refused, and
+   * stop (utils/content-script.ts `siteSettings`).
+   */
+  watchRevocations?: (onRevoked: () => void) => () => void;
   onError?: (error: unknown) => void;
 }
 
 /** Push settings changes to the tabs concerned from now on. Returns the stop function. */
 export function startSettingsPush(deps: SettingsPushDeps): () => void {
   const report = deps.onError ?? ((error: unknown) => console.warn('Running For: could not tell open tabs about a settings change', error));
-  return deps.watchSites((siteIds) => {
+  const stopSites = deps.watchSites((siteIds) => {
     if (siteIds.length === 0) return;
     void deps
       .readOrigins()
       .then((origins) => tellTabs(deps.tabs, patternsFor(siteIds, deps.adapters, origins)))
       .catch(report);
   });
+  const stopRevocations = deps.watchRevocations?.(() => void tellTabs(deps.tabs, 'all').catch(report));
+  return () => {
+    stopSites();
+    stopRevocations?.();
+  };
 }
 
 /**
  * Wire the push to the real browser: the mode and snooze items, `browser.tabs`. Listeners are added
  * synchronously, as a Manifest V3 service worker must do for `storage.onChanged` to wake it.
  */
-export function startBrowserSettingsPush(tabs: TabsApi = browser.tabs as unknown as TabsApi, sites: readonly SiteAdapter[] = adapters): () => void {
+export function startBrowserSettingsPush(
+  tabs: TabsApi = browser.tabs as unknown as TabsApi,
+  sites: readonly SiteAdapter[] = adapters,
+  permissions: Pick<typeof browser.permissions, 'onRemoved'> = browser.permissions,
+): () => void {
   return startSettingsPush({
     tabs,
     adapters: sites,
+    watchRevocations: (onRevoked) => {
+      permissions.onRemoved.addListener(onRevoked);
+      return () => permissions.onRemoved.removeListener(onRevoked);
+    },
     readOrigins: async () => repairOrigins(await extraOriginsItem.getValue()),
     watchSites: (onChange) => {
       const stops = [

@@ -5,6 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   createMessageHandler,
   DIALOG_FAILED,
+  hasHostPermission,
   isGrantedOrigin,
   lazyJournal,
   type DialogTarget,
@@ -56,7 +57,7 @@ beforeEach(async () => {
   fakeBrowser.reset();
   clock = new Date('2026-11-23T09:00:00.000Z');
   journal = await Journal.open({ now });
-  handle = createMessageHandler({ journal: async () => journal, extensionId: EXTENSION_ID, isAllowedSender: isGrantedOrigin, now });
+  handle = createMessageHandler({ journal: async () => journal, extensionId: EXTENSION_ID, isAllowedSender: isGrantedOrigin, hasHostAccess: () => true, now });
 });
 
 afterEach(() => {
@@ -154,6 +155,7 @@ describe('accepted messages are stored through the journal', () => {
       journal: async () => journal,
       extensionId: EXTENSION_ID,
       isAllowedSender: isGrantedOrigin,
+      hasHostAccess: () => true,
       now,
       diagnose: async (target) => {
         asked.push(target);
@@ -213,6 +215,7 @@ describe('accepted messages are stored through the journal', () => {
       journal: async () => journal,
       extensionId: EXTENSION_ID,
       isAllowedSender: isGrantedOrigin,
+      hasHostAccess: () => true,
       now,
       weekStartsOn: async () => 6,
     });
@@ -349,6 +352,7 @@ describe('prompt/dialog: the prompt\'s dialog script, into the asking frame', ()
       journal: async () => journal,
       extensionId: EXTENSION_ID,
       isAllowedSender: isGrantedOrigin,
+      hasHostAccess: () => true,
       now,
       injectDialog: (target) => inject(target),
     });
@@ -468,6 +472,7 @@ describe('settings/site: the sender’s own site’s mode and snooze, nothing el
       journal: () => Promise.reject(new Error('the journal must not be opened')),
       extensionId: EXTENSION_ID,
       isAllowedSender: isGrantedOrigin,
+      hasHostAccess: () => true,
       now,
     });
     expect(await noJournal(ask('x'), page())).toEqual({ ok: true, mode: 'hide', snoozedUntil: '2026-11-23T10:00:00.000Z' });
@@ -501,12 +506,70 @@ describe('settings/snooze (interim, while the dialog runs in the page): the send
   });
 });
 
+describe('a withdrawn host permission: the page’s content script still runs, and is refused', () => {
+  let access: Record<string, boolean>;
+  let withAccess: MessageHandler;
+  const asked: string[] = [];
+
+  beforeEach(async () => {
+    await extraOriginsItem.setValue(['https://mastodon.social']);
+    access = { 'https://x.com': true, 'https://mastodon.social': true };
+    asked.length = 0;
+    withAccess = createMessageHandler({
+      journal: async () => journal,
+      extensionId: EXTENSION_ID,
+      isAllowedSender: isGrantedOrigin,
+      hasHostAccess: (url) => {
+        asked.push(url.href);
+        return access[url.origin] ?? false;
+      },
+      now,
+    });
+  });
+
+  const messages = [
+    snapshot({ siteId: 'mastodon.social' }),
+    activity({ siteId: 'mastodon' }),
+    health({ siteId: 'mastodon.social' }),
+    reflection({ siteId: 'mastodon.social' }),
+    { type: 'aim/current' },
+    { type: 'settings/site', siteId: 'mastodon.social' },
+  ];
+
+  it('an added site whose permission was withdrawn (still listed) gets nothing, and writes nothing', async () => {
+    const instance = page('https://mastodon.social/@jane');
+    expect(await withAccess(messages[0], instance)).toMatchObject({ ok: true });
+    access['https://mastodon.social'] = false;
+    for (const message of messages) {
+      expect(await withAccess(message, instance)).toEqual({ ok: false, error: 'Refused: Running For no longer has access to mastodon.social.' });
+    }
+    expect(await journal.snapshots()).toHaveLength(1);
+    expect((await everything()).reflections).toEqual([]);
+    expect(asked.every((href) => href === 'https://mastodon.social/@jane')).toBe(true);
+  });
+
+  it('so does a supported site whose access the user withheld in the browser', async () => {
+    access['https://x.com'] = false;
+    expect(await withAccess(snapshot(), page())).toEqual({ ok: false, error: 'Refused: Running For no longer has access to x.com.' });
+    expect(await withAccess({ type: 'settings/site', siteId: 'x' }, page())).toMatchObject({ ok: false });
+    expect(await journal.snapshots()).toEqual([]);
+  });
+
+  it('asks the browser for the page’s origin', async () => {
+    const contains = vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(false as never);
+    expect(await hasHostPermission(new URL('https://mastodon.social/@jane?x=1'))).toBe(false);
+    expect(await hasHostPermission(new URL('https://blog.example:8443/post'))).toBe(false);
+    expect(contains.mock.calls).toEqual([[{ origins: ['https://mastodon.social/*'] }], [{ origins: ['https://blog.example:8443/*'] }]]);
+  });
+});
+
 describe('failures are answers, never exceptions', () => {
   it('a journal that cannot open says why', async () => {
     const unavailable = createMessageHandler({
       journal: () => Promise.reject(new JournalError('unavailable', MESSAGES.unavailable)),
       extensionId: EXTENSION_ID,
       isAllowedSender: () => false,
+      hasHostAccess: () => true,
       now,
     });
     expect(await unavailable(reflection(), page())).toEqual({ ok: false, error: MESSAGES.unavailable });
@@ -514,7 +577,7 @@ describe('failures are answers, never exceptions', () => {
   });
 
   it('an unexpected error becomes the journal\'s "not saved" sentence', async () => {
-    const broken = createMessageHandler({ journal: () => Promise.reject(new TypeError('boom')), extensionId: EXTENSION_ID, isAllowedSender: () => false });
+    const broken = createMessageHandler({ journal: () => Promise.reject(new TypeError('boom')), extensionId: EXTENSION_ID, isAllowedSender: () => false, hasHostAccess: () => true });
     expect(await broken(snapshot(), page())).toEqual({ ok: false, error: MESSAGES['write-failed'] });
   });
 
@@ -523,6 +586,7 @@ describe('failures are answers, never exceptions', () => {
       journal: async () => journal,
       extensionId: EXTENSION_ID,
       isAllowedSender: () => Promise.reject(new Error('storage gone')),
+      hasHostAccess: () => true,
     });
     await expect(failing({ type: 'aim/current' }, page('https://mastodon.social/@jane'))).resolves.toMatchObject({ ok: false });
   });

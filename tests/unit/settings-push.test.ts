@@ -81,7 +81,9 @@ describe('the push in the background', () => {
   it('tells the tabs of each site whose mode or snooze changed, and only them', async () => {
     await extraOriginsItem.setValue(['https://mastodon.social']);
     const { tabs, sent } = fakeTabs({ 1: 'https://x.com/jane', 2: 'https://www.linkedin.com/feed/', 3: 'https://mastodon.social/@jane' });
-    const stop = startBrowserSettingsPush(tabs);
+    const revoked: Array<() => void> = [];
+    const permissions = { onRemoved: { addListener: (listener: () => void) => revoked.push(listener), removeListener: () => revoked.pop() } };
+    const stop = startBrowserSettingsPush(tabs, adapters, permissions as never);
 
     await siteModesItem.setValue({ linkedin: 'off' });
     await vi.waitFor(() => expect(sent.map(([id]) => id)).toEqual([2]));
@@ -93,9 +95,14 @@ describe('the push in the background', () => {
     await vi.waitFor(() => expect(sent.map(([id]) => id)).toEqual([2, 3, 1]));
     expect(sent.every(([, message]) => JSON.stringify(message) === '{"type":"settings/changed"}')).toBe(true);
 
+    // A withdrawn permission: that site's tabs are no longer visible by URL, so every tab is told.
+    (revoked.at(-1) as () => void)();
+    await vi.waitFor(() => expect(sent.map(([id]) => id)).toEqual([2, 3, 1, 1, 2, 3]));
+
     stop();
     await siteModesItem.setValue({ x: 'off' });
     await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(sent).toHaveLength(3);
+    expect(sent).toHaveLength(6);
+    expect(revoked).toHaveLength(0);
   });
 });

@@ -3,9 +3,10 @@
  * journal writes it turns into. Every message and every sender is untrusted until checked here; the
  * handler never throws — the caller always gets `{ok: true, …}` or `{ok: false, error}`.
  *
- * Globals are parameters (the journal, the extension id, the granted-origin check, the settings, the
- * clock), so unit tests drive it with plain sender objects and fake-indexeddb.
+ * Globals are parameters (the journal, the extension id, the granted-origin and host-access checks, the
+ * settings, the clock), so unit tests drive it with plain sender objects and fake-indexeddb.
  */
+import { browser } from 'wxt/browser';
 import { type Journal } from './journal';
 import { toJournalError } from './db';
 import { localDay } from './records';
@@ -21,7 +22,7 @@ import {
   type SiteSnoozeMessage,
   SNOOZE_LIMIT_MS,
 } from './messages';
-import { extraOriginsItem, readSiteSettings, repairOrigins, repairWeekStart, siteStateOf, snoozeSite, weekStartItem, type SiteSettings, type Weekday } from '../settings';
+import { extraOriginsItem, originPattern, readSiteSettings, repairOrigins, repairWeekStart, siteStateOf, snoozeSite, weekStartItem, type SiteSettings, type Weekday } from '../settings';
 import { weekBounds } from '../week';
 import { adapters, hostMatches } from '../sites';
 import { redactDiagnostic } from '../diagnostic';
@@ -52,6 +53,11 @@ export interface MessageHandlerDeps {
    * adapter owns; supported sites are recognised from the adapter registry here.
    */
   isAllowedSender(url: URL): Promise<boolean> | boolean;
+  /**
+   * Does the extension still hold the host permission for this page's origin (`permissions.contains`)? A
+   * tab opened before the user withdrew it keeps its content script running; everything it sends is refused.
+   */
+  hasHostAccess(url: URL): Promise<boolean> | boolean;
   now?: () => Date;
   /** Every site's mode and snooze (settings.ts readSiteSettings by default), for `settings/site`. */
   siteSettings?: () => Promise<SiteSettings>;
@@ -118,9 +124,12 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
     }
     if (url.protocol !== 'https:') return refuse('Refused: Running For only works on https pages.');
     const adapter = adapters.find((candidate) => candidate.hosts.some((owned) => hostMatches(url.hostname, owned)));
-    if (adapter) return { ok: true, site: { kind: 'adapter', adapterId: adapter.id } };
-    if (await deps.isAllowedSender(url)) return { ok: true, site: { kind: 'granted', host: url.hostname.replace(/\.$/, '') } };
-    return refuse(`Refused: ${url.hostname} is not a supported site or one you turned Running For on for.`);
+    let site: SenderSite;
+    if (adapter) site = { kind: 'adapter', adapterId: adapter.id };
+    else if (await deps.isAllowedSender(url)) site = { kind: 'granted', host: url.hostname.replace(/\.$/, '') };
+    else return refuse(`Refused: ${url.hostname} is not a supported site or one you turned Running For on for.`);
+    if (!(await deps.hasHostAccess(url))) return refuse(`Refused: Running For no longer has access to ${url.hostname}.`);
+    return { ok: true, site };
   }
 
   /**
@@ -280,4 +289,9 @@ export { lazyJournal } from './page';
 /** The user added this page's origin (settings `extraOrigins`: Mastodon instances, generic-detector sites). */
 export async function isGrantedOrigin(url: URL): Promise<boolean> {
   return repairOrigins(await extraOriginsItem.getValue()).includes(url.origin);
+}
+
+/** The extension holds the host permission for this page's origin now (declared, or granted when the site was added). */
+export async function hasHostPermission(url: URL): Promise<boolean> {
+  return browser.permissions.contains({ origins: [originPattern(url.origin)] });
 }
