@@ -9,6 +9,7 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import { hideCssPath } from './hide-css';
+import { LIMITS } from './journal/records';
 import { extraOriginsItem, originPattern, repairOrigins, repairSiteModes, siteModesItem, type SiteMode } from './settings';
 import { adapterMatchPatterns, adapters } from './sites';
 import type { SiteAdapter } from './sites/types';
@@ -247,6 +248,9 @@ export function startBrowserRegistrationSync(browserApi: typeof browser = browse
   };
 }
 
+/** The longest host an added site may have: its host is its site id, up to the longest name DNS allows (LIMITS.siteId). */
+export const MAX_HOST_LENGTH = LIMITS.siteId;
+
 export type OriginResult = { ok: true; origin: string } | { ok: false; message: string };
 
 /**
@@ -266,8 +270,13 @@ export function normaliseOrigin(input: string, sites: readonly SiteAdapter[] = a
   if (url.protocol !== 'https:') return { ok: false, message: 'Only secure sites (addresses starting with https://) can be added.' };
   if (url.username || url.password) return { ok: false, message: 'Type the site’s address without a user name or password.' };
   const host = url.hostname;
-  if (!host.includes('.') || host.endsWith('.') || /^[\d.]+$/.test(host) || host.startsWith('[')) {
+  // Letters, digits, dots and hyphens only (an international name arrives in its xn-- form): the host is
+  // the site's id in the journal, which allows nothing else (utils/journal/records.ts).
+  if (!host.includes('.') || host.endsWith('.') || /^[\d.]+$/.test(host) || !/^[a-z0-9][a-z0-9.-]*$/.test(host)) {
     return { ok: false, message: `“${text}” is not a site’s address. Type one like mastodon.social.` };
+  }
+  if (host.length > MAX_HOST_LENGTH) {
+    return { ok: false, message: `That site’s name is longer than any can be: ${MAX_HOST_LENGTH} characters at most.` };
   }
   const supported = sites.find((site) => site.hosts.some((owned) => host === owned || host.endsWith(`.${owned}`)));
   if (supported) return { ok: false, message: `${supported.name} is already supported: choose its mode above.` };

@@ -25,7 +25,11 @@ export interface SiteSettings {
 /** What `snoozeSite` needs of `browser.storage.local` (a parameter, so tests pass a fake). */
 export type LocalArea = Pick<typeof browser.storage.local, 'get' | 'set'>;
 
-const SITE_ID = /^[a-z0-9][a-z0-9.-]{0,63}$/;
+/**
+ * A site id: an adapter id, or the host of a site the user added — up to 253 characters, the longest name
+ * DNS allows (the journal's LIMITS.siteId, utils/journal/records.ts).
+ */
+const SITE_ID = /^[a-z0-9][a-z0-9.-]{0,252}$/;
 
 export function repairSiteModes(value: unknown): Record<string, SiteMode> {
   const out: Record<string, SiteMode> = {};

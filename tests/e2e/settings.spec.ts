@@ -103,3 +103,29 @@ test('a content script’s world can neither read nor write storage.local (Chrom
   expect(await evaluate(send({ type: 'settings/site', siteId: 'x' }))).toEqual({ ok: true, mode: 'reframe', snoozedUntil: null });
   await expect(x.locator('running-for-prompt')).toHaveCount(2);
 });
+
+test('"Add a site" takes a host as long as DNS allows (253 characters), and refuses a longer one', async ({ context, extensionId }) => {
+  const host = `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(57)}.com`;
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/dashboard.html#/sites`);
+  // Stand in for the person answering the browser's permission prompt (Playwright cannot): yes.
+  await page.evaluate(() => {
+    (globalThis as unknown as { chrome: { permissions: { request: () => Promise<boolean> } } }).chrome.permissions.request = async () => true;
+  });
+  const field = page.getByLabel('Site address');
+  await field.fill(`x${host}`);
+  await page.getByRole('button', { name: 'Add site' }).click();
+  await expect(page.getByRole('alert')).toContainText('253 characters at most');
+  await field.fill(`https://${host}/@jane`);
+  await page.getByRole('button', { name: 'Add site' }).click();
+  await expect(page.getByRole('list', { name: 'Sites you added' }).getByRole('listitem')).toHaveText([new RegExp(host.slice(0, 40))]);
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  await expect
+    .poll(() =>
+      worker.evaluate(async () => {
+        const { storage } = (globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } } }).chrome;
+        return (await storage.local.get('settings.extraOrigins'))['settings.extraOrigins'];
+      }),
+    )
+    .toEqual([`https://${host}`]);
+});

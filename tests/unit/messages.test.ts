@@ -15,6 +15,7 @@ import {
 import { CONTEXT_GONE, sendToBackground } from '../../utils/journal/client';
 import { JournalError, MESSAGES } from '../../utils/journal/db';
 import { Journal } from '../../utils/journal/journal';
+import { exportBackup, parseBackup, serializeBackup } from '../../utils/journal/backup';
 import { ACTIVITY_LIMITS, parseMessage } from '../../utils/journal/messages';
 import { localDay } from '../../utils/journal/records';
 import { extraOriginsItem, siteModesItem, snoozesItem, weekStartItem } from '../../utils/settings';
@@ -243,6 +244,33 @@ describe('accepted messages are stored through the journal', () => {
   });
 });
 
+describe('an added site with a long host (up to 253 characters, the DNS maximum)', () => {
+  const host = `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(57)}.com`;
+
+  it('is saved like any other: snapshots, answers with an outcome, activity, health, its settings and a snooze', async () => {
+    expect(host).toHaveLength(253);
+    await extraOriginsItem.setValue([`https://${host}`]);
+    const tab = page(`https://${host}/blog`);
+    expect(await handle(snapshot({ siteId: host }), tab)).toEqual({ ok: true, recorded: true });
+    expect(await handle(reflection({ siteId: host, answer: 'outcome', outcome: { title: 'A reader wrote', kind: 'help' } }), tab)).toEqual({ ok: true });
+    expect(await handle(activity({ siteId: host }), tab)).toEqual({ ok: true });
+    expect(await handle(health({ siteId: host }), tab)).toEqual({ ok: true });
+    expect(await handle({ type: 'settings/snooze', siteId: host, until: '2026-11-24T09:00:00.000Z' }, tab)).toEqual({ ok: true });
+    expect(await handle({ type: 'settings/site', siteId: host }, tab)).toEqual({ ok: true, mode: 'reframe', snoozedUntil: '2026-11-24T09:00:00.000Z' });
+    const stored = await everything();
+    for (const store of ['outcomes', 'reflections', 'snapshots', 'activity', 'health', 'siteHealth'] as const) {
+      expect(stored[store].map((record) => record.siteId), store).toEqual([host]);
+    }
+    // And it survives a backup: exported, checked and imported again.
+    const parsed = parseBackup(serializeBackup(await exportBackup(journal, now())));
+    expect(parsed).toMatchObject({ ok: true });
+  });
+
+  it('one character longer is no site id', () => {
+    expect(parseMessage(snapshot({ siteId: `x${host}` }))).toMatchObject({ ok: false, error: expect.stringContaining('snapshot.siteId') });
+  });
+});
+
 describe('refused messages change nothing', () => {
   const long = (n: number) => 'a'.repeat(n);
 
@@ -281,7 +309,7 @@ describe('refused messages change nothing', () => {
     ['an unknown answer', reflection({ answer: 'maybe' }), page(), /reflection\.answer/],
     ['own as text', reflection({ own: 'yes' }), page(), /reflection\.own/],
     ['a malformed site id', reflection({ siteId: 'X!' }), page(), /reflection\.siteId/],
-    ['an oversized site id', reflection({ siteId: long(65) }), page(), /reflection\.siteId/],
+    ['an oversized site id', reflection({ siteId: long(254) }), page(), /reflection\.siteId/],
     ['"outcome" without one', reflection({ answer: 'outcome' }), page(), /an outcome is required/],
     ['an outcome with another answer', reflection({ outcome: { title: 't', kind: 'client' } }), page(), /an outcome is required/],
     ['an empty outcome title', reflection({ answer: 'outcome', outcome: { title: '  ', kind: 'client' } }), page(), /outcome\.title/],

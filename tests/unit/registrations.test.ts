@@ -8,6 +8,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   desiredScripts,
   dropRevokedOrigins,
+  MAX_HOST_LENGTH,
   startBrowserRegistrationSync,
   mainContentScript,
   normaliseOrigin,
@@ -276,6 +277,20 @@ describe('normaliseOrigin', () => {
       expect(result.ok, input).toBe(false);
       if (!result.ok) expect(result.message).toMatch(/^[A-Z“].*\.$/);
     }
+  });
+
+  it('accepts a host up to the longest DNS allows (253 characters), which is also the longest site id', () => {
+    const host = `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(57)}.com`;
+    expect(host).toHaveLength(MAX_HOST_LENGTH);
+    expect(MAX_HOST_LENGTH).toBe(253);
+    expect(normaliseOrigin(`${host}/@jane`)).toEqual({ ok: true, origin: `https://${host}` });
+    expect(normaliseOrigin(`x${host}`)).toEqual({ ok: false, message: 'That site’s name is longer than any can be: 253 characters at most.' });
+  });
+
+  it('refuses a host with characters a site id cannot hold; an international name is kept in its xn-- form', () => {
+    expect(normaliseOrigin('my_blog.example')).toMatchObject({ ok: false, message: expect.stringContaining('is not a site’s address') });
+    expect(normaliseOrigin('[::1]')).toMatchObject({ ok: false });
+    expect(normaliseOrigin('bücher.example')).toEqual({ ok: true, origin: 'https://xn--bcher-kva.example' });
   });
 
   it('points supported sites to their mode instead of adding them twice', () => {

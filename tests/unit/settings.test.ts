@@ -43,4 +43,12 @@ describe('settings', () => {
     expect(isSnoozed(snoozes, 'x', new Date('2026-11-26T10:00:00.000Z'))).toBe(false);
     expect(isSnoozed(snoozes, 'linkedin', new Date('2026-11-26T09:00:00.000Z'))).toBe(false);
   });
+
+  it('keeps the mode and snooze of a site whose host is as long as DNS allows, and no longer', async () => {
+    const host = `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(57)}.com`;
+    await fakeBrowser.storage.local.set({
+      'settings.snoozes': { [host]: '2026-11-26T10:00:00.000Z', [`x${host}`]: '2026-11-26T10:00:00.000Z' },
+    });
+    expect((await loadSettings()).snoozes).toEqual({ [host]: '2026-11-26T10:00:00.000Z' });
+  });
 });

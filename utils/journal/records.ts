@@ -92,7 +92,8 @@ export interface SiteHealth {
 /** Limits that keep one record sane (and a backup file small enough to hold in memory). */
 export const LIMITS = {
   id: 64,
-  siteId: 64,
+  /** An adapter id or an added site's host: up to 253 characters, the longest name DNS allows (RFC 1035). */
+  siteId: 253,
   purpose: 500,
   aim: 500,
   title: 200,
