@@ -5,6 +5,7 @@
  * repaired field by field to a valid one (Dark Reader's approach): a corrupted or hand-edited setting
  * never breaks a page.
  */
+import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { isSnoozed, repairSiteModes, repairSnoozes, siteMode, SITE_MODES_KEY, SNOOZES_KEY, type SiteMode, type SiteSettings } from './site-settings';
 
@@ -123,4 +124,36 @@ export function siteStateOf(settings: SiteSettings, siteId: string, now: Date): 
     mode: siteMode(settings, siteId),
     snoozedUntil: isSnoozed(settings.snoozes, siteId, now) ? new Date(settings.snoozes[siteId]!).toISOString() : null,
   };
+}
+
+/** The `browser.storage.local` keys of every setting (the items above, without WXT's `local:` prefix). */
+export const SETTINGS_KEYS = [SITE_MODES_KEY, SNOOZES_KEY, 'settings.extraOrigins', 'settings.weekStartsOn', 'settings.weeklyReminder'] as const;
+
+/** What "Delete all data" needs of the browser (a parameter, so tests pass fakes). */
+export interface SettingsResetApi {
+  local: Pick<typeof browser.storage.local, 'get' | 'clear'>;
+  permissions: Pick<typeof browser.permissions, 'remove'>;
+}
+
+const browserReset = (): SettingsResetApi => ({ local: browser.storage.local, permissions: browser.permissions });
+
+/** Has the user changed any setting from its default (so "Delete all data" has something to delete)? */
+export async function hasStoredSettings(api: Pick<SettingsResetApi, 'local'> = browserReset()): Promise<boolean> {
+  const stored = await api.local.get([...SETTINGS_KEYS]);
+  return SETTINGS_KEYS.some((key) => stored[key] !== undefined);
+}
+
+/**
+ * Delete every setting — the sites the user added, each site's mode, snoozes, the first day of the week,
+ * the weekly reminder — and give back the host permissions of the added sites. What is left is a fresh
+ * install's settings; the background then unregisters what it had registered for them. Returns the
+ * origins whose permission was given back.
+ */
+export async function deleteAllSettings(api: SettingsResetApi = browserReset()): Promise<string[]> {
+  const origins = repairOrigins((await api.local.get('settings.extraOrigins'))['settings.extraOrigins']);
+  // One at a time: a permission the browser will not give back does not keep the others.
+  const results = await Promise.allSettled(origins.map((origin) => api.permissions.remove({ origins: [originPattern(origin)] })));
+  // Everything in the area is a setting (or WXT's version of one): all of it goes.
+  await api.local.clear();
+  return origins.filter((_origin, index) => results[index]!.status === 'fulfilled');
 }

@@ -129,3 +129,54 @@ test('"Add a site" takes a host as long as DNS allows (253 characters), and refu
     )
     .toEqual([`https://${host}`]);
 });
+
+test('"Delete all data" also deletes every setting: added sites, modes, snoozes, week start, reminder', async ({ context, extensionId, serveFixture }) => {
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  await worker.evaluate(() =>
+    (globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }).chrome.storage.local.set({
+      'settings.siteModes': { youtube: 'hide' },
+      'settings.snoozes': { x: new Date(Date.now() + 60 * 60 * 1000).toISOString() },
+      'settings.extraOrigins': ['https://mastodon.social'],
+      'settings.weekStartsOn': 0,
+      'settings.weeklyReminder': { enabled: false, day: 5, time: '08:30' },
+    }),
+  );
+  const registered = () =>
+    worker.evaluate(async () =>
+      (await (globalThis as unknown as { chrome: { scripting: { getRegisteredContentScripts(): Promise<{ id: string }[]> } } }).chrome.scripting.getRegisteredContentScripts()).map(
+        (script) => script.id,
+      ),
+    );
+  await expect.poll(registered).toEqual(['hide-youtube']);
+  // X is snoozed: its page has no prompts.
+  await serveFixture('https://x.com/jane', 'x', 'profile-other.html');
+  const x = await context.newPage();
+  await x.goto('https://x.com/jane');
+  await x.waitForTimeout(500);
+  await expect(x.locator('running-for-prompt')).toHaveCount(0);
+
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/dashboard.html#/data`);
+  await expect(page.getByText(/each site’s mode, snoozes, the first day of your week and the weekly reminder/).first()).toBeVisible();
+  // The journal is empty, but there are settings to delete.
+  const open = page.getByRole('button', { name: 'Delete all data…' });
+  await expect(open).toBeEnabled();
+  await open.click();
+  const dialog = page.getByRole('dialog', { name: 'Delete all data?' });
+  await expect(dialog).toContainText('This deletes every setting: the sites you added (and the access you gave Running For to them)');
+  await dialog.getByLabel('To confirm, type delete').fill('delete');
+  await dialog.getByRole('button', { name: 'Delete everything' }).click();
+  await expect(page.getByTestId('data-status')).toHaveText(
+    'All data deleted. Your journal is empty and your settings are back to a fresh install’s; mastodon.social is no longer added, and Running For has no access to it.',
+  );
+
+  const stored = await worker.evaluate(() =>
+    (globalThis as unknown as { chrome: { storage: { local: { get(key: null): Promise<Record<string, unknown>> } } } }).chrome.storage.local.get(null),
+  );
+  expect(stored).toEqual({});
+  await expect.poll(registered).toEqual([]);
+  // The snooze went with the rest: the open X page is told, and prompts again.
+  await expect(x.locator('running-for-prompt')).toHaveCount(2);
+  await expect(page.getByText('Nothing stored.')).toBeVisible();
+  await expect(open).toBeDisabled();
+});
