@@ -1,11 +1,13 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import type { ScriptPublicPath } from 'wxt/utils/inject-script';
-import { createMessageHandler, isGrantedOrigin, lazyJournal } from '@/utils/journal/background-api';
+import { createMessageHandler, hasHostPermission, isGrantedOrigin, lazyJournal } from '@/utils/journal/background-api';
 // Every language: the background redacts diagnostics with every language's label words.
 import '@/utils/lang/all';
 import { languagePackPath } from '@/utils/lang/files';
 import { startBrowserRegistrationSync } from '@/utils/registrations';
+import { startBrowserSettingsPush } from '@/utils/settings-push';
+import { restrictToTrustedContexts } from '@/utils/storage-access';
 import { startWeeklyReminder } from '@/utils/reminder';
 
 // The background owns every write content scripts ask for: it validates each message and its sender
@@ -13,11 +15,18 @@ import { startWeeklyReminder } from '@/utils/reminder';
 export default defineBackground({
   type: 'module',
   main() {
+    // Settings are for the background and the extension's pages: storage.local is closed to content scripts
+    // where the browser can do it (Chrome; not Firefox — utils/storage-access.ts).
+    void restrictToTrustedContexts().then((result) => {
+      if (!result.restricted) console.info('Running For: storage.local stays open to content scripts in this browser:', result.reason);
+    });
     startWeeklyReminder();
     const handle = createMessageHandler({
       journal: lazyJournal(),
       extensionId: browser.runtime.id,
       isAllowedSender: isGrantedOrigin,
+      // A permission withdrawn since the page loaded: its content script still runs, and is refused.
+      hasHostAccess: hasHostPermission,
       // A language pack, into the asking frame (utils/lang/loader.ts): the content script's isolated world,
       // allowed by the host permission its site already has.
       injectLanguage: async ({ tabId, frameId }, code) => {
@@ -40,5 +49,7 @@ export default defineBackground({
     // Hide-mode stylesheets and added sites' content scripts, registered at run time: synced now (every
     // service worker start, install and browser start included) and on every settings or permission change.
     startBrowserRegistrationSync();
+    // Open tabs follow their site's mode and snooze: told when they change, they ask again (utils/settings-push.ts).
+    startBrowserSettingsPush();
   },
 });

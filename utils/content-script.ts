@@ -13,9 +13,9 @@ import { chipSheet } from '@/components/prompt/styles';
 import { prepareCounts } from '@/utils/count';
 import { metricOfLabel } from '@/utils/metric-words';
 import { loadLanguages, loadLanguagesOnDemand } from '@/utils/lang/loader';
-import { sendToBackground } from '@/utils/journal/client';
+import { onSettingsChanged, sendToBackground } from '@/utils/journal/client';
 import { startLiveLayer, type LiveLayer, type SiteSet } from '@/utils/live-core';
-import { readSiteSettings, snoozeSite, watchSiteSettings } from '@/utils/site-settings';
+import type { SiteState } from '@/utils/settings';
 import type { SiteAdapter } from '@/utils/sites/types';
 
 /**
@@ -26,16 +26,25 @@ export const NO_STARTED_MESSAGE = true;
 
 const pageLang = (doc: Document) => doc.documentElement.getAttribute('lang');
 
+/**
+ * The page's site's mode and snooze, from the background (content scripts never read `storage.local`). A
+ * refusal — the site's permission was withdrawn, or the extension was updated or turned off — turns the
+ * page off.
+ */
+export async function siteSettings(siteId: string, send: typeof sendToBackground = sendToBackground): Promise<SiteState> {
+  const reply = await send({ type: 'settings/site', siteId });
+  return reply.ok ? { mode: reply.mode, snoozedUntil: reply.snoozedUntil } : { mode: 'off', snoozedUntil: null };
+}
+
 /** The live layer with the extension's real prompt, background, settings and clock. */
 export function startContentScript(ctx: ContentScriptContext, sites: SiteSet): LiveLayer {
   const layer = startLiveLayer(ctx, {
     sites,
     mount: mountPrompt,
     send: sendToBackground,
-    snooze: snoozeSite,
     now: () => new Date(),
-    settings: () => readSiteSettings(),
-    watchSettings: (onChange) => watchSiteSettings(onChange),
+    settings: (siteId) => siteSettings(siteId),
+    watchSettings: onSettingsChanged,
     prepare: [
       // The page's language pack (and the browser's, for pages that do not say theirs), before the first scan.
       (doc) => loadLanguages([pageLang(doc), navigator.language], sendToBackground),

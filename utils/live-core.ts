@@ -32,8 +32,7 @@
 import type { MountPrompt, PromptEnvironment } from '../components/prompt/types';
 import { contextFor, detectInContext } from './detect-with';
 import type { sendToBackground } from './journal/client';
-import type { Settings } from './settings';
-import { isSnoozed, siteMode, type SiteMode } from './site-settings';
+import type { SiteMode, SiteState } from './settings';
 import { isPromptHost, PromptHosts, type PromptHostHooks } from './prompt-hosts';
 import { whenIdle } from './idle';
 import { hostMatches } from './sites/dom';
@@ -550,11 +549,13 @@ export interface LiveLayerDeps {
   sites: SiteSet;
   mount: MountPrompt;
   send: typeof sendToBackground;
-  snooze: PromptEnvironment['snooze'];
   now: () => Date;
-  /** The settings the live layer obeys (utils/settings.ts loadSettings). */
-  settings(): Promise<Pick<Settings, 'siteModes' | 'snoozes'>>;
-  /** Call `onChange` whenever site modes or snoozes change; returns an unwatch function. */
+  /**
+   * The settings the live layer obeys: the page's site's mode and snooze (a content script asks the
+   * background, `settings/site`). A site the background refuses to answer for is `off`.
+   */
+  settings(siteId: string): Promise<SiteState>;
+  /** Call `onChange` whenever the site's mode or snooze may have changed; returns an unwatch function. */
   watchSettings(onChange: () => void): () => void;
   doc?: Document;
   location?: () => string;
@@ -614,7 +615,7 @@ export function startLiveLayer(ctx: LiveDetectorContext, deps: LiveLayerDeps): L
   };
 
   const startDetector = (mode: Exclude<SiteMode, 'off'>) => {
-    const env: PromptEnvironment = { mode, send: deps.send, snooze: deps.snooze, now: deps.now, siteName };
+    const env: PromptEnvironment = { mode, send: deps.send, now: deps.now, siteName };
     const activity = recorder;
     detectorMode = mode;
     const pageHealth = startHealth({
@@ -678,11 +679,11 @@ export function startLiveLayer(ctx: LiveDetectorContext, deps: LiveLayerDeps): L
 
   const apply = async () => {
     const mine = ++generation;
-    // An orphan reads no settings (the storage API throws there): the snooze timer's tick asks first.
+    // An orphan reads no settings (its messages throw there): the snooze timer's tick asks first.
     if (ctx.isInvalid) return;
-    let settings: Pick<Settings, 'siteModes' | 'snoozes'>;
+    let settings: SiteState;
     try {
-      settings = await deps.settings();
+      settings = await deps.settings(siteId);
       if (prepared) await prepared;
       prepared = undefined;
     } catch (error) {
@@ -692,7 +693,7 @@ export function startLiveLayer(ctx: LiveDetectorContext, deps: LiveLayerDeps): L
     // A newer change was read meanwhile, or the extension stopped: this answer is stale.
     if (stopped || mine !== generation) return;
     clearTimeout(snoozeTimer);
-    const mode = siteMode(settings, siteId);
+    const { mode, snoozedUntil } = settings;
     if (mode === 'off') {
       stopDetector();
       recorder?.stop();
@@ -702,11 +703,10 @@ export function startLiveLayer(ctx: LiveDetectorContext, deps: LiveLayerDeps): L
     // The activity recorder's tick asks too: an orphan on a page that never changes stops within FLUSH_EVERY_MS.
     const every = deps.activity?.every ?? repeat;
     recorder ??= startActivity({ ...deps.activity, every: (ms, tick) => every(ms, () => void (ctx.isInvalid || tick())), siteId, send: deps.send, doc, win: deps.win });
-    const now = deps.now();
-    if (isSnoozed(settings.snoozes, siteId, now)) {
+    const wait = snoozedUntil === null ? 0 : Date.parse(snoozedUntil) - deps.now().getTime();
+    if (wait > 0) {
       stopDetector();
-      const wait = Date.parse(settings.snoozes[siteId] ?? '') - now.getTime();
-      snoozeTimer = setTimeout(() => void apply(), Math.min(Math.max(wait, 0) + 50, MAX_TIMEOUT));
+      snoozeTimer = setTimeout(() => void apply(), Math.min(wait + 50, MAX_TIMEOUT));
       return;
     }
     if (detector && detectorMode === mode) return;

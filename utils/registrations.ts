@@ -3,12 +3,14 @@
  * - `hide-<site>`: the site's hide stylesheet (utils/hide-css.ts) at `document_start`, for exactly the
  *   sites in hide mode, so their numbers never paint (no flash before the content script runs);
  * - `site-<host>`: the any-site content script (Mastodon, the generic detector) on each site the user added from the dashboard (a Mastodon
- *   instance, a blog for the generic detector), only while its optional host permission is granted.
+ *   instance, a blog for the generic detector), only while its optional host permission is granted; a site
+ *   whose permission is withdrawn leaves the added list (`dropRevokedOrigins`).
  * Syncing is idempotent: it reads what is registered, and unregisters / registers only the difference.
  */
 import { browser, type Browser } from 'wxt/browser';
 import { hideCssPath } from './hide-css';
-import { extraOriginsItem, repairOrigins, repairSiteModes, siteModesItem, type SiteMode } from './settings';
+import { LIMITS } from './journal/records';
+import { extraOriginsItem, originPattern, repairOrigins, repairSiteModes, siteModesItem, type SiteMode } from './settings';
 import { adapterMatchPatterns, adapters } from './sites';
 import type { SiteAdapter } from './sites/types';
 
@@ -34,12 +36,7 @@ export interface MainContentScript {
 export const HIDE_PREFIX = 'hide-';
 export const SITE_PREFIX = 'site-';
 
-export { adapterMatchPatterns };
-
-/** `https://mastodon.social` → `https://mastodon.social/*`: the permission and match pattern for an added site. */
-export function originPattern(origin: string): string {
-  return `${origin}/*`;
-}
+export { adapterMatchPatterns, originPattern };
 
 export interface DesiredInput {
   siteModes: Record<string, SiteMode>;
@@ -194,8 +191,39 @@ export function startRegistrationSync(deps: StartDeps): { sync: () => Promise<vo
   return { sync, stop: () => unwatch.forEach((off) => off()) };
 }
 
+export interface OriginListDeps {
+  permissions: PermissionsApi;
+  readOrigins: () => Promise<string[]>;
+  writeOrigins: (origins: string[]) => Promise<void>;
+}
+
+/**
+ * Take the sites whose host permission was withdrawn off the added list. Run when the browser reports a
+ * permission removed (`permissions.onRemoved`: the user withdrew the site's access in the browser's own
+ * settings, or Remove or "Delete all data" gave it back), never on every sync — a site listed before its
+ * permission was granted stays until the user answers or removes it. Returns the origins dropped.
+ */
+export async function dropRevokedOrigins(deps: OriginListDeps): Promise<string[]> {
+  const origins = await deps.readOrigins();
+  const kept: string[] = [];
+  const dropped: string[] = [];
+  for (const origin of origins) {
+    (await deps.permissions.contains({ origins: [originPattern(origin)] }) ? kept : dropped).push(origin);
+  }
+  if (dropped.length > 0) await deps.writeOrigins(kept);
+  return dropped;
+}
+
 /** Wire the sync to the real browser: settings items, permission changes, the built manifest. */
 export function startBrowserRegistrationSync(browserApi: typeof browser = browser, sites: readonly SiteAdapter[] = adapters): () => void {
+  // A withdrawn permission also takes its site off the list (the list's change resyncs too).
+  const dropRevoked = () =>
+    void dropRevokedOrigins({
+      permissions: browserApi.permissions,
+      readOrigins: async () => repairOrigins(await extraOriginsItem.getValue()),
+      writeOrigins: (origins) => extraOriginsItem.setValue(origins),
+    }).catch((error: unknown) => console.warn('Running For: could not update the added sites after a permission was removed', error));
+  browserApi.permissions.onRemoved.addListener(dropRevoked);
   const { stop } = startRegistrationSync({
     scripting: browserApi.scripting,
     permissions: browserApi.permissions,
@@ -214,8 +242,14 @@ export function startBrowserRegistrationSync(browserApi: typeof browser = browse
       ];
     },
   });
-  return stop;
+  return () => {
+    browserApi.permissions.onRemoved.removeListener(dropRevoked);
+    stop();
+  };
 }
+
+/** The longest host an added site may have: its host is its site id, up to the longest name DNS allows (LIMITS.siteId). */
+export const MAX_HOST_LENGTH = LIMITS.siteId;
 
 export type OriginResult = { ok: true; origin: string } | { ok: false; message: string };
 
@@ -236,8 +270,13 @@ export function normaliseOrigin(input: string, sites: readonly SiteAdapter[] = a
   if (url.protocol !== 'https:') return { ok: false, message: 'Only secure sites (addresses starting with https://) can be added.' };
   if (url.username || url.password) return { ok: false, message: 'Type the site’s address without a user name or password.' };
   const host = url.hostname;
-  if (!host.includes('.') || host.endsWith('.') || /^[\d.]+$/.test(host) || host.startsWith('[')) {
+  // Letters, digits, dots and hyphens only (an international name arrives in its xn-- form): the host is
+  // the site's id in the journal, which allows nothing else (utils/journal/records.ts).
+  if (!host.includes('.') || host.endsWith('.') || /^[\d.]+$/.test(host) || !/^[a-z0-9][a-z0-9.-]*$/.test(host)) {
     return { ok: false, message: `“${text}” is not a site’s address. Type one like mastodon.social.` };
+  }
+  if (host.length > MAX_HOST_LENGTH) {
+    return { ok: false, message: `That site’s name is longer than any can be: ${MAX_HOST_LENGTH} characters at most.` };
   }
   const supported = sites.find((site) => site.hosts.some((owned) => host === owned || host.endsWith(`.${owned}`)));
   if (supported) return { ok: false, message: `${supported.name} is already supported: choose its mode above.` };

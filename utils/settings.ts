@@ -1,12 +1,15 @@
 /**
- * Settings, separate from the journal: typed WXT storage items (browser.storage.local), read by every
- * context (content scripts included). Each value read is repaired field by field to a valid one
- * (Dark Reader's approach): a corrupted or hand-edited setting never breaks a page.
+ * Settings, separate from the journal: typed WXT storage items (browser.storage.local), read and written
+ * by the background and the extension's pages only — content scripts ask the background for their own
+ * site's mode and snooze (README "What content scripts may ask the background"). Each value read is
+ * repaired field by field to a valid one (Dark Reader's approach): a corrupted or hand-edited setting
+ * never breaks a page.
  */
+import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { repairSiteModes, repairSnoozes, SITE_MODES_KEY, SNOOZES_KEY, type SiteMode } from './site-settings';
+import { isSnoozed, repairSiteModes, repairSnoozes, siteMode, SITE_MODES_KEY, SNOOZES_KEY, type SiteMode, type SiteSettings } from './site-settings';
 
-// The per-site settings content scripts read without the storage library live in site-settings.ts.
+// The per-site settings (keys, repair, meaning) live in site-settings.ts.
 export {
   isSnoozed,
   repairSiteModes,
@@ -17,6 +20,7 @@ export {
   SITE_MODES_KEY,
   SNOOZES_KEY,
   type SiteMode,
+  type SiteSettings,
 } from './site-settings';
 
 /** 0 = Sunday … 6 = Saturday, as `Date#getDay()`. */
@@ -33,6 +37,11 @@ export const DEFAULT_WEEK_START: Weekday = 1;
 export const DEFAULT_REMINDER: WeeklyReminder = { enabled: true, day: 0, time: '18:00' };
 
 const isWeekday = (value: unknown): value is Weekday => Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 6;
+
+/** `https://mastodon.social` → `https://mastodon.social/*`: the permission and match pattern for an added site. */
+export function originPattern(origin: string): string {
+  return `${origin}/*`;
+}
 
 export function repairOrigins(value: unknown): string[] {
   if (!Array.isArray(value)) return [];
@@ -94,4 +103,57 @@ export async function loadSettings(): Promise<Settings> {
     weekStartsOn: repairWeekStart(weekStartsOn),
     weeklyReminder: repairReminder(weeklyReminder),
   };
+}
+
+/** One site's settings, as a content script on it may see them (`settings/site`). */
+export interface SiteState {
+  mode: SiteMode;
+  /** When the site's snooze ends (ISO), or null when it is not snoozed now. */
+  snoozedUntil: string | null;
+}
+
+/** Every site's mode and snooze, repaired. */
+export async function readSiteSettings(): Promise<SiteSettings> {
+  const [siteModes, snoozes] = await Promise.all([siteModesItem.getValue(), snoozesItem.getValue()]);
+  return { siteModes: repairSiteModes(siteModes), snoozes: repairSnoozes(snoozes) };
+}
+
+/** One site's mode and snooze at `now`: nothing about any other site. */
+export function siteStateOf(settings: SiteSettings, siteId: string, now: Date): SiteState {
+  return {
+    mode: siteMode(settings, siteId),
+    snoozedUntil: isSnoozed(settings.snoozes, siteId, now) ? new Date(settings.snoozes[siteId]!).toISOString() : null,
+  };
+}
+
+/** The `browser.storage.local` keys of every setting (the items above, without WXT's `local:` prefix). */
+export const SETTINGS_KEYS = [SITE_MODES_KEY, SNOOZES_KEY, 'settings.extraOrigins', 'settings.weekStartsOn', 'settings.weeklyReminder'] as const;
+
+/** What "Delete all data" needs of the browser (a parameter, so tests pass fakes). */
+export interface SettingsResetApi {
+  local: Pick<typeof browser.storage.local, 'get' | 'clear'>;
+  permissions: Pick<typeof browser.permissions, 'remove'>;
+}
+
+const browserReset = (): SettingsResetApi => ({ local: browser.storage.local, permissions: browser.permissions });
+
+/** Has the user changed any setting from its default (so "Delete all data" has something to delete)? */
+export async function hasStoredSettings(api: Pick<SettingsResetApi, 'local'> = browserReset()): Promise<boolean> {
+  const stored = await api.local.get([...SETTINGS_KEYS]);
+  return SETTINGS_KEYS.some((key) => stored[key] !== undefined);
+}
+
+/**
+ * Delete every setting — the sites the user added, each site's mode, snoozes, the first day of the week,
+ * the weekly reminder — and give back the host permissions of the added sites. What is left is a fresh
+ * install's settings; the background then unregisters what it had registered for them. Returns the
+ * origins whose permission was given back.
+ */
+export async function deleteAllSettings(api: SettingsResetApi = browserReset()): Promise<string[]> {
+  const origins = repairOrigins((await api.local.get('settings.extraOrigins'))['settings.extraOrigins']);
+  // One at a time: a permission the browser will not give back does not keep the others.
+  const results = await Promise.allSettled(origins.map((origin) => api.permissions.remove({ origins: [originPattern(origin)] })));
+  // Everything in the area is a setting (or WXT's version of one): all of it goes.
+  await api.local.clear();
+  return origins.filter((_origin, index) => results[index]!.status === 'fulfilled');
 }

@@ -1,9 +1,11 @@
 /**
- * The per-site settings a content script obeys — each site's mode and snooze — read and written through
- * `browser.storage.local` directly. Same keys and values as the storage items in utils/settings.ts (which
- * re-exports all of this), without the storage library: content scripts load on every page of the
- * sites they serve and have a size budget (tests/budget.ts) that @wxt-dev/storage alone would eat a
- * sixth of.
+ * The per-site settings — each site's mode and snooze — as stored in `browser.storage.local`: their keys,
+ * how a stored value is repaired, and what they mean for one site. Same keys and values as the storage
+ * items in utils/settings.ts (which re-exports all of this).
+ *
+ * Only trusted contexts read them: the background and the extension's pages. Content scripts never read
+ * `storage.local`; they ask the background for their own site's mode and snooze (`settings/site`,
+ * utils/journal/messages.ts) and are told when it changes (utils/settings-push.ts).
  */
 import { browser } from 'wxt/browser';
 
@@ -20,10 +22,14 @@ export interface SiteSettings {
   snoozes: Record<string, string>;
 }
 
-/** What the functions below need of `browser.storage.local` (a parameter, so tests pass a fake). */
-export type LocalArea = Pick<typeof browser.storage.local, 'get' | 'set' | 'onChanged'>;
+/** What `snoozeSite` needs of `browser.storage.local` (a parameter, so tests pass a fake). */
+export type LocalArea = Pick<typeof browser.storage.local, 'get' | 'set'>;
 
-const SITE_ID = /^[a-z0-9][a-z0-9.-]{0,63}$/;
+/**
+ * A site id: an adapter id, or the host of a site the user added — up to 253 characters, the longest name
+ * DNS allows (the journal's LIMITS.siteId, utils/journal/records.ts).
+ */
+const SITE_ID = /^[a-z0-9][a-z0-9.-]{0,252}$/;
 
 export function repairSiteModes(value: unknown): Record<string, SiteMode> {
   const out: Record<string, SiteMode> = {};
@@ -54,22 +60,10 @@ export function siteMode(settings: Pick<SiteSettings, 'siteModes'>, siteId: stri
   return settings.siteModes[siteId] ?? 'reframe';
 }
 
-/** Every site's mode and snooze, repaired. */
-export async function readSiteSettings(area: LocalArea = browser.storage.local): Promise<SiteSettings> {
-  const stored = await area.get([SITE_MODES_KEY, SNOOZES_KEY]);
-  return { siteModes: repairSiteModes(stored[SITE_MODES_KEY]), snoozes: repairSnoozes(stored[SNOOZES_KEY]) };
-}
-
-/** Call `onChange` whenever a mode or snooze changes; returns the unwatch function. */
-export function watchSiteSettings(onChange: () => void, area: LocalArea = browser.storage.local): () => void {
-  const listener = (changes: Record<string, unknown>) => {
-    if (SITE_MODES_KEY in changes || SNOOZES_KEY in changes) onChange();
-  };
-  area.onChanged.addListener(listener);
-  return () => area.onChanged.removeListener(listener);
-}
-
-/** Snooze a site until `until` (replacing any earlier snooze for it). */
+/**
+ * Snooze a site until `until` (replacing any earlier snooze for it). For extension pages and the
+ * background: a content script cannot write settings.
+ */
 export async function snoozeSite(siteId: string, until: Date, area: LocalArea = browser.storage.local): Promise<void> {
   const current = repairSnoozes((await area.get(SNOOZES_KEY))[SNOOZES_KEY]);
   await area.set({ [SNOOZES_KEY]: { ...current, [siteId]: until.toISOString() } });

@@ -84,13 +84,19 @@ function changeLine(change: MetricChange, names: ReportNames): string {
 
 /**
  * The verdict: the product's question — what did the numbers produce? — answered with the week's own
- * figures, then one suggestion that depends on them.
+ * figures, then one suggestion that depends on them. `userText` renders what the user wrote (the aim) for
+ * the verdict's medium: as it is for the dashboard (text nodes), escaped for Markdown.
  */
-export function verdict(summary: WeekSummary, names: ReportNames): { answer: string; suggestion: string } {
+export function verdict(
+  summary: WeekSummary,
+  names: ReportNames,
+  userText: (text: string) => string = (text) => text,
+): { answer: string; suggestion: string } {
   const { feelingBig, beingBig } = summary;
   const locale = names.locale;
   const outcomes = beingBig.outcomes.length;
-  const aim = currentAimText(beingBig.aims);
+  const written = currentAimText(beingBig.aims);
+  const aim = written === undefined ? undefined : userText(written);
   const time = formatMinutes(feelingBig.activeMs);
   const hasFeeling = feelingBig.activeMs > 0 || feelingBig.audience.length > 0 || feelingBig.metricsSeen > 0;
 
@@ -150,7 +156,7 @@ export function weekMarkdown(summary: WeekSummary, names: ReportNames, title: st
   const lines: string[] = [`# ${title}`, ''];
   for (const aim of beingBig.aims) lines.push(`**Aim:** ${escapeMarkdown(aim.aim)}${aim.purpose ? ` — ${escapeMarkdown(aim.purpose)}` : ''}`);
   if (beingBig.aims.length > 0) lines.push('');
-  const { answer, suggestion: next } = verdict(summary, names);
+  const { answer, suggestion: next } = verdict(summary, names, escapeMarkdown);
   lines.push('## Verdict', '', answer, '', next, '');
   lines.push('## Feeling big', '');
   lines.push(`- Audience change: ${audienceWords(summary, locale)}`);
@@ -170,7 +176,11 @@ export function weekMarkdown(summary: WeekSummary, names: ReportNames, title: st
   return `${lines.join('\n')}\n`;
 }
 
-/** User text in Markdown: keep it literal (no accidental headings, links or emphasis). */
-function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_[\]<>#|])/g, '\\$1').replace(/\s*\n\s*/g, ' ');
+/**
+ * User text in Markdown: keep it literal — no accidental headings, links, emphasis, strikethrough, code,
+ * HTML or character references — on one line. Every character CommonMark lets a backslash escape that could
+ * start one of those is escaped (`&` only where it would begin a reference such as `&amp;`).
+ */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_[\]<>#|~]|&(?=#?[A-Za-z0-9]+;)/g, '\\$&').replace(/\s*\n\s*/g, ' ');
 }

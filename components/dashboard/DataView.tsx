@@ -1,6 +1,7 @@
 /**
- * Your data: what is stored, export (backup and CSV), import (all-or-nothing merge), delete everything.
- * Nothing leaves the device: files are made in the page and saved through `<a download>`.
+ * Your data: what is stored, export (backup and CSV), import (all-or-nothing merge), delete everything —
+ * the journal and every setting, the sites the user added with their permissions. Nothing leaves the
+ * device: files are made in the page and saved through `<a download>`.
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import {
@@ -15,6 +16,7 @@ import {
   type ImportReport,
 } from '@/utils/journal/backup';
 import { STORES, toJournalError, type StoreName } from '@/utils/journal/db';
+import { deleteAllSettings, hasStoredSettings } from '@/utils/settings';
 import type { ViewContext } from './Dashboard';
 import { downloadText } from './download';
 import { SITE_NAMES } from '../labels';
@@ -24,11 +26,26 @@ import { countOf, listSentence, STORE_LABELS } from './labels';
 export const DELETE_CONFIRMATION = 'delete';
 
 type Counts = Record<StoreName, number>;
+
+/** The settings' side of "Delete all data" (utils/settings.ts; tests pass a fake). */
+export interface SettingsData {
+  /** Is any setting changed from its default? */
+  stored(): Promise<boolean>;
+  /** Delete every setting and give back the added sites' permissions; returns the origins given back. */
+  deleteAll(): Promise<string[]>;
+}
+
+const browserSettings: SettingsData = { stored: () => hasStoredSettings(), deleteAll: () => deleteAllSettings() };
+
+/** What "Delete all data" removes besides the journal, for the page and the confirmation. */
+export const SETTINGS_DELETED =
+  'every setting: the sites you added (and the access you gave Running For to them), each site’s mode, snoozes, the first day of your week and the weekly reminder';
 type Busy = 'export' | 'csv' | 'import' | 'delete' | null;
 type Problem = { title: string; detail: string } | null;
 
-export function DataView({ journal, now, revision, onJournalChanged }: ViewContext) {
+export function DataView({ journal, now, revision, onJournalChanged, settings = browserSettings }: ViewContext & { settings?: SettingsData }) {
   const [counts, setCounts] = useState<Counts | undefined>(undefined);
+  const [settingsStored, setSettingsStored] = useState(false);
   const [busy, setBusy] = useState<Busy>(null);
   const [message, setMessage] = useState('');
   const [problem, setProblem] = useState<Problem>(null);
@@ -41,7 +58,9 @@ export function DataView({ journal, now, revision, onJournalChanged }: ViewConte
     } catch (failure) {
       setProblem({ title: 'Could not read your journal.', detail: toJournalError(failure).message });
     }
-  }, [journal]);
+    // Only decides whether "Delete all data" has anything to delete: a failed read leaves it possible.
+    setSettingsStored(await settings.stored().catch(() => true));
+  }, [journal, settings]);
 
   useEffect(() => {
     void loadCounts();
@@ -138,19 +157,35 @@ export function DataView({ journal, now, revision, onJournalChanged }: ViewConte
 
   const deleteEverything = async () => {
     setConfirming(false);
-    await run(
-      'delete',
-      async () => {
+    setBusy('delete');
+    setMessage('');
+    setProblem(null);
+    try {
+      try {
         await journal.deleteAll();
-        onJournalChanged();
-        await loadCounts();
-        return 'All data deleted. Your journal is empty; settings are kept.';
-      },
-      'Nothing was deleted.',
-    );
+      } catch (failure) {
+        setProblem({ title: 'Nothing was deleted.', detail: toJournalError(failure).message });
+        return;
+      }
+      onJournalChanged();
+      let givenBack: string[] | undefined;
+      let settingsFailure: unknown;
+      try {
+        givenBack = await settings.deleteAll();
+      } catch (failure) {
+        settingsFailure = failure;
+      }
+      // Counts first, then the message: whoever reads the message sees the new counts.
+      await loadCounts();
+      if (givenBack) setMessage(deletedMessage(givenBack));
+      else setProblem({ title: 'Your journal was deleted, but not your settings.', detail: settingsFailure instanceof Error ? settingsFailure.message : String(settingsFailure) });
+    } finally {
+      setBusy(null);
+    }
   };
 
   const total = counts ? STORES.reduce((sum, store) => sum + counts[store], 0) : undefined;
+  const nothingStored = total === 0 && !settingsStored;
 
   return (
     <section class="view" aria-labelledby="data-heading">
@@ -232,13 +267,16 @@ export function DataView({ journal, now, revision, onJournalChanged }: ViewConte
 
       <section class="card danger-zone" aria-labelledby="delete-heading">
         <h2 id="delete-heading">Delete all data</h2>
-        <p>Removes every aim, outcome, answer, snapshot and day of activity from this browser. It cannot be undone.</p>
+        <p>
+          Removes every aim, outcome, answer, snapshot and day of activity from this browser, and {SETTINGS_DELETED}. Running For is then as
+          it was when installed. It cannot be undone.
+        </p>
         <div class="actions">
           <button
             ref={deleteButtonRef}
             type="button"
             class="danger"
-            disabled={busy !== null || total === 0}
+            disabled={busy !== null || nothingStored}
             onClick={() => {
               setMessage('');
               setProblem(null);
@@ -247,7 +285,7 @@ export function DataView({ journal, now, revision, onJournalChanged }: ViewConte
           >
             Delete all data…
           </button>
-          {total === 0 ? <span class="muted">Nothing stored.</span> : null}
+          {nothingStored ? <span class="muted">Nothing stored.</span> : null}
         </div>
       </section>
 
@@ -313,8 +351,8 @@ function ConfirmDeleteDialog({ counts, onConfirm, onExport, onCancel }: ConfirmP
       >
         <h2 id="confirm-delete-heading">Delete all data?</h2>
         <p id="confirm-delete-what">
-          {stored.length ? `This deletes ${listSentence(stored)} from this browser.` : 'This deletes everything Running For stored in this browser.'}{' '}
-          It cannot be undone.
+          {stored.length ? `This deletes ${listSentence(stored)} from this browser, and ${SETTINGS_DELETED}.` : `This deletes ${SETTINGS_DELETED}.`} It
+          cannot be undone.
         </p>
         <p>
           Might you want it back?{' '}
@@ -348,6 +386,13 @@ function ConfirmDeleteDialog({ counts, onConfirm, onExport, onCancel }: ConfirmP
       </form>
     </dialog>
   );
+}
+
+/** After "Delete all data": what went, and which added sites Running For no longer has access to. */
+export function deletedMessage(givenBack: readonly string[]): string {
+  const sites = givenBack.map((origin) => new URL(origin).host);
+  const access = sites.length === 0 ? '' : `; ${listSentence(sites)} ${sites.length === 1 ? 'is' : 'are'} no longer added, and Running For has no access to ${sites.length === 1 ? 'it' : 'them'}`;
+  return `All data deleted. Your journal is empty and your settings are back to a fresh install’s${access}.`;
 }
 
 /** "Imported running-for-backup-2026-11-26.json: added 3 outcomes and 1 aim; 2 outcomes were already here." */

@@ -14,8 +14,6 @@ export interface PromptEnvironment {
   mode: 'reframe' | 'hide';
   /** The background message API (utils/journal/client.ts); tests pass a fake. */
   send: typeof sendToBackground;
-  /** Snooze the site until a time ("Not now"); stored in settings (utils/settings.ts `snoozeSite`). */
-  snooze(siteId: string, until: Date): Promise<void>;
   now(): Date;
   /**
    * A site's human name ("LinkedIn") from its id, for "Quiet on … for"; the live layer answers from its

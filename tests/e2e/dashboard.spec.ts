@@ -244,7 +244,7 @@ test('export, delete all, import the export, export again: identical data', asyn
   const dialog = page.getByRole('dialog', { name: 'Delete all data?' });
   await dialog.getByLabel('To confirm, type delete').fill('delete');
   await dialog.getByRole('button', { name: 'Delete everything' }).click();
-  await expect(page.getByTestId('data-status')).toHaveText('All data deleted. Your journal is empty; settings are kept.');
+  await expect(page.getByTestId('data-status')).toHaveText('All data deleted. Your journal is empty and your settings are back to a fresh install’s.');
   expect(await readCounts(page)).toEqual({ aims: 0, outcomes: 0, reflections: 0, snapshots: 0, activity: 0 });
 
   await importBackup(page, first.filename, first.text);
@@ -281,7 +281,7 @@ test('delete all asks first: Escape and Cancel keep everything, typing "delete" 
   await open.click();
   await dialog.getByLabel('To confirm, type delete').fill('delete');
   await dialog.getByLabel('To confirm, type delete').press('Enter');
-  await expect(page.getByTestId('data-status')).toHaveText('All data deleted. Your journal is empty; settings are kept.');
+  await expect(page.getByTestId('data-status')).toHaveText('All data deleted. Your journal is empty and your settings are back to a fresh install’s.');
   expect(await readCounts(page)).toEqual({ aims: 0, outcomes: 0, reflections: 0, snapshots: 0, activity: 0 });
   await page.reload();
   expect(await readCounts(page)).toEqual({ aims: 0, outcomes: 0, reflections: 0, snapshots: 0, activity: 0 });

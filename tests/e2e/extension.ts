@@ -6,7 +6,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, test as base, type BrowserContext, type Page } from '@playwright/test';
+import { chromium, expect, test as base, type BrowserContext, type Page } from '@playwright/test';
 import { findChromium } from '../../utils/cli/chromium';
 
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
@@ -86,4 +86,34 @@ export async function readStore(page: Page, store: string): Promise<Record<strin
   );
 }
 
-export { expect } from '@playwright/test';
+interface ExecutionContext {
+  id: number;
+  origin: string;
+  auxData?: { type?: string; isDefault?: boolean };
+}
+
+/**
+ * Run expressions (awaited, returned by value) in the extension's content-script world of `page`, through
+ * the DevTools protocol (Runtime.evaluate in the isolated world's execution context): Chrome's real
+ * sender and APIs, and no test hook in production code. (tests/e2e/messages.spec.ts has the same helper.)
+ */
+export async function inContentScript(context: BrowserContext, page: Page, extensionId: string): Promise<(expression: string) => Promise<unknown>> {
+  const cdp = await context.newCDPSession(page);
+  const contexts: ExecutionContext[] = [];
+  cdp.on('Runtime.executionContextCreated', (event: { context: ExecutionContext }) => contexts.push(event.context));
+  await cdp.send('Runtime.enable');
+  const isolated = () => contexts.findLast((c) => c.auxData?.type === 'isolated' && c.origin === `chrome-extension://${extensionId}`);
+  await expect.poll(() => isolated()?.id, { message: 'the content script has an isolated world on this page' }).toBeDefined();
+  return async (expression: string): Promise<unknown> => {
+    const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
+      expression,
+      contextId: isolated()!.id,
+      awaitPromise: true,
+      returnByValue: true,
+    });
+    if (exceptionDetails) throw new Error(`content-script evaluation failed: ${JSON.stringify(exceptionDetails)}`);
+    return result.value;
+  };
+}
+
+export { expect };

@@ -269,7 +269,7 @@ test('the extension makes no network request of its own', async ({ context, exte
   await expect
     .poll(async () =>
       (await journal()).snapshots
-        .map(({ siteId, metric, value }) => ({ siteId, metric, value }))
+        .map(({ siteId, metric, value }) => ({ siteId, metric: String(metric), value }))
         .sort((a, b) => a.metric.localeCompare(b.metric)),
     )
     .toEqual([

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { BUDGETS, MinuteBudget, RefusalTally, TimeAllowance } from '../../utils/journal/budgets';
-import type { RefusalDay } from '../../utils/journal/records';
+import { BUDGETED_MESSAGES, type RefusalDay } from '../../utils/journal/records';
 
 describe('MinuteBudget', () => {
   it('takes up to the cap per key in a calendar minute, and starts again the next', () => {
@@ -99,6 +99,7 @@ describe('the README states the budgets the code holds', () => {
   const n = (value: number) => value.toLocaleString('en-US');
 
   it('one table row per budgeted message, with its numbers', () => {
+    for (const type of BUDGETED_MESSAGES) expect(row(type), type).not.toBe('');
     expect(row('snapshot/add')).toContain(`${n(BUDGETS.snapshot.perMinutePerSite)} per site`);
     expect(row('snapshot/add')).toContain(`${n(BUDGETS.snapshot.newRowsPerDayPerSite)} new rows per site`);
     expect(row('activity/add')).toContain(`${n(BUDGETS.activity.messagesPerMinutePerTab)} messages per tab`);
@@ -109,5 +110,8 @@ describe('the README states the budgets the code holds', () => {
     expect(row('health/add')).toContain(`${n(BUDGETS.health.perMinutePerSite)} page views per site`);
     expect(row('health/add')).toContain(`${n(BUDGETS.health.viewsPerDayPerSite)} page views per site`);
     expect(row('lang/load')).toContain(`${n(BUDGETS.lang.perMinutePerTab)} per tab`);
+    expect(row('settings/site')).toContain(`${n(BUDGETS.settings.perMinutePerTab)} per tab`);
+    expect(row('prompt/answer')).toContain(`${n(BUDGETS.answer.perMinutePerSite)} per site`);
+    expect(row('prompt/answer')).toContain(`${n(BUDGETS.answer.perDayPerSite)} answers and ${n(BUDGETS.answer.outcomesPerDayPerSite)} outcomes per site`);
   });
 });

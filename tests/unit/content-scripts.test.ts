@@ -7,11 +7,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import anySite from '../../entrypoints/any-site.content';
-import { siteMatches } from '../../utils/content-script';
+import { siteMatches, siteSettings } from '../../utils/content-script';
+import { onSettingsChanged } from '../../utils/journal/client';
 import { adapterIn, REGISTRY_SITES } from '../../utils/live-detector';
 import { ANY_SITE_SCRIPT } from '../../utils/registrations';
-import { readSiteSettings, snoozeSite, watchSiteSettings } from '../../utils/site-settings';
-import { loadSettings, siteModesItem, snoozesItem } from '../../utils/settings';
 import { adapterFor, adapterMatchPatterns, adapters, generic } from '../../utils/sites';
 import { mastodon } from '../../utils/sites/mastodon';
 import { fixtureCases, fixtureSites, parseWith } from './fixture-dom';
@@ -63,27 +62,44 @@ describe('choosing the adapter among a script’s own', () => {
   });
 });
 
-describe('site settings without the storage library', () => {
+describe('a content script’s settings come from the background', () => {
   beforeEach(() => fakeBrowser.reset());
 
-  it('reads what the settings items wrote, repaired', async () => {
-    await siteModesItem.setValue({ x: 'hide', 'Bad Site': 'off' } as never);
-    await snoozesItem.setValue({ linkedin: '2026-11-26T10:00:00.000Z', x: 'never' });
-    const { siteModes, snoozes } = await loadSettings();
-    expect(await readSiteSettings()).toEqual({ siteModes, snoozes });
-    expect(siteModes).toEqual({ x: 'hide' });
+  it('asks for its own site’s mode and snooze, and takes a refusal as off', async () => {
+    const asked: unknown[] = [];
+    const answer = (reply: unknown) =>
+      (async (message: unknown) => {
+        asked.push(message);
+        return reply;
+      }) as never;
+    expect(await siteSettings('x', answer({ ok: true, mode: 'hide', snoozedUntil: '2026-11-26T10:00:00.000Z' }))).toEqual({
+      mode: 'hide',
+      snoozedUntil: '2026-11-26T10:00:00.000Z',
+    });
+    expect(asked).toEqual([{ type: 'settings/site', siteId: 'x' }]);
+    // Withdrawn permission, or an extension that was updated or turned off: nothing runs on the page.
+    expect(await siteSettings('x', answer({ ok: false, error: 'Refused: Running For no longer has access to x.com.' }))).toEqual({ mode: 'off', snoozedUntil: null });
   });
 
-  it('writes a snooze the settings items read, and reports mode and snooze changes only', async () => {
+  it('is told by the background when its settings changed, and by nothing else', async () => {
     const onChange = vi.fn();
-    const unwatch = watchSiteSettings(onChange);
-    await snoozeSite('x', new Date('2026-11-26T10:00:00.000Z'));
-    expect(await snoozesItem.getValue()).toEqual({ x: '2026-11-26T10:00:00.000Z' });
-    await siteModesItem.setValue({ x: 'off' });
-    await fakeBrowser.storage.local.set({ 'settings.weekStartsOn': 0 });
+    const stop = onSettingsChanged(onChange);
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'settings/changed' }, {}, () => {});
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'settings/changed', mode: 'off' }, {}, () => {});
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'something/else' }, {}, () => {});
+    await fakeBrowser.runtime.onMessage.trigger(null, {}, () => {});
     expect(onChange).toHaveBeenCalledTimes(2);
-    unwatch();
-    await siteModesItem.setValue({ x: 'hide' });
+    stop();
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'settings/changed' }, {}, () => {});
     expect(onChange).toHaveBeenCalledTimes(2);
+  });
+
+  it('no module a content script loads reads or writes storage', () => {
+    // The content script's own modules (utils/content-script.ts and what it imports for settings): the
+    // built bundles are checked too, in tests/e2e/settings.spec.ts.
+    for (const file of ['../../utils/content-script.ts', '../../utils/live-core.ts', '../../utils/journal/client.ts']) {
+      const source = readFileSync(new URL(file, import.meta.url), 'utf8');
+      expect(source, file).not.toMatch(/\b(browser|chrome)\.storage\b|wxt\/utils\/storage|from '[^']*site-settings'/);
+    }
   });
 });

@@ -8,7 +8,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Dashboard, type DashboardProps } from '../../components/dashboard/Dashboard';
-import { describeImport } from '../../components/dashboard/DataView';
+import { deletedMessage, describeImport } from '../../components/dashboard/DataView';
 import { addWeeks, moveToDay, weekRange, weekStart as startOfWeek } from '../../utils/week';
 import { JournalError, MESSAGES } from '../../utils/journal/db';
 import { Journal } from '../../utils/journal/journal';
@@ -338,5 +338,14 @@ describe('weeks', () => {
       if (zone === undefined) delete process.env.TZ;
       else process.env.TZ = zone;
     }
+  });
+});
+
+describe('"Delete all data" says what went', () => {
+  it('names the added sites whose access was given back', () => {
+    expect(deletedMessage([])).toBe('All data deleted. Your journal is empty and your settings are back to a fresh install’s.');
+    expect(deletedMessage(['https://mastodon.social', 'https://blog.example:8443'])).toBe(
+      'All data deleted. Your journal is empty and your settings are back to a fresh install’s; mastodon.social and blog.example:8443 are no longer added, and Running For has no access to them.',
+    );
   });
 });

@@ -6,7 +6,7 @@ import type { MountPrompt, PromptController, PromptEnvironment, PromptLook } fro
 import { detect } from '../../utils/detect';
 import { adapterFor } from '../../utils/sites';
 import { BULK_NODES, nearPrompt, rootsOf, SMALL_ROOT_ELEMENTS, startLiveDetector, startLiveLayer, type LiveDetectorOptions } from '../../utils/live-detector';
-import { loadSettings, siteModesItem, snoozesItem } from '../../utils/settings';
+import { readSiteSettings, siteModesItem, siteStateOf, snoozesItem } from '../../utils/settings';
 import type { Detection } from '../../utils/sites/types';
 import type { ActivityOptions } from '../../utils/activity';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -712,9 +712,9 @@ describe('live layer and settings', () => {
         sent.push(message);
         return { ok: true };
       }) as never,
-      snooze: async () => {},
       now,
-      settings: loadSettings,
+      // What the background answers a page (`settings/site`) and when it tells the page to ask again.
+      settings: async (siteId) => siteStateOf(await readSiteSettings(), siteId, new Date()),
       watchSettings(onChange) {
         const unwatch = [siteModesItem.watch(onChange), snoozesItem.watch(onChange)];
         return () => unwatch.forEach((stop) => stop());
@@ -742,11 +742,10 @@ describe('live layer and settings', () => {
     const layer = startLiveLayer(ctx, {
       mount: prompts.mount as MountPrompt,
       send: (async () => ({ ok: true })) as never,
-      snooze: async () => {},
       now: () => new Date(),
       settings: async () => {
         order.push('settings read');
-        return loadSettings();
+        return { mode: 'reframe', snoozedUntil: null };
       },
       watchSettings: () => () => {},
       location: () => 'https://x.com/sam',
@@ -837,9 +836,8 @@ describe('live layer and settings', () => {
       startLiveLayer(wxt, {
         mount: prompts.mount as MountPrompt,
         send: (async (message: unknown) => (sent.push(message), { ok: true })) as never,
-        snooze: async () => {},
-        now: () => new Date(),
-        settings: () => (reads++, loadSettings()),
+          now: () => new Date(),
+        settings: async (siteId) => (reads++, siteStateOf(await readSiteSettings(), siteId, new Date())),
         watchSettings: () => () => {},
         location: () => 'https://x.com/sam',
         detector: { frame: (callback) => (callback(), () => {}), idle: (callback) => (callback(), () => {}) },
@@ -872,7 +870,7 @@ describe('live layer and settings', () => {
       expect(remove.mock.calls.map(([type]) => type)).toEqual(expect.arrayContaining(['pointerdown', 'keydown', 'pagehide']));
     });
 
-    it('snoozed, reads no settings when the snooze ends (the storage API throws in an orphan)', async () => {
+    it('snoozed, asks for no settings when the snooze ends (messages throw in an orphan)', async () => {
       vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
       vi.setSystemTime(new Date('2026-11-26T09:00:00Z'));
       await snoozesItem.setValue({ x: '2026-11-26T10:00:00.000Z' });

@@ -5,6 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   createMessageHandler,
   LANGUAGE_FAILED,
+  hasHostPermission,
   isGrantedOrigin,
   lazyJournal,
   type FrameTarget,
@@ -14,9 +15,10 @@ import {
 import { CONTEXT_GONE, sendToBackground } from '../../utils/journal/client';
 import { JournalError, MESSAGES } from '../../utils/journal/db';
 import { Journal } from '../../utils/journal/journal';
+import { exportBackup, parseBackup, serializeBackup } from '../../utils/journal/backup';
 import { ACTIVITY_LIMITS, parseMessage } from '../../utils/journal/messages';
 import { localDay } from '../../utils/journal/records';
-import { extraOriginsItem, weekStartItem } from '../../utils/settings';
+import { extraOriginsItem, siteModesItem, snoozesItem, weekStartItem } from '../../utils/settings';
 
 const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
 let clock = new Date('2026-11-23T09:00:00.000Z');
@@ -65,7 +67,7 @@ beforeEach(async () => {
   fakeBrowser.reset();
   clock = new Date('2026-11-23T09:00:00.000Z');
   journal = await Journal.open({ now });
-  handle = createMessageHandler({ journal: async () => journal, extensionId: EXTENSION_ID, isAllowedSender: isGrantedOrigin, now });
+  handle = createMessageHandler({ journal: async () => journal, extensionId: EXTENSION_ID, isAllowedSender: isGrantedOrigin, hasHostAccess: () => true, now });
 });
 
 afterEach(() => {
@@ -164,6 +166,7 @@ describe('accepted messages are stored through the journal', () => {
       journal: async () => journal,
       extensionId: EXTENSION_ID,
       isAllowedSender: isGrantedOrigin,
+      hasHostAccess: () => true,
       now,
       diagnose: async (target) => {
         asked.push(target);
@@ -221,6 +224,7 @@ describe('accepted messages are stored through the journal', () => {
       journal: async () => journal,
       extensionId: EXTENSION_ID,
       isAllowedSender: isGrantedOrigin,
+      hasHostAccess: () => true,
       now,
       weekStartsOn: async () => 6,
     });
@@ -244,6 +248,34 @@ describe('accepted messages are stored through the journal', () => {
     expect(await handle(snapshot({ siteId: 'x' }), instance)).toMatchObject({ ok: false });
     expect(await handle(snapshot({ siteId: 'fosstodon.org' }), page('https://fosstodon.org/@jane'))).toMatchObject({ ok: false });
     expect((await journal.snapshots()).map((s) => s.siteId)).toEqual(['mastodon.social']);
+  });
+});
+
+describe('an added site with a long host (up to 253 characters, the DNS maximum)', () => {
+  const host = `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(57)}.com`;
+
+  it('is saved like any other: snapshots, answers with an outcome, activity, health and its settings', async () => {
+    expect(host).toHaveLength(253);
+    await extraOriginsItem.setValue([`https://${host}`]);
+    const tab = page(`https://${host}/blog`);
+    expect(await handle(snapshot({ siteId: host }), tab)).toEqual({ ok: true, recorded: true });
+    const prompt = promptPage({ tab: { id: 7, url: `https://${host}/blog` } });
+    expect(await handle(answer({ siteId: host, answer: 'outcome', outcome: { title: 'A reader wrote', kind: 'help' } }), prompt)).toEqual({ ok: true });
+    expect(await handle(activity({ siteId: host }), tab)).toEqual({ ok: true });
+    expect(await handle(health({ siteId: host }), tab)).toEqual({ ok: true });
+    await snoozesItem.setValue({ [host]: '2026-11-24T09:00:00.000Z' });
+    expect(await handle({ type: 'settings/site', siteId: host }, tab)).toEqual({ ok: true, mode: 'reframe', snoozedUntil: '2026-11-24T09:00:00.000Z' });
+    const stored = await everything();
+    for (const store of ['outcomes', 'reflections', 'snapshots', 'activity', 'health', 'siteHealth'] as const) {
+      expect(stored[store].map((record) => record.siteId), store).toEqual([host]);
+    }
+    // And it survives a backup: exported, checked and imported again.
+    const parsed = parseBackup(serializeBackup(await exportBackup(journal, now())));
+    expect(parsed).toMatchObject({ ok: true });
+  });
+
+  it('one character longer is no site id', () => {
+    expect(parseMessage(snapshot({ siteId: `x${host}` }))).toMatchObject({ ok: false, error: expect.stringContaining('snapshot.siteId') });
   });
 });
 
@@ -295,7 +327,7 @@ describe('refused messages change nothing', () => {
     ['an unknown answer', answer({ answer: 'maybe' }), promptPage(), /answer\.answer/],
     ['own as text', answer({ own: 'yes' }), promptPage(), /answer\.own/],
     ['a malformed site id', answer({ siteId: 'X!' }), promptPage(), /answer\.siteId/],
-    ['an oversized site id', answer({ siteId: long(65) }), promptPage(), /answer\.siteId/],
+    ['an oversized site id', answer({ siteId: long(254) }), promptPage(), /answer\.siteId/],
     ['"outcome" without one', answer({ answer: 'outcome' }), promptPage(), /an outcome is required/],
     ['an outcome with another answer', answer({ outcome: { title: 't', kind: 'client' } }), promptPage(), /an outcome is required/],
     ['an empty outcome title', answer({ answer: 'outcome', outcome: { title: '  ', kind: 'client' } }), promptPage(), /outcome\.title/],
@@ -461,6 +493,7 @@ describe('budgets: a scripted flood of each message type stops at its cap, and w
       journal: async () => journal,
       extensionId: EXTENSION_ID,
       isAllowedSender: isGrantedOrigin,
+      hasHostAccess: () => true,
       now,
       injectLanguage: async (_target, code) => void injected.push(code),
     });
@@ -549,6 +582,7 @@ describe('lang/load: a language pack, into the asking frame', () => {
       journal: async () => journal,
       extensionId: EXTENSION_ID,
       isAllowedSender: isGrantedOrigin,
+      hasHostAccess: () => true,
       now,
       injectLanguage: (target, code) => inject(target, code),
     });
@@ -635,12 +669,121 @@ describe('lang/load: a language pack, into the asking frame', () => {
   });
 });
 
+describe('settings/site: the sender’s own site’s mode and snooze, nothing else', () => {
+  const ask = (siteId: string) => ({ type: 'settings/site', siteId });
+
+  beforeEach(async () => {
+    await siteModesItem.setValue({ x: 'hide', linkedin: 'off', mastodon: 'hide' });
+    await snoozesItem.setValue({ x: '2026-11-23T10:00:00.000Z', youtube: '2026-11-23T08:00:00.000Z', 'mastodon.social': '2026-11-24T09:00:00.000Z' });
+  });
+
+  it('answers with the mode and the end of a snooze still running; a site not listed is in reframe mode', async () => {
+    expect(await handle(ask('x'), page())).toEqual({ ok: true, mode: 'hide', snoozedUntil: '2026-11-23T10:00:00.000Z' });
+    expect(await handle(ask('linkedin'), page('https://www.linkedin.com/in/jane'))).toEqual({ ok: true, mode: 'off', snoozedUntil: null });
+    // A snooze that ended an hour ago is no snooze.
+    expect(await handle(ask('youtube'), page('https://www.youtube.com/@jane'))).toEqual({ ok: true, mode: 'reframe', snoozedUntil: null });
+  });
+
+  it('refuses another site’s settings, and never lists sites', async () => {
+    expect(await handle(ask('linkedin'), page())).toEqual({ ok: false, error: 'Refused: a page on x cannot report for site "linkedin".' });
+    expect(await handle({ type: 'settings/site' }, page())).toMatchObject({ ok: false, error: expect.stringContaining('siteId') });
+    expect(await handle({ type: 'settings/site', siteId: 'x', all: true }, page())).toMatchObject({ ok: false, error: expect.stringContaining('is not a field') });
+    for (const forbidden of [{ type: 'settings/all' }, { type: 'settings/sites' }, { type: 'settings/set', siteModes: {} }]) {
+      expect(await handle(forbidden, page())).toMatchObject({ ok: false, error: expect.stringContaining('is not a message Running For accepts') });
+    }
+  });
+
+  it('on an added site: its host’s snooze and the mode of a network found by markup, nothing of another site', async () => {
+    await extraOriginsItem.setValue(['https://mastodon.social']);
+    const instance = page('https://mastodon.social/@jane');
+    expect(await handle(ask('mastodon.social'), instance)).toEqual({ ok: true, mode: 'reframe', snoozedUntil: '2026-11-24T09:00:00.000Z' });
+    expect(await handle(ask('mastodon'), instance)).toEqual({ ok: true, mode: 'hide', snoozedUntil: null });
+    expect(await handle(ask('x'), instance)).toMatchObject({ ok: false });
+    expect(await handle(ask('fosstodon.org'), page('https://fosstodon.org/@jane'))).toMatchObject({ ok: false });
+  });
+
+  it('reads the settings, never the journal', async () => {
+    const noJournal = createMessageHandler({
+      journal: () => Promise.reject(new Error('the journal must not be opened')),
+      extensionId: EXTENSION_ID,
+      isAllowedSender: isGrantedOrigin,
+      hasHostAccess: () => true,
+      now,
+    });
+    expect(await noJournal(ask('x'), page())).toEqual({ ok: true, mode: 'hide', snoozedUntil: '2026-11-23T10:00:00.000Z' });
+  });
+
+  it('repairs what it reads: a broken setting is the default', async () => {
+    await fakeBrowser.storage.local.set({ 'settings.siteModes': { x: 'explode' }, 'settings.snoozes': { x: 'soon' } });
+    expect(await handle(ask('x'), page())).toEqual({ ok: true, mode: 'reframe', snoozedUntil: null });
+  });
+});
+
+describe('a withdrawn host permission: the page’s content script still runs, and is refused', () => {
+  let access: Record<string, boolean>;
+  let withAccess: MessageHandler;
+  const asked: string[] = [];
+
+  beforeEach(async () => {
+    await extraOriginsItem.setValue(['https://mastodon.social']);
+    access = { 'https://x.com': true, 'https://mastodon.social': true };
+    asked.length = 0;
+    withAccess = createMessageHandler({
+      journal: async () => journal,
+      extensionId: EXTENSION_ID,
+      isAllowedSender: isGrantedOrigin,
+      hasHostAccess: (url) => {
+        asked.push(url.href);
+        return access[url.origin] ?? false;
+      },
+      now,
+    });
+  });
+
+  const messages = [
+    snapshot({ siteId: 'mastodon.social' }),
+    activity({ siteId: 'mastodon' }),
+    health({ siteId: 'mastodon.social' }),
+    { type: 'settings/site', siteId: 'mastodon.social' },
+  ];
+
+  it('an added site whose permission was withdrawn (still listed) gets nothing, and writes nothing', async () => {
+    const instance = page('https://mastodon.social/@jane');
+    expect(await withAccess(messages[0], instance)).toMatchObject({ ok: true });
+    access['https://mastodon.social'] = false;
+    for (const message of messages) {
+      expect(await withAccess(message, instance)).toEqual({ ok: false, error: 'Refused: Running For no longer has access to mastodon.social.' });
+    }
+    // The prompt page framed in that tab is refused too: its answers are for the tab's site.
+    const framed = promptPage({ tab: { id: 7, url: 'https://mastodon.social/@jane' } });
+    expect(await withAccess(answer({ siteId: 'mastodon.social' }), framed)).toEqual({ ok: false, error: 'Refused: Running For no longer has access to mastodon.social.' });
+    expect(await journal.snapshots()).toHaveLength(1);
+    expect((await everything()).reflections).toEqual([]);
+    expect(asked.every((href) => href === 'https://mastodon.social/@jane')).toBe(true);
+  });
+
+  it('so does a supported site whose access the user withheld in the browser', async () => {
+    access['https://x.com'] = false;
+    expect(await withAccess(snapshot(), page())).toEqual({ ok: false, error: 'Refused: Running For no longer has access to x.com.' });
+    expect(await withAccess({ type: 'settings/site', siteId: 'x' }, page())).toMatchObject({ ok: false });
+    expect(await journal.snapshots()).toEqual([]);
+  });
+
+  it('asks the browser for the page’s origin', async () => {
+    const contains = vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(false as never);
+    expect(await hasHostPermission(new URL('https://mastodon.social/@jane?x=1'))).toBe(false);
+    expect(await hasHostPermission(new URL('https://blog.example:8443/post'))).toBe(false);
+    expect(contains.mock.calls).toEqual([[{ origins: ['https://mastodon.social/*'] }], [{ origins: ['https://blog.example:8443/*'] }]]);
+  });
+});
+
 describe('failures are answers, never exceptions', () => {
   it('a journal that cannot open says why', async () => {
     const unavailable = createMessageHandler({
       journal: () => Promise.reject(new JournalError('unavailable', MESSAGES.unavailable)),
       extensionId: EXTENSION_ID,
       isAllowedSender: () => false,
+      hasHostAccess: () => true,
       now,
     });
     expect(await unavailable(snapshot(), page())).toEqual({ ok: false, error: MESSAGES.unavailable });
@@ -649,7 +792,7 @@ describe('failures are answers, never exceptions', () => {
   });
 
   it('an unexpected error becomes the journal\'s "not saved" sentence', async () => {
-    const broken = createMessageHandler({ journal: () => Promise.reject(new TypeError('boom')), extensionId: EXTENSION_ID, isAllowedSender: () => false });
+    const broken = createMessageHandler({ journal: () => Promise.reject(new TypeError('boom')), extensionId: EXTENSION_ID, isAllowedSender: () => false, hasHostAccess: () => true });
     expect(await broken(snapshot(), page())).toEqual({ ok: false, error: MESSAGES['write-failed'] });
   });
 
@@ -658,6 +801,7 @@ describe('failures are answers, never exceptions', () => {
       journal: async () => journal,
       extensionId: EXTENSION_ID,
       isAllowedSender: () => Promise.reject(new Error('storage gone')),
+      hasHostAccess: () => true,
     });
     await expect(failing(snapshot({ siteId: 'mastodon.social' }), page('https://mastodon.social/@jane'))).resolves.toMatchObject({ ok: false });
     await expect(failing(answer({ siteId: 'mastodon.social' }), promptPage({ tab: { id: 7, url: 'https://mastodon.social/@jane' } }))).resolves.toMatchObject({ ok: false });

@@ -54,7 +54,6 @@ function fakeEnv(mode: PromptEnvironment['mode'] = 'reframe'): PromptEnvironment
   return {
     mode,
     send: (async () => ({ ok: true })) as unknown as PromptEnvironment['send'],
-    snooze: async () => undefined,
     now: () => NOW,
     siteName: (id) => (id === 'x' ? 'X' : id),
   };

@@ -7,6 +7,9 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   desiredScripts,
+  dropRevokedOrigins,
+  MAX_HOST_LENGTH,
+  startBrowserRegistrationSync,
   mainContentScript,
   normaliseOrigin,
   planSync,
@@ -219,6 +222,48 @@ describe('startRegistrationSync with the settings items', () => {
   });
 });
 
+describe('a withdrawn permission takes its site off the added list', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('drops exactly the sites no longer granted, and writes nothing when none was', async () => {
+    const permissions = new FakePermissions();
+    permissions.granted.add('https://mastodon.social/*');
+    let origins = ['https://mastodon.social', 'https://blog.example', 'https://fosstodon.org'];
+    const writes: string[][] = [];
+    const deps = {
+      permissions,
+      readOrigins: async () => origins,
+      writeOrigins: async (next: string[]) => {
+        writes.push(next);
+        origins = next;
+      },
+    };
+    expect(await dropRevokedOrigins(deps)).toEqual(['https://blog.example', 'https://fosstodon.org']);
+    expect(origins).toEqual(['https://mastodon.social']);
+    expect(await dropRevokedOrigins(deps)).toEqual([]);
+    expect(writes).toHaveLength(1);
+  });
+
+  it('in the background: on permissions.onRemoved, the list loses the site and its content script goes', async () => {
+    const scripting = new FakeScripting();
+    const permissions = new FakePermissions();
+    permissions.granted.add('https://mastodon.social/*').add('https://blog.example/*');
+    const removed: Array<() => void> = [];
+    const event = (list: Array<() => void>) => ({ addListener: (listener: () => void) => list.push(listener), removeListener: () => {} });
+    const browserApi = { scripting, permissions: Object.assign(permissions, { onAdded: event([]), onRemoved: event(removed) }) };
+    await extraOriginsItem.setValue(['https://mastodon.social', 'https://blog.example']);
+    const stop = startBrowserRegistrationSync(browserApi as never, adapters);
+    await vi.waitFor(() => expect([...scripting.scripts.keys()].sort()).toEqual(['site-blog.example', 'site-mastodon.social']));
+
+    // The user withdraws blog.example's access in the browser's extension settings.
+    permissions.granted.delete('https://blog.example/*');
+    removed.forEach((listener) => listener());
+    await vi.waitFor(() => expect(extraOriginsItem.getValue()).resolves.toEqual(['https://mastodon.social']));
+    await vi.waitFor(() => expect([...scripting.scripts.keys()]).toEqual(['site-mastodon.social']));
+    stop();
+  });
+});
+
 describe('normaliseOrigin', () => {
   it('accepts a bare host or any URL on it, and keeps only the https origin', () => {
     expect(normaliseOrigin('mastodon.social')).toEqual({ ok: true, origin: 'https://mastodon.social' });
@@ -232,6 +277,20 @@ describe('normaliseOrigin', () => {
       expect(result.ok, input).toBe(false);
       if (!result.ok) expect(result.message).toMatch(/^[A-Z“].*\.$/);
     }
+  });
+
+  it('accepts a host up to the longest DNS allows (253 characters), which is also the longest site id', () => {
+    const host = `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(57)}.com`;
+    expect(host).toHaveLength(MAX_HOST_LENGTH);
+    expect(MAX_HOST_LENGTH).toBe(253);
+    expect(normaliseOrigin(`${host}/@jane`)).toEqual({ ok: true, origin: `https://${host}` });
+    expect(normaliseOrigin(`x${host}`)).toEqual({ ok: false, message: 'That site’s name is longer than any can be: 253 characters at most.' });
+  });
+
+  it('refuses a host with characters a site id cannot hold; an international name is kept in its xn-- form', () => {
+    expect(normaliseOrigin('my_blog.example')).toMatchObject({ ok: false, message: expect.stringContaining('is not a site’s address') });
+    expect(normaliseOrigin('[::1]')).toMatchObject({ ok: false });
+    expect(normaliseOrigin('bücher.example')).toEqual({ ok: true, origin: 'https://xn--bcher-kva.example' });
   });
 
   it('points supported sites to their mode instead of adding them twice', () => {

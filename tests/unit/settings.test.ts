@@ -1,6 +1,18 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { isSnoozed, loadSettings, repairReminder, siteMode, siteModesItem, snoozeSite, weekStartItem } from '../../utils/settings';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  deleteAllSettings,
+  extraOriginsItem,
+  hasStoredSettings,
+  isSnoozed,
+  loadSettings,
+  reminderItem,
+  repairReminder,
+  siteMode,
+  siteModesItem,
+  snoozeSite,
+  weekStartItem,
+} from '../../utils/settings';
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -42,5 +54,52 @@ describe('settings', () => {
     expect(isSnoozed(snoozes, 'x', new Date('2026-11-26T09:59:00.000Z'))).toBe(true);
     expect(isSnoozed(snoozes, 'x', new Date('2026-11-26T10:00:00.000Z'))).toBe(false);
     expect(isSnoozed(snoozes, 'linkedin', new Date('2026-11-26T09:00:00.000Z'))).toBe(false);
+  });
+
+  it('keeps the mode and snooze of a site whose host is as long as DNS allows, and no longer', async () => {
+    const host = `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(57)}.com`;
+    await fakeBrowser.storage.local.set({
+      'settings.snoozes': { [host]: '2026-11-26T10:00:00.000Z', [`x${host}`]: '2026-11-26T10:00:00.000Z' },
+    });
+    expect((await loadSettings()).snoozes).toEqual({ [host]: '2026-11-26T10:00:00.000Z' });
+  });
+});
+
+describe('"Delete all data": every setting, and the added sites’ permissions', () => {
+  const permissions = () => {
+    const removed: string[][] = [];
+    return {
+      removed,
+      api: {
+        remove: vi.fn(async ({ origins = [] }: { origins?: string[] }) => {
+          removed.push(origins);
+          if (origins[0] === 'https://stuck.example/*') throw new Error('You cannot remove required permissions.');
+          return true;
+        }),
+      },
+    };
+  };
+
+  it('says whether anything was changed from the defaults', async () => {
+    expect(await hasStoredSettings()).toBe(false);
+    await reminderItem.setValue({ enabled: false, day: 0, time: '18:00' });
+    expect(await hasStoredSettings()).toBe(true);
+  });
+
+  it('gives back each added site’s permission, one at a time, and clears every setting to its default', async () => {
+    await siteModesItem.setValue({ x: 'hide', linkedin: 'off' });
+    await snoozeSite('youtube', new Date('2026-11-26T10:00:00.000Z'));
+    await extraOriginsItem.setValue(['https://mastodon.social', 'https://stuck.example', 'https://blog.example:8443']);
+    await weekStartItem.setValue(0);
+    await reminderItem.setValue({ enabled: true, day: 5, time: '08:30' });
+    const { removed, api } = permissions();
+
+    const givenBack = await deleteAllSettings({ local: fakeBrowser.storage.local, permissions: api as never });
+    expect(removed).toEqual([['https://mastodon.social/*'], ['https://stuck.example/*'], ['https://blog.example:8443/*']]);
+    // One the browser would not give back does not keep the others, nor the settings.
+    expect(givenBack).toEqual(['https://mastodon.social', 'https://blog.example:8443']);
+    expect(await loadSettings()).toEqual({ siteModes: {}, snoozes: {}, extraOrigins: [], weekStartsOn: 1, weeklyReminder: { enabled: true, day: 0, time: '18:00' } });
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+    expect(await hasStoredSettings()).toBe(false);
   });
 });

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Journal } from '../../utils/journal/journal';
 import type { Snapshot } from '../../utils/journal/records';
 import { loadWeek, summarizeWeek } from '../../utils/week-summary';
-import { reminderLine, verdict, weekMarkdown } from '../../utils/week-report';
+import { escapeMarkdown, reminderLine, verdict, weekMarkdown } from '../../utils/week-report';
 
 const originalTz = process.env.TZ;
 let clock = new Date('2026-11-20T12:00:00.000Z');
@@ -148,5 +148,42 @@ describe('the week’s figures', () => {
     expect(data.snapshots).toHaveLength(1);
     expect(data.before.map((s) => s.value)).toEqual([1020]);
     expect(summarizeWeek(data).feelingBig.audienceChange).toBe(80);
+  });
+});
+
+describe('the Markdown export keeps what the user wrote literal', () => {
+  const hostile = '# Win *big* with [this](https://evil.example) <img src=x> `code` ~~gone~~ _it_ \\ | R&D &amp; &#35;\nnext line';
+
+  it('escapes every character that could start Markdown, keeps the text on one line, and leaves plain words alone', () => {
+    expect(escapeMarkdown(hostile)).toBe(
+      '\\# Win \\*big\\* with \\[this\\](https://evil.example) \\<img src=x\\> \\`code\\` \\~\\~gone\\~\\~ \\_it\\_ \\\\ \\| R&D \\&amp; \\&\\#35; next line',
+    );
+    expect(escapeMarkdown('Three clients by March, 2027 (at 5k each)')).toBe('Three clients by March, 2027 (at 5k each)');
+  });
+
+  it('in the verdict and the suggestion too, while the dashboard’s verdict shows the aim as written', async () => {
+    const journal = await journalWith(async (j, at) => {
+      at('2026-11-24T10:00:00.000Z');
+      await j.setAim({ purpose: 'Studio <b>', aim: hostile });
+      await j.addActivity({ siteId: 'x', day: '2026-11-24', activeMs: 45 * 60_000, metricsSeen: 3, promptsShown: 1 });
+    });
+    const summary = summarizeWeek(await loadWeek(journal, new Date('2026-11-26T12:00:00.000Z'), 1));
+    const written = hostile.replace('\n', ' ').replace(/\s+/g, ' ');
+    const shown = verdict(summary, names);
+    expect(shown.answer).toContain(`toward «${hostile}»`);
+    expect(shown.suggestion).toContain(`«${hostile}»`);
+
+    const markdown = weekMarkdown(summary, names, 'Week of 23 – 29 Nov 2026');
+    const escaped = `«${escapeMarkdown(hostile)}»`;
+    const verdictLines = markdown.split('## Verdict')[1]!.split('## Feeling big')[0]!;
+    expect(verdictLines).toContain(`Being big: nothing was logged as produced toward ${escaped}.`);
+    expect(verdictLines.match(/«/g)).toHaveLength(2);
+    expect(verdictLines.split(escaped)).toHaveLength(3);
+    expect(markdown).toContain(`**Aim:** ${escapeMarkdown(hostile)} — Studio \\<b\\>`);
+    // Nothing of the aim is left unescaped anywhere in the file.
+    expect(markdown).not.toContain('*big*');
+    expect(markdown).not.toContain('[this]');
+    expect(markdown).not.toMatch(/(?<!\\)<img/);
+    expect(markdown).not.toContain(written);
   });
 });

@@ -4,15 +4,16 @@
  * message and every sender is untrusted until checked here; the handler never throws — the caller always
  * gets `{ok: true, …}` or `{ok: false, error}`.
  *
- * Globals are parameters (the journal, the extension id, the granted-origin check, the clock), so unit
- * tests drive it with plain sender objects and fake-indexeddb.
+ * Globals are parameters (the journal, the extension id, the granted-origin and host-access checks, the
+ * settings, the clock), so unit tests drive it with plain sender objects and fake-indexeddb.
  */
 import { OVER_CAP, type Journal } from './journal';
 import { toJournalError } from './db';
 import { localDay, type BudgetedMessage } from './records';
 import { BUDGETS, MinuteBudget, overBudget, RefusalTally, TimeAllowance } from './budgets';
-import { parseMessage, type LanguageLoadMessage, type Message, type Refusal, type Response } from './messages';
-import { extraOriginsItem, repairOrigins, repairWeekStart, weekStartItem, type Weekday } from '../settings';
+import { parseMessage, type LanguageLoadMessage, type Message, type Refusal, type Response, type SiteSettingsMessage } from './messages';
+import { extraOriginsItem, originPattern, readSiteSettings, repairOrigins, repairWeekStart, siteStateOf, weekStartItem, type SiteSettings, type Weekday } from '../settings';
+import { browser } from 'wxt/browser';
 import { weekBounds } from '../week';
 import { aimForPrompt, parsePromptMessage, PROMPT_PAGE_PATH, storeAnswer, type PromptMessage } from './prompt-api';
 import { adapters, hostMatches } from '../sites';
@@ -44,7 +45,14 @@ export interface MessageHandlerDeps {
    * adapter owns; supported sites are recognised from the adapter registry here.
    */
   isAllowedSender(url: URL): Promise<boolean> | boolean;
+  /**
+   * Does the extension still hold the host permission for this page's origin (`permissions.contains`)? A
+   * tab opened before the user withdrew it keeps its content script running; everything it sends is refused.
+   */
+  hasHostAccess(url: URL): Promise<boolean> | boolean;
   now?: () => Date;
+  /** Every site's mode and snooze (settings.ts readSiteSettings by default), for `settings/site`. */
+  siteSettings?: () => Promise<SiteSettings>;
   /**
    * Run a language pack's file (utils/lang/files.ts `lang/<code>.js`) in `target`, in the content script's
    * isolated world. Without it, `lang/load` is refused.
@@ -126,6 +134,10 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
         const { perMinutePerTab } = BUDGETS.lang;
         return perMinute.take(`${message.type}\u0000${tabOf(sender)}`, perMinutePerTab) ? undefined : `more than ${perMinutePerTab} language loads a minute from one tab`;
       }
+      case 'settings/site': {
+        const { perMinutePerTab } = BUDGETS.settings;
+        return perMinute.take(`${message.type}\u0000${tabOf(sender)}`, perMinutePerTab) ? undefined : `more than ${perMinutePerTab} settings reads a minute from one tab`;
+      }
     }
   }
 
@@ -139,6 +151,7 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
       return false;
     }
   }
+  const siteSettings = deps.siteSettings ?? readSiteSettings;
 
   async function checkSender(sender: MessageSenderLike): Promise<{ ok: true; site: SenderSite } | Refusal> {
     if (!sender || sender.id !== deps.extensionId) return refuse('Refused: the message did not come from Running For.');
@@ -162,9 +175,12 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
     }
     if (url.protocol !== 'https:') return refuse('Refused: Running For only works on https pages.');
     const adapter = adapters.find((candidate) => candidate.hosts.some((owned) => hostMatches(url.hostname, owned)));
-    if (adapter) return { ok: true, site: { kind: 'adapter', adapterId: adapter.id } };
-    if (await deps.isAllowedSender(url)) return { ok: true, site: { kind: 'granted', host: url.hostname.replace(/\.$/, '') } };
-    return refuse(`Refused: ${url.hostname} is not a supported site or one you turned Running For on for.`);
+    let site: SenderSite;
+    if (adapter) site = { kind: 'adapter', adapterId: adapter.id };
+    else if (await deps.isAllowedSender(url)) site = { kind: 'granted', host: url.hostname.replace(/\.$/, '') };
+    else return refuse(`Refused: ${url.hostname} is not a supported site or one you turned Running For on for.`);
+    if (!(await deps.hasHostAccess(url))) return refuse(`Refused: Running For no longer has access to ${url.hostname}.`);
+    return { ok: true, site };
   }
 
   /**
@@ -246,8 +262,13 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
     }
   }
 
-  /** The journal's messages (`lang/load` is answered from the sender alone: it needs no journal). */
-  async function perform(message: Exclude<Message, LanguageLoadMessage>, sender: MessageSenderLike): Promise<Response> {
+  /** One site's mode and snooze, for a page on it: read from the settings, never the journal. */
+  async function siteSettingsFor({ siteId }: SiteSettingsMessage): Promise<Response> {
+    return { ok: true, ...siteStateOf(await siteSettings(), siteId, now()) };
+  }
+
+  /** The journal's messages (`lang/load` and `settings/site` are answered without the journal). */
+  async function perform(message: Exclude<Message, LanguageLoadMessage | SiteSettingsMessage>, sender: MessageSenderLike): Promise<Response> {
     const journal = await deps.journal();
     const at = now().toISOString();
     switch (message.type) {
@@ -300,6 +321,13 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
         if (over) return await refuseOverBudget(valid.type, siteOf(from.site), over);
         return await loadLanguage(sender, valid);
       }
+      if (valid.type === 'settings/site') {
+        const wrongSite = checkSiteId(valid.siteId, from.site);
+        if (wrongSite) return wrongSite;
+        const over = overMinuteBudget(valid, sender);
+        if (over) return await refuseOverBudget(valid.type, valid.siteId, over);
+        return await siteSettingsFor(valid);
+      }
       const siteId = 'snapshot' in valid ? valid.snapshot.siteId : 'health' in valid ? valid.health.siteId : valid.activity.siteId;
       const wrongSite = checkSiteId(siteId, from.site);
       if (wrongSite) return wrongSite;
@@ -314,7 +342,12 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
 
 export { lazyJournal } from './page';
 
-/** The user granted this page's origin (settings `extraOrigins`: Mastodon instances, generic-detector sites). */
+/** The user added this page's origin (settings `extraOrigins`: Mastodon instances, generic-detector sites). */
 export async function isGrantedOrigin(url: URL): Promise<boolean> {
   return repairOrigins(await extraOriginsItem.getValue()).includes(url.origin);
+}
+
+/** The extension holds the host permission for this page's origin now (declared, or granted when the site was added). */
+export async function hasHostPermission(url: URL): Promise<boolean> {
+  return browser.permissions.contains({ origins: [originPattern(url.origin)] });
 }

@@ -74,6 +74,13 @@ export const BUDGETS = {
     /** A page loads its own language and the browser's, then one per language it meets: every pack twice over is 66. */
     perMinutePerTab: 60,
   },
+  settings: {
+    /**
+     * A content script asks for its site's mode and snooze when it starts and each time the background says
+     * they changed (settings/site): a person changing modes by hand sends a few a minute.
+     */
+    perMinutePerTab: 60,
+  },
 } as const;
 
 const MINUTE_MS = 60_000;

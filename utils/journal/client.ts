@@ -24,3 +24,20 @@ export async function sendToBackground<T extends MessageType>(message: MessageOf
     return { ok: false, error: CONTEXT_GONE };
   }
 }
+
+/**
+ * What the background sends a tab when its site's mode or snooze may have changed, or a site's permission
+ * was withdrawn (utils/settings-push.ts). It carries nothing: the content script asks for its own site's
+ * settings again (`settings/site`).
+ */
+export const SETTINGS_CHANGED = 'settings/changed';
+
+/** Call `onChange` when the background says the settings changed; returns the function that stops listening. */
+export function onSettingsChanged(onChange: () => void): () => void {
+  // Only the extension's own contexts can message a content script (tabs.sendMessage); the shape is checked anyway.
+  const listener = (message: unknown) => {
+    if ((message as { type?: unknown } | null)?.type === SETTINGS_CHANGED) onChange();
+  };
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
+}

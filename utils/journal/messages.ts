@@ -1,10 +1,10 @@
 /**
  * The messages content scripts may send to the background, and its answers. Content scripts run in
  * the site's origin and are treated as untrusted (DESIGN.md): they can add a snapshot of an own count,
- * activity or a page view's site health, and ask for a language pack in their own frame. Nothing that
- * reads the journal, writes the user's answers or deletes anything exists here, so no message can do it:
- * the prompt's answers are written by the extension's own prompt page (entrypoints/prompt/), which reads
- * the aim itself.
+ * activity or a page view's site health, read their own site's mode and snooze, and ask for a language pack
+ * in their own frame. Nothing that reads the journal or other sites' settings, writes the user's answers or
+ * settings, or deletes anything exists here, so no message can do it: the prompt's answers and "Not now"
+ * are written by the extension's own prompt page (entrypoints/prompt/), which reads the aim itself.
  *
  * Field validators are the record schemas' own (`SnapshotSchema.entries.…`), so a message accepted
  * here is a record the journal accepts. Times and days are never taken from a message: the background
@@ -13,6 +13,7 @@
 import * as v from 'valibot';
 import { LAYERS } from '../sites/types';
 import { PACK_CODES } from '../lang/codes';
+import type { SiteState } from '../settings';
 import { SnapshotSchema } from './records';
 import type { PromptReplies } from './prompt-api';
 
@@ -81,11 +82,18 @@ const HealthAddSchema = v.strictObject({
  */
 const LanguageLoadSchema = v.strictObject({ type: v.literal('lang/load'), lang: v.picklist(PACK_CODES as [string, ...string[]]) });
 
+/**
+ * The mode and snooze of the sender's own site (the site id it reports under, checked like every other
+ * site id): what the live layer obeys. Never the list of added sites, nor any other site's settings.
+ */
+const SiteSettingsSchema = v.strictObject({ type: v.literal('settings/site'), siteId });
+
 const SCHEMAS = {
   'snapshot/add': SnapshotAddSchema,
   'activity/add': ActivityAddSchema,
   'health/add': HealthAddSchema,
   'lang/load': LanguageLoadSchema,
+  'settings/site': SiteSettingsSchema,
 } as const;
 
 export type MessageType = keyof typeof SCHEMAS;
@@ -95,7 +103,8 @@ export type SnapshotAddMessage = v.InferOutput<typeof SnapshotAddSchema>;
 export type ActivityAddMessage = v.InferOutput<typeof ActivityAddSchema>;
 export type HealthAddMessage = v.InferOutput<typeof HealthAddSchema>;
 export type LanguageLoadMessage = v.InferOutput<typeof LanguageLoadSchema>;
-export type Message = SnapshotAddMessage | ActivityAddMessage | HealthAddMessage | LanguageLoadMessage;
+export type SiteSettingsMessage = v.InferOutput<typeof SiteSettingsSchema>;
+export type Message = SnapshotAddMessage | ActivityAddMessage | HealthAddMessage | LanguageLoadMessage | SiteSettingsMessage;
 export type MessageOf<T extends MessageType> = Extract<Message, { type: T }>;
 
 export interface Refusal {
@@ -117,6 +126,8 @@ interface Replies {
   'health/add': { ok: true };
   /** The language pack has run in the sender's frame (now, or at an earlier request from the same document). */
   'lang/load': { ok: true };
+  /** The sender's site: its mode, and when its snooze ends (null when it is not snoozed now). */
+  'settings/site': { ok: true } & SiteState;
 }
 
 export type ResponseFor<T extends MessageType> = Replies[T] | Refusal;
@@ -140,7 +151,7 @@ export function parseMessage(input: unknown): { ok: true; message: Message } | R
   if (typeof type !== 'string' || !Object.hasOwn(SCHEMAS, type)) {
     return {
       ok: false,
-      error: `Refused: ${echo(type)} is not a message Running For accepts from a page. Content scripts may add snapshots, activity and site health and load a language — nothing else.`,
+      error: `Refused: ${echo(type)} is not a message Running For accepts from a page. Content scripts may add snapshots, activity and site health, read their own site's settings and load a language — nothing else.`,
     };
   }
   const result = v.safeParse(SCHEMAS[type as MessageType], input);

@@ -90,7 +90,7 @@ export interface SiteHealth {
 }
 
 /** The messages the background budgets (utils/journal/budgets.ts): what a refusal is counted under. */
-export const BUDGETED_MESSAGES = ['snapshot/add', 'activity/add', 'health/add', 'lang/load', 'prompt/answer'] as const;
+export const BUDGETED_MESSAGES = ['snapshot/add', 'activity/add', 'health/add', 'lang/load', 'settings/site', 'prompt/answer'] as const;
 export type BudgetedMessage = (typeof BUDGETED_MESSAGES)[number];
 
 /**
@@ -107,7 +107,8 @@ export interface RefusalDay {
 /** Limits that keep one record sane (and a backup file small enough to hold in memory). */
 export const LIMITS = {
   id: 64,
-  siteId: 64,
+  /** An adapter id or an added site's host: up to 253 characters, the longest name DNS allows (RFC 1035). */
+  siteId: 253,
   purpose: 500,
   aim: 500,
   title: 200,
