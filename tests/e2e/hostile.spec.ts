@@ -38,7 +38,6 @@ const EVENT_TYPES = [
   'focusin',
   'focusout',
 ];
-const KEY_AND_TEXT_EVENTS = EVENT_TYPES.filter((type) => !['focus', 'blur', 'focusin', 'focusout', 'selectionchange'].includes(type));
 
 /**
  * The page's spy, first in <head>. `define`: "before" defines our tag right away; "after" defines it once
