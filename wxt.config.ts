@@ -71,9 +71,10 @@ export default defineConfig({
     // webextension-polyfill (the project's stack) for the background and the extension pages, where its
     // ~10 kB is free. Content scripts keep WXT's own `browser`: every build is MV3, where Chrome's `chrome.*`
     // returns promises and Firefox has `browser`, and there the polyfill would cost 2.8 kB gzipped of a 20 kB
-    // budget per script. (What @wxt-dev/webextension-polyfill does, minus the content-script groups.)
+    // budget per script. So do the unlisted scripts the background injects into their world (the prompt's
+    // frame code, the diagnostic). (What @wxt-dev/webextension-polyfill does, minus those groups.)
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (entrypoints.some((entrypoint) => entrypoint.type === 'content-script')) return;
+      if (entrypoints.some((entrypoint) => entrypoint.type === 'content-script' || entrypoint.type === 'unlisted-script')) return;
       config.resolve ??= {};
       config.resolve.alias = { ...(config.resolve.alias as Record<string, string> | undefined), 'wxt/browser': '@wxt-dev/webextension-polyfill/browser' };
     },

@@ -34,6 +34,11 @@ export default defineBackground({
         const file = `/${languagePackPath(code)}` as ScriptPublicPath;
         await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [file] });
       },
+      // The prompt's frame code, into the asking frame on its first open (components/prompt/frame-slot.ts):
+      // the same world, the same permission.
+      injectFrame: async ({ tabId, frameId }) => {
+        await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/prompt-frame.js'] });
+      },
       // Site health: the structure of a page's count regions, after a view came up empty or fell back.
       diagnose: async ({ tabId, frameId }) => {
         const [injection] = await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/diagnostic.js'] });

@@ -1,8 +1,9 @@
 /**
  * The prompt beside one count: a chip that opens a dialog asking what the count has produced. The chip
  * is in the content script, which runs on every supported page and must stay small (20 kB gzipped,
- * DESIGN.md); the dialog is the extension's own page, shown in a frame beside the chip (frame.ts), where
- * the aim is read and the answers are typed and stored — out of the site's reach.
+ * DESIGN.md); the dialog is the extension's own page, shown in a frame beside the chip (frame.ts, whose
+ * code the background injects on a page's first open: frame-slot.ts), where the aim is read and the
+ * answers are typed and stored — out of the site's reach.
  *
  * The chip lives in a CLOSED shadow root, attached only to a host the page has not claimed: a page that
  * defines `running-for-prompt` itself would get the root through `ElementInternals`, so such a host gets
@@ -17,7 +18,8 @@
  * registry: this module is in every content script, and each carries only its own site's adapter.
  */
 import type { Detection } from '@/utils/sites/types';
-import { promptFrame, type FrameOptions, type PromptFrame } from './frame';
+import type { FrameOptions, PromptFrame } from './frame';
+import { loadFrame, registeredFrame, type FrameFactory } from './frame-slot';
 import { chipName, safeLocale } from './questions';
 import { chipSheet } from './styles';
 import { pickTheme } from './theme';
@@ -64,6 +66,8 @@ export function buildPrompt(
   let detection = initial;
   let destroyed = false;
   let dialog: PromptFrame | undefined;
+  /** The frame code is being fetched (the page's first open). */
+  let loading = false;
 
   const chip = doc.createElement('button');
   chip.className = 'chip';
@@ -93,10 +97,24 @@ export function buildPrompt(
     chip.classList.toggle('own', detection.own);
   }
 
-  function open(): void {
-    if (destroyed) return;
-    dialog ??= promptFrame({ host, parent: frame, chip, mode: env.mode, lang: () => lang, siteName: siteName(detection.site), ...frameOptions });
+  const openWith = (factory: FrameFactory) => {
+    dialog ??= factory({ host, parent: frame, chip, mode: env.mode, lang: () => lang, siteName: siteName(detection.site), ...frameOptions });
     dialog.open(detection, pickTheme(host));
+  };
+
+  function open(): void {
+    if (destroyed || loading) return;
+    const factory = registeredFrame();
+    if (factory) return openWith(factory);
+    // The page's first open: the frame code is fetched from the background (frame-slot.ts); the chip
+    // shows pressed meanwhile.
+    loading = true;
+    chip.classList.add('pressed');
+    void loadFrame(env.send).then((loaded) => {
+      loading = false;
+      chip.classList.remove('pressed');
+      if (loaded && !destroyed) openWith(loaded);
+    });
   }
 
   const contain = (event: Event) => {
@@ -121,7 +139,7 @@ export function buildPrompt(
       dialog?.update(next);
     },
     recycle() {
-      if (destroyed || dialog) return false;
+      if (destroyed || dialog || loading) return false;
       moved = true;
       // Forget the count's element until the next count comes: the page may free it (and what it was in).
       detection = { ...detection, element: host };

@@ -62,8 +62,8 @@ test('an open page follows its mode as the Sites view changes it; other sites’
 });
 
 test('no script that runs in a page carries the storage API', () => {
-  // The content scripts, and what the background injects into their world (the diagnostic, language
-  // packs): none of them reads or writes extension storage. (The prompt's dialog is an extension page,
+  // The content scripts, and what the background injects into their world (the prompt's frame code, the
+  // diagnostic, language packs): none of them reads or writes extension storage. (The prompt's dialog is an extension page,
   // prompt.html, which may.)
   const dirs = ['content-scripts', '.', 'lang'];
   const files = dirs.flatMap((dir) =>
@@ -71,7 +71,7 @@ test('no script that runs in a page carries the storage API', () => {
       .filter((name) => name.endsWith('.js') && name !== 'background.js')
       .map((name) => join(dir, name)),
   );
-  expect(files).toEqual(expect.arrayContaining(['content-scripts/x.js', 'content-scripts/any-site.js', 'diagnostic.js', 'lang/de.js']));
+  expect(files).toEqual(expect.arrayContaining(['content-scripts/x.js', 'content-scripts/any-site.js', 'prompt-frame.js', 'diagnostic.js', 'lang/de.js']));
   for (const file of files) expect(readFileSync(join(EXTENSION_DIR, file), 'utf8'), file).not.toMatch(/\bstorage\b/);
 });
 

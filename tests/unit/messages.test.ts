@@ -4,12 +4,14 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   createMessageHandler,
+  FRAME_FAILED,
   LANGUAGE_FAILED,
   hasHostPermission,
   isGrantedOrigin,
   lazyJournal,
   type FrameTarget,
   type MessageHandler,
+  type MessageHandlerDeps,
   type MessageSenderLike,
 } from '../../utils/journal/background-api';
 import { CONTEXT_GONE, sendToBackground } from '../../utils/journal/client';
@@ -43,6 +45,9 @@ async function everything() {
 }
 
 /** The prompt's dialog page (entrypoints/prompt/), framed in x.com: the only sender of prompt answers. */
+/** The handler as the background builds it, with the optional dependencies a test gives. */
+const handlerWith = (extra: Partial<MessageHandlerDeps>): MessageHandler =>
+  createMessageHandler({ journal: async () => journal, extensionId: EXTENSION_ID, isAllowedSender: isGrantedOrigin, hasHostAccess: () => true, now, ...extra });
 const promptPage = (fields: Partial<MessageSenderLike> = {}): MessageSenderLike => ({
   id: EXTENSION_ID,
   url: `chrome-extension://${EXTENSION_ID}/prompt.html`,
@@ -489,14 +494,7 @@ describe('budgets: a scripted flood of each message type stops at its cap, and w
 
   it('lang/load: 60 a minute from one tab, injecting nothing past it; another tab has its own', async () => {
     const injected: string[] = [];
-    handle = createMessageHandler({
-      journal: async () => journal,
-      extensionId: EXTENSION_ID,
-      isAllowedSender: isGrantedOrigin,
-      hasHostAccess: () => true,
-      now,
-      injectLanguage: async (_target, code) => void injected.push(code),
-    });
+    handle = handlerWith({ injectLanguage: async (_target, code) => void injected.push(code) });
     // A new document each time, so none is answered from an earlier injection.
     const replies = await flood(100, () => ({ type: 'lang/load', lang: 'de' }), (i) => ({ ...tab(7), documentId: `DOC-${i}` }), 100);
     expect(accepted(replies)).toBe(60);
@@ -510,6 +508,25 @@ describe('budgets: a scripted flood of each message type stops at its cap, and w
       { day: localDay(clock), siteId: 'mastodon.social', type: 'lang/load', count: 1 },
       { day: localDay(clock), siteId: 'x', type: 'lang/load', count: 40 },
     ]);
+  });
+
+  it('prompt/frame: 60 a minute from one tab, injecting nothing past it; another tab has its own', async () => {
+    const injected: FrameTarget[] = [];
+    handle = handlerWith({ injectFrame: async (target) => void injected.push(target) });
+    const replies = await flood(100, () => ({ type: 'prompt/frame' }), (i) => ({ ...tab(7), documentId: `DOC-${i}` }), 100);
+    expect(accepted(replies)).toBe(60);
+    expect(replies[60]).toEqual({ ok: false, error: 'Refused prompt/frame: more than 60 prompt frame loads a minute from one tab from x. Not stored; Running For keeps a count of refusals.' });
+    expect(injected).toHaveLength(60);
+    expect(await handle({ type: 'prompt/frame' }, { ...tab(8), documentId: 'OTHER' })).toEqual({ ok: true });
+    expect(await refused()).toEqual([{ day: localDay(clock), siteId: 'x', type: 'prompt/frame', count: 40 }]);
+  });
+
+  it('settings/site: 60 a minute from one tab; another tab has its own', async () => {
+    const replies = await flood(100, () => ({ type: 'settings/site', siteId: 'x' }), () => tab(7), 100);
+    expect(accepted(replies)).toBe(60);
+    expect(replies[60]).toEqual({ ok: false, error: 'Refused settings/site: more than 60 settings reads a minute from one tab from x. Not stored; Running For keeps a count of refusals.' });
+    expect(await handle({ type: 'settings/site', siteId: 'x' }, tab(8))).toEqual({ ok: true, mode: 'reframe', snoozedUntil: null });
+    expect(await refused()).toEqual([{ day: localDay(clock), siteId: 'x', type: 'settings/site', count: 40 }]);
   });
 
   it('prompt/answer: 20 answers a minute per site; 300 answers and 100 outcomes a day', async () => {
@@ -578,14 +595,7 @@ describe('lang/load: a language pack, into the asking frame', () => {
   beforeEach(() => {
     injected = [];
     inject = async (target, code) => void injected.push([target, code]);
-    withPacks = createMessageHandler({
-      journal: async () => journal,
-      extensionId: EXTENSION_ID,
-      isAllowedSender: isGrantedOrigin,
-      hasHostAccess: () => true,
-      now,
-      injectLanguage: (target, code) => inject(target, code),
-    });
+    withPacks = handlerWith({ injectLanguage: (target, code) => inject(target, code) });
   });
 
   it('injects into the sender\'s own tab and frame, and touches no record', async () => {
@@ -666,6 +676,55 @@ describe('lang/load: a language pack, into the asking frame', () => {
 
   it('is refused by a background that cannot inject', async () => {
     expect(await handle(load(), frame())).toEqual({ ok: false, error: LANGUAGE_FAILED });
+  });
+});
+
+describe('prompt/frame: the prompt\'s frame code, into the asking frame on its first open', () => {
+  const frame = (fields: Partial<MessageSenderLike> = {}): MessageSenderLike => ({ ...page(), frameId: 0, documentId: 'DOC-1', ...fields });
+  const ask = { type: 'prompt/frame' };
+  let injected: FrameTarget[];
+  let inject: (target: FrameTarget) => Promise<void>;
+  let withFrame: MessageHandler;
+
+  beforeEach(() => {
+    injected = [];
+    inject = async (target) => void injected.push(target);
+    withFrame = handlerWith({ injectFrame: (target) => inject(target) });
+  });
+
+  it('injects into the sender\'s own tab and frame once per document, touching no record', async () => {
+    const before = await everything();
+    expect(await withFrame(ask, frame({ frameId: 3 }))).toEqual({ ok: true });
+    expect(await withFrame(ask, frame({ frameId: 3 }))).toEqual({ ok: true });
+    expect(injected).toEqual([{ tabId: 7, frameId: 3 }]);
+    expect(await withFrame(ask, frame({ documentId: 'DOC-2' }))).toEqual({ ok: true });
+    expect(injected).toEqual([{ tabId: 7, frameId: 3 }, { tabId: 7, frameId: 0 }]);
+    expect(await everything()).toEqual(before);
+  });
+
+  it('a failed injection says so, and the next open tries again', async () => {
+    inject = async () => {
+      throw new Error('Cannot access contents of the page.');
+    };
+    expect(await withFrame(ask, frame())).toEqual({ ok: false, error: FRAME_FAILED });
+    inject = async (target) => void injected.push(target);
+    expect(await withFrame(ask, frame())).toEqual({ ok: true });
+    expect(injected).toHaveLength(1);
+  });
+
+  it.each([
+    ['a chosen file', { ...ask, file: '/background.js' }, frame(), /^Refused prompt\/frame: file: is not a field of this message\.$/],
+    ['a chosen world', { ...ask, world: 'MAIN' }, frame(), /world: is not a field/],
+    ['an unsupported host', ask, frame({ url: 'https://example.com/' }), /example\.com is not a supported site/],
+    ['an extension page', ask, frame({ url: `chrome-extension://${EXTENSION_ID}/popup.html` }), /extension pages/],
+    ['no frame', ask, frame({ frameId: undefined }), /which tab and frame/],
+  ] as [string, unknown, MessageSenderLike, RegExp][])('refuses %s, injecting nothing', async (_what, message, sender, says) => {
+    expect(await withFrame(message, sender)).toEqual({ ok: false, error: expect.stringMatching(says) });
+    expect(injected).toEqual([]);
+  });
+
+  it('is refused by a background that cannot inject', async () => {
+    expect(await handle(ask, frame())).toEqual({ ok: false, error: FRAME_FAILED });
   });
 });
 

@@ -9,6 +9,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { buildPrompt, isClaimed, type PromptParts } from '../../components/prompt/chip';
+import { promptFrame } from '../../components/prompt/frame';
+import { registerFrame } from '../../components/prompt/frame-slot';
 import { mountPrompt } from '../../components/prompt/mount';
 import { decodeSetup } from '../../components/prompt/protocol';
 import {
@@ -49,6 +51,10 @@ function detectionOf(fields: Partial<Detection> = {}): Detection {
     ...fields,
   };
 }
+
+// The frame code, as the background's injection would register it on a page's first open (its loading
+// is tested in prompt-frame-slot.test.ts).
+registerFrame(promptFrame);
 
 function fakeEnv(mode: PromptEnvironment['mode'] = 'reframe'): PromptEnvironment {
   return {

@@ -74,6 +74,13 @@ export const BUDGETS = {
     /** A page loads its own language and the browser's, then one per language it meets: every pack twice over is 66. */
     perMinutePerTab: 60,
   },
+  frame: {
+    /**
+     * The prompt's frame code, injected once per document on its first open (prompt/frame); asked again only
+     * after a failed load. A page full of prompts opened by hand sends one.
+     */
+    perMinutePerTab: 60,
+  },
   settings: {
     /**
      * A content script asks for its site's mode and snooze when it starts and each time the background says

@@ -2,7 +2,7 @@
  * The messages content scripts may send to the background, and its answers. Content scripts run in
  * the site's origin and are treated as untrusted (DESIGN.md): they can add a snapshot of an own count,
  * activity or a page view's site health, read their own site's mode and snooze, and ask for a language pack
- * in their own frame. Nothing that reads the journal or other sites' settings, writes the user's answers or
+ * or the prompt's frame code in their own frame. Nothing that reads the journal or other sites' settings, writes the user's answers or
  * settings, or deletes anything exists here, so no message can do it: the prompt's answers and "Not now"
  * are written by the extension's own prompt page (entrypoints/prompt/), which reads the aim itself.
  *
@@ -83,6 +83,13 @@ const HealthAddSchema = v.strictObject({
 const LanguageLoadSchema = v.strictObject({ type: v.literal('lang/load'), lang: v.picklist(PACK_CODES as [string, ...string[]]) });
 
 /**
+ * Inject the dialog's frame code (entrypoints/prompt-frame.ts) into the sender's own frame, on the page's
+ * first open of a prompt: the chip's side of the frame, kept out of every content script to keep it small
+ * (components/prompt/frame-slot.ts). It carries nothing and reads nothing.
+ */
+const PromptFrameSchema = v.strictObject({ type: v.literal('prompt/frame') });
+
+/**
  * The mode and snooze of the sender's own site (the site id it reports under, checked like every other
  * site id): what the live layer obeys. Never the list of added sites, nor any other site's settings.
  */
@@ -93,6 +100,7 @@ const SCHEMAS = {
   'activity/add': ActivityAddSchema,
   'health/add': HealthAddSchema,
   'lang/load': LanguageLoadSchema,
+  'prompt/frame': PromptFrameSchema,
   'settings/site': SiteSettingsSchema,
 } as const;
 
@@ -103,8 +111,9 @@ export type SnapshotAddMessage = v.InferOutput<typeof SnapshotAddSchema>;
 export type ActivityAddMessage = v.InferOutput<typeof ActivityAddSchema>;
 export type HealthAddMessage = v.InferOutput<typeof HealthAddSchema>;
 export type LanguageLoadMessage = v.InferOutput<typeof LanguageLoadSchema>;
+export type PromptFrameMessage = v.InferOutput<typeof PromptFrameSchema>;
 export type SiteSettingsMessage = v.InferOutput<typeof SiteSettingsSchema>;
-export type Message = SnapshotAddMessage | ActivityAddMessage | HealthAddMessage | LanguageLoadMessage | SiteSettingsMessage;
+export type Message = SnapshotAddMessage | ActivityAddMessage | HealthAddMessage | LanguageLoadMessage | PromptFrameMessage | SiteSettingsMessage;
 export type MessageOf<T extends MessageType> = Extract<Message, { type: T }>;
 
 export interface Refusal {
@@ -126,6 +135,8 @@ interface Replies {
   'health/add': { ok: true };
   /** The language pack has run in the sender's frame (now, or at an earlier request from the same document). */
   'lang/load': { ok: true };
+  /** The frame code has run in the sender's frame (now, or at an earlier request from the same document). */
+  'prompt/frame': { ok: true };
   /** The sender's site: its mode, and when its snooze ends (null when it is not snoozed now). */
   'settings/site': { ok: true } & SiteState;
 }
@@ -151,7 +162,7 @@ export function parseMessage(input: unknown): { ok: true; message: Message } | R
   if (typeof type !== 'string' || !Object.hasOwn(SCHEMAS, type)) {
     return {
       ok: false,
-      error: `Refused: ${echo(type)} is not a message Running For accepts from a page. Content scripts may add snapshots, activity and site health, read their own site's settings and load a language — nothing else.`,
+      error: `Refused: ${echo(type)} is not a message Running For accepts from a page. Content scripts may add snapshots, activity and site health, read their own site's settings and load a language or the prompt's frame — nothing else.`,
     };
   }
   const result = v.safeParse(SCHEMAS[type as MessageType], input);
