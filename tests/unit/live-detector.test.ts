@@ -225,8 +225,9 @@ describe('live detector', () => {
       }
     }
     expect(checked).toBeGreaterThan(100);
-    // Every element of every fixture page is tried as an insertion: seconds, not the default 5.
-  }, 60_000);
+    // Every element of every fixture page is tried as an insertion: 20–40 s on two cores (linkedom), more
+    // on a loaded machine. The limit only catches a hang.
+  }, 240_000);
 
   // A removal is looked at only near a count that keeps its prompt (nearPrompt), or — for adapters whose
   // counts stand in for one another (SiteAdapter.standIns) — when it took a prompted count with it. On
