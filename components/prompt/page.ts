@@ -14,6 +14,11 @@ import { createDialog, type DialogEnvironment, type DialogView } from './dialog'
 import { dialogPageSheet } from './dialog-styles';
 import { decodeSetup, isConnect, readToFrame, type FromFrame } from './protocol';
 
+/** The performance mark the page sets when it tells the chip it is ready (a `ready` message follows at once). */
+export const READY_MARK = 'prompt-ready';
+/** The mark set when the aim arrived from the background (the dialog shows it in the same task). */
+export const AIM_MARK = 'prompt-aim';
+
 type Ask = <T extends PromptMessage>(message: T) => Promise<PromptReplies[T['type']] | Refusal>;
 
 export interface PromptPageDeps {
@@ -59,6 +64,7 @@ export function startPromptPage(deps: PromptPageDeps = {}): DialogView | undefin
     async loadAim() {
       const reply = await ask({ type: 'prompt/aim' });
       if (!reply.ok) throw new Error(reply.error);
+      performance.mark(AIM_MARK);
       return { aim: reply.aim, weekOutcomes: reply.weekOutcomes };
     },
     async answer(count, answer, outcome) {
@@ -88,6 +94,8 @@ export function startPromptPage(deps: PromptPageDeps = {}): DialogView | undefin
       if (message?.rf === 'open') view.open(message.count, message.theme);
       else if (message) view.update(message.count);
     };
+    // For the benchmark (tests/bench/prompt.ts): the dialog is rendered and about to be shown.
+    performance.mark(READY_MARK);
     tell({ rf: 'ready', height: Math.ceil(view.element.getBoundingClientRect().height) });
   };
   win.addEventListener('message', onConnect);

@@ -6,7 +6,7 @@
  * Target (DESIGN.md): ≤ 100 ms, on the median.
  */
 import { cpus, loadavg } from 'node:os';
-import { launchExtension } from './lib/browser';
+import { launchExtension, type ExtensionBrowser } from './lib/browser';
 import { countsOf, generateHistory, HEAVY_USE } from './lib/history';
 import { importHistory } from './lib/journal';
 import { ms, stats, table, verdict, writeResult } from './lib/stats';
@@ -16,6 +16,19 @@ export const POPUP_READY_TARGET_MS = 100;
 const OPENS = 10;
 const POPUP_SIZE = { width: 360, height: 640 };
 const READY_MARK = 'popup-ready';
+
+/** Open the popup as a page at its size; resolves to its `popup-ready` mark (ms from navigation start). */
+export async function openPopup(browser: ExtensionBrowser): Promise<number> {
+  const page = await browser.context.newPage();
+  try {
+    await page.setViewportSize(POPUP_SIZE);
+    await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    const mark = await page.waitForFunction((name) => performance.getEntriesByName(name, 'mark')[0]?.startTime ?? false, READY_MARK, { timeout: 30_000, polling: 10 });
+    return (await mark.jsonValue()) as number;
+  } finally {
+    await page.close();
+  }
+}
 
 export const popupSection: BenchSection = {
   name: 'popup',
@@ -31,17 +44,7 @@ export const popupSection: BenchSection = {
       await dashboard.close();
       log(`Journal: one year of heavy use ${JSON.stringify(countsOf(history))}, imported in ${importSeconds.toFixed(1)} s.`);
 
-      const open = async (): Promise<number> => {
-        const page = await browser.context.newPage();
-        try {
-          await page.setViewportSize(POPUP_SIZE);
-          await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
-          const mark = await page.waitForFunction((name) => performance.getEntriesByName(name, 'mark')[0]?.startTime ?? false, READY_MARK, { timeout: 30_000, polling: 10 });
-          return (await mark.jsonValue()) as number;
-        } finally {
-          await page.close();
-        }
-      };
+      const open = () => openPopup(browser);
       const cold = await open();
       const samples: number[] = [];
       for (let i = 0; i < OPENS; i++) samples.push(await open());

@@ -6,10 +6,11 @@
  */
 import { pageSection } from './page';
 import { popupSection } from './popup';
+import { promptSection } from './prompt';
 import { sectionArgs, type BenchSection } from './sections';
 import { weekSection } from './week';
 
-const SECTIONS: readonly BenchSection[] = [pageSection, popupSection, weekSection];
+const SECTIONS: readonly BenchSection[] = [pageSection, popupSection, promptSection, weekSection];
 
 async function main(argv: readonly string[]): Promise<number> {
   const args = sectionArgs(argv);
