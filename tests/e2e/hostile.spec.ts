@@ -275,6 +275,9 @@ test('the page cannot reach the dialog\'s frame, press its buttons, forge its me
       // The dialog's frame is in the chip's shadow tree: not one of window.frames, so the page holds no
       // reference to its window at all (nothing to post to, navigate or read).
       results.push(`frames: ${window.frames.length}`);
+      // Nor does its timeline name it: no resource, navigation or script entry with the frame's address.
+      const timeline = JSON.stringify(performance.getEntries());
+      results.push(`timeline: ${/extension:|prompt\.html/.test(timeline) ? 'names the frame' : 'silent'}`);
       // What is under the dialog's "Log an outcome" button, to the page: the host, never the button.
       const under = document.elementFromPoint(x, y);
       results.push(`elementFromPoint: ${under?.localName}`);
@@ -303,7 +306,7 @@ test('the page cannot reach the dialog\'s frame, press its buttons, forge its me
     },
     { x: box.x + box.width / 2, y: box.y + box.height / 2, extensionId },
   );
-  expect(attempts).toEqual(['frames: 0', 'elementFromPoint: running-for-prompt', 'own frame: closed']);
+  expect(attempts).toEqual(['frames: 0', 'timeline: silent', 'elementFromPoint: running-for-prompt', 'own frame: closed']);
   // Nothing the page did pressed anything: the answers are still there, no form opened, nothing stored.
   expect(await probe.dialogOpen()).toBe(true);
   expect(await probe.text('#rf-heading')).not.toContain('forged');
