@@ -21,7 +21,7 @@ export const DEFAULT_OUT = '.output/demo-screenshots';
 const VIEWPORT = { width: 1280, height: 800 };
 /** How long a demo page may take to show its first prompt before it counts as "no prompt". */
 const PROMPT_TIMEOUT_MS = 15_000;
-/** How long the first open of a prompt may take: it loads the dialog script. */
+/** How long the first open of a prompt may take: the frame code is injected and the dialog's page loads. */
 const DIALOG_TIMEOUT_MS = 3_000;
 
 export const USAGE = 'usage: npm start [-- --headed | --headless] [--out DIR] [--dark]';
@@ -284,7 +284,7 @@ async function openFirstPrompt(page: Page): Promise<boolean> {
   } catch {
     return false;
   }
-  // The first open loads the dialog script (the background injects it), so wait for the dialog itself;
+  // The first open injects the frame code and loads the dialog's page, so wait for the dialog itself;
   // then two frames for it to be laid out.
   if (!(await dialogShown(page))) return false;
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
@@ -292,23 +292,18 @@ async function openFirstPrompt(page: Page): Promise<boolean> {
 }
 
 /**
- * Whether a dialog opened within DIALOG_TIMEOUT_MS. It is in the prompt's closed shadow root, which
- * page scripts and Playwright's locators cannot enter; the browser's accessibility tree (DevTools
- * protocol) includes it.
+ * Whether a dialog opened within DIALOG_TIMEOUT_MS. It is the extension's prompt page in a frame inside
+ * the chip's closed shadow root: page scripts cannot reach it, but Playwright lists every frame of the
+ * tab, the extension's too.
  */
 async function dialogShown(page: Page): Promise<boolean> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const deadline = Date.now() + DIALOG_TIMEOUT_MS;
-    do {
-      const { nodes } = await cdp.send('Accessibility.getFullAXTree');
-      if (nodes.some((node) => node.role?.value === 'dialog' && !node.ignored)) return true;
-      await page.waitForTimeout(20);
-    } while (Date.now() < deadline);
-    return false;
-  } finally {
-    await cdp.detach().catch(() => undefined);
-  }
+  const deadline = Date.now() + DIALOG_TIMEOUT_MS;
+  do {
+    const frame = page.frames().find((candidate) => /^(chrome|moz)-extension:\/\/[^/]+\/prompt\.html/.test(candidate.url()));
+    if (frame && (await frame.locator('[role="dialog"]').isVisible().catch(() => false))) return true;
+    await page.waitForTimeout(20);
+  } while (Date.now() < deadline);
+  return false;
 }
 
 /** The browser may still be flushing its profile for a moment after closing (notably after Ctrl+C): retry. */
