@@ -88,6 +88,28 @@ describe('private windows', () => {
   });
 });
 
+describe('web-accessible resources', () => {
+  const PROMPT_PAGE = ['prompt.html', 'chunks/*', 'assets/*'];
+
+  it.each([
+    ['chrome', chrome],
+    ['edge', edge],
+  ])('%s: only the prompt page and what it loads, for https pages, at a per-session address', (_name, manifest) => {
+    expect(manifest.web_accessible_resources).toEqual([{ resources: PROMPT_PAGE, matches: ['https://*/*'], use_dynamic_url: true }]);
+  });
+
+  it('firefox: the same, without use_dynamic_url (its extension origin is already random per installation)', () => {
+    expect(firefox.web_accessible_resources).toEqual([{ resources: PROMPT_PAGE, matches: ['https://*/*'] }]);
+  });
+
+  it('the README says so', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const permissions = /^## Permissions\n([\s\S]*?)(?=^## )/m.exec(readme)?.[1] ?? '';
+    expect(permissions).toContain('**Web-accessible resources**: `prompt.html` with its `chunks/*` and `assets/*`, for `https://*/*` pages');
+    expect(permissions).toContain('`use_dynamic_url`');
+  });
+});
+
 describe('Firefox settings', () => {
   const gecko = firefox.browser_specific_settings?.gecko;
 
