@@ -32,10 +32,10 @@ export function findFirefox(env: NodeJS.ProcessEnv = process.env): string | unde
   return [env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'].find((candidate): candidate is string => !!candidate && existsSync(candidate));
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Polls `read` until `ok` holds (or the time is up), and returns the last value read. */
-async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, ms = 10_000): Promise<T> {
+export async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, ms = 10_000): Promise<T> {
   const end = Date.now() + ms;
   let value = await read();
   while (!ok(value) && Date.now() < end) {
@@ -45,7 +45,7 @@ async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, ms = 
   return value;
 }
 
-function check(condition: boolean, message: string): asserts condition {
+export function check(condition: boolean, message: string): asserts condition {
   if (!condition) throw new Error(message);
 }
 
@@ -82,7 +82,7 @@ const setFollowing = (page: Page, text: string) =>
     if (number?.firstChild) number.firstChild.textContent = value;
   }, text);
 
-async function launch(firefox: string): Promise<Browser> {
+export async function launch(firefox: string): Promise<Browser> {
   return puppeteer.launch({ browser: 'firefox', executablePath: firefox, headless: true });
 }
 
@@ -117,17 +117,25 @@ const CHECKS: Record<string, Check> = {
   },
 };
 
-async function main(argv: string[]): Promise<number> {
+/** The Firefox build (argv[0], else .output/firefox-mv3) and the Firefox to run it in; undefined, said why, when either is missing. */
+export function firefoxSetup(argv: string[]): { build: string; firefox: string } | undefined {
   const build = path.resolve(argv[0] ?? path.join(root, '.output/firefox-mv3'));
   if (!existsSync(path.join(build, 'manifest.json'))) {
     console.error(`No Firefox build in ${build}: run \`npx wxt build -b firefox --mv3\` first.`);
-    return 1;
+    return undefined;
   }
   const firefox = findFirefox();
   if (!firefox) {
     console.error('No Firefox: set FIREFOX_PATH, or install it (Debian: apt-get install -y firefox-esr).');
-    return 1;
+    return undefined;
   }
+  return { build, firefox };
+}
+
+async function main(argv: string[]): Promise<number> {
+  const setup = firefoxSetup(argv);
+  if (!setup) return 1;
+  const { build, firefox } = setup;
   let passed = 0;
   let failed = 0;
   for (const [name, run] of Object.entries(CHECKS)) {
