@@ -11,7 +11,7 @@
  *   next browser start before the service worker runs; it is set again on every start anyway.
  * - Firefox: `setAccessLevel` exists only on `storage.session` (MDN), so `storage.local` stays readable by
  *   content scripts there. Ours never read it (the built content scripts carry no storage API at all), and
- *   the background accepts nothing from them that writes settings beyond their own site's snooze.
+ *   the background accepts nothing from them that writes a setting.
  */
 import { browser } from 'wxt/browser';
 
