@@ -97,9 +97,23 @@ export function buildPrompt(
     chip.classList.toggle('own', detection.own);
   }
 
-  const openWith = (factory: FrameFactory) => {
-    dialog ??= factory({ host, parent: frame, chip, mode: env.mode, lang: () => lang, siteName: siteName(detection.site), ...frameOptions });
-    dialog.open(detection, pickTheme(host));
+  const dialogWith = (factory: FrameFactory) =>
+    (dialog ??= factory({ host, parent: frame, chip, mode: env.mode, lang: () => lang, siteName: siteName(detection.site), ...frameOptions }));
+  const openWith = (factory: FrameFactory) => dialogWith(factory).open(detection, pickTheme(host));
+
+  /**
+   * Ahead of a click: the pointer over the chip or the focus on it fetches the frame code (once a page);
+   * a press makes the frame, so its page loads while the button is still down (a person's press lasts
+   * about a tenth of a second) and the click only shows it.
+   */
+  const warm = () => {
+    if (!destroyed && !registeredFrame()) void loadFrame(env.send);
+  };
+  const press = (event: PointerEvent) => {
+    if (destroyed || loading || event.button !== 0 || dialog?.isOpen()) return;
+    const factory = registeredFrame();
+    if (factory) dialogWith(factory).prepare(detection, pickTheme(host));
+    else warm();
   };
 
   function open(): void {
@@ -124,6 +138,9 @@ export function buildPrompt(
   };
   for (const type of CONTAINED_EVENTS) root.addEventListener(type, contain);
   chip.addEventListener('click', () => (dialog?.isOpen() ? dialog.close(true) : open()));
+  chip.addEventListener('pointerenter', warm);
+  chip.addEventListener('focus', warm);
+  chip.addEventListener('pointerdown', press);
 
   render();
 

@@ -32,6 +32,11 @@ export interface FrameOptions {
 
 export interface PromptFrame {
   isOpen(): boolean;
+  /**
+   * Make the frame ahead of an open (a press on the chip has begun): its page loads and opens itself,
+   * hidden, so the open that follows only shows it. Nothing when the frame is there already.
+   */
+  prepare(detection: Detection, theme: Theme): void;
   open(detection: Detection, theme: Theme): void;
   update(detection: Detection): void;
   close(returnFocus: boolean): void;
@@ -57,6 +62,8 @@ export function promptFrame(options: FrameOptions): PromptFrame {
    * posting `message` — none on the first open, when the page opens itself from its setup.
    */
   let waiting: { message?: ToFrame } | undefined;
+  /** Made by `prepare` and not shown since: its page opened itself from its setup, with the aim. */
+  let prepared = false;
 
   const post = (message: ToFrame) => port?.postMessage(message);
 
@@ -117,6 +124,7 @@ export function promptFrame(options: FrameOptions): PromptFrame {
     frame = undefined;
     ready = false;
     waiting = undefined;
+    prepared = false;
   }
 
   function make(detection: Detection, theme: Theme): void {
@@ -185,7 +193,9 @@ export function promptFrame(options: FrameOptions): PromptFrame {
       waiting = {};
       return;
     }
-    const message: ToFrame = { rf: 'open', count: countOf(detection), theme };
+    // A prepared page is open already, aim and all: it only needs the count as it is now.
+    const message: ToFrame = prepared ? { rf: 'update', count: countOf(detection) } : { rf: 'open', count: countOf(detection), theme };
+    prepared = false;
     if (ready) {
       post(message);
       show();
@@ -212,6 +222,11 @@ export function promptFrame(options: FrameOptions): PromptFrame {
 
   return {
     isOpen: () => opened,
+    prepare(detection, theme) {
+      if (frame || opened) return;
+      make(detection, theme);
+      prepared = true;
+    },
     open,
     update(detection) {
       if (frame && ready) post({ rf: 'update', count: countOf(detection) });

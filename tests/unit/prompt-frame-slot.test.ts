@@ -38,6 +38,23 @@ describe('the frame code, loaded on the first open', () => {
     warn.mockRestore();
   });
 
+  it('the pointer over a chip, or the focus on it, asks for the code once a page, before any click', async () => {
+    const [host, detection] = hostAndDetection();
+    const sent: unknown[] = [];
+    // Refused, so this test leaves no load in flight behind it.
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const send = (async (message: unknown) => (sent.push(message), { ok: false, error: 'Refused.' })) as unknown as PromptEnvironment['send'];
+    const parts = buildPrompt(host, detection, { mode: 'reframe', send, now: () => new Date() }, undefined, { pageUrl: () => PAGE })!;
+    parts.chip.dispatchEvent(new PointerEvent('pointerenter'));
+    parts.chip.dispatchEvent(new FocusEvent('focus'));
+    parts.chip.dispatchEvent(new PointerEvent('pointerdown', { button: 0 }));
+    expect(sent).toEqual([{ type: 'prompt/frame' }]);
+    expect(parts.root.querySelector('iframe')).toBeNull();
+    parts.controller.destroy();
+    await vi.waitFor(() => expect(warn).toHaveBeenCalled());
+    warn.mockRestore();
+  });
+
   it('the chip shows pressed while the background injects it, then opens; later opens ask nothing', async () => {
     const [host, detection] = hostAndDetection();
     const sent: unknown[] = [];

@@ -479,6 +479,52 @@ describe('the dialog\'s frame', () => {
     expect(dialog.received).toEqual([{ rf: 'open', count: expect.objectContaining({ site: 'x' }), theme: 'light' }]);
   });
 
+  it('a press on the chip makes the frame hidden; the click that follows shows it without opening it again', async () => {
+    makePrompt();
+    parts.chip.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true, button: 0 }));
+    const frame = frameOf(parts)!;
+    expect(frame).not.toBeNull();
+    expect(frame.hidden).toBe(true);
+    expect(parts.isOpen()).toBe(false);
+    // Its page loads and opens itself from its setup while the button is down: ready, and still hidden.
+    const dialog = loadFrame(parts);
+    await dialog.say({ rf: 'ready', height: 220 });
+    expect(frame.hidden).toBe(true);
+    expect(parts.chip.getAttribute('aria-expanded')).toBe('false');
+    // The click shows it, sending only the count as it is now (no second "open", no aim loaded again).
+    parts.controller.update(detectionOf({ value: 12400, text: '12.4K Followers' }));
+    parts.chip.click();
+    await delivered();
+    expect(frame.hidden).toBe(false);
+    expect(parts.isOpen()).toBe(true);
+    expect(frameOf(parts)).toBe(frame);
+    expect(dialog.received.map((message) => (message as { rf: string }).rf)).toEqual(['update', 'update']);
+    expect(dialog.received[1]).toEqual({ rf: 'update', count: expect.objectContaining({ value: 12400 }) });
+    // Opened again later, it is a new opening: "open", aim and all.
+    await dialog.say({ rf: 'close', returnFocus: true });
+    parts.chip.click();
+    await delivered();
+    expect(dialog.received.at(-1)).toEqual({ rf: 'open', count: expect.objectContaining({ value: 12400 }), theme: 'light' });
+  });
+
+  it('a press that becomes a click before the page is ready shows it when it is, with the count only', async () => {
+    makePrompt();
+    parts.chip.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true, button: 0 }));
+    parts.chip.click();
+    const frame = frameOf(parts)!;
+    expect(frame.hidden).toBe(true);
+    const dialog = loadFrame(parts);
+    await dialog.say({ rf: 'ready', height: 180 });
+    expect(frame.hidden).toBe(false);
+    expect(dialog.received).toEqual([{ rf: 'update', count: expect.objectContaining({ value: 12300 }) }]);
+  });
+
+  it('no frame for a press of another button', async () => {
+    makePrompt();
+    parts.chip.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true, button: 2 }));
+    expect(frameOf(parts)).toBeNull();
+  });
+
   it('closes on a press outside the prompt and on Escape in the page, not on a press on the chip', async () => {
     makePrompt();
     parts.chip.click();
