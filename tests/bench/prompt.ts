@@ -12,6 +12,11 @@
  * frame's. Both are read on the epoch (`performance.timeOrigin` + the time in each document), which
  * Chromium keeps on one monotonic clock across its processes.
  *
+ * Two kinds of click: a machine's (Playwright moves, presses and releases at once), timed from the press —
+ * the target's; and a person's (the pointer rests on the chip 300 ms, the button is held 100 ms), timed from
+ * the release, reported: the chip fetches its frame code when the pointer comes over it and makes the frame
+ * on the press (components/prompt/chip.ts), so a person's click finds the page mostly loaded.
+ *
  * Target, as a ratio against a baseline measured in the same run (these machines are noisy): the dialog
  * is ready no later than the popup is (popup.ts: navigation → `popup-ready`, the latency the bench holds
  * the extension's own UI to), on the medians of opens taken in turns, one of each.
@@ -29,6 +34,8 @@ import { openPopup } from './popup';
 import type { BenchSection } from './sections';
 
 const OPENS = 10;
+/** A person's click: the pointer comes to rest on the chip, then the button is held (typical durations). */
+const PERSON = { restMs: 300, pressMs: 100 };
 /** The dialog's first open may take at most this many times the popup's ready time, same run. */
 export const PROMPT_TO_POPUP_MAX = 1;
 const URL_ = 'https://x.com/sam_reader';
@@ -80,26 +87,37 @@ export const promptSection: BenchSection = {
       const html = readFileSync(FIXTURE, 'utf8');
       await browser.context.route(URL_, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
 
-      const open = async (): Promise<Open> => {
+      /**
+       * One first open on a new tab. `person`: the pointer rests on the chip for PERSON.restMs, then the
+       * button is held for PERSON.pressMs, and times are taken from the release (the click); otherwise a
+       * machine click (move, press and release at once), timed from the press.
+       */
+      const open = async (person = false): Promise<Open> => {
         const page = await browser.context.newPage();
         try {
           await page.goto(URL_);
           const chip = page.locator('running-for-prompt[data-own="true"][data-metric="followers"]').first();
           await chip.waitFor();
-          await page.evaluate(() => {
-            window.addEventListener('pointerdown', (event) => ((window as unknown as { pressedAt: number }).pressedAt = performance.timeOrigin + event.timeStamp), {
+          await page.evaluate((type) => {
+            window.addEventListener(type, (event) => ((window as unknown as { clickedAt: number }).clickedAt = performance.timeOrigin + event.timeStamp), {
               capture: true,
               once: true,
             });
-          });
+          }, person ? 'pointerup' : 'pointerdown');
           // Let the page settle (first scan, snapshots) so the open is measured, not the page's start.
           await page.waitForTimeout(500);
-          await chip.click();
+          if (person) {
+            await chip.hover();
+            await page.waitForTimeout(PERSON.restMs);
+            await page.mouse.down();
+            await page.waitForTimeout(PERSON.pressMs);
+            await page.mouse.up();
+          } else await chip.click();
           const frame = await promptFrameOf(page);
           const [ready, aim] = await Promise.all([markAt(frame, READY_MARK), markAt(frame, AIM_MARK)]);
           const started = await frame.evaluate(() => performance.timeOrigin);
-          const pressed = await page.evaluate(() => (window as unknown as { pressedAt: number }).pressedAt);
-          return { frameMs: started - pressed, readyMs: ready - pressed, aimMs: aim - pressed };
+          const clicked = await page.evaluate(() => (window as unknown as { clickedAt: number }).clickedAt);
+          return { frameMs: started - clicked, readyMs: ready - clicked, aimMs: aim - clicked };
         } finally {
           await page.close();
         }
@@ -109,23 +127,29 @@ export const promptSection: BenchSection = {
       const samples: Open[] = [];
       const popupSamples: number[] = [];
       // In turns, so both see the same machine.
+      const personSamples: Open[] = [];
       for (let i = 0; i < OPENS; i++) {
         samples.push(await open());
         popupSamples.push(await openPopup(browser));
+        personSamples.push(await open(true));
       }
       const framed = stats(samples.map((sample) => sample.frameMs));
       const ready = stats(samples.map((sample) => sample.readyMs));
       const aim = stats(samples.map((sample) => sample.aimMs));
       const popup = stats(popupSamples);
+      const personReady = stats(personSamples.map((sample) => sample.readyMs));
+      const personAim = stats(personSamples.map((sample) => sample.aimMs));
       const ratio = ready.median / popup.median;
       const pass = ratio <= PROMPT_TO_POPUP_MAX;
       log('');
       log(
         table([
-          ['ms (from the press; the popup from navigation)', 'n', 'median', 'p95', 'max', 'cold (not counted)'],
+          ['ms (machine click: from the press; the popup from navigation)', 'n', 'median', 'p95', 'max', 'cold (not counted)'],
           ['first click: its page starts loading', String(framed.samples), ms(framed.median), ms(framed.p95), ms(framed.max), ms(cold.frameMs)],
           ['first click: dialog ready to show', String(ready.samples), ms(ready.median), ms(ready.p95), ms(ready.max), ms(cold.readyMs)],
           ['first click: the aim in it', String(aim.samples), ms(aim.median), ms(aim.p95), ms(aim.max), ms(cold.aimMs)],
+          [`a person's click (rest ${PERSON.restMs} ms, hold ${PERSON.pressMs} ms), from the release: dialog ready`, String(personReady.samples), ms(personReady.median), ms(personReady.p95), ms(personReady.max), ''],
+          ["a person's click, from the release: the aim in it", String(personAim.samples), ms(personAim.median), ms(personAim.p95), ms(personAim.max), ''],
           ['baseline: popup ready', String(popup.samples), ms(popup.median), ms(popup.p95), ms(popup.max), ms(coldPopup)],
         ]),
       );
@@ -152,6 +176,7 @@ export const promptSection: BenchSection = {
         ready,
         aim,
         popup,
+        person: { ...PERSON, ready: personReady, aim: personAim, samples: personSamples },
         coldPopupMs: coldPopup,
         samples,
         popupSamplesMs: popupSamples,
