@@ -93,7 +93,7 @@ test('a content script on x.com adds records through the background; reading, de
 async function openPromptFrame(site: Page): Promise<Frame> {
   await site.locator('running-for-prompt[data-metric="followers"]').click();
   let frame: Frame | undefined;
-  await expect.poll(() => (frame = site.frames().find((f) => new URL(f.url()).pathname === '/prompt.html')) !== undefined).toBe(true);
+  await expect.poll(() => (frame = site.frames().find((f) => /^chrome-extension:\/\/[^/]+\/prompt\.html/.test(f.url()))) !== undefined).toBe(true);
   return frame!;
 }
 
