@@ -9,6 +9,7 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import { hideCssPath } from './hide-css';
+import { PROMPT_HOST_CSS_PATH } from './prompt-host-css';
 import { LIMITS } from './journal/records';
 import { extraOriginsItem, originPattern, repairOrigins, repairSiteModes, siteModesItem, type SiteMode } from './settings';
 import { adapterMatchPatterns, adapters } from './sites';
@@ -166,7 +167,7 @@ export async function readRegistrationSettings(): Promise<{ siteModes: Record<st
  * built by WXT as `content-scripts/<entrypoint name>.js`. It is registered only at run time, so the
  * manifest does not list it (each supported site's own script is in the manifest, on its hosts).
  */
-export const ANY_SITE_SCRIPT: MainContentScript = { js: ['content-scripts/any-site.js'], css: [] };
+export const ANY_SITE_SCRIPT: MainContentScript = { js: ['content-scripts/any-site.js'], css: [PROMPT_HOST_CSS_PATH] };
 
 /** A manifest's first content script: its built js and css files. */
 export function mainContentScript(manifest: { content_scripts?: ReadonlyArray<{ js?: string[]; css?: string[] }> }): MainContentScript {

@@ -14,6 +14,8 @@
  * final size on the first paint and never resizes; negative block margins keep it from making the
  * site's line any taller.
  */
+import { CHIP_ON } from '@/utils/prompt-host-css';
+
 /** The two themes' colours, for the chip here and the dialog in its page (dialog-styles.ts). */
 export const THEME_CSS = `.light {
   color-scheme: light;
@@ -29,13 +31,20 @@ export const THEME_CSS = `.light {
 }
 `;
 
+/**
+ * The chip's sheet. `.chip` shows only while the extension's page sheet is in (utils/prompt-host-css.ts),
+ * so a chip an unloaded copy left is gone; it looks pressed while the dialog's frame code loads (the
+ * first open of a page) and while the dialog is open. `.frame` is the dialog: an extension page in a
+ * frame (frame.ts), in the top layer, sized by its page. (Comments stay out of the sheet's text: it ships
+ * in every content script.)
+ */
 export const CHIP_CSS = `
 :host {
   all: initial !important;
   display: inline-block !important;
   vertical-align: middle !important;
   height: 20px !important;
-  margin: -4px 0 -4px 6px !important;
+  margin: -4px 0 -4px var(${CHIP_ON.gap}, 0) !important;
   padding: 0 !important;
   border: 0 !important;
   line-height: 20px !important;
@@ -52,13 +61,13 @@ ${THEME_CSS}.rf {
   text-align: start;
   -webkit-font-smoothing: antialiased;
 }
-button, input, select { font: inherit; color: inherit; margin: 0; }
+button { font: inherit; color: inherit; margin: 0; }
 button { cursor: pointer; }
 :focus { outline: none; }
 :focus-visible { outline: 2px solid var(--focus); outline-offset: 2px; }
 
 .chip {
-  display: inline-flex;
+  display: var(${CHIP_ON.display}, none);
   align-items: center;
   gap: 5px;
   height: 20px;
@@ -71,7 +80,6 @@ button { cursor: pointer; }
   line-height: 18px;
   white-space: nowrap;
 }
-/* Pressed while the dialog loads (the first open of a page), and while it is open. */
 .chip:hover, .chip[aria-expanded='true'], .chip.pressed { color: var(--text); border-color: var(--field-line); }
 .chip .mark {
   width: 8px; height: 8px; flex: none;
@@ -80,7 +88,6 @@ button { cursor: pointer; }
 }
 .chip.own { background: var(--accent); border-color: var(--accent); color: var(--accent-text); font-weight: 600; }
 .chip.own .mark { border-color: var(--accent-text); }
-/* The dialog: an extension page in a frame (frame.ts), in the top layer, sized by its page. */
 .frame {
   position: fixed; inset: auto; margin: 0; padding: 0; z-index: 2147483647;
   width: 368px; max-width: calc(100vw - 16px); height: 0;

@@ -10,8 +10,10 @@
  *   the page;
  * - removed: the old copy stops — its prompts no longer follow the page and new counts get none. Firefox
  *   ends a content script when its add-on shuts down (no code of it runs after, not even its own checks),
- *   so nothing of the old copy takes its prompts away: they stay in the page, inert, until it is reloaded
- *   (README "Privacy"). Disabling shuts the add-on down too; not measured here (BiDi can only uninstall).
+ *   so nothing of the old copy takes its hosts away; but Firefox removes the add-on's page sheet with it,
+ *   which the chips need to show (utils/prompt-host-css.ts), so the hosts left take no room and show
+ *   nothing (README "Privacy"). Disabling shuts the add-on down too; not measured here (BiDi can only
+ *   uninstall).
  * Not checked here: the journal (BiDi cannot open moz-extension:// pages); in Chromium it is
  * (tests/e2e/orphans.spec.ts).
  *
@@ -103,8 +105,11 @@ const CHECKS: Record<string, Check> = {
     const messages = await heard(page);
     check(messages.length === 0, `nothing posted to the page (heard ${JSON.stringify(messages)})`);
   },
-  'removed: the old copy stops: its prompts no longer follow the page, and new counts get none': async (browser) => {
+  'removed: the old copy stops: its prompts no longer follow the page, new counts get none, and its chips are gone from sight': async (browser) => {
     const page = await openOwnProfile(browser);
+    const widths = () => page.evaluate((tag) => Array.from(document.querySelectorAll(tag), (host) => host.getBoundingClientRect().width), PROMPT);
+    const shown = await widths();
+    check(shown.length === 4 && shown.every((width) => width > 0), `the chips show before (widths ${JSON.stringify(shown)})`);
     await browser.uninstallExtension('running-for@running-for.app');
     await sleep(500);
     await setFollowing(page, '2,182');
@@ -114,6 +119,10 @@ const CHECKS: Record<string, Check> = {
     check(value === undefined || value === '2181', `the old prompt does not follow the page (following: ${value})`);
     const count = await prompts(page);
     check(count <= 4, `no prompt for the new count (${count} prompts)`);
+    // Firefox removed the chips' page sheet with the add-on (utils/prompt-host-css.ts): the hosts the old
+    // copy left take no room and show nothing.
+    const left = await widths();
+    check(left.every((width) => width === 0), `the old chips are gone from sight (widths ${JSON.stringify(left)})`);
   },
 };
 

@@ -42,7 +42,8 @@ describe('content script entrypoints', () => {
   it('registers the script for added sites at run time, under the path registrations load', () => {
     expect(anySite.registration).toBe('runtime');
     expect(anySite.matches).toBeUndefined();
-    expect(ANY_SITE_SCRIPT).toEqual({ js: ['content-scripts/any-site.js'], css: [] });
+    // With the chips' page sheet, as every site's script has it (utils/prompt-host-css.ts).
+    expect(ANY_SITE_SCRIPT).toEqual({ js: ['content-scripts/any-site.js'], css: ['prompt-host.css'] });
     // Adapters recognised by markup on any host (Mastodon) can only run on added sites: that script carries them.
     const source = readFileSync(new URL('any-site.content.ts', ENTRYPOINTS), 'utf8');
     for (const adapter of adapters.filter((candidate) => candidate.hosts.length === 0)) expect(source).toContain(`from '@/utils/sites/${adapter.id}'`);

@@ -8,6 +8,8 @@ import type { ConfigEnv, UserManifest } from 'wxt';
 import { describe, expect, it } from 'vitest';
 import { adapters, hostMatchPatterns } from '../../utils/sites';
 import config from '../../wxt.config';
+import { CHIP_CSS } from '../../components/prompt/styles';
+import { CHIP_ON, PROMPT_HOST_CSS, PROMPT_HOST_CSS_PATH } from '../../utils/prompt-host-css';
 
 /** Each API permission and the feature that needs it (README "Permissions" says the same). */
 const PERMISSION_REASONS: Record<string, string> = {
@@ -107,6 +109,27 @@ describe('web-accessible resources', () => {
     const permissions = /^## Permissions\n([\s\S]*?)(?=^## )/m.exec(readme)?.[1] ?? '';
     expect(permissions).toContain('**Web-accessible resources**: `prompt.html` with its `chunks/*` and `assets/*`, for `https://*/*` pages');
     expect(permissions).toContain('`use_dynamic_url`');
+  });
+});
+
+describe('the chips\' page sheet', () => {
+  it('is built as a file and brought by every content script of the manifest', async () => {
+    const hooks = config.hooks as unknown as {
+      'build:publicAssets': (wxt: unknown, files: { relativeDest: string; contents?: string }[]) => void;
+      'build:manifestGenerated': (wxt: unknown, manifest: { content_scripts?: { matches: string[]; js?: string[]; css?: string[] }[] }) => void;
+    };
+    const files: { relativeDest: string; contents?: string }[] = [];
+    hooks['build:publicAssets'](undefined, files);
+    expect(files.find((file) => file.relativeDest === PROMPT_HOST_CSS_PATH)?.contents).toBe(PROMPT_HOST_CSS);
+    const manifest = { content_scripts: [{ matches: ['https://x.com/*'], js: ['content-scripts/x.js'] }, { matches: ['https://github.com/*'], js: ['content-scripts/github.js'], css: ['other.css'] }] };
+    hooks['build:manifestGenerated'](undefined, manifest);
+    expect(manifest.content_scripts.map((script) => script.css)).toEqual([[PROMPT_HOST_CSS_PATH], ['other.css', PROMPT_HOST_CSS_PATH]]);
+  });
+
+  it('sets what the chip needs to show, and nothing else', () => {
+    expect(PROMPT_HOST_CSS).toContain(`running-for-prompt { ${CHIP_ON.display}: inline-flex; ${CHIP_ON.gap}: 6px; }`);
+    expect(CHIP_CSS).toContain(`display: var(${CHIP_ON.display}, none);`);
+    expect(CHIP_CSS).toContain(`var(${CHIP_ON.gap}, 0)`);
   });
 });
 
