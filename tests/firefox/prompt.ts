@@ -4,7 +4,8 @@
  * (served under its real URL by request interception), a page spy listening in the capture phase on
  * `window` and `document`: a click on the chip injects the frame code (`prompt/frame`) and opens the
  * extension's prompt page (`moz-extension://…/prompt.html`) in a frame the page cannot list; the dialog
- * asks its question; an outcome typed there is saved, and the page heard none of it.
+ * asks its question; an outcome typed there is saved — the background counts it in this week's outcomes —
+ * and the page heard none of it.
  *
  * Run by `npm run test:firefox` after tests/firefox/orphans.ts (same helpers, same Firefox), or
  * `tsx tests/firefox/prompt.ts [BUILD_DIR]`.
@@ -74,6 +75,11 @@ async function main(argv: string[]): Promise<number> {
       (text) => text.startsWith('Saved'),
     );
     check(saved === `Saved: “${TYPED}”. That is what the number is for.`, `the outcome is saved (${saved})`);
+    // Through the background, into the journal: this week's outcome count, as the dialog reads it, is one.
+    const week = await frame.evaluate(() =>
+      (globalThis as unknown as { browser: { runtime: { sendMessage(message: unknown): Promise<unknown> } } }).browser.runtime.sendMessage({ type: 'prompt/aim' }),
+    );
+    check(JSON.stringify(week) === JSON.stringify({ ok: true, aim: null, weekOutcomes: 1 }), `the journal holds it (${JSON.stringify(week)})`);
     const heard = await page.evaluate(() => (window as unknown as { heard: string[] }).heard);
     // Focus moving into the prompt shows as focus on its host, the element the page already has: nothing inside.
     const inside = heard.filter((event) => event !== 'focusin::running-for-prompt');
