@@ -21,35 +21,14 @@
  * $FIREFOX_PATH, else /usr/bin/firefox-esr, else /usr/bin/firefox (Debian: `apt-get install firefox-esr`).
  * Prints one line per check and `N passed, N failed`; exits non-zero on a failure.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
+import { check, root, runChecks, sleep, until, type Check } from './lib';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const URL_OWN = 'https://x.com/sam_reader';
 const PROMPT = 'running-for-prompt';
-
-export function findFirefox(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  return [env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'].find((candidate): candidate is string => !!candidate && existsSync(candidate));
-}
-
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Polls `read` until `ok` holds (or the time is up), and returns the last value read. */
-export async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, ms = 10_000): Promise<T> {
-  const end = Date.now() + ms;
-  let value = await read();
-  while (!ok(value) && Date.now() < end) {
-    await sleep(100);
-    value = await read();
-  }
-  return value;
-}
-
-export function check(condition: boolean, message: string): asserts condition {
-  if (!condition) throw new Error(message);
-}
 
 /** A page on which every `https://x.com/` request is answered with the fixture; everything else is refused. */
 async function openOwnProfile(browser: Browser): Promise<Page> {
@@ -83,12 +62,6 @@ const setFollowing = (page: Page, text: string) =>
     const number = document.querySelector('a[href="/sam_reader/following"] span span');
     if (number?.firstChild) number.firstChild.textContent = value;
   }, text);
-
-export async function launch(firefox: string): Promise<Browser> {
-  return puppeteer.launch({ browser: 'firefox', executablePath: firefox, headless: true });
-}
-
-type Check = (browser: Browser, build: string) => Promise<void>;
 
 const CHECKS: Record<string, Check> = {
   'updated: Firefox starts the new copy in the open tab, which gives the one set of prompts; nothing is posted to the page': async (browser, build) => {
@@ -126,46 +99,6 @@ const CHECKS: Record<string, Check> = {
   },
 };
 
-/** The Firefox build (argv[0], else .output/firefox-mv3) and the Firefox to run it in; undefined, said why, when either is missing. */
-export function firefoxSetup(argv: string[]): { build: string; firefox: string } | undefined {
-  const build = path.resolve(argv[0] ?? path.join(root, '.output/firefox-mv3'));
-  if (!existsSync(path.join(build, 'manifest.json'))) {
-    console.error(`No Firefox build in ${build}: run \`npx wxt build -b firefox --mv3\` first.`);
-    return undefined;
-  }
-  const firefox = findFirefox();
-  if (!firefox) {
-    console.error('No Firefox: set FIREFOX_PATH, or install it (Debian: apt-get install -y firefox-esr).');
-    return undefined;
-  }
-  return { build, firefox };
-}
-
-async function main(argv: string[]): Promise<number> {
-  const setup = firefoxSetup(argv);
-  if (!setup) return 1;
-  const { build, firefox } = setup;
-  let passed = 0;
-  let failed = 0;
-  for (const [name, run] of Object.entries(CHECKS)) {
-    // A fresh browser and a fresh install for each check.
-    const browser = await launch(firefox);
-    try {
-      await browser.installExtension(build);
-      await run(browser, build);
-      passed++;
-      console.log(`✓ ${name}`);
-    } catch (error) {
-      failed++;
-      console.log(`✘ ${name}\n  ${error instanceof Error ? error.message : String(error)}`);
-    } finally {
-      await browser.close();
-    }
-  }
-  console.log(`\n${passed} passed, ${failed} failed`);
-  return failed ? 1 : 0;
-}
-
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  process.exitCode = await main(process.argv.slice(2));
+  process.exitCode = await runChecks(CHECKS, process.argv.slice(2));
 }

@@ -14,9 +14,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Frame, Page } from 'puppeteer-core';
-import { check, firefoxSetup, launch, until } from './orphans';
+import { check, firefoxSetup, launch, root, until } from './lib';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const URL_OWN = 'https://x.com/sam_reader';
 const CHIP = 'running-for-prompt[data-own="true"][data-metric="followers"]';
 const TYPED = 'Quartzlemon client';

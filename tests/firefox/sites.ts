@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import type { HTTPRequest } from 'puppeteer-core';
 import { adapters, hostMatches } from '../../utils/sites';
 import { fixtureCases, fixtureSites, type FixtureCase } from '../unit/fixture-dom';
-import { firefoxSetup, launch, until } from './orphans';
+import { firefoxSetup, launch, until } from './lib';
 
 const declared = (url: string) => adapters.some((adapter) => adapter.hosts.some((host) => hostMatches(new URL(url).hostname, host)));
 
