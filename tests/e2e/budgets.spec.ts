@@ -77,13 +77,15 @@ test('200 quick changes of an own count store one snapshot per count; the refuse
   expect(snapshots.find((row) => row.metric === 'following')).toMatchObject({ siteId: 'x', value: 5080 });
   expect(followers).toHaveLength(1);
   expect(followers[0]!.value as number).toBeGreaterThan(2381);
-  // Within one minute at most 120 were taken: the value stored is at most the 120th change, and the rest
-  // were refused and counted, by day, site and type. (Changes that land in the same pass of the live layer
-  // are one message, so not every flip is sent: on this machine 180–195 of the 200 are.)
-  expect(followers[0]!.value as number).toBeLessThanOrEqual(2381 + 120);
+  // Within one minute at most 120 were taken, and the rest refused and counted, by day, site and type.
+  // Changes that land in the same pass of the live layer are one message, so not every flip is sent (on
+  // these machines 180–195 of the 200 are), and the 120th message taken may carry a later flip than the
+  // 120th. What holds whatever the passes merged: refusals came after the last message taken, so the row
+  // holds a value short of the page's last one; and at least 118 messages were taken (the page's first two
+  // snapshots may share their minute), so no more than 82 of the 200 flips were refused.
   expect(refused).toBeGreaterThan(0);
-  // At least 118 of the flips were taken (the page's first two snapshots may share their minute).
   expect(refused).toBeLessThanOrEqual(FLIPS - 118);
+  expect(followers[0]!.value as number).toBeLessThan(2381 + FLIPS);
   expect(refusals).toEqual([{ day: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), siteId: 'x', type: 'snapshot/add', count: refused }]);
 
   // The Sites view says so.
