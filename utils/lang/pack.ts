@@ -5,8 +5,8 @@
  * script as the page needs them (./loader.ts). The parser, the label words and the own-profile check read
  * whatever is registered, and rebuild their tables when a pack arrives (`packsVersion`).
  *
- * The packs live in an isolated-world global, like the dialog's handoff (components/prompt/handoff.ts): a
- * pack file injected by the background runs in the content script's world and registers itself there;
+ * The packs live in an isolated-world global, like the prompt's frame code (components/prompt/frame-slot.ts):
+ * a pack file injected by the background runs in the content script's world and registers itself there;
  * page scripts have their own globals and can neither read nor replace it.
  */
 import { EN } from './en';
