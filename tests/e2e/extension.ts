@@ -95,7 +95,7 @@ interface ExecutionContext {
 /**
  * Run expressions (awaited, returned by value) in the extension's content-script world of `page`, through
  * the DevTools protocol (Runtime.evaluate in the isolated world's execution context): Chrome's real
- * sender and APIs, and no test hook in production code. (tests/e2e/messages.spec.ts has the same helper.)
+ * sender and APIs, and no test hook in production code. The latest isolated world: a reloaded page's.
  */
 export async function inContentScript(context: BrowserContext, page: Page, extensionId: string): Promise<(expression: string) => Promise<unknown>> {
   const cdp = await context.newCDPSession(page);

@@ -5,33 +5,7 @@
  * production code has no test hook.
  */
 import type { BrowserContext, Frame, Page } from '@playwright/test';
-import { expect, readStore, test } from './extension';
-
-interface ExecutionContext {
-  id: number;
-  origin: string;
-  auxData?: { type?: string; isDefault?: boolean };
-}
-
-/** Run `expression` (awaited, returned by value) in the extension's content-script world of `page`. */
-async function inContentScript(context: BrowserContext, page: Page, extensionId: string) {
-  const cdp = await context.newCDPSession(page);
-  const contexts: ExecutionContext[] = [];
-  cdp.on('Runtime.executionContextCreated', (event: { context: ExecutionContext }) => contexts.push(event.context));
-  await cdp.send('Runtime.enable');
-  const isolated = () => contexts.find((c) => c.auxData?.type === 'isolated' && c.origin === `chrome-extension://${extensionId}`);
-  await expect.poll(() => isolated()?.id, { message: 'the content script has an isolated world on this page' }).toBeDefined();
-  return async (expression: string): Promise<unknown> => {
-    const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
-      expression,
-      contextId: isolated()!.id,
-      awaitPromise: true,
-      returnByValue: true,
-    });
-    if (exceptionDetails) throw new Error(`content-script evaluation failed: ${JSON.stringify(exceptionDetails)}`);
-    return result.value;
-  };
-}
+import { expect, inContentScript, readStore, test } from './extension';
 
 /** X's profile fixture under its real URL, once the content script has prompted both counts. */
 async function openXProfile(context: BrowserContext, serveFixture: (url: string, site: string, file: string) => Promise<void>): Promise<Page> {
