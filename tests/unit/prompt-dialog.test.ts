@@ -11,24 +11,12 @@ import { countOf, type PromptCount } from '../../components/prompt/protocol';
 import { chooseQuestion } from '../../components/prompt/questions';
 import { OUTCOME_KINDS, type OutcomeKind } from '../../utils/journal/records';
 import type { Detection } from '../../utils/sites/types';
+import { detectionOf } from './prompt-detection';
 
 // Thursday 26 November 2026, 15:00 local time.
 const NOW = new Date(2026, 10, 26, 15, 0, 0);
 
-function countOfFields(fields: Partial<Detection> = {}): PromptCount {
-  return countOf({
-    element: document.body,
-    site: 'x',
-    metric: 'followers',
-    value: 12300,
-    approximate: true,
-    own: false,
-    text: '12.3K Followers',
-    via: 'hook',
-    ...fields,
-  });
-}
-const detectionOf = (fields: Partial<Detection> = {}) => ({ ...countOfFields(fields), element: document.body, via: 'hook' as const });
+const countOfFields = (fields: Partial<Detection> = {}): PromptCount => countOf(detectionOf(fields));
 
 type Answer = [PromptCount, 'outcome' | 'nothing-yet' | 'dismissed', { title: string; kind: OutcomeKind } | undefined];
 

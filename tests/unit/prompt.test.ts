@@ -27,6 +27,7 @@ import { CHIP_CSS } from '../../components/prompt/styles';
 import { pickTheme, readColor, themeAround, type Theme } from '../../components/prompt/theme';
 import type { PromptEnvironment } from '../../components/prompt/types';
 import { METRICS, type Detection } from '../../utils/sites/types';
+import { detectionOf } from './prompt-detection';
 
 // Thursday 26 November 2026, 15:00 local time.
 const NOW = new Date(2026, 10, 26, 15, 0, 0);
@@ -36,20 +37,6 @@ function countElement(): HTMLElement {
   link.textContent = '12.3K Followers';
   document.body.append(link);
   return link;
-}
-
-function detectionOf(fields: Partial<Detection> = {}): Detection {
-  return {
-    element: document.body,
-    site: 'x',
-    metric: 'followers',
-    value: 12300,
-    approximate: true,
-    own: false,
-    text: '12.3K Followers',
-    via: 'hook',
-    ...fields,
-  };
 }
 
 // The frame code, as the background's injection would register it on a page's first open (its loading
