@@ -25,6 +25,25 @@ const standing = (fields: Partial<SiteHealth>): SiteHealth => ({
   ...fields,
 });
 
+/**
+ * A journal on a fresh fake IndexedDB and a root to render into, made before each test of the describe
+ * that calls it and cleared after; Thursday 26 November 2026, 10:00 is now.
+ */
+function viewWithJournal(): { root: HTMLElement; journal: Journal; now: () => Date } {
+  const view = { root: undefined as unknown as HTMLElement, journal: undefined as unknown as Journal, now: () => new Date(2026, 10, 26, 10, 0) };
+  beforeEach(async () => {
+    globalThis.indexedDB = new IDBFactory();
+    view.journal = await Journal.open({ now: view.now });
+    view.root = document.createElement('div');
+    document.body.append(view.root);
+  });
+  afterEach(() => {
+    render(null, view.root);
+    view.root.remove();
+  });
+  return view;
+}
+
 describe('summarizeSiteHealth', () => {
   it('is unknown before any page that should show counts', () => {
     expect(summarizeSiteHealth(SITE, [], undefined)).toMatchObject({ state: 'unknown', sentence: expect.stringContaining('Not checked yet') });
@@ -52,39 +71,27 @@ describe('summarizeSiteHealth', () => {
 });
 
 describe('SiteHealthList', () => {
-  let root: HTMLElement;
-  let journal: Journal;
-  const now = () => new Date(2026, 10, 26, 10, 0);
-
-  beforeEach(async () => {
-    globalThis.indexedDB = new IDBFactory();
-    journal = await Journal.open({ now });
-    root = document.createElement('div');
-    document.body.append(root);
-  });
-  afterEach(() => {
-    render(null, root);
-    root.remove();
-  });
+  const view = viewWithJournal();
+  const { now } = view;
 
   async function rows(): Promise<HTMLElement[]> {
     for (let i = 0; i < 200; i++) {
-      const found = [...root.querySelectorAll<HTMLElement>('[data-testid="site-health"]')];
+      const found = [...view.root.querySelectorAll<HTMLElement>('[data-testid="site-health"]')];
       if (found.length) return found;
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
-    throw new Error(`no health rows: ${root.textContent}`);
+    throw new Error(`no health rows: ${view.root.textContent}`);
   }
 
   it('shows one marked row per site, and copies a diagnostic that holds only structure', async () => {
-    for (let i = 0; i < 3; i++) await journal.recordPageView({ siteId: 'linkedin', found: false });
-    await journal.saveDiagnostic('linkedin', 'main\n  section "#,### followers"');
-    await journal.recordPageView({ siteId: 'x', found: true, via: 'hook' });
+    for (let i = 0; i < 3; i++) await view.journal.recordPageView({ siteId: 'linkedin', found: false });
+    await view.journal.saveDiagnostic('linkedin', 'main\n  section "#,### followers"');
+    await view.journal.recordPageView({ siteId: 'x', found: true, via: 'hook' });
     const copied: string[] = [];
     const said: string[] = [];
     render(
       <SiteHealthList
-        journal={journal}
+        journal={view.journal}
         now={now}
         weekStartsOn={1}
         revision={0}
@@ -97,7 +104,7 @@ describe('SiteHealthList', () => {
         announce={(message) => said.push(message)}
         fail={(title, detail) => said.push(`${title} ${detail}`)}
       />,
-      root,
+      view.root,
     );
     const list = await rows();
     expect(list.map((row) => [row.dataset.site, row.dataset.state])).toEqual([
@@ -138,40 +145,28 @@ describe('refused updates (Sites view)', () => {
   });
 
   describe('RefusalNotice', () => {
-    let root: HTMLElement;
-    let journal: Journal;
-    const now = () => new Date(2026, 10, 26, 10, 0); // Thursday 26 November 2026
-
-    beforeEach(async () => {
-      globalThis.indexedDB = new IDBFactory();
-      journal = await Journal.open({ now });
-      root = document.createElement('div');
-      document.body.append(root);
-    });
-    afterEach(() => {
-      render(null, root);
-      root.remove();
-    });
+    const view = viewWithJournal();
+    const { now } = view;
 
     const settle = async () => {
       for (let i = 0; i < 20; i++) await new Promise((resolve) => setTimeout(resolve, 5));
     };
 
     it('says nothing in a week without refusals (last week\'s are not this week\'s)', async () => {
-      await journal.countRefusals([{ day: '2026-11-22', siteId: 'x', type: 'snapshot/add', count: 50 }]);
-      render(<RefusalNotice journal={journal} now={now} weekStartsOn={1} revision={0} />, root);
+      await view.journal.countRefusals([{ day: '2026-11-22', siteId: 'x', type: 'snapshot/add', count: 50 }]);
+      render(<RefusalNotice journal={view.journal} now={now} weekStartsOn={1} revision={0} />, view.root);
       await settle();
-      expect(root.childElementCount).toBe(0);
+      expect(view.root.childElementCount).toBe(0);
     });
 
     it('names each site this week with its count, marked for the end-to-end tests', async () => {
-      await journal.countRefusals([
+      await view.journal.countRefusals([
         { day: '2026-11-23', siteId: 'x', type: 'snapshot/add', count: 80 },
         { day: '2026-11-26', siteId: 'x', type: 'lang/load', count: 2 },
       ]);
-      render(<RefusalNotice journal={journal} now={now} weekStartsOn={1} revision={0} />, root);
+      render(<RefusalNotice journal={view.journal} now={now} weekStartsOn={1} revision={0} />, view.root);
       await settle();
-      const notice = root.querySelector<HTMLElement>('[data-testid="refusals"] [data-site="x"]');
+      const notice = view.root.querySelector<HTMLElement>('[data-testid="refusals"] [data-site="x"]');
       expect(notice?.dataset.count).toBe('82');
       expect(notice?.textContent).toBe('Running For refused 82 updates from X this week (more than any tab can send): a page may be trying to fill your journal.');
     });
