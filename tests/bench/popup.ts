@@ -7,8 +7,8 @@
  */
 import { cpus, loadavg } from 'node:os';
 import { launchExtension, type ExtensionBrowser } from './lib/browser';
-import { countsOf, generateHistory, HEAVY_USE } from './lib/history';
-import { importHistory } from './lib/journal';
+import { countsOf } from './lib/history';
+import { importYearOfHeavyUse } from './lib/journal';
 import { ms, stats, table, verdict, writeResult } from './lib/stats';
 import type { BenchSection } from './sections';
 
@@ -35,14 +35,9 @@ export const popupSection: BenchSection = {
   title: 'Popup ready time',
   async run(log) {
     const loadBefore = loadavg();
-    // Ends tomorrow, so this week holds outcomes, reflections and activity like any week of heavy use.
-    const history = generateHistory({ ...HEAVY_USE, years: 1, end: new Date(Date.now() + 86_400_000) });
     const browser = await launchExtension();
     try {
-      const dashboard = await browser.open('dashboard.html#/data');
-      const importSeconds = await importHistory(dashboard, history, 'history-popup-1y.json');
-      await dashboard.close();
-      log(`Journal: one year of heavy use ${JSON.stringify(countsOf(history))}, imported in ${importSeconds.toFixed(1)} s.`);
+      const { history, importSeconds } = await importYearOfHeavyUse(browser, 'history-popup-1y.json', log);
 
       const open = () => openPopup(browser);
       const cold = await open();

@@ -27,8 +27,8 @@ import { join, resolve } from 'node:path';
 import type { Frame, Page } from '@playwright/test';
 import { AIM_MARK, READY_MARK } from '../../components/prompt/page';
 import { launchExtension } from './lib/browser';
-import { countsOf, generateHistory, HEAVY_USE } from './lib/history';
-import { importHistory } from './lib/journal';
+import { countsOf } from './lib/history';
+import { importYearOfHeavyUse } from './lib/journal';
 import { ms, stats, table, times, verdict, writeResult } from './lib/stats';
 import { openPopup } from './popup';
 import type { BenchSection } from './sections';
@@ -77,13 +77,9 @@ export const promptSection: BenchSection = {
   title: 'Prompt dialog, first click to shown',
   async run(log) {
     const loadBefore = loadavg();
-    const history = generateHistory({ ...HEAVY_USE, years: 1, end: new Date(Date.now() + 86_400_000) });
     const browser = await launchExtension();
     try {
-      const dashboard = await browser.open('dashboard.html#/data');
-      const importSeconds = await importHistory(dashboard, history, 'history-prompt-1y.json');
-      await dashboard.close();
-      log(`Journal: one year of heavy use ${JSON.stringify(countsOf(history))}, imported in ${importSeconds.toFixed(1)} s.`);
+      const { history, importSeconds } = await importYearOfHeavyUse(browser, 'history-prompt-1y.json', log);
       const html = readFileSync(FIXTURE, 'utf8');
       await browser.context.route(URL_, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
 
