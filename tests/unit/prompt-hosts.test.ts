@@ -1,8 +1,22 @@
 /** @vitest-environment happy-dom */
 import { Window } from 'happy-dom';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { PAGE_THEME_EVERY_MS, PROMPT_TAG, PromptHosts, SHAPE_CHECKS, spotFor } from '../../utils/prompt-hosts';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { PAGE_THEME_EVERY_MS, PROMPT_TAG, PromptHosts, SHAPE_CHECKS, spotFor, type PromptHostHooks } from '../../utils/prompt-hosts';
 import type { Detection } from '../../utils/sites/types';
+
+/**
+ * Every PromptHosts a test makes is cleared after it: one left with an idle check pending would run it once
+ * the test's document is gone.
+ */
+const made: PromptHosts[] = [];
+function hostsWith(hooks: PromptHostHooks): PromptHosts {
+  const hosts = new PromptHosts(hooks);
+  made.push(hosts);
+  return hosts;
+}
+afterEach(() => {
+  for (const hosts of made.splice(0)) hosts.clear();
+});
 
 function count(text: string, value: number, parent: Element = document.body): Detection {
   const element = document.createElement('a');
@@ -16,7 +30,7 @@ function count(text: string, value: number, parent: Element = document.body): De
 function setup() {
   const events: string[] = [];
   const controllers: { update: ReturnType<typeof vi.fn>; destroy: ReturnType<typeof vi.fn> }[] = [];
-  const hosts = new PromptHosts({
+  const hosts = hostsWith({
     mount(host, detection) {
       events.push(`mount ${detection.value}`);
       const controller = { update: vi.fn(), destroy: vi.fn() };
@@ -119,7 +133,7 @@ describe('prompt hosts', () => {
     const mount = vi.fn(() => {
       throw new Error('broken prompt');
     });
-    const hosts = new PromptHosts({ mount });
+    const hosts = hostsWith({ mount });
     const detection = count('12K followers', 12000);
     hosts.show(detection);
     hosts.show(detection);
@@ -131,7 +145,7 @@ describe('prompt hosts', () => {
 
   it('survives a prompt whose update or destroy throws', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const hosts = new PromptHosts({
+    const hosts = hostsWith({
       mount: () => ({
         update: () => {
           throw new Error('update failed');
@@ -264,7 +278,7 @@ describe('placement from memory', () => {
   function setupWithLater() {
     const checks: (() => void)[] = [];
     const controllers: { look?: unknown; restyle: ReturnType<typeof vi.fn> }[] = [];
-    const hosts = new PromptHosts({
+    const hosts = hostsWith({
       mount(_host, _detection, look) {
         const controller = { update: vi.fn(), destroy: vi.fn(), restyle: vi.fn(), look };
         controllers.push(controller);
@@ -374,7 +388,7 @@ describe('spare prompts', () => {
     let mounts = 0;
     const controllers: { update: ReturnType<typeof vi.fn>; destroy: ReturnType<typeof vi.fn>; restyle: ReturnType<typeof vi.fn>; recycle: ReturnType<typeof vi.fn> }[] = [];
     const events: string[] = [];
-    const hosts = new PromptHosts({
+    const hosts = hostsWith({
       mount() {
         mounts++;
         const controller = { update: vi.fn(), destroy: vi.fn(), restyle: vi.fn(), recycle: vi.fn(() => true) };
