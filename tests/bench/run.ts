@@ -8,9 +8,10 @@ import { pageSection } from './page';
 import { popupSection } from './popup';
 import { promptSection } from './prompt';
 import { sectionArgs, type BenchSection } from './sections';
+import { startupSection } from './startup';
 import { weekSection } from './week';
 
-const SECTIONS: readonly BenchSection[] = [pageSection, popupSection, promptSection, weekSection];
+const SECTIONS: readonly BenchSection[] = [startupSection, pageSection, popupSection, promptSection, weekSection];
 
 async function main(argv: readonly string[]): Promise<number> {
   const args = sectionArgs(argv);

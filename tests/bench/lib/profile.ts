@@ -17,6 +17,11 @@ export interface ScriptProfile {
   extensionMs: number;
   /** Milliseconds of samples with a page-script frame (https:) and no extension frame. */
   pageMs: number;
+  /**
+   * The longest unbroken stretch of extension samples, ms: the most script the extension ran without
+   * letting the thread go (an upper bound of its share of any one task; ≥ 50 ms would be a long task of its own).
+   */
+  longestMs: number;
   /** The functions of the extension taking the most time, inclusive (name url:line → ms). */
   top: { name: string; ms: number }[];
 }
@@ -36,6 +41,8 @@ export async function profileScripts(page: Page, act: () => Promise<unknown>): P
   const inclusive = new Map<string, number>();
   let extensionMs = 0;
   let pageMs = 0;
+  let run = 0;
+  let longestMs = 0;
   const samples = profile.samples ?? [];
   const deltas = profile.timeDeltas ?? [];
   samples.forEach((id, i) => {
@@ -58,7 +65,9 @@ export async function profileScripts(page: Page, act: () => Promise<unknown>): P
     }
     if (extension) extensionMs += ms;
     else if (pageScript) pageMs += ms;
+    run = extension ? run + ms : 0;
+    longestMs = Math.max(longestMs, run);
   });
   const top = [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([name, ms]) => ({ name, ms }));
-  return { extensionMs, pageMs, top };
+  return { extensionMs, pageMs, longestMs, top };
 }

@@ -1,0 +1,237 @@
+/**
+ * Benchmark section "startup": what the content script costs a page load on real pages. Every fixture
+ * reduced from a real saved page (tests/fixtures/<site>/expected.json entries with a `source`) of a site
+ * whose hosts the extension declares is served offline under its real address, in a new tab per load, and
+ * CPU-profiled from before the navigation to settled (the load event, then SETTLE_MS: the first scan,
+ * the idle-time checks and the snapshot message are done by then). Every sample with a
+ * `chrome-extension://` frame on its stack is the content script's (lib/profile.ts), which measures its
+ * JavaScript without the page's noise. Each page is loaded LOADS times; its figure is the median.
+ *
+ * Also per page, reported: the time from navigation start to the first prompt in the page (an init script
+ * notes when the first `<running-for-prompt>` is added), the longest unbroken stretch of content-script
+ * JavaScript, long tasks (a `longtask` observer) with the extension against the same page without it, and
+ * the JS heap the content script keeps — the tab's heap after two forced collections with the extension
+ * minus without (content scripts share the page's V8 isolate, so the difference is theirs).
+ *
+ * Targets (issue 14): content-script JavaScript per load median ≤ 10 ms over the pages and no page over
+ * 25 ms; no long task added; heap ≤ 2 MB.
+ */
+import { cpus, loadavg } from 'node:os';
+import type { BrowserContext, Page } from '@playwright/test';
+import { adapters, hostMatches } from '../../utils/sites';
+import { realCases, type FixtureCase } from '../unit/fixture-dom';
+import { launchBrowser, type BenchBrowser } from './lib/browser';
+import { profileScripts, type ScriptProfile } from './lib/profile';
+import { median, ms, stats, table, verdict, writeResult } from './lib/stats';
+import type { BenchSection } from './sections';
+
+/** Loads of each page with the extension (its figure is their median), and without it (the baselines). */
+const LOADS = Number(process.env.BENCH_STARTUP_LOADS ?? 3);
+const BASELINE_LOADS = 1;
+/** After the load event: the content script's start and first scan are done well within this. */
+const SETTLE_MS = 1200;
+export const STARTUP_TARGETS = { medianMs: 10, maxMs: 25, heapBytes: 2 * 1024 * 1024, longTasks: 0 };
+
+/** Notes the first prompt's arrival and every long task, from the document's start. */
+const PROBE = `(() => {
+  const state = { firstPrompt: null, longTasks: [] };
+  Object.defineProperty(window, '__startup', { value: state });
+  try {
+    new PerformanceObserver((list) => { for (const entry of list.getEntries()) state.longTasks.push(entry.duration); })
+      .observe({ type: 'longtask', buffered: true });
+  } catch {}
+  const seen = () => {
+    if (state.firstPrompt === null && document.querySelector('running-for-prompt')) { state.firstPrompt = performance.now(); observer.disconnect(); }
+  };
+  const observer = new MutationObserver(seen);
+  observer.observe(document, { childList: true, subtree: true });
+})();`;
+
+interface Load {
+  profile?: ScriptProfile;
+  firstPromptMs: number | null;
+  longTasks: number[];
+  heapBytes: number;
+  prompts: number;
+}
+
+interface PageResult {
+  page: string;
+  url: string;
+  /** Content-script JS per load, ms, each load. */
+  scriptMs: number[];
+  medianMs: number;
+  longestMs: number;
+  firstPromptMs: number | null;
+  prompts: number;
+  longTasksWith: number;
+  longTasksWithout: number;
+  heapWith: number;
+  heapWithout: number;
+  heapAddedBytes: number;
+  top: ScriptProfile['top'];
+}
+
+const declared = (url: string) => adapters.some((adapter) => adapter.hosts.some((host) => hostMatches(new URL(url).hostname, host)));
+
+/** The real-page fixtures the content script runs on without a permission asked first. */
+export function startupCases(): FixtureCase[] {
+  return realCases().filter((fixture) => declared(fixture.url));
+}
+
+async function serve(context: BrowserContext, fixture: FixtureCase): Promise<void> {
+  await context.unrouteAll();
+  // Nothing else reaches the network (launchUnpacked refuses it; routes added later win).
+  await context.route((url) => url.protocol !== 'chrome-extension:', (route) => route.abort('blockedbyclient'));
+  await context.route(
+    (url) => url.href === new URL(fixture.url).href,
+    (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: fixture.html }),
+  );
+}
+
+async function load(context: BrowserContext, fixture: FixtureCase, profiled: boolean): Promise<Load> {
+  const page: Page = await context.newPage();
+  try {
+    const go = async () => {
+      await page.goto(fixture.url, { waitUntil: 'load' });
+      await page.waitForTimeout(SETTLE_MS);
+    };
+    const profile = profiled ? await profileScripts(page, go) : (await go(), undefined);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    await cdp.detach();
+    const seen = await page.evaluate(() => {
+      const state = (window as unknown as { __startup: { firstPrompt: number | null; longTasks: number[] } }).__startup;
+      return { firstPrompt: state.firstPrompt, longTasks: state.longTasks, prompts: document.querySelectorAll('running-for-prompt').length };
+    });
+    return { profile, firstPromptMs: seen.firstPrompt, longTasks: seen.longTasks, heapBytes: usedSize, prompts: seen.prompts };
+  } finally {
+    await page.close();
+  }
+}
+
+async function measure(setup: 'extension' | 'none', cases: readonly FixtureCase[], loads: number, log: (line: string) => void): Promise<{ version: string; byPage: Map<string, Load[]> }> {
+  const browser: BenchBrowser = await launchBrowser(setup);
+  const byPage = new Map<string, Load[]>();
+  try {
+    await browser.context.addInitScript({ content: PROBE });
+    // One throwaway load first: the browser's own first-navigation work is nobody's start-up.
+    await serve(browser.context, cases[0]!);
+    await load(browser.context, cases[0]!, false);
+    for (let round = 0; round < loads; round++) {
+      for (const fixture of cases) {
+        await serve(browser.context, fixture);
+        const result = await load(browser.context, fixture, setup === 'extension');
+        const key = `${fixture.site}/${fixture.file}`;
+        byPage.set(key, [...(byPage.get(key) ?? []), result]);
+      }
+      log(`  ${setup}: round ${round + 1}/${loads} over ${cases.length} pages`);
+    }
+    return { version: browser.version, byPage };
+  } finally {
+    await browser.close();
+  }
+}
+
+const kB = (bytes: number) => (Number.isFinite(bytes) ? `${(bytes / 1024).toFixed(0)} kB` : '–');
+
+export const startupSection: BenchSection = {
+  name: 'startup',
+  title: 'Start-up on real pages: content-script JavaScript per load',
+  async run(log) {
+    const loadBefore = loadavg();
+    const cases = startupCases();
+    const only = process.env.BENCH_STARTUP_ONLY;
+    const chosen = only ? cases.filter((fixture) => `${fixture.site}/${fixture.file}`.startsWith(only)) : cases;
+    if (chosen.length === 0) throw new Error(`No real-page fixture matches BENCH_STARTUP_ONLY=${only}.`);
+    const withExtension = await measure('extension', chosen, LOADS, log);
+    const without = await measure('none', chosen, BASELINE_LOADS, log);
+    const pages: PageResult[] = chosen.map((fixture) => {
+      const key = `${fixture.site}/${fixture.file}`;
+      const loads = withExtension.byPage.get(key)!;
+      const bare = without.byPage.get(key)!;
+      const scriptMs = loads.map((one) => one.profile!.extensionMs);
+      const firstPrompts = loads.map((one) => one.firstPromptMs).filter((value): value is number => value !== null);
+      const heapWith = median(loads.map((one) => one.heapBytes));
+      const heapWithout = median(bare.map((one) => one.heapBytes));
+      const slowest = loads.reduce((a, b) => (a.profile!.extensionMs >= b.profile!.extensionMs ? a : b));
+      return {
+        page: key,
+        url: fixture.url,
+        scriptMs,
+        medianMs: median(scriptMs),
+        longestMs: Math.max(...loads.map((one) => one.profile!.longestMs)),
+        firstPromptMs: firstPrompts.length > 0 ? median(firstPrompts) : null,
+        prompts: median(loads.map((one) => one.prompts)),
+        longTasksWith: median(loads.map((one) => one.longTasks.length)),
+        longTasksWithout: median(bare.map((one) => one.longTasks.length)),
+        heapWith,
+        heapWithout,
+        heapAddedBytes: heapWith - heapWithout,
+        top: slowest.profile!.top.slice(0, 4),
+      };
+    });
+    log('');
+    log(
+      table([
+        ['page (content-script JS per load, ms)', 'loads', 'median', 'longest run', 'first prompt', 'prompts', 'long tasks with/without', 'heap added'],
+        ...pages.map((page) => [
+          page.page,
+          page.scriptMs.map((value) => value.toFixed(1)).join(' '),
+          ms(page.medianMs),
+          ms(page.longestMs),
+          page.firstPromptMs === null ? '–' : ms(page.firstPromptMs),
+          String(page.prompts),
+          `${page.longTasksWith}/${page.longTasksWithout}`,
+          kB(page.heapAddedBytes),
+        ]),
+      ]),
+    );
+    const overall = stats(pages.map((page) => page.medianMs));
+    const firstPrompt = stats(pages.flatMap((page) => (page.firstPromptMs === null ? [] : [page.firstPromptMs])));
+    const heap = stats(pages.map((page) => page.heapAddedBytes));
+    const addedLongTasks = pages.filter((page) => page.longTasksWith > page.longTasksWithout);
+    const longestRun = Math.max(...pages.map((page) => page.longestMs));
+    const worst = pages.reduce((a, b) => (a.medianMs >= b.medianMs ? a : b));
+    const checks = {
+      median: overall.median <= STARTUP_TARGETS.medianMs,
+      max: overall.max <= STARTUP_TARGETS.maxMs,
+      longTasks: addedLongTasks.length === STARTUP_TARGETS.longTasks && longestRun < 50,
+      heap: heap.max <= STARTUP_TARGETS.heapBytes,
+    };
+    log('');
+    log(`Slowest page ${worst.page}: ${worst.top.map((entry) => `${entry.name} ${entry.ms.toFixed(1)}`).join('; ')}`);
+    log('');
+    log(
+      table([
+        ['target', 'measured', 'result'],
+        [`content-script JS per load: median over ${pages.length} pages ≤ ${STARTUP_TARGETS.medianMs} ms`, `${ms(overall.median)} ms (p95 ${ms(overall.p95)})`, verdict(checks.median)],
+        [`no page over ${STARTUP_TARGETS.maxMs} ms`, `slowest ${ms(overall.max)} ms (${worst.page})`, verdict(checks.max)],
+        ['no long task added (and no ≥ 50 ms stretch of its own)', `${addedLongTasks.length} pages with more long tasks than without; longest stretch ${ms(longestRun)} ms`, verdict(checks.longTasks)],
+        [`JS heap the content script keeps ≤ ${kB(STARTUP_TARGETS.heapBytes)}`, `median ${kB(heap.median)}, max ${kB(heap.max)}`, verdict(checks.heap)],
+        ['time to the first prompt (navigation start →), reported', `median ${ms(firstPrompt.median)} ms, p95 ${ms(firstPrompt.p95)} over ${firstPrompt.samples} pages with counts`, ''],
+      ]),
+    );
+    const loadAfter = loadavg();
+    log(`Machine load (1-minute average) before → after: ${loadBefore[0]!.toFixed(1)} → ${loadAfter[0]!.toFixed(1)} on ${cpus().length} cores.`);
+    const pass = Object.values(checks).every(Boolean);
+    const result = {
+      section: 'startup',
+      measuredAt: new Date().toISOString(),
+      environment: { chromium: withExtension.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? '', node: process.version, loadAverageBefore: loadBefore, loadAverageAfter: loadAfter },
+      measure: `CPU-profile samples with a chrome-extension:// frame, from before navigation to load + ${SETTLE_MS} ms, a new tab per load, ${LOADS} loads per page`,
+      targets: STARTUP_TARGETS,
+      overall,
+      firstPrompt,
+      heap,
+      longestRunMs: longestRun,
+      checks,
+      pages,
+      pass,
+    };
+    log(`Wrote ${writeResult('startup', result)}`);
+    return pass;
+  },
+};
