@@ -10,6 +10,7 @@
 import {
   asciiDigits,
   canonicalLang,
+  NEUTRAL_UNIT_SHAPE,
   neutralUnitTable,
   universalUnitTable,
   normalizeSeparators,
@@ -167,16 +168,21 @@ function scale(decimal: Decimal, exponent: number): { value: number; rounded: bo
 }
 
 function lookupUnit(token: string, table: UnitTable | undefined): number | undefined {
-  // Cheapest first: the page language's table, then the universal units. The language-neutral table
-  // (every supported language's CLDR units, ~100 ms of Intl calls to build) only for what those miss.
+  // Cheapest first: the page language's table, then the universal units; the language-neutral table
+  // (every supported language's units) only for what those miss and could be a unit at all.
   const cheap = table ? [table, universalUnitTable()] : [universalUnitTable()];
   const lower = token.toLocaleLowerCase();
-  for (const tables of [() => cheap, () => [neutralUnitTable()]]) {
-    for (const t of tables()) {
+  const neutral = () => {
+    const found = NEUTRAL_UNIT_SHAPE.test(token) ? neutralUnitTable() : undefined;
+    return found ? [found] : [];
+  };
+  for (const tables of [() => cheap, neutral]) {
+    const chosen = tables();
+    for (const t of chosen) {
       const exact = t.get(token);
       if (exact !== undefined) return exact;
     }
-    for (const t of tables()) {
+    for (const t of chosen) {
       for (const [key, exponent] of t) if (key.toLocaleLowerCase() === lower) return exponent;
     }
   }

@@ -5,6 +5,7 @@
  * for the page's own language.
  */
 import { remember } from './remember';
+import { numberSource, packsVersion, shippedNeutralUnits, shippedNumbers, wantNeutralUnits } from './lang/pack';
 
 export interface NumberSymbols {
   /** Grouping separator after normalisation (see `normalizeSeparators`). */
@@ -37,32 +38,6 @@ const UNIVERSAL_UNITS: ReadonlyArray<readonly [string, number]> = [
   ['lakh', 5], ['lakhs', 5], ['lac', 5], ['lacs', 5], ['crore', 7], ['crores', 7],
   ['千', 3], ['万', 4], ['萬', 4], ['亿', 8], ['億', 8], ['천', 3], ['만', 4], ['억', 8],
 ];
-
-/**
- * Where sites differ from CLDR. Keys are language subtags (or full tags, which win).
- * - de: YouTube's German UI abbreviates thousands as "Tsd." ("12,3 Tsd. Abonnenten"); CLDR has none.
- * - en-IN / hi / bn / mr …: Indian English UIs use "T" for thousand (Anarios/return-youtube-dislike#441),
- *   "L" for lakh and "Cr" for crore.
- * - ru/uk/pl/cs: the abbreviations are also written without their final dot.
- */
-const SITE_UNITS: Readonly<Record<string, ReadonlyArray<readonly [string, number]>>> = {
-  de: [['Tsd.', 3], ['Tsd', 3], ['Tausend', 3], ['Mio', 6], ['Mrd', 9]],
-  'en-IN': [['T', 3], ['L', 5], ['Cr', 7], ['Lakh', 5], ['Crore', 7]],
-  hi: [['T', 3], ['L', 5], ['Cr', 7], ['K', 3]],
-  bn: [['L', 5], ['Cr', 7]],
-  mr: [['L', 5], ['Cr', 7]],
-  ta: [['L', 5], ['Cr', 7]],
-  te: [['L', 5], ['Cr', 7]],
-  ru: [['тыс', 3], ['тысяч', 3], ['млн.', 6], ['млрд.', 9]],
-  uk: [['тис', 3], ['тисяч', 3], ['млн.', 6], ['млрд.', 9]],
-  pl: [['tys', 3], ['mln.', 6], ['mld.', 9]],
-  it: [['mila', 3], ['Mln.', 6], ['mln', 6]],
-  lt: [['tūkst', 3], ['mln', 6]],
-  id: [['rb.', 3], ['jt.', 6]],
-  ms: [['rb', 3], ['j', 6]],
-  vi: [['N', 3], ['Tr', 6], ['tr', 6]],
-  tr: [['B', 3], ['Mn', 6], ['Mr', 9]],
-};
 
 const SPACES = /[\s\u00a0\u2007\u2009\u202f]+/gu;
 
@@ -120,12 +95,35 @@ export function asciiDigits(text: string): string {
   return out;
 }
 
-const symbolCache = new Map<string, NumberSymbols>();
+/**
+ * What a language's numbers look like: its separators (normalised) and its compact units — where sites
+ * differ from CLDR first (utils/lang/numbers.ts `SITE_UNITS`), then CLDR's — "|" between units, each a token then the power of ten it stands for ("K3|M6|thousand3"; a token never
+ * holds a digit). The language packs ship it for every tag CLDR has data for (utils/lang/numbers.ts
+ * writes it at build time), so a content script never builds it with Intl: a page's first
+ * `Intl.NumberFormat` costs 20–30 ms, the unit tables hundreds of `formatToParts` calls more.
+ */
+export interface NumberData {
+  group: string;
+  decimal: string;
+  units: string;
+}
 
-/** The grouping and decimal separators the language uses, normalised. */
-export function numberSymbols(lang: string): NumberSymbols {
-  const cached = symbolCache.get(lang);
-  if (cached) return cached;
+/** The units of `data` as [token, power of ten] pairs. */
+export function unitsOf(data: Pick<NumberData, 'units'>): [string, number][] {
+  const units: [string, number][] = [];
+  for (const entry of data.units ? data.units.split('|') : []) {
+    const match = /^(.*?)(\d+)$/su.exec(entry);
+    if (match) units.push([match[1]!, Number(match[2])]);
+  }
+  return units;
+}
+
+/**
+ * The separators Intl gives a tag no pack covers, in a content script (`lang/` files ship the rest), with no
+ * units of its own: the universal and neutral units read its counts. Where every pack is registered
+ * (utils/lang/all.ts) the whole of Intl's data is used instead (`registerNumberSource`).
+ */
+export function intlSeparators(lang: string): NumberData {
   let group = ',';
   let decimal = '.';
   try {
@@ -135,14 +133,33 @@ export function numberSymbols(lang: string): NumberSymbols {
   } catch {
     // A tag Intl rejects reads like English; callers canonicalise first, so this is a last resort.
   }
-  const symbols = { group, decimal };
-  symbolCache.set(lang, symbols);
-  return symbols;
+  return { group, decimal, units: '' };
+}
+
+const dataCache = new Map<string, NumberData>();
+let dataVersion = -1;
+
+/** The shipped data for `lang` (a pack's, from the most specific tag it covers), else Intl's. */
+function numberData(lang: string): NumberData {
+  // A pack that arrives may cover a tag read from Intl before: tables start over then.
+  if (dataVersion !== packsVersion()) {
+    dataVersion = packsVersion();
+    dataCache.clear();
+    unitCache.clear();
+  }
+  return remember(dataCache, 64, lang, () => shippedNumbers(lang) ?? (numberSource() ?? intlSeparators)(lang));
+}
+
+/** The grouping and decimal separators the language uses, normalised. */
+export function numberSymbols(lang: string): NumberSymbols {
+  const { group, decimal } = numberData(lang);
+  return { group, decimal };
 }
 
 const unitCache = new Map<string, Map<string, number>>();
 
-function addUnit(table: Map<string, number>, token: string, exponent: number): void {
+/** Add `token` (normalised) and its form without a final dot, unless the table has them. */
+export function addUnit(table: Map<string, number>, token: string, exponent: number): void {
   const clean = normalizeSeparators(token).trim();
   if (!clean || /\d/.test(clean)) return;
   if (!table.has(clean)) table.set(clean, exponent);
@@ -151,63 +168,22 @@ function addUnit(table: Map<string, number>, token: string, exponent: number): v
   if (alt && !table.has(alt)) table.set(alt, exponent);
 }
 
-/** Parse the integer shown by Intl for a compact number in that locale ("12", "1.5" → 1.5). */
-function shownNumber(parts: Intl.NumberFormatPart[]): number {
-  let text = '';
-  for (const part of parts) {
-    if (part.type === 'integer') text += asciiDigits(part.value);
-    else if (part.type === 'fraction') text += '.' + asciiDigits(part.value);
-  }
-  return Number(text);
-}
-
-/** Units CLDR gives this language, short and long forms, every plural form it prints. */
-function cldrUnits(lang: string): Map<string, number> {
-  const table = new Map<string, number>();
-  // Enough values to meet every plural form and linker CLDR prints ("1 Million", "2 Millionen", Filipino "2.9 na trilyon").
-  const samples = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 21, 1.5, 2.9, 100];
-  for (const compactDisplay of ['short', 'long'] as const) {
-    let format: Intl.NumberFormat;
-    try {
-      format = new Intl.NumberFormat(lang, {
-        notation: 'compact',
-        compactDisplay,
-        maximumFractionDigits: 1,
-      });
-    } catch {
-      return table;
-    }
-    for (let exponent = 3; exponent <= 15; exponent++) {
-      for (const sample of samples) {
-        const value = sample * 10 ** exponent;
-        const parts = format.formatToParts(value);
-        const token = parts
-          .filter((p) => p.type === 'compact')
-          .map((p) => p.value)
-          .join('')
-          .trim();
-        if (!token) continue;
-        const shown = shownNumber(parts);
-        if (!(shown > 0)) continue;
-        const unitExponent = Math.round(Math.log10(value / shown));
-        if (unitExponent > 0) addUnit(table, token, unitExponent);
-      }
-    }
-  }
+/** The unit table for one language: its units (the sites' own, then CLDR's: NumberData), then universal. */
+export function unitTable(lang: string): UnitTable {
+  const data = numberData(lang);
+  const cached = unitCache.get(lang);
+  if (cached) return cached;
+  const table = unitTableOf(data);
+  if (unitCache.size >= 64) unitCache.clear();
+  unitCache.set(lang, table);
   return table;
 }
 
-/** The unit table for one language: site entries (full tag, then language), CLDR, then universal. */
-export function unitTable(lang: string): UnitTable {
-  const cached = unitCache.get(lang);
-  if (cached) return cached;
+/** `unitTable` from the given data. */
+export function unitTableOf(data: Pick<NumberData, 'units'>): Map<string, number> {
   const table = new Map<string, number>();
-  const base = lang.split('-')[0] ?? lang;
-  for (const [token, exponent] of SITE_UNITS[lang] ?? []) addUnit(table, token, exponent);
-  if (base !== lang) for (const [token, exponent] of SITE_UNITS[base] ?? []) addUnit(table, token, exponent);
-  for (const [token, exponent] of cldrUnits(lang)) addUnit(table, token, exponent);
+  for (const [token, exponent] of unitsOf(data)) addUnit(table, token, exponent);
   for (const [token, exponent] of UNIVERSAL_UNITS) addUnit(table, token, exponent);
-  unitCache.set(lang, table);
   return table;
 }
 
@@ -225,25 +201,28 @@ export function universalUnitTable(): UnitTable {
 let neutralTable: Map<string, number> | undefined;
 
 /**
- * The table used when the language is unknown, or when a token is not in the page language's table
- * (an English "K" on a German page, "万" on an English page): universal units first, then every
- * supported language's tokens on which all languages that use them agree. Ambiguous tokens
- * ("B", "mil", "T", "N") are left out unless universal.
+ * A token can be one of the neutral units only if it is letters, marks and dots, one space at most, and
+ * short (every token of `neutralUnits()` is, by test): anything else ("Ipsum, Ipsum") is no unit, and
+ * is not worth loading the table for.
  */
-export function neutralUnitTable(): UnitTable {
+export const NEUTRAL_UNIT_SHAPE = /^[\p{L}\p{M}.\u0970]{1,16}(?: [\p{L}\p{M}.\u0970]{1,16})?$/u;
+
+/**
+ * The table used when the language is unknown, or when a token is not in the page language's table
+ * (an English "K" on a German page, "Mio." on an English one): universal units first, then
+ * `neutralUnits()` (utils/lang/numbers.ts). A content script has it shipped (`lang/units.js`) and loads it the first time a
+ * token needs it: until it arrives this returns undefined, and the page is read again once it has.
+ * Where neither is (nothing registered them), it stays undefined.
+ */
+export function neutralUnitTable(): UnitTable | undefined {
   if (neutralTable) return neutralTable;
-  const table = new Map<string, number>();
-  for (const [token, exponent] of UNIVERSAL_UNITS) addUnit(table, token, exponent);
-  const seen = new Map<string, number | null>();
-  for (const lang of SUPPORTED_LANGS) {
-    for (const [token, exponent] of unitTable(lang)) {
-      if (table.has(token)) continue;
-      const before = seen.get(token);
-      if (before === undefined) seen.set(token, exponent);
-      else if (before !== exponent) seen.set(token, null);
-    }
+  const shipped = shippedNeutralUnits();
+  if (shipped === undefined) {
+    wantNeutralUnits();
+    return undefined;
   }
-  for (const [token, exponent] of seen) if (exponent !== null) table.set(token, exponent);
+  const table = new Map(universalUnitTable());
+  for (const [token, exponent] of unitsOf({ units: shipped })) if (!table.has(token)) table.set(token, exponent);
   neutralTable = table;
   return table;
 }

@@ -5,11 +5,14 @@
  */
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { PACK_CODES, packCodeOf } from '../../utils/lang/codes';
+import { NEUTRAL_UNITS_CODE, PACK_CODES, packCodeOf } from '../../utils/lang/codes';
+import { EN } from '../../utils/lang/en';
 import { languagePackFiles, PACK_SLOT } from '../../utils/lang/files';
 import { loadLanguages } from '../../utils/lang/loader';
-import { perPacks, registeredPacks, type LanguagePack } from '../../utils/lang/pack';
+import { intlNumberData, neutralUnits, numberPack } from '../../utils/lang/numbers';
+import { lookupNumbers, numbersOf, perPacks, registeredPacks, type LanguagePack } from '../../utils/lang/pack';
 import { PACKS } from '../../utils/lang/packs';
+import { canonicalLang, NEUTRAL_UNIT_SHAPE, SUPPORTED_LANGS, unitsOf } from '../../utils/number-locale';
 import { METRICS } from '../../utils/sites/types';
 
 describe('language packs', () => {
@@ -37,18 +40,56 @@ describe('language packs', () => {
     expect(packCodeOf(null)).toBeUndefined();
   });
 
-  it('are written as files that register themselves in the world they run in, and nothing else', () => {
+  it('are written as files that register themselves, with their numbers, in the world they run in, and nothing else', () => {
     const files = languagePackFiles();
-    expect(files.map((file) => file.relativeDest).sort()).toEqual(PACK_CODES.filter((code) => code !== 'en').map((code) => `lang/${code}.js`).sort());
+    expect(files.map((file) => file.relativeDest).sort()).toEqual(
+      [...PACK_CODES.filter((code) => code !== 'en'), NEUTRAL_UNITS_CODE].map((code) => `lang/${code}.js`).sort(),
+    );
     for (const file of files) {
       const registered: [string, LanguagePack][] = [];
-      const world = { [PACK_SLOT]: { register: (code: string, pack: LanguagePack) => registered.push([code, pack]) } };
+      const units: string[] = [];
+      const world = { [PACK_SLOT]: { register: (code: string, pack: LanguagePack) => registered.push([code, pack]), units: (table: string) => units.push(table) } };
       runInNewContext(file.contents, { globalThis: world });
       const code = file.relativeDest.slice('lang/'.length, -'.js'.length);
-      expect(registered).toEqual([[code, PACKS[code]]]);
+      if (code === NEUTRAL_UNITS_CODE) {
+        expect(registered).toEqual([]);
+        expect(units).toEqual([neutralUnits()]);
+      } else {
+        expect(units).toEqual([]);
+        expect(registered).toEqual([[code, { ...PACKS[code], numbers: numberPack(code) }]]);
+      }
       // Run where no content script is, a pack does nothing.
       expect(() => runInNewContext(file.contents, { globalThis: {} })).not.toThrow();
     }
+  });
+
+  it("ship English's numbers in the content script as the build's Intl computes them", () => {
+    // Regenerate after an ICU update: JSON.stringify(numberPack('en')) into utils/lang/en.ts.
+    expect(EN.numbers).toEqual(numberPack('en'));
+  });
+
+  it('give every tag the separators and units Intl gives it, looked up from the most specific tag they cover', () => {
+    const shipped = new Map(PACK_CODES.flatMap((code) => [...numbersOf(numberPack(code))]));
+    const tags = [
+      ...SUPPORTED_LANGS,
+      ...['en-GB', 'en-US', 'en-AU', 'en-DE', 'en-ZA', 'es-MX', 'es-419', 'es-ES', 'fr-CA', 'fr-CH', 'pt-PT', 'pt-AO', 'de-AT', 'de-CH-1996', 'it-CH'],
+      ...['zh-Hant', 'zh-Hant-TW', 'zh-HK', 'zh-Hans-SG', 'hi-Latn', 'ar-EG', 'ar-MA', 'ms-BN', 'sw-CD', 'nb-NO', 'fil-PH', 'ko-KR', 'ja-JP'],
+    ];
+    for (const tag of tags) {
+      const canonical = canonicalLang(tag)!;
+      // A language without a pack (Slovak, Lithuanian, Latvian) is read through Intl.
+      if (packCodeOf(tag) === undefined) expect(lookupNumbers(shipped, canonical), tag).toBeUndefined();
+      else expect(lookupNumbers(shipped, canonical), tag).toEqual(intlNumberData(canonical));
+    }
+    // An extension changes what Intl prints ("-u-nu-arab": Arabic-Indic digits): only Intl reads it.
+    expect(lookupNumbers(shipped, 'en-u-nu-arab')).toBeUndefined();
+  });
+
+  it('ship neutral units that all have the shape the parser asks the table for', () => {
+    const units = unitsOf({ units: neutralUnits() });
+    expect(units.length).toBeGreaterThan(300);
+    for (const [token] of units) expect(token, token).toMatch(NEUTRAL_UNIT_SHAPE);
+    expect('Ipsum, Ipsum').not.toMatch(NEUTRAL_UNIT_SHAPE);
   });
 
   it('rebuild tables built from them only when a pack arrives', () => {
@@ -74,4 +115,5 @@ describe('loadLanguages (content script)', () => {
     expect(await loadLanguages(['fr-FR', 'en-US', 'xx', null, undefined], send)).toBe(false);
     expect(asked).toEqual([]);
   });
+
 });

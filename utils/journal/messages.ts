@@ -12,7 +12,7 @@
  */
 import * as v from 'valibot';
 import { LAYERS } from '../sites/types';
-import { PACK_CODES } from '../lang/codes';
+import { NEUTRAL_UNITS_CODE, PACK_CODES } from '../lang/codes';
 import type { SiteState } from '../settings';
 import { SnapshotSchema } from './records';
 import type { PromptReplies } from './prompt-api';
@@ -78,9 +78,10 @@ const HealthAddSchema = v.strictObject({
 
 /**
  * Inject a language pack (utils/lang/files.ts) into the sender's own frame: a content script carries only
- * English and loads the page's language when it needs it. The language must be one a pack exists for.
+ * English and loads the page's language when it needs it. The language must be one a pack exists for, or
+ * the neutral units (`units`: every language's compact units, for a token the page's tables miss).
  */
-const LanguageLoadSchema = v.strictObject({ type: v.literal('lang/load'), lang: v.picklist(PACK_CODES as [string, ...string[]]) });
+const LanguageLoadSchema = v.strictObject({ type: v.literal('lang/load'), lang: v.picklist([NEUTRAL_UNITS_CODE, ...PACK_CODES] as [string, ...string[]]) });
 
 /**
  * Inject the dialog's frame code (entrypoints/prompt-frame.ts) into the sender's own frame, on the page's

@@ -13,3 +13,6 @@ export function packCodeOf(tag: string | null | undefined): string | undefined {
   if (base === 'no' || base === 'nn') base = 'nb';
   return PACK_CODES.includes(base) ? base : undefined;
 }
+
+/** What `lang/load` loads the neutral units with (`lang/units.js`, utils/number-locale.ts `neutralUnitTable`). */
+export const NEUTRAL_UNITS_CODE = 'units';

@@ -6,8 +6,8 @@
  * it registers itself (./pack.ts).
  */
 import type { sendToBackground } from '../journal/client';
-import { packCodeOf } from './codes';
-import { onMissingLanguage, registeredPacks } from './pack';
+import { NEUTRAL_UNITS_CODE, packCodeOf } from './codes';
+import { onMissingLanguage, registeredPacks, shippedNeutralUnits } from './pack';
 
 type Send = typeof sendToBackground;
 
@@ -23,11 +23,13 @@ export async function loadLanguages(tags: readonly (string | null | undefined)[]
   return results.some(Boolean);
 }
 
+const arrived = (code: string) => (code === NEUTRAL_UNITS_CODE ? shippedNeutralUnits() !== undefined : registeredPacks().has(code));
+
 function loadOne(code: string, send: Send): Promise<boolean> {
   let pending = loading.get(code);
   if (!pending) {
     pending = send({ type: 'lang/load', lang: code }).then(
-      (reply) => reply.ok && registeredPacks().has(code),
+      (reply) => reply.ok && arrived(code),
       () => false,
     );
     loading.set(code, pending);
@@ -39,10 +41,19 @@ function loadOne(code: string, send: Send): Promise<boolean> {
   return pending;
 }
 
-/** Load languages detection asks for as it meets them, then call `loaded` (read the page again). */
+/**
+ * Load languages detection asks for as it meets them — and the neutral units (`lang/units.js`), the
+ * first time a token is in none of the page's tables — then call `loaded` (read the page again).
+ */
 export function loadLanguagesOnDemand(send: Send, loaded: () => void): () => void {
+  // Detection asks once per token it cannot read: a load already under way reads the page again once, not once per ask.
+  const waiting = new Set<string>();
   return onMissingLanguage((code) => {
-    void loadLanguages([code], send).then((added) => {
+    if (waiting.has(code) || arrived(code)) return;
+    waiting.add(code);
+    const load = code === NEUTRAL_UNITS_CODE ? loadOne(code, send) : loadLanguages([code], send);
+    void load.then((added) => {
+      waiting.delete(code);
       if (added) loaded();
     });
   });
