@@ -30,10 +30,10 @@ const LABELLED = 'a, button, [role="button"], [role="link"], [role="listitem"], 
 export function detectLayered(adapter: SiteAdapter, root: ParentNode, ctx: SiteContext): Found[] {
   const hooks = adapter.detect(root, ctx);
   if (!adapter.regions) return hooks;
-  const regions = adapter.regions(ctx);
-  if (regions.length === 0) return hooks;
   const top = rootElement(root);
   if (!top) return hooks;
+  const regions = adapter.regions(ctx, top);
+  if (regions.length === 0) return hooks;
   let out = hooks;
   for (const region of regions) {
     const element = region.element;

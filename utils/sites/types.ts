@@ -116,7 +116,9 @@ export interface SiteAdapter {
   /**
    * The regions of the page where counts live (utils/sites/layers.ts), found with fallbacks of their own
    * (a region must survive the redesign its hooks do not). An adapter without regions has no fallback
-   * layers, and its pages never count as expected for site health.
+   * layers, and its pages never count as expected for site health. `within`, when given, is the root a
+   * live pass detects in: regions that neither hold it nor lie inside it may be left out (detection skips
+   * them anyway), so a hovercard's pass need not search the whole page for the profile header.
    */
-  regions?(ctx: SiteContext): Region[];
+  regions?(ctx: SiteContext, within?: Element): Region[];
 }

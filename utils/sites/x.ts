@@ -162,7 +162,10 @@ function headerOf(anchor: Element): Element {
   return around(anchor, LINK_TO_HEADER);
 }
 
-function regions(ctx: SiteContext): Region[] {
+/** `area` may hold a region that overlaps `within` (an ancestor, a descendant or the same element). */
+const overlapping = (area: Element, within: Element | undefined) => !within || area.contains(within) || within.contains(area);
+
+function regions(ctx: SiteContext, within?: Element): Region[] {
   const out: Region[] = [];
   const add = (element: Element, own: () => boolean, transient: boolean) => {
     // An anchor inside a region already found adds nothing; one around it replaces it.
@@ -174,7 +177,7 @@ function regions(ctx: SiteContext): Region[] {
   const signedIn = () => (me ??= { handle: signedInHandle(ctx.doc) }).handle;
   const main = ctx.page === 'profile' ? ctx.doc.querySelector('main') : null;
   const profile = profileHandle(ctx.url);
-  if (main && profile) {
+  if (main && profile && overlapping(main, within)) {
     for (const anchor of Array.from(main.querySelectorAll(HEADER_ANCHORS))) {
       if (insideAny(anchor, EXCLUDED)) continue;
       const header = headerOf(anchor);
@@ -185,7 +188,7 @@ function regions(ctx: SiteContext): Region[] {
     }
   }
   const layers = ctx.doc.getElementById('layers');
-  if (layers) {
+  if (layers && overlapping(layers, within)) {
     for (const anchor of Array.from(layers.querySelectorAll(CARD_ANCHORS))) {
       if (insideAny(anchor, EXCLUDED)) continue;
       const card = anchor.matches('[data-testid="HoverCard"]') ? anchor : around(anchor, 3);
