@@ -11,9 +11,16 @@ import type { BrowserContext } from '@playwright/test';
 const PAGES = resolve('tests/bench/pages');
 const script = (name: string) => readFileSync(`${PAGES}/${name}`, 'utf8');
 
-/** Elements of the X shell around the timeline, and of one timeline post (x-app.js `post`). */
+type Tree = [string, Record<string, string>, (Tree | string)[]];
+/** X's timeline cell and hovercard body, derived from a real saved page (pages/derive-x-cell.ts). */
+const X_CELL = script('x-cell.json');
+const elementsOf = (tree: Tree): number => 1 + tree[2].reduce((sum, child) => sum + (typeof child === 'string' ? 0 : elementsOf(child)), 0);
+const derived = JSON.parse(X_CELL) as { cell: Tree; hovercard: Tree };
+
+/** Elements of the X shell around the timeline, of one timeline post (x-app.js `post`) and of a hovercard. */
 export const X_SHELL_ELEMENTS = 40;
-export const X_POST_ELEMENTS = 21;
+export const X_POST_ELEMENTS = elementsOf(derived.cell);
+export const X_HOVERCARD_ELEMENTS = elementsOf(derived.hovercard) + 1;
 
 export interface XConfig {
   handle: string;
@@ -21,6 +28,8 @@ export interface XConfig {
   initialPosts: number;
   /** Posts rendered with each profile on a single-page navigation. */
   postsPerProfile: number;
+  /** Cells the timeline keeps as it grows (X's is virtualised); all when left out. */
+  keepPosts?: number;
 }
 
 export function xPage(config: XConfig): string {
@@ -35,7 +44,7 @@ export function xPage(config: XConfig): string {
   </main>
 </div></div>
 <div id="layers"></div>
-<script>window.BENCH_X = ${JSON.stringify(config)};</script>
+<script>window.BENCH_X = ${JSON.stringify(config)}; window.BENCH_X_CELL = ${X_CELL.trim()};</script>
 <script>${script('x-app.js')}</script>
 </body></html>`;
 }
