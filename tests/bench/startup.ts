@@ -14,7 +14,8 @@
  * minus without (content scripts share the page's V8 isolate, so the difference is theirs).
  *
  * Targets (issue 14): content-script JavaScript per load median ≤ 10 ms over the pages and no page over
- * 25 ms; no long task added; heap ≤ 2 MB.
+ * 25 ms; no long task added (the `longtask` observer's count, median of the loads, above the same page's
+ * without the extension); heap ≤ 2 MB.
  */
 import { cpus, loadavg } from 'node:os';
 import type { BrowserContext, Page } from '@playwright/test';
@@ -198,7 +199,7 @@ export const startupSection: BenchSection = {
     const checks = {
       median: overall.median <= STARTUP_TARGETS.medianMs,
       max: overall.max <= STARTUP_TARGETS.maxMs,
-      longTasks: addedLongTasks.length === STARTUP_TARGETS.longTasks && longestRun < 50,
+      longTasks: addedLongTasks.length === STARTUP_TARGETS.longTasks,
       heap: heap.max <= STARTUP_TARGETS.heapBytes,
     };
     log('');
@@ -209,7 +210,11 @@ export const startupSection: BenchSection = {
         ['target', 'measured', 'result'],
         [`content-script JS per load: median over ${pages.length} pages ≤ ${STARTUP_TARGETS.medianMs} ms`, `${ms(overall.median)} ms (p95 ${ms(overall.p95)})`, verdict(checks.median)],
         [`no page over ${STARTUP_TARGETS.maxMs} ms`, `slowest ${ms(overall.max)} ms (${worst.page})`, verdict(checks.max)],
-        ['no long task added (and no ≥ 50 ms stretch of its own)', `${addedLongTasks.length} pages with more long tasks than without; longest stretch ${ms(longestRun)} ms`, verdict(checks.longTasks)],
+        [
+          'no long task added (medians of the loads, with against without)',
+          `${addedLongTasks.length} of ${pages.length} pages with more (${addedLongTasks.map((page) => page.page).join(', ') || 'none'}); the longest unbroken run of content-script samples ${ms(longestRun)} ms (back-to-back tasks included: a bound, not a task)`,
+          verdict(checks.longTasks),
+        ],
         [`JS heap the content script keeps ≤ ${kB(STARTUP_TARGETS.heapBytes)}`, `median ${kB(heap.median)}, max ${kB(heap.max)}`, verdict(checks.heap)],
         ['time to the first prompt (navigation start →), reported', `median ${ms(firstPrompt.median)} ms, p95 ${ms(firstPrompt.p95)} over ${firstPrompt.samples} pages with counts`, ''],
       ]),
