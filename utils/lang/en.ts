@@ -16,9 +16,9 @@ export const EN: LanguagePack = {
       'T3|L5|Cr7|Lakh5|Crore7|K3|KCr10|LCr12|thousand3|lakh5|crore7|lakh crore12',
     ],
     tags:
-      'en=,.0|en-AT=.,0|en-BE=.,0|en-CH=\'.0|en-CZ= ,0|en-DD=.,0|en-DE=.,0|en-DK=.,0|en-EE= ,0|en-ES=.,0|' +
-      'en-FI= ,0|en-FR= ,0|en-FX= ,0|en-GB=,.1|en-GE= ,0|en-HU= ,0|en-ID=.,0|en-IN=,.2|en-IT=.,0|' +
-      'en-LT= ,0|en-LV= ,0|en-NL=.,0|en-NO= ,0|en-PL=.,0|en-PT= ,0|en-RO=.,0|en-SE= ,0|en-SI=.,0|' +
-      'en-SK= ,0|en-UA= ,0|en-UK=,.1|en-ZA= ,0',
+      'en=,.0|en-AT=.,0|en-BE=.,0|en-CH=\'.0|en-CZ= ,0|en-DE=.,0|en-DK=.,0|en-EE= ,0|en-ES=.,0|en-FI= ,0|' +
+      'en-FR= ,0|en-GB=,.1|en-GE= ,0|en-HU= ,0|en-ID=.,0|en-IN=,.2|en-IT=.,0|en-LT= ,0|en-LV= ,0|' +
+      'en-NL=.,0|en-NO= ,0|en-PL=.,0|en-PT= ,0|en-RO=.,0|en-SE= ,0|en-SI=.,0|en-SK= ,0|en-UA= ,0|' +
+      'en-ZA= ,0',
   },
 };

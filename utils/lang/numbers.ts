@@ -132,8 +132,9 @@ const same = (a: NumberData | undefined, b: NumberData) => a !== undefined && a.
 /** The tags of `base` CLDR has number data for, parents before children. */
 function candidates(base: string): string[] {
   const scripts = SCRIPTS.map((script) => `${base}-${script}`).filter((tag) => resolved(tag) !== base);
+  // Only canonical tags: the parser canonicalises a page's tag first ("en-UK" is read as "en-GB").
   return [...REGIONS.map((region) => `${base}-${region}`), ...scripts, ...scripts.flatMap((script) => REGIONS.map((region) => `${script}-${region}`))].filter(
-    (tag) => resolved(tag) !== undefined,
+    (tag) => resolved(tag) !== undefined && Intl.getCanonicalLocales(tag)[0] === tag,
   );
 }
 
