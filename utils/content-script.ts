@@ -8,7 +8,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { mountPrompt } from '@/components/prompt/mount';
-import { formatCount, safeLocale } from '@/components/prompt/questions';
 import { chipSheet } from '@/components/prompt/styles';
 import { prepareCounts } from '@/utils/count';
 import { metricOfLabel } from '@/utils/metric-words';
@@ -52,11 +51,9 @@ export function startContentScript(ctx: ContentScriptContext, sites: SiteSet): L
       (doc) => prepareCounts.units(pageLang(doc)),
       // Labels are read in the page's language: its word table.
       (doc) => metricOfLabel('followers', pageLang(doc)),
-      // The chips' first number format (compact notation) and their stylesheet.
-      (doc) => {
-        formatCount({ value: 1, approximate: true }, safeLocale(pageLang(doc)));
-        chipSheet(doc);
-      },
+      // The chips' stylesheet. Not their number format: the first Intl.NumberFormat of a page costs 20–30 ms,
+      // so chips make it a task after they are placed (components/prompt/chip.ts), on pages that have counts.
+      (doc) => chipSheet(doc),
     ],
   });
   // A language met later (an element's own `lang`): loaded, then the page is read again with it.

@@ -115,6 +115,15 @@ function numberFormat(lang: string | undefined, compact: boolean): Intl.NumberFo
 }
 
 /**
+ * Whether the count's number format is made already. The first `Intl.NumberFormat` of a page costs
+ * 20–30 ms (ICU's number data), so a chip does not make it inside the site's task: it is named without
+ * the number, and again with it a task later (chip.ts).
+ */
+export function formatReady(detection: Pick<Detection, 'approximate'>, lang?: string): boolean {
+  return formats.has(`${detection.approximate ? 'c' : 'f'}${lang ?? ''}`);
+}
+
+/**
  * The count as the page's language writes it: exact counts in full ("12,345"), abbreviated ones
  * abbreviated again ("12.3K"), so the prompt never claims more precision than the page showed.
  */
@@ -161,9 +170,21 @@ export function ownHeading(detection: Pick<Detection, 'metric' | 'value' | 'appr
   return `${n} ${metricWord(detection.metric, detection.value)} — what will you do with ${them}?`;
 }
 
-/** The chip's accessible name. In hide mode it names the metric only: the number stays hidden. */
-export function chipName(detection: Pick<Detection, 'metric' | 'value' | 'approximate' | 'own'> & { text?: string }, hidden: boolean, lang?: string): string {
+/**
+ * The chip's accessible name. In hide mode it names the metric only: the number stays hidden. Without
+ * `withNumber` (its format is not made yet: `formatReady`), the same question without the number.
+ */
+export function chipName(
+  detection: Pick<Detection, 'metric' | 'value' | 'approximate' | 'own'> & { text?: string },
+  hidden: boolean,
+  lang?: string,
+  withNumber = true,
+): string {
   if (hidden) return `Running For: a hidden ${detection.metric} count. What is it for?`;
+  if (!withNumber) {
+    const what = detection.metric === 'following' ? 'followed accounts' : metricWord(detection.metric, 2);
+    return `Running For: ${detection.own ? `your ${what} — what will you do with them` : `these ${what} — what have they produced`}?`;
+  }
   if (detection.own) return `Running For: ${ownHeading(detection, lang)}`;
   const n = formatCount(detection, lang);
   if (detection.metric === 'following') return `Running For: what has following these ${n} accounts produced?`;

@@ -72,12 +72,12 @@ test('keyboard: the chip is a named button, the dialog keeps Tab inside, Escape 
   const page = await context.newPage();
   await page.goto('https://x.com/jane');
   const probe = await PromptProbe.on(page, 'followers');
-  // The chip's accessible name, as the browser's accessibility tree reports it.
+  // The chip's accessible name, as the browser's accessibility tree reports it. The page's first chips are
+  // named with their number a task after they are placed (their number format is made then: chip.ts).
   const cdp = await context.newCDPSession(page);
-  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
-  const names = nodes.filter((node) => node.role?.value === 'button').map((node) => node.name?.value);
-  expect(names).toContain('Running For: what have these 12.3K followers produced?');
-  expect(names).toContain('Running For: what has following these 75 accounts produced?');
+  const names = async () => (await cdp.send('Accessibility.getFullAXTree')).nodes.filter((node) => node.role?.value === 'button').map((node) => node.name?.value);
+  await expect.poll(names).toContain('Running For: what have these 12.3K followers produced?');
+  expect(await names()).toContain('Running For: what has following these 75 accounts produced?');
 
   await openByClick(page, probe, 'followers');
   expect(await probe.focused()).toBe('Log an outcome');

@@ -43,6 +43,10 @@ function countElement(): HTMLElement {
 // is tested in prompt-frame-slot.test.ts).
 registerFrame(promptFrame);
 
+// As on a page whose first chip is named already: the number formats these tests' chips use are made, so
+// each names its count at once (the first chip's deferred name is tested on its own, in Swedish).
+for (const approximate of [true, false]) for (const lang of [undefined, 'en']) formatCount({ value: 1, approximate }, lang);
+
 function fakeEnv(mode: PromptEnvironment['mode'] = 'reframe'): PromptEnvironment {
   return {
     mode,
@@ -283,6 +287,31 @@ describe('theme', () => {
 });
 
 describe('the chip', () => {
+  it("is named without its number until the page's number format is made, a task later, not in the site's task", async () => {
+    // Swedish appears nowhere else in this file: its format is not made yet, as on a page's first count.
+    const section = document.createElement('section');
+    section.lang = 'sv';
+    document.body.append(section);
+    const host = makeHost();
+    section.append(host);
+    const made = vi.spyOn(Intl, 'NumberFormat');
+    const prompt = makePrompt({ value: 12_300, approximate: true }, 'reframe', host);
+    expect(prompt.chip.getAttribute('aria-label')).toBe('Running For: these followers — what have they produced?');
+    expect(made).not.toHaveBeenCalled();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(made).toHaveBeenCalledTimes(1);
+    expect(prompt.chip.getAttribute('aria-label')).toBe(`Running For: what have these ${formatCount({ value: 12_300, approximate: true }, 'sv')} followers produced?`);
+    // Made once, the next chip in that language is named at once.
+    const nextHost = makeHost();
+    section.append(nextHost);
+    const next = buildPrompt(nextHost, detectionOf({ value: 45_600, approximate: true }), fakeEnv())!;
+    expect(next.chip.getAttribute('aria-label')).toBe(`Running For: what have these ${formatCount({ value: 45_600, approximate: true }, 'sv')} followers produced?`);
+    expect(made).toHaveBeenCalledTimes(1);
+    made.mockRestore();
+    next.controller.destroy();
+    section.remove();
+  });
+
   it('is a labelled button in a closed shadow root, with shared constructed styles and nothing in the light DOM', () => {
     const host = makeHost();
     makePrompt({}, 'reframe', host);
