@@ -1,8 +1,9 @@
 /**
- * Per-language number symbols and compact units, derived from the CLDR data every browser ships
- * through `Intl.NumberFormat(...).formatToParts`, plus hand entries only where sites differ from CLDR.
- * Everything is computed lazily, once per language, and cached: a content script only ever pays
- * for the page's own language.
+ * Per-language number symbols and compact units, derived from CLDR's through
+ * `Intl.NumberFormat(...).formatToParts` (at build time: utils/lang/numbers.ts), plus hand entries only
+ * where sites differ from CLDR. A content script reads what the language packs ship for the page's
+ * languages, built into tables once per language when first needed, and asks Intl only for a tag no
+ * pack covers.
  */
 import { remember } from './remember';
 import { numberSource, packsVersion, shippedNeutralUnits, shippedNumbers, wantNeutralUnits } from './lang/pack';
@@ -97,10 +98,11 @@ export function asciiDigits(text: string): string {
 
 /**
  * What a language's numbers look like: its separators (normalised) and its compact units — where sites
- * differ from CLDR first (utils/lang/numbers.ts `SITE_UNITS`), then CLDR's — "|" between units, each a token then the power of ten it stands for ("K3|M6|thousand3"; a token never
- * holds a digit). The language packs ship it for every tag CLDR has data for (utils/lang/numbers.ts
- * writes it at build time), so a content script never builds it with Intl: a page's first
- * `Intl.NumberFormat` costs 20–30 ms, the unit tables hundreds of `formatToParts` calls more.
+ * differ from CLDR first (utils/lang/numbers.ts `SITE_UNITS`), then CLDR's — "|" between units, each a
+ * token then the power of ten it stands for ("K3|M6|thousand3"; a token never holds a digit). The language
+ * packs ship it for every tag CLDR has data for (utils/lang/numbers.ts writes it at build time), so a
+ * content script never builds it with Intl: a page's first `Intl.NumberFormat` costs 20–30 ms, the unit
+ * tables hundreds of `formatToParts` calls more.
  */
 export interface NumberData {
   group: string;
