@@ -19,8 +19,7 @@
  */
 import { cpus, loadavg } from 'node:os';
 import type { BrowserContext, Page } from '@playwright/test';
-import { adapters, hostMatches } from '../../utils/sites';
-import { realCases, type FixtureCase } from '../unit/fixture-dom';
+import { onDeclaredHost, realCases, type FixtureCase } from '../unit/fixture-dom';
 import { launchBrowser, type BenchBrowser } from './lib/browser';
 import { profileScripts, type ScriptProfile } from './lib/profile';
 import { median, ms, stats, table, verdict, writeResult } from './lib/stats';
@@ -73,11 +72,9 @@ interface PageResult {
   top: ScriptProfile['top'];
 }
 
-const declared = (url: string) => adapters.some((adapter) => adapter.hosts.some((host) => hostMatches(new URL(url).hostname, host)));
-
 /** The real-page fixtures the content script runs on without a permission asked first. */
 export function startupCases(): FixtureCase[] {
-  return realCases().filter((fixture) => declared(fixture.url));
+  return realCases().filter((fixture) => onDeclaredHost(fixture));
 }
 
 async function serve(context: BrowserContext, fixture: FixtureCase): Promise<void> {

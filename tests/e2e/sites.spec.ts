@@ -4,14 +4,12 @@
  * (Mastodon instances and generic sites are optional permissions granted at use, so they have no
  * declared content script to test here.)
  */
-import { adapters, hostMatches } from '../../utils/sites';
-import { fixtureCases, fixtureSites } from '../unit/fixture-dom';
+import { fixtureCases, fixtureSites, onDeclaredHost } from '../unit/fixture-dom';
 import { expect, test } from './extension';
 
-const declared = (url: string) => adapters.some((adapter) => adapter.hosts.some((host) => hostMatches(new URL(url).hostname, host)));
 const cases = fixtureSites()
   .flatMap((site) => fixtureCases(site))
-  .filter((fixture) => declared(fixture.url) && !fixture.lang);
+  .filter((fixture) => onDeclaredHost(fixture) && !fixture.lang);
 
 for (const fixture of cases) {
   test(`${fixture.site}/${fixture.file} under ${fixture.url}`, async ({ context }) => {

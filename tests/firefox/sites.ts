@@ -11,16 +11,14 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { HTTPRequest } from 'puppeteer-core';
-import { adapters, hostMatches } from '../../utils/sites';
-import { fixtureCases, fixtureSites, type FixtureCase } from '../unit/fixture-dom';
+import { fixtureCases, fixtureSites, onDeclaredHost, type FixtureCase } from '../unit/fixture-dom';
 import { firefoxSetup, launch, until } from './lib';
 
-const declared = (url: string) => adapters.some((adapter) => adapter.hosts.some((host) => hostMatches(new URL(url).hostname, host)));
 
 export function firefoxSiteCases(): FixtureCase[] {
   return fixtureSites()
     .flatMap((site) => fixtureCases(site))
-    .filter((fixture) => declared(fixture.url) && !fixture.lang && fixture.expect.length > 0);
+    .filter((fixture) => onDeclaredHost(fixture) && !fixture.lang && fixture.expect.length > 0);
 }
 
 type Marked = Record<string, string | undefined>;

@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { Window } from 'happy-dom';
 import { parseHTML } from 'linkedom';
+import { adapters, hostMatches } from '../../utils/sites';
 
 export const FIXTURES_DIR = new URL('../fixtures/', import.meta.url);
 
@@ -86,4 +87,13 @@ export function fixtureCases(site: string): FixtureCase[] {
 /** The fixtures reduced from real saved pages (those with a `source`). */
 export function realCases(site?: string): FixtureCase[] {
   return (site ? [site] : fixtureSites()).flatMap((name) => fixtureCases(name)).filter((fixture) => fixture.source !== undefined);
+}
+
+/**
+ * Is the fixture served under a host the extension declares (a site whose content script the manifest
+ * registers)? Mastodon instances and generic sites are optional permissions granted at use: not these.
+ */
+export function onDeclaredHost(fixture: Pick<FixtureCase, 'url'>): boolean {
+  const { hostname } = new URL(fixture.url);
+  return adapters.some((adapter) => adapter.hosts.some((host) => hostMatches(hostname, host)));
 }
