@@ -56,7 +56,7 @@ function launch(setup: string): Promise<BenchBrowser> {
 }
 
 interface Bench {
-  benchHovercard(lifeMs: number): Promise<void>;
+  benchHovercards(count: number, lifeMs: number, gapMs: number): Promise<void>;
   __bench: { report(): { samples: { kind: string }[]; due: Record<string, number> } };
 }
 
@@ -73,10 +73,7 @@ async function run(setup: string, count: number): Promise<{ script: number; prom
     const report = await page.evaluate(
       async ({ count, life, gap }) => {
         const bench = window as unknown as Bench;
-        for (let i = 0; i < count; i++) {
-          await bench.benchHovercard(life);
-          await new Promise((resolve) => setTimeout(resolve, gap));
-        }
+        await bench.benchHovercards(count, life, gap);
         return bench.__bench.report();
       },
       { count, life: LIFE_MS, gap: GAP_MS },

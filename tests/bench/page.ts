@@ -107,6 +107,7 @@ type Bench = Window & {
   benchNavigate(index: number): void;
   benchNavigations(from: number, to: number, everyMs: number): Promise<number>;
   benchHovercard(lifeMs: number): Promise<void>;
+  benchHovercards(count: number, lifeMs: number, gapMs: number): Promise<void>;
 };
 
 const probeOf = (page: Page) => page.evaluate(() => (window as unknown as Bench).__bench.report());
@@ -232,12 +233,7 @@ async function profiledSession(setup: ProfiledSetup): Promise<Record<Profiled, S
       const profile = await profileScripts(page, async () => {
         if (name === 'posts only') await page.evaluate((o) => (window as unknown as Bench).benchTimeline(o), POSTS_ONLY);
         else
-          await page.evaluate(async ({ count, lifeMs, gapMs }) => {
-            for (let i = 0; i < count; i++) {
-              await (window as unknown as Bench).benchHovercard(lifeMs);
-              await new Promise((resolve) => setTimeout(resolve, gapMs));
-            }
-          }, HOVERCARDS);
+          await page.evaluate(({ count, lifeMs, gapMs }) => (window as unknown as Bench).benchHovercards(count, lifeMs, gapMs), HOVERCARDS);
         await page.waitForTimeout(SETTLE_MS);
       });
       const prompted = (await probeOf(page)).samples.filter((sample) => sample.kind === 'hovercard').length;

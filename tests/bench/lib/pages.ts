@@ -15,12 +15,11 @@ type Tree = [string, Record<string, string>, (Tree | string)[]];
 /** X's timeline cell and hovercard body, derived from a real saved page (pages/derive-x-cell.ts). */
 const X_CELL = script('x-cell.json');
 const elementsOf = (tree: Tree): number => 1 + tree[2].reduce((sum, child) => sum + (typeof child === 'string' ? 0 : elementsOf(child)), 0);
-const derived = JSON.parse(X_CELL) as { cell: Tree; hovercard: Tree };
+const derived = JSON.parse(X_CELL) as { cell: Tree };
 
-/** Elements of the X shell around the timeline, of one timeline post (x-app.js `post`) and of a hovercard. */
+/** Elements of the X shell around the timeline, and of one timeline post (x-app.js `post`). */
 export const X_SHELL_ELEMENTS = 40;
 export const X_POST_ELEMENTS = elementsOf(derived.cell);
-export const X_HOVERCARD_ELEMENTS = elementsOf(derived.hovercard) + 1;
 
 export interface XConfig {
   handle: string;

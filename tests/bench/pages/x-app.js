@@ -179,4 +179,12 @@
     });
 
   window.benchHovercard = (lifeMs) => showHovercard(lifeMs);
+
+  /** `count` hovercards one at a time, as a pointer moves from name to name: each stays `lifeMs`, then `gapMs` of nothing. */
+  window.benchHovercards = async (count, lifeMs, gapMs) => {
+    for (let i = 0; i < count; i++) {
+      await showHovercard(lifeMs);
+      await new Promise((resolve) => setTimeout(resolve, gapMs));
+    }
+  };
 })();
