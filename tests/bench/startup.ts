@@ -77,14 +77,15 @@ export function startupCases(): FixtureCase[] {
   return realCases().filter((fixture) => onDeclaredHost(fixture));
 }
 
-async function serve(context: BrowserContext, fixture: FixtureCase): Promise<void> {
-  await context.unrouteAll();
-  // Nothing else reaches the network (launchUnpacked refuses it; routes added later win).
-  await context.route((url) => url.protocol !== 'chrome-extension:', (route) => route.abort('blockedbyclient'));
+/** Serves `served.fixture` under its address, once per browser: each load names the page it serves. */
+async function serve(context: BrowserContext): Promise<{ fixture?: FixtureCase }> {
+  const served: { fixture?: FixtureCase } = {};
+  // Routes added later win over launchUnpacked's, which refuses everything else.
   await context.route(
-    (url) => url.href === new URL(fixture.url).href,
-    (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: fixture.html }),
+    (url) => served.fixture !== undefined && url.href === new URL(served.fixture.url).href,
+    (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: served.fixture!.html }),
   );
+  return served;
 }
 
 async function load(context: BrowserContext, fixture: FixtureCase, profiled: boolean): Promise<Load> {
@@ -115,12 +116,13 @@ async function measure(setup: 'extension' | 'none', cases: readonly FixtureCase[
   const byPage = new Map<string, Load[]>();
   try {
     await browser.context.addInitScript({ content: PROBE });
+    const served = await serve(browser.context);
     // One throwaway load first: the browser's own first-navigation work is nobody's start-up.
-    await serve(browser.context, cases[0]!);
+    served.fixture = cases[0]!;
     await load(browser.context, cases[0]!, false);
     for (let round = 0; round < loads; round++) {
       for (const fixture of cases) {
-        await serve(browser.context, fixture);
+        served.fixture = fixture;
         const result = await load(browser.context, fixture, setup === 'extension');
         const key = `${fixture.site}/${fixture.file}`;
         byPage.set(key, [...(byPage.get(key) ?? []), result]);
