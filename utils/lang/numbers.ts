@@ -7,7 +7,7 @@
  * numbers.
  */
 import { addUnit, asciiDigits, intlSeparators, SUPPORTED_LANGS, unitTableOf, universalUnitTable, type NumberData } from '../number-locale';
-import type { NumberPack } from './pack';
+import { lookupNumbers, type NumberPack } from './pack';
 
 /**
  * Where sites differ from CLDR. Keys are language subtags (or full tags, which win).
@@ -102,7 +102,7 @@ export function neutralUnits(): string {
   const universal = universalUnitTable();
   const seen = new Map<string, number | null>();
   for (const lang of SUPPORTED_LANGS) {
-    for (const [token, exponent] of unitTableOf(intlNumberData(lang))) {
+    for (const [token, exponent] of unitTableOf(dataOf(lang))) {
       if (universal.has(token)) continue;
       const before = seen.get(token);
       if (before === undefined) seen.set(token, exponent);
@@ -118,13 +118,29 @@ const REGIONS = [...LETTERS].flatMap((a) => [...LETTERS].map((b) => a + b)).conc
 /** Scripts a supported language is written in besides its default (Hant Chinese, Latin Hindi, …). */
 const SCRIPTS = ['Hans', 'Hant', 'Latn', 'Cyrl', 'Arab', 'Deva', 'Beng'];
 
-/** The locale Intl formats numbers of `tag` with, or undefined if it rejects the tag. */
+const resolvedTags = new Map<string, string | undefined>();
+
+/** The locale Intl formats numbers of `tag` with, or undefined if it rejects the tag (asked once per tag). */
 function resolved(tag: string): string | undefined {
+  if (resolvedTags.has(tag)) return resolvedTags.get(tag);
+  let locale: string | undefined;
   try {
-    return new Intl.NumberFormat(tag).resolvedOptions().locale;
+    locale = new Intl.NumberFormat(tag).resolvedOptions().locale;
   } catch {
-    return undefined;
+    locale = undefined;
   }
+  resolvedTags.set(tag, locale);
+  return locale;
+}
+
+const byLocale = new Map<string, NumberData>();
+
+/** `intlNumberData` of the locale Intl reads `tag` with: computed once per locale, for every pack and tag. */
+function dataOf(tag: string): NumberData {
+  const locale = resolved(tag) ?? tag;
+  let data = byLocale.get(locale);
+  if (!data) byLocale.set(locale, (data = intlNumberData(locale)));
+  return data;
 }
 
 const same = (a: NumberData | undefined, b: NumberData) => a !== undefined && a.group === b.group && a.decimal === b.decimal && a.units === b.units;
@@ -140,24 +156,11 @@ function candidates(base: string): string[] {
 
 /** What the packs ship for `base` (a pack code: "de", "zh", "fil"). */
 export function numberPack(base: string): NumberPack {
-  const byLocale = new Map<string, NumberData>();
-  const dataOf = (tag: string) => {
-    const locale = resolved(tag) ?? tag;
-    let data = byLocale.get(locale);
-    if (!data) byLocale.set(locale, (data = intlNumberData(locale)));
-    return data;
-  };
   const entries = new Map<string, NumberData>([[base, dataOf(base)]]);
-  const lookup = (tag: string) => {
-    for (let candidate = tag; candidate; candidate = candidate.slice(0, Math.max(0, candidate.lastIndexOf('-')))) {
-      const found = entries.get(candidate);
-      if (found) return found;
-    }
-    return undefined;
-  };
   for (const tag of candidates(base)) {
     const data = dataOf(tag);
-    if (!same(lookup(tag), data)) entries.set(tag, data);
+    // What a content script would find for the tag without an entry of its own (its parents').
+    if (!same(lookupNumbers(entries, tag), data)) entries.set(tag, data);
   }
   const units: string[] = [];
   const tags: string[] = [];
