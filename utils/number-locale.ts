@@ -141,14 +141,17 @@ export function intlSeparators(lang: string): NumberData {
 const dataCache = new Map<string, NumberData>();
 let dataVersion = -1;
 
+/** A pack that arrives may cover a tag read from Intl before: what was built from number data starts over. */
+function sincePacks(): void {
+  if (dataVersion === packsVersion()) return;
+  dataVersion = packsVersion();
+  dataCache.clear();
+  unitCache.clear();
+}
+
 /** The shipped data for `lang` (a pack's, from the most specific tag it covers), else Intl's. */
 function numberData(lang: string): NumberData {
-  // A pack that arrives may cover a tag read from Intl before: tables start over then.
-  if (dataVersion !== packsVersion()) {
-    dataVersion = packsVersion();
-    dataCache.clear();
-    unitCache.clear();
-  }
+  sincePacks();
   return remember(dataCache, 64, lang, () => shippedNumbers(lang) ?? (numberSource() ?? intlSeparators)(lang));
 }
 
@@ -172,13 +175,8 @@ export function addUnit(table: Map<string, number>, token: string, exponent: num
 
 /** The unit table for one language: its units (the sites' own, then CLDR's: NumberData), then universal. */
 export function unitTable(lang: string): UnitTable {
-  const data = numberData(lang);
-  const cached = unitCache.get(lang);
-  if (cached) return cached;
-  const table = unitTableOf(data);
-  if (unitCache.size >= 64) unitCache.clear();
-  unitCache.set(lang, table);
-  return table;
+  sincePacks();
+  return remember(unitCache, 64, lang, () => unitTableOf(numberData(lang)));
 }
 
 /** `unitTable` from the given data. */
