@@ -44,7 +44,7 @@ const moreThanForms = perPacks((packs) => {
 });
 
 /** Strip a "more than" form around the numeral: the rest, or undefined when there is none. */
-function withoutMoreThan(body: string): string | undefined {
+export function withoutMoreThan(body: string): string | undefined {
   const moreThan = moreThanForms();
   const lower = body.toLocaleLowerCase().replace(/[’‘`]/gu, "'");
   // Slices of `lower` stand for slices of `body` only while lower-casing kept every length.

@@ -7,10 +7,11 @@
  * sites (French "abonnés" is followers on Instagram and subscribers on YouTube): adapters that know
  * better remap (see `utils/sites/youtube.ts`).
  */
-import { normalizeCountText, parseCount, type ParsedCount } from './count';
+import { normalizeCountText, parseCount, withoutMoreThan, type ParsedCount } from './count';
 import { packCodeOf } from './lang/codes';
 import { perPacks, wantLanguage } from './lang/pack';
 import { canonicalLang } from './number-locale';
+import { remember } from './remember';
 import { METRICS, type Metric } from './sites/types';
 
 type Table = Partial<Record<Metric, readonly string[]>>;
@@ -148,4 +149,47 @@ export function parseCountPhrase(text: string, lang?: string | null): CountPhras
     if (count) return { metric, count, numberText: numeral, label: labelFirst ? body.slice(0, word.length) : body.slice(-word.length) };
   }
   return null;
+}
+
+/** A numeral among other words, after normalisation: "Join 9,518 other subscribers", "Connections … 523". */
+const NUMERAL = /[0-9](?:[0-9.,' ]*[0-9])?/gu;
+
+const shownCounts = new Map<string, string | null>();
+
+/** Does what the text reads as stand for `value`? Abbreviations round ("1.2M" for 1,234,567), by less than a tenth. */
+function standsFor(count: ParsedCount, value: number): boolean {
+  return count.value === value || (count.approximate && Math.abs(count.value - value) <= value / 10);
+}
+
+/**
+ * The number of a count as its page writes it ("12.3K", "1,2 Mio.", "500+", "12.3万"), read back from
+ * the count's text (`Found.text`): what the prompt says about a count, in the page's own language and
+ * precision, without building a number format (the first `Intl.NumberFormat` of a page costs 20–30 ms).
+ * "More than" words become a "+" ("Más de 500" → "500+"). Undefined when the text shows no number that
+ * stands for this count: the caller formats `value` itself.
+ */
+export function countAsShown(detection: { text?: string; value: number }, lang?: string | null): string | undefined {
+  const { text, value } = detection;
+  if (!text || text.length > 200) return undefined;
+  const shown = remember(shownCounts, 256, `${lang ?? ''}\u0000${value}\u0000${text}`, () => {
+    const normalized = normalizeCountText(text);
+    // A label alone (the number in an attribute): nothing to read, and no language's number data to load.
+    if (!/[0-9]/.test(normalized)) return null;
+    const phrase = parseCountPhrase(text, lang);
+    const whole = phrase ? phrase.count : parseCount(text, lang);
+    let found: { numeral: string; count: ParsedCount } | undefined;
+    if (whole) found = { numeral: phrase ? phrase.numberText : text, count: whole };
+    // The count among other words ("Join 9,518 other subscribers"): the numeral that reads as this count.
+    else {
+      for (const [numeral] of normalized.matchAll(NUMERAL)) {
+        const count = parseCount(numeral, lang);
+        if (count && standsFor(count, value)) found = { numeral, count };
+        if (found) break;
+      }
+    }
+    if (!found || !standsFor(found.count, value)) return null;
+    const numeral = normalizeCountText(found.numeral).replace(/\s+/gu, ' ');
+    return found.count.atLeast && !numeral.endsWith('+') ? `${withoutMoreThan(numeral) ?? numeral}+` : numeral;
+  });
+  return shown ?? undefined;
 }

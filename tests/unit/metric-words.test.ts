@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { metricOfLabel, metricWords, parseCountPhrase } from '../../utils/metric-words';
+import { detect } from '../../utils/detect';
+import { countAsShown, metricOfLabel, metricWords, parseCountPhrase } from '../../utils/metric-words';
 import { METRICS } from '../../utils/sites/types';
+import { parseWith, realCases } from './fixture-dom';
 
 describe('metric words', () => {
   it('cover at least 20 languages, each with followers, following and subscribers', () => {
@@ -163,5 +165,53 @@ describe('"more than N" in every language the parser reads', () => {
     expect(parseCountPhrase('500 connections', 'en')?.count).toEqual({ value: 500, approximate: false });
     expect(parseCountPhrase('more than 500 connections and counting', 'en')).toBeNull();
     expect(parseCountPhrase('Overall 500 connections', 'en')).toBeNull();
+  });
+});
+
+describe('countAsShown: the number a prompt says, as the page writes it', () => {
+  it.each([
+    ['12.3K followers', 12_300, 'en', '12.3K'],
+    ['1,2 Mio. Abonnenten', 1_200_000, 'de', '1,2 Mio.'],
+    ['1,23 M d’abonnés', 1_230_000, 'fr', '1,23 M'],
+    ['チャンネル登録者数 1.2万人', 12_000, 'ja', '1.2万'],
+    ['12\u00a0345 abonnés', 12_345, 'fr', '12 345'],
+    ['Followers 12,345', 12_345, 'en', '12,345'],
+    ['١٢٬٣٤٥ متابع', 12_345, 'ar', '12,345'],
+    // An exact value from a tooltip beside an abbreviated display: the display is what the page says.
+    ['1.2M followers', 1_234_567, 'en', '1.2M'],
+    // Lower bounds are said as a "+" in every language.
+    ['500+ connections', 500, 'en', '500+'],
+    ['Más de 500 contactos', 500, 'es', '500+'],
+    ['Über 2.000 Abonnenten', 2_000, 'de', '2.000+'],
+    ['4.8K+ subscribers', 4_800, 'en', '4.8K+'],
+    // The count among other words: the numeral that stands for it.
+    ['Join 9,518 other subscribers', 9_518, 'en', '9,518'],
+    ['Top 3 · 1,204 followers', 1_204, 'en', '1,204'],
+    ['1204', 1_204, undefined, '1204'],
+  ])('%j (%d, %s) → %j', (text, value, lang, shown) => {
+    expect(countAsShown({ text, value }, lang)).toBe(shown);
+  });
+
+  it.each([
+    ['no text', undefined, 12_300],
+    ['a label only (the number in an attribute)', 'Followers', 12_300],
+    // The text shows another count: never say a number that is not this one.
+    ['another exact count', '1,204 followers', 99],
+    ['an abbreviation of another count', '12K followers', 99_000],
+  ])('is undefined for %s', (_, text, value) => {
+    expect(countAsShown({ text, value }, 'en')).toBeUndefined();
+  });
+
+  it('reads every count found on a real saved page, so no chip there waits for a number format', () => {
+    const unread: string[] = [];
+    for (const fixture of realCases()) {
+      const doc = parseWith('happy-dom', fixture.html, fixture.url);
+      const lang = fixture.lang ?? doc.documentElement.getAttribute('lang') ?? undefined;
+      for (const detection of detect(doc, fixture.url, fixture.lang)) {
+        const langHere = detection.element.closest('[lang]')?.getAttribute('lang') ?? lang;
+        if (countAsShown(detection, langHere) === undefined) unread.push(`${fixture.site}/${fixture.file} ${detection.metric} "${detection.text}"`);
+      }
+    }
+    expect(unread).toEqual([]);
   });
 });
