@@ -51,8 +51,8 @@ export function startContentScript(ctx: ContentScriptContext, sites: SiteSet): L
       (doc) => prepareCounts.units(pageLang(doc)),
       // Labels are read in the page's language: its word table.
       (doc) => metricOfLabel('followers', pageLang(doc)),
-      // The chips' stylesheet. Not their number format: the first Intl.NumberFormat of a page costs 20–30 ms,
-      // so chips make it a task after they are placed (components/prompt/chip.ts), on pages that have counts.
+      // The chips' stylesheet. No number format: chips say the number as the page writes it
+      // (utils/metric-words.ts `countAsShown`); the first Intl.NumberFormat of a page costs 20–30 ms.
       (doc) => chipSheet(doc),
     ],
   });

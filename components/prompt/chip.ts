@@ -17,10 +17,11 @@
  * Site names come from the environment (`env.siteName`, the live layer's adapters), never from the
  * registry: this module is in every content script, and each carries only its own site's adapter.
  */
+import { countAsShown } from '@/utils/metric-words';
 import type { Detection } from '@/utils/sites/types';
 import type { FrameOptions, PromptFrame } from './frame';
 import { loadFrame, registeredFrame, type FrameFactory } from './frame-slot';
-import { chipName, formatReady, safeLocale } from './questions';
+import { chipName, safeLocale } from './questions';
 import { chipSheet } from './styles';
 import { pickTheme } from './theme';
 import type { PromptController, PromptEnvironment, PromptLook } from './types';
@@ -92,11 +93,9 @@ export function buildPrompt(
   frame.append(chip);
   root.append(frame);
 
-  /** `now`: make the number's format if it is not made yet (never in the site's task: see `nameSoon`). */
-  function render(now = false): void {
-    const withNumber = hidden || now || formatReady(detection, lang);
-    chip.setAttribute('aria-label', chipName(detection, hidden, lang, withNumber));
-    if (!withNumber) nameSoon(() => !destroyed && render(true));
+  /** The chip says the number as the page writes it (`countAsShown`), or no number: never a format of its own. */
+  function render(): void {
+    chip.setAttribute('aria-label', chipName(detection, hidden, hidden ? null : (countAsShown(detection, lang) ?? null)));
     chip.classList.toggle('own', detection.own);
   }
 
@@ -180,24 +179,6 @@ export function buildPrompt(
   };
 
   return { root, chip, controller, isOpen: () => dialog?.isOpen() ?? false, open };
-}
-
-/**
- * Chips whose number format was not made yet (a page's first counts) are named again with the number in
- * a task of their own, all together: the first `Intl.NumberFormat` of a page (20–30 ms) is then neither in
- * the site's task nor paid by pages that show no count.
- */
-const naming = new Set<() => unknown>();
-
-function nameSoon(rename: () => unknown): void {
-  if (naming.size === 0) setTimeout(nameAll, 0);
-  naming.add(rename);
-}
-
-function nameAll(): void {
-  const renames = Array.from(naming);
-  naming.clear();
-  for (const rename of renames) rename();
 }
 
 /**

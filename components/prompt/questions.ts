@@ -115,15 +115,6 @@ function numberFormat(lang: string | undefined, compact: boolean): Intl.NumberFo
 }
 
 /**
- * Whether the count's number format is made already. The first `Intl.NumberFormat` of a page costs
- * 20–30 ms (ICU's number data), so a chip does not make it inside the site's task: it is named without
- * the number, and again with it a task later (chip.ts).
- */
-export function formatReady(detection: Pick<Detection, 'approximate'>, lang?: string): boolean {
-  return formats.has(`${detection.approximate ? 'c' : 'f'}${lang ?? ''}`);
-}
-
-/**
  * The count as the page's language writes it: exact counts in full ("12,345"), abbreviated ones
  * abbreviated again ("12.3K"), so the prompt never claims more precision than the page showed.
  */
@@ -162,31 +153,31 @@ export function chooseQuestion(detection: Pick<Detection, 'site' | 'metric' | 'v
   return fill(bank[index]!, formatCount(detection, lang), metricWord(detection.metric, detection.value));
 }
 
-/** The own-profile card's heading: "12,345 followers — what will you do with them?" */
-export function ownHeading(detection: Pick<Detection, 'metric' | 'value' | 'approximate'> & { text?: string }, lang?: string): string {
-  const n = formatCount(detection, lang);
+/** The own-profile question around a number already written ("12,345" or the page's "12.3K"). */
+function ownQuestion(detection: Pick<Detection, 'metric' | 'value'>, n: string): string {
   if (detection.metric === 'following') return `You follow ${n} — what are they for?`;
   const them = detection.metric === 'karma' || detection.value === 1 ? 'it' : 'them';
   return `${n} ${metricWord(detection.metric, detection.value)} — what will you do with ${them}?`;
 }
 
+/** The own-profile card's heading: "12,345 followers — what will you do with them?" */
+export function ownHeading(detection: Pick<Detection, 'metric' | 'value' | 'approximate'> & { text?: string }, lang?: string): string {
+  return ownQuestion(detection, formatCount(detection, lang));
+}
+
 /**
- * The chip's accessible name. In hide mode it names the metric only: the number stays hidden. Without
- * `withNumber` (its format is not made yet: `formatReady`), the same question without the number.
+ * The chip's accessible name. `n` is the number as the page writes it (utils/metric-words.ts
+ * `countAsShown`: the content script makes no number format — the first `Intl.NumberFormat` of a page
+ * costs 20–30 ms); null names the question without a number (the count's text shows none), as hide mode does
+ * with the metric only.
  */
-export function chipName(
-  detection: Pick<Detection, 'metric' | 'value' | 'approximate' | 'own'> & { text?: string },
-  hidden: boolean,
-  lang?: string,
-  withNumber = true,
-): string {
+export function chipName(detection: Pick<Detection, 'metric' | 'value' | 'own'>, hidden: boolean, n: string | null): string {
   if (hidden) return `Running For: a hidden ${detection.metric} count. What is it for?`;
-  if (!withNumber) {
+  if (n === null) {
     const what = detection.metric === 'following' ? 'followed accounts' : metricWord(detection.metric, 2);
     return `Running For: ${detection.own ? `your ${what} — what will you do with them` : `these ${what} — what have they produced`}?`;
   }
-  if (detection.own) return `Running For: ${ownHeading(detection, lang)}`;
-  const n = formatCount(detection, lang);
+  if (detection.own) return `Running For: ${ownQuestion(detection, n)}`;
   if (detection.metric === 'following') return `Running For: what has following these ${n} accounts produced?`;
   return `Running For: what have these ${n} ${metricWord(detection.metric, detection.value)} produced?`;
 }

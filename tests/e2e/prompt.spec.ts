@@ -72,8 +72,8 @@ test('keyboard: the chip is a named button, the dialog keeps Tab inside, Escape 
   const page = await context.newPage();
   await page.goto('https://x.com/jane');
   const probe = await PromptProbe.on(page, 'followers');
-  // The chip's accessible name, as the browser's accessibility tree reports it. The page's first chips are
-  // named with their number a task after they are placed (their number format is made then: chip.ts).
+  // The chip's accessible name, as the browser's accessibility tree reports it: the count's number as the
+  // page writes it (utils/metric-words.ts countAsShown).
   const cdp = await context.newCDPSession(page);
   const names = async () => (await cdp.send('Accessibility.getFullAXTree')).nodes.filter((node) => node.role?.value === 'button').map((node) => node.name?.value);
   await expect.poll(names).toContain('Running For: what have these 12.3K followers produced?');

@@ -1,3 +1,4 @@
+/** @vitest-environment happy-dom */
 /**
  * A content script's languages, as it starts: English in the script, nothing else registered
  * (tests/unit/setup.ts leaves this file's world empty). Packs arrive as the background injects their files
@@ -6,11 +7,14 @@
  */
 import { runInNewContext } from 'node:vm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { buildPrompt } from '../../components/prompt/chip';
+import type { PromptEnvironment } from '../../components/prompt/types';
 import { parseCount } from '../../utils/count';
 import { NEUTRAL_UNITS_CODE } from '../../utils/lang/codes';
 import { languagePackFiles } from '../../utils/lang/files';
 import { loadLanguagesOnDemand } from '../../utils/lang/loader';
 import { registeredPacks } from '../../utils/lang/pack';
+import { detectionOf } from './prompt-detection';
 
 type Send = Parameters<typeof loadLanguagesOnDemand>[0];
 
@@ -71,5 +75,33 @@ describe('a content script’s numbers', () => {
     } finally {
       stop();
     }
+  });
+
+  it('names chips with their numbers without building anything with Intl', () => {
+    inject('de');
+    const made = vi.spyOn(Intl, 'NumberFormat');
+    const env: PromptEnvironment = { mode: 'reframe', send: (async () => ({ ok: true })) as unknown as PromptEnvironment['send'], now: () => new Date() };
+    const named: string[] = [];
+    for (const [lang, text, value] of [
+      ['en', '12.3K Followers', 12_300],
+      ['de', '1,2 Mio. Abonnenten', 1_200_000],
+      ['de-AT', 'Über 2.000 Follower', 2_000],
+    ] as const) {
+      const section = document.createElement('section');
+      section.lang = lang;
+      const host = document.createElement('running-for-prompt');
+      section.append(host);
+      document.body.append(section);
+      const prompt = buildPrompt(host, detectionOf({ value, approximate: true, text }), env)!;
+      named.push(prompt.chip.getAttribute('aria-label')!);
+      prompt.controller.destroy();
+      section.remove();
+    }
+    expect(named).toEqual([
+      'Running For: what have these 12.3K followers produced?',
+      'Running For: what have these 1,2 Mio. followers produced?',
+      'Running For: what have these 2.000+ followers produced?',
+    ]);
+    expect(made).not.toHaveBeenCalled();
   });
 });
