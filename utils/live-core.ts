@@ -582,6 +582,13 @@ export interface LiveLayer {
   stop(): void;
 }
 
+/** The live layer's state on a page, as `startLiveLayer` leaves it on the content script's global. */
+export interface LiveProgress {
+  state: 'starting' | 'off' | 'snoozed' | Exclude<SiteMode, 'off'>;
+  /** Detection passes run (the first is the whole page's). */
+  passes: number;
+}
+
 /** Longest setTimeout browsers honour (2^31 − 1 ms); a longer snooze is re-checked when it fires. */
 const MAX_TIMEOUT = 2_147_483_647;
 
@@ -605,6 +612,14 @@ export function startLiveLayer(ctx: LiveDetectorContext, deps: LiveLayerDeps): L
   let snoozeTimer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
   let generation = 0;
+  /**
+   * What the layer has done on this page, on the content script's own global — the isolated world, which
+   * the page cannot read: the state its settings put it in and its detection passes. Nothing in the
+   * extension reads it; the end-to-end tests wait on it before they check that a page got no prompt
+   * (tests/e2e/extension.ts `liveLayerSettled`), instead of waiting a fixed time.
+   */
+  const progress: LiveProgress = { state: 'starting', passes: 0 };
+  (globalThis as { runningForLive?: LiveProgress }).runningForLive = progress;
 
   const stopDetector = () => {
     detector?.stop();
@@ -649,7 +664,10 @@ export function startLiveLayer(ctx: LiveDetectorContext, deps: LiveLayerDeps): L
       onAdded: (host) => activity?.watchPrompt(host),
       onRemoved: (host) => activity?.unwatchPrompt(host),
       onDetected: (detections) => activity?.countsDetected(detections),
-      onPass: (detections) => pageHealth.passed(detections),
+      onPass: (detections) => {
+        progress.passes++;
+        pageHealth.passed(detections);
+      },
       onNavigate: () => {
         activity?.newPageView();
         pageHealth.newPageView();
@@ -698,6 +716,7 @@ export function startLiveLayer(ctx: LiveDetectorContext, deps: LiveLayerDeps): L
       stopDetector();
       recorder?.stop();
       recorder = undefined;
+      progress.state = 'off';
       return;
     }
     // The activity recorder's tick asks too: an orphan on a page that never changes stops within FLUSH_EVERY_MS.
@@ -707,8 +726,10 @@ export function startLiveLayer(ctx: LiveDetectorContext, deps: LiveLayerDeps): L
     if (wait > 0) {
       stopDetector();
       snoozeTimer = setTimeout(() => void apply(), Math.min(wait + 50, MAX_TIMEOUT));
+      progress.state = 'snoozed';
       return;
     }
+    progress.state = mode;
     if (detector && detectorMode === mode) return;
     // The mode changed (reframe ↔ hide): prompts are mounted again with the new environment.
     stopDetector();

@@ -775,6 +775,28 @@ describe('live layer and settings', () => {
     expect(hosts()).toHaveLength(2);
   });
 
+  it('leaves its state and passes on the content script’s global, for whoever can look into that world', async () => {
+    const progress = () => (globalThis as { runningForLive?: { state: string; passes: number } }).runningForLive;
+    let layer = start();
+    expect(progress()).toEqual({ state: 'starting', passes: 0 });
+    await layer.ready;
+    expect(progress()).toEqual({ state: 'reframe', passes: 1 });
+    document.body.append(xHeader('jo', '1', '2'));
+    await vi.waitFor(() => expect(progress()?.passes).toBe(2));
+    layer.stop();
+    await siteModesItem.setValue({ x: 'off' });
+    layer = start();
+    await layer.ready;
+    expect(progress()).toEqual({ state: 'off', passes: 0 });
+    layer.stop();
+    await siteModesItem.setValue({ x: 'reframe' });
+    await snoozesItem.setValue({ x: new Date(Date.now() + 60_000).toISOString() });
+    layer = start();
+    await layer.ready;
+    expect(progress()).toEqual({ state: 'snoozed', passes: 0 });
+    layer.stop();
+  });
+
   it('on a page only the generic detector reads, prompts report under the page’s host', async () => {
     const stats = document.createElement('div');
     stats.append(Object.assign(document.createElement('span'), { textContent: '1,204' }), ' ', Object.assign(document.createElement('span'), { textContent: 'subscribers' }));
