@@ -116,4 +116,27 @@ export async function inContentScript(context: BrowserContext, page: Page, exten
   };
 }
 
+/** The live layer's state on a page (utils/live-core.ts `LiveProgress`), read in its content-script world. */
+export interface LiveProgress {
+  state: 'starting' | 'off' | 'snoozed' | 'reframe' | 'hide';
+  passes: number;
+}
+
+/**
+ * Wait until the content script on `page` has applied its settings and, unless the site is off or snoozed,
+ * read the whole page once: what a check that a page got no prompt must wait for, instead of a fixed time
+ * (a negative check that ran before the scan would pass whatever the code does).
+ */
+export async function liveLayerSettled(context: BrowserContext, page: Page, extensionId: string): Promise<LiveProgress> {
+  const evaluate = await inContentScript(context, page, extensionId);
+  const read = async () => (await evaluate('globalThis.runningForLive ? { ...globalThis.runningForLive } : null')) as LiveProgress | null;
+  await expect
+    .poll(async () => {
+      const progress = await read();
+      return progress !== null && (progress.state === 'off' || progress.state === 'snoozed' || progress.passes > 0);
+    }, { message: 'the content script applied its settings and read the page' })
+    .toBe(true);
+  return (await read())!;
+}
+
 export { expect };

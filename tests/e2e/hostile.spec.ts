@@ -8,7 +8,7 @@
  * tries to read or press the dialog. What the page recorded must hold none of it.
  */
 import type { BrowserContext, Page } from '@playwright/test';
-import { expect, test } from './extension';
+import { expect, liveLayerSettled, test } from './extension';
 import { AIM, exportBackup, openByClick, PromptProbe, serveWith, setAim } from './prompt-probe';
 
 /** Words the user types, composes and pastes: none may reach the page. */
@@ -234,8 +234,9 @@ test('a page listening to everything in the capture phase, with prototypes patch
 
 test('a page that defines running-for-prompt first gets no prompt, no root and nothing to read', async ({ context, extensionId }) => {
   const page = await hostilePage(context, extensionId, 'before');
-  // The page's counts are read (the page is the x fixture); the prompts would be there by now.
-  await page.waitForTimeout(1500);
+  // The page's counts are read (the page is the x fixture): the content script has read the page, and
+  // placed no prompt in a host the page claimed.
+  expect((await liveLayerSettled(context, page, extensionId)).passes).toBeGreaterThan(0);
   await expect(page.locator('running-for-prompt')).toHaveCount(0);
   const seen = await seenByPage(page);
   expectNothingLeaked(seen);

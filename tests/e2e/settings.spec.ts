@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
-import { EXTENSION_DIR, expect, inContentScript, test } from './extension';
+import { EXTENSION_DIR, expect, inContentScript, liveLayerSettled, test } from './extension';
 
 const send = (message: unknown) => `chrome.runtime.sendMessage(${JSON.stringify(message)})`;
 
@@ -153,7 +153,7 @@ test('"Delete all data" also deletes every setting: added sites, modes, snoozes,
   await serveFixture('https://x.com/jane', 'x', 'profile-other.html');
   const x = await context.newPage();
   await x.goto('https://x.com/jane');
-  await x.waitForTimeout(500);
+  expect(await liveLayerSettled(context, x, extensionId)).toEqual({ state: 'snoozed', passes: 0 });
   await expect(x.locator('running-for-prompt')).toHaveCount(0);
 
   const page = await context.newPage();
