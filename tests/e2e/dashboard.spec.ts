@@ -2,7 +2,7 @@
  * The dashboard in real Chromium with the built extension: the outcomes list, and the Data section's
  * export, import (broken files, the same file twice, a round trip) and delete-all flows.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, test } from './extension';
@@ -85,10 +85,11 @@ function brokenFiles(): { name: string; text: string }[] {
     // The first outcome is valid: an all-or-nothing import must not add it when a later record is bad.
     { name: 'one-bad-record.json', text: valid.replace('"kind":"collaboration"', '"kind":"fame"') },
   ];
+  // The sample backups are part of the repository: a missing folder or no broken sample fails here, never skips.
   const samples = resolve('tests/fixtures/backups');
-  if (existsSync(samples)) {
-    for (const name of readdirSync(samples).filter((n) => n.startsWith('broken-'))) files.push({ name, text: readFileSync(join(samples, name), 'utf8') });
-  }
+  const broken = readdirSync(samples).filter((n) => n.startsWith('broken-'));
+  if (broken.length === 0) throw new Error(`No broken-*.json sample backup in ${samples}.`);
+  for (const name of broken) files.push({ name, text: readFileSync(join(samples, name), 'utf8') });
   return files;
 }
 
