@@ -86,12 +86,13 @@ test('keyboard: the chip is a named button, the dialog keeps Tab inside, Escape 
     return document.getElementById(dialog.getAttribute('aria-labelledby')!)!.textContent!;
   });
   expect(labelledBy.length).toBeGreaterThan(10);
-  // Ten Tabs later focus is still inside the prompt (the page's activeElement is the host).
+  // Ten Tabs later focus is still inside this prompt (the page's activeElement is its host), not another's.
   for (let i = 0; i < 10; i += 1) await page.keyboard.press('Tab');
-  expect(await page.evaluate(() => document.activeElement?.localName)).toBe('running-for-prompt');
+  const focusedHost = () => page.evaluate(() => `${document.activeElement?.localName}[${document.activeElement?.getAttribute('data-metric')}]`);
+  expect(await focusedHost()).toBe('running-for-prompt[followers]');
   expect(await probe.dialogOpen()).toBe(true);
   await page.keyboard.press('Shift+Tab');
-  expect(await page.evaluate(() => document.activeElement?.getAttribute('data-metric'))).toBe('followers');
+  expect(await focusedHost()).toBe('running-for-prompt[followers]');
 
   await page.keyboard.press('Escape');
   await expect.poll(() => probe.dialogOpen()).toBe(false);
