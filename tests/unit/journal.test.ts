@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
-import { openDB } from 'idb';
+import { openDB, type StoreNames } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DB_NAME, DB_VERSION, JournalError, upgrade, type JournalSchema } from '../../utils/journal/db';
 import { Journal } from '../../utils/journal/journal';
@@ -241,6 +241,46 @@ describe('schema upgrades', () => {
   /** The database as version `version` shipped it: the shipped upgrade chain, stopped there. */
   const openVersion = (version: number) =>
     openDB<JournalSchema>(DB_NAME, version, { upgrade: (db, oldVersion, _newVersion, tx) => upgrade(db, oldVersion, tx, version) });
+
+  /** A record for every store the journal has ever had: a store added without one fails the test below. */
+  const SAMPLES: { [S in StoreNames<JournalSchema>]: JournalSchema[S]['value'] } = {
+    aims: { id: 'aim1', purpose: 'p', aim: 'a', createdAt: '2026-01-01T00:00:00.000Z', archivedAt: null },
+    outcomes: { id: 'o1', at: '2026-01-02T00:00:00.000Z', title: 't', kind: 'job', note: '', siteId: 'linkedin', aimId: 'aim1' },
+    reflections: { id: 'r1', at: '2026-01-02T00:01:00.000Z', siteId: 'x', metric: 'followers', value: 10, own: false, answer: 'outcome', outcomeId: 'o1' },
+    snapshots: { id: 's1', at: '2026-01-02T00:00:00.000Z', siteId: 'x', metric: 'followers', value: 10, approximate: false },
+    activity: { day: '2026-01-02', siteId: 'x', activeMs: 5, metricsSeen: 1, promptsShown: 1 },
+    health: { day: '2026-01-02', siteId: 'x', expected: 2, found: 1, hook: 1, label: 0, generic: 0 },
+    siteHealth: { siteId: 'x', emptyStreak: 1, lastFoundVia: 'hook', lastViewAt: '2026-01-02T00:00:00.000Z', diagnostic: null, diagnosticAt: null },
+    refusals: { day: '2026-01-02', siteId: 'x', type: 'health/add', count: 4 },
+  };
+
+  it('has a sample record for every store of the current version', async () => {
+    const current = await openVersion(DB_VERSION);
+    expect(Array.from(current.objectStoreNames).sort()).toEqual(Object.keys(SAMPLES).sort());
+    current.close();
+  });
+
+  // Every version ever shipped, as the shipped upgrade chain builds it: a new version is covered by itself.
+  it.each(Array.from({ length: DB_VERSION - 1 }, (_, index) => index + 1))(
+    'upgrades a version %i database with a record in every store it had, and keeps every record',
+    async (version) => {
+      const old = await openVersion(version);
+      const stores = Array.from(old.objectStoreNames) as StoreNames<JournalSchema>[];
+      expect(stores.length).toBeGreaterThan(0);
+      for (const store of stores) await old.put(store, SAMPLES[store]);
+      old.close();
+
+      const journal = await Journal.open({ now });
+      const db = await journal.database();
+      expect(db.version).toBe(DB_VERSION);
+      for (const store of stores) expect(await db.getAll(store), `${store} after the upgrade from ${version}`).toEqual([SAMPLES[store]]);
+      // Read back through the journal too, as the extension reads them.
+      expect((await journal.currentAim())?.id).toBe('aim1');
+      expect(await journal.outcomes({ siteId: 'linkedin' })).toHaveLength(1);
+      expect(await journal.activity()).toEqual([SAMPLES.activity]);
+      expect(await journal.reflections()).toEqual([SAMPLES.reflections]);
+    },
+  );
 
   it('opens a version 1 database with data in it and keeps every record', async () => {
     const v1 = await openVersion(1);
