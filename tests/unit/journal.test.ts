@@ -1,9 +1,10 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { openDB, type StoreNames } from 'idb';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DB_NAME, DB_VERSION, JournalError, upgrade, type JournalSchema } from '../../utils/journal/db';
 import { Journal } from '../../utils/journal/journal';
+import { diskFullOnce } from './disk-full';
 
 let clock = new Date('2026-11-23T09:00:00.000Z');
 const now = () => clock;
@@ -234,6 +235,30 @@ describe('refusals', () => {
       ]),
     ).rejects.toMatchObject({ code: 'invalid' });
     expect(await journal.refusals()).toEqual([]);
+  });
+});
+
+describe('a full disk in the middle of a transaction: nothing of it is kept, and the next write works', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('a new aim: the current one is not archived without it', async () => {
+    const journal = await Journal.open({ now });
+    const first = await journal.setAim({ purpose: 'p', aim: 'first' });
+    diskFullOnce('aims');
+    await expect(journal.setAim({ purpose: 'p', aim: 'second' })).rejects.toMatchObject({ code: 'quota' });
+    expect(await journal.aims()).toEqual([first]);
+    await journal.setAim({ purpose: 'p', aim: 'second' });
+    expect((await journal.currentAim())?.aim).toBe('second');
+  });
+
+  it("a page view: the day's count is not kept without the site's standing", async () => {
+    const journal = await Journal.open({ now });
+    diskFullOnce('siteHealth');
+    await expect(journal.recordPageView({ siteId: 'x', found: true, via: 'hook' })).rejects.toMatchObject({ code: 'quota' });
+    expect(await journal.health()).toEqual([]);
+    expect(await journal.siteHealth()).toEqual([]);
+    await journal.recordPageView({ siteId: 'x', found: true, via: 'hook' });
+    expect(await journal.health()).toMatchObject([{ siteId: 'x', expected: 1, found: 1 }]);
   });
 });
 

@@ -10,7 +10,7 @@
  * The format is versioned: a later version of Running For must keep reading `version: 1` files.
  */
 import * as v from 'valibot';
-import { JournalError, STORES, type JournalDB, type StoreName } from './db';
+import { allOrNothing, JournalError, STORES, type JournalDB, type StoreName } from './db';
 import type { Journal } from './journal';
 import {
   ActivitySchema,
@@ -393,7 +393,7 @@ export async function importBackup(journal: Journal, backup: Backup): Promise<Im
   return journal.transact(async (db) => {
     const tx = db.transaction([...STORES], 'readwrite');
     const report: ImportReport = { added: zeroCounts(), skipped: zeroCounts(), merged: 0 };
-    try {
+    return allOrNothing(tx, async () => {
       // Requests are issued without awaiting each one: the transaction queues them in order, and one
       // await per store keeps a large import from paying a round trip per record.
       const aims = tx.objectStore('aims');
@@ -436,15 +436,7 @@ export async function importBackup(journal: Journal, backup: Backup): Promise<Im
       await Promise.all(archiveAllButNewest(allAims).map((aim) => aims.put(aim)));
       await tx.done;
       return report;
-    } catch (error) {
-      try {
-        tx.abort();
-      } catch {
-        // Already aborted by the failed request, or finished: either way nothing was committed.
-      }
-      await tx.done.catch(() => undefined);
-      throw error;
-    }
+    });
   });
 }
 

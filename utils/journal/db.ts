@@ -111,6 +111,26 @@ export interface OpenOptions {
   onTerminated?: () => void;
 }
 
+/**
+ * Run `work` against a read-write transaction, all or nothing. IndexedDB commits a transaction once nothing
+ * more is asked of it — also when the code making its requests failed half-way (a request that throws at
+ * once: a full disk, a value the store cannot take; a check that throws between two writes). So on any
+ * error the transaction is aborted, which undoes the requests made before it, and the error goes on.
+ */
+export async function allOrNothing<T>(tx: { abort(): void; done: Promise<void> }, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    try {
+      tx.abort();
+    } catch {
+      // Already aborted by the failed request (nothing was committed), or finished.
+    }
+    await tx.done.catch(() => undefined);
+    throw error;
+  }
+}
+
 /** Map a DOMException from IndexedDB to a JournalError (quota, private windows, closing). */
 export function toJournalError(error: unknown): JournalError {
   if (error instanceof JournalError) return error;

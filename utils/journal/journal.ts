@@ -8,7 +8,7 @@
  *   extension asked for it (`blocking`).
  */
 import * as v from 'valibot';
-import { openJournalDB, HEALTH_STORES, JournalError, MESSAGES, REFUSAL_STORES, STORES, toJournalError, type JournalDB, type OpenOptions, type StoreName } from './db';
+import { allOrNothing, openJournalDB, HEALTH_STORES, JournalError, MESSAGES, REFUSAL_STORES, STORES, toJournalError, type JournalDB, type OpenOptions, type StoreName } from './db';
 import {
   ActivitySchema,
   AimSchema,
@@ -200,14 +200,16 @@ export class Journal {
     const aim = check(AimSchema, { id: newId(), purpose: input.purpose.trim(), aim: input.aim.trim(), createdAt: at, archivedAt: null }, 'Aim');
     return this.run(async (db) => {
       const tx = db.transaction('aims', 'readwrite');
-      let cursor = await tx.store.openCursor();
-      while (cursor) {
-        if (cursor.value.archivedAt === null) await cursor.update({ ...cursor.value, archivedAt: at });
-        cursor = await cursor.continue();
-      }
-      await tx.store.add(aim);
-      await tx.done;
-      return aim;
+      return allOrNothing(tx, async () => {
+        let cursor = await tx.store.openCursor();
+        while (cursor) {
+          if (cursor.value.archivedAt === null) await cursor.update({ ...cursor.value, archivedAt: at });
+          cursor = await cursor.continue();
+        }
+        await tx.store.add(aim);
+        await tx.done;
+        return aim;
+      });
     });
   }
 
@@ -312,20 +314,25 @@ export class Journal {
     const today = IDBKeyRange.bound([fields.siteId, day.from], [fields.siteId, day.to], false, true);
     return this.run(async (db) => {
       const tx = db.transaction(['aims', 'outcomes', 'reflections'], 'readwrite');
-      const reflections = tx.objectStore('reflections');
-      const outcomes = tx.objectStore('outcomes');
-      const over =
-        (cap.answersPerDay !== undefined && (await reflections.index('by-site-at').count(today)) >= cap.answersPerDay) ||
-        (outcomeInput !== undefined && cap.outcomesPerDay !== undefined && (await outcomes.index('by-site-at').count(today)) >= cap.outcomesPerDay);
-      if (over) {
+      return allOrNothing(tx, async () => {
+        const reflections = tx.objectStore('reflections');
+        const outcomes = tx.objectStore('outcomes');
+        const over =
+          (cap.answersPerDay !== undefined && (await reflections.index('by-site-at').count(today)) >= cap.answersPerDay) ||
+          (outcomeInput !== undefined && cap.outcomesPerDay !== undefined && (await outcomes.index('by-site-at').count(today)) >= cap.outcomesPerDay);
+        if (over) {
+          await tx.done;
+          return OVER_CAP;
+        }
+        const aim = outcomeInput ? await currentAimIn(tx.objectStore('aims')) : undefined;
+        const outcome = outcomeInput ? this.buildOutcome({ siteId: fields.siteId, ...outcomeInput, at }, aim?.id ?? null) : undefined;
+        const reflection = check(ReflectionSchema, { ...fields, outcomeId: outcome?.id ?? null, id: newId(), at }, 'Reflection');
+        // One request after the other: a request that throws then leaves no other in flight to orphan.
+        if (outcome) await outcomes.add(outcome);
+        await reflections.add(reflection);
         await tx.done;
-        return OVER_CAP;
-      }
-      const aim = outcomeInput ? await currentAimIn(tx.objectStore('aims')) : undefined;
-      const outcome = outcomeInput ? this.buildOutcome({ siteId: fields.siteId, ...outcomeInput, at }, aim?.id ?? null) : undefined;
-      const reflection = check(ReflectionSchema, { ...fields, outcomeId: outcome?.id ?? null, id: newId(), at }, 'Reflection');
-      await Promise.all([outcome && outcomes.add(outcome), reflections.add(reflection), tx.done]);
-      return outcome ? { reflection, outcome } : { reflection };
+        return outcome ? { reflection, outcome } : { reflection };
+      });
     });
   }
 
@@ -439,34 +446,36 @@ export class Journal {
     const via = view.found ? (view.via ?? 'hook') : undefined;
     return this.run(async (db) => {
       const tx = db.transaction(['health', 'siteHealth'], 'readwrite');
-      const health = tx.objectStore('health');
-      const standing = tx.objectStore('siteHealth');
-      const row = (await health.get([day, view.siteId])) ?? { day, siteId: view.siteId, expected: 0, found: 0, hook: 0, label: 0, generic: 0 };
-      const expectedBefore = row.expected;
-      // A correction's view was counted as expected when it was recorded empty.
-      if (!view.corrects) row.expected += 1;
-      if (via) {
-        row.found += 1;
-        row[via] += 1;
-      }
-      if (row.found > row.expected) row.expected = row.found;
-      if (cap.viewsPerDay !== undefined && row.expected > cap.viewsPerDay && row.expected > expectedBefore) {
+      return allOrNothing(tx, async () => {
+        const health = tx.objectStore('health');
+        const standing = tx.objectStore('siteHealth');
+        const row = (await health.get([day, view.siteId])) ?? { day, siteId: view.siteId, expected: 0, found: 0, hook: 0, label: 0, generic: 0 };
+        const expectedBefore = row.expected;
+        // A correction's view was counted as expected when it was recorded empty.
+        if (!view.corrects) row.expected += 1;
+        if (via) {
+          row.found += 1;
+          row[via] += 1;
+        }
+        if (row.found > row.expected) row.expected = row.found;
+        if (cap.viewsPerDay !== undefined && row.expected > cap.viewsPerDay && row.expected > expectedBefore) {
+          await tx.done;
+          return OVER_CAP;
+        }
+        const before = await standing.get(view.siteId);
+        const next: SiteHealth = {
+          siteId: view.siteId,
+          emptyStreak: via ? 0 : (before?.emptyStreak ?? 0) + 1,
+          lastFoundVia: via ?? before?.lastFoundVia ?? null,
+          lastViewAt: at,
+          diagnostic: before?.diagnostic ?? null,
+          diagnosticAt: before?.diagnosticAt ?? null,
+        };
+        await health.put(check(HealthDaySchema, row, 'Site health'));
+        await standing.put(check(SiteHealthSchema, next, 'Site health'));
         await tx.done;
-        return OVER_CAP;
-      }
-      const before = await standing.get(view.siteId);
-      const next: SiteHealth = {
-        siteId: view.siteId,
-        emptyStreak: via ? 0 : (before?.emptyStreak ?? 0) + 1,
-        lastFoundVia: via ?? before?.lastFoundVia ?? null,
-        lastViewAt: at,
-        diagnostic: before?.diagnostic ?? null,
-        diagnosticAt: before?.diagnosticAt ?? null,
-      };
-      await health.put(check(HealthDaySchema, row, 'Site health'));
-      await standing.put(check(SiteHealthSchema, next, 'Site health'));
-      await tx.done;
-      return next;
+        return next;
+      });
     });
   }
 
@@ -504,11 +513,13 @@ export class Journal {
     if (valid.length === 0) return;
     await this.run(async (db) => {
       const tx = db.transaction('refusals', 'readwrite');
-      for (const count of valid) {
-        const existing = await tx.store.get([count.day, count.siteId, count.type]);
-        await tx.store.put(check(RefusalDaySchema, { ...count, count: (existing?.count ?? 0) + count.count }, 'Refusal'));
-      }
-      await tx.done;
+      await allOrNothing(tx, async () => {
+        for (const count of valid) {
+          const existing = await tx.store.get([count.day, count.siteId, count.type]);
+          await tx.store.put(check(RefusalDaySchema, { ...count, count: (existing?.count ?? 0) + count.count }, 'Refusal'));
+        }
+        await tx.done;
+      });
     });
   }
 
@@ -544,8 +555,10 @@ export class Journal {
     await this.run(async (db) => {
       const stores = [...STORES, ...HEALTH_STORES, ...REFUSAL_STORES];
       const tx = db.transaction(stores, 'readwrite');
-      await Promise.all(stores.map((store) => tx.objectStore(store).clear()));
-      await tx.done;
+      await allOrNothing(tx, async () => {
+        for (const store of stores) await tx.objectStore(store).clear();
+        await tx.done;
+      });
     });
   }
 }
