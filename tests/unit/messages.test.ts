@@ -15,6 +15,7 @@ import {
   type MessageSenderLike,
 } from '../../utils/journal/background-api';
 import { CONTEXT_GONE, sendToBackground } from '../../utils/journal/client';
+import { diskFullOnce } from './disk-full';
 import { JournalError, MESSAGES } from '../../utils/journal/db';
 import { Journal } from '../../utils/journal/journal';
 import { exportBackup, parseBackup, serializeBackup } from '../../utils/journal/backup';
@@ -281,6 +282,38 @@ describe('an added site with a long host (up to 253 characters, the DNS maximum)
 
   it('one character longer is no site id', () => {
     expect(parseMessage(snapshot({ siteId: `x${host}` }))).toMatchObject({ ok: false, error: expect.stringContaining('snapshot.siteId') });
+  });
+});
+
+describe('a full disk on ordinary writes: a clear message, nothing half-written, and the next write works', () => {
+  it('a prompt answer with an outcome: neither the outcome nor its reflection is kept', async () => {
+    await journal.setAim({ purpose: 'p', aim: 'a' });
+    const before = await everything();
+    // The reflection is written after its outcome, in the same transaction.
+    diskFullOnce('reflections');
+    const response = await handle(answer({ answer: 'outcome', outcome: { title: 'A sale', kind: 'sale' } }), promptPage());
+    expect(response).toEqual({ ok: false, error: MESSAGES.quota });
+    expect(await everything()).toEqual(before);
+    expect(await handle(answer({ answer: 'outcome', outcome: { title: 'A sale', kind: 'sale' } }), promptPage())).toEqual({ ok: true });
+    expect(await journal.outcomes()).toMatchObject([{ title: 'A sale' }]);
+    expect(await journal.reflections()).toMatchObject([{ answer: 'outcome' }]);
+  });
+
+  it('a snapshot from a page: not stored, and the next one is', async () => {
+    const before = await everything();
+    diskFullOnce('snapshots');
+    expect(await handle(snapshot(), page())).toEqual({ ok: false, error: MESSAGES.quota });
+    expect(await everything()).toEqual(before);
+    expect(await handle(snapshot(), page())).toEqual({ ok: true, recorded: true });
+    expect(await journal.snapshots()).toMatchObject([{ siteId: 'x', value: 512 }]);
+  });
+
+  it('activity: not added, and the next delta is', async () => {
+    diskFullOnce('activity');
+    expect(await handle(activity(), page())).toEqual({ ok: false, error: MESSAGES.quota });
+    expect(await journal.activity()).toEqual([]);
+    expect(await handle(activity(), page())).toEqual({ ok: true });
+    expect(await journal.activity()).toMatchObject([{ siteId: 'x', activeMs: 30_000 }]);
   });
 });
 
