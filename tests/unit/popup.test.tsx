@@ -10,6 +10,7 @@ import { formatDuration } from '../../components/popup/labels';
 import { Popup, READY_MARK } from '../../components/popup/Popup';
 import { weekBounds, weekStart } from '../../utils/week';
 import { JournalError, MESSAGES } from '../../utils/journal/db';
+import { diskFullOnce } from './disk-full';
 import { Journal } from '../../utils/journal/journal';
 import { loadSettings, weekStartItem } from '../../utils/settings';
 
@@ -29,6 +30,7 @@ beforeEach(() => {
 afterEach(() => {
   render(null, container);
   container.remove();
+  vi.restoreAllMocks();
 });
 
 /** A source over fake-indexeddb with the pinned clock; `journal` wraps each opened journal (spies). */
@@ -276,13 +278,10 @@ describe('quick log and this week', () => {
     expect(await (await storedJournal()).outcomes()).toEqual([]);
   });
 
-  it('keeps the typed text and shows the error when the write fails', async () => {
-    await mount(
-      testSource((journal) => {
-        vi.spyOn(journal, 'addOutcome').mockRejectedValue(new JournalError('quota', MESSAGES.quota));
-        return journal;
-      }),
-    );
+  it('keeps the typed text and shows the error when the disk is full, and logs it on the next try', async () => {
+    await mount();
+    // The real journal's write fails as a browser's does on a full disk.
+    diskFullOnce('outcomes');
     await type(field('Outcome'), 'A referral from an old colleague');
     await choose(field<HTMLSelectElement>('Kind'), 'job');
     await click(button('Log outcome'));
@@ -291,6 +290,12 @@ describe('quick log and this week', () => {
     expect(field<HTMLSelectElement>('Kind').value).toBe('job');
     expect(listedTitles()).toEqual([]);
     expect(queryButton('Undo')).toBeUndefined();
+    expect(await (await storedJournal()).outcomes()).toEqual([]);
+    // Space freed: the same press logs it.
+    await click(button('Log outcome'));
+    await waitFor(() => expect(listedTitles()).toEqual(['A referral from an old colleague']));
+    expect(alerts()).toEqual([]);
+    expect(await (await storedJournal()).outcomes()).toMatchObject([{ title: 'A referral from an old colleague', kind: 'job' }]);
   });
 
   it('counts only this week: outcomes, prompts answered (not dismissals) and time on social sites', async () => {
