@@ -4,8 +4,9 @@
  * context), so the round trip is the real one — Chrome's sender, the service worker, IndexedDB — and
  * production code has no test hook.
  */
-import type { BrowserContext, Frame, Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { expect, inContentScript, readStore, test } from './extension';
+import { openPromptFrame } from './prompt-probe';
 
 /** X's profile fixture under its real URL, once the content script has prompted both counts. */
 async function openXProfile(context: BrowserContext, serveFixture: (url: string, site: string, file: string) => Promise<void>): Promise<Page> {
@@ -62,14 +63,6 @@ test('a content script on x.com adds records through the background; reading, de
   expect(await readStore(extensionPage, 'activity')).toMatchObject([{ siteId: 'x', activeMs: 5000, promptsShown: 2 }]);
   expect(await readStore(extensionPage, 'outcomes')).toEqual([]);
 });
-
-/** The prompt page framed beside the followers count, once a click on the chip has opened it. */
-async function openPromptFrame(site: Page): Promise<Frame> {
-  await site.locator('running-for-prompt[data-metric="followers"]').click();
-  let frame: Frame | undefined;
-  await expect.poll(() => (frame = site.frames().find((f) => /^chrome-extension:\/\/[^/]+\/prompt\.html/.test(f.url()))) !== undefined).toBe(true);
-  return frame!;
-}
 
 test('the prompt page, framed in x.com, reads the aim as words only and stores answers for x alone', async ({ context, extensionId, serveFixture }) => {
   const site = await openXProfile(context, serveFixture);

@@ -200,3 +200,11 @@ export async function serveWith(context: BrowserContext, url: string, site: stri
   const body = fixtureHtml(site, file).replace(/<\/head\s*>/, `${head}</head>`);
   await context.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }));
 }
+
+/** The prompt page framed beside the followers count, once a click on the chip has opened it. */
+export async function openPromptFrame(site: Page): Promise<Frame> {
+  await site.locator('running-for-prompt[data-metric="followers"]').click();
+  let frame: Frame | undefined;
+  await expect.poll(() => (frame = site.frames().find((f) => /^chrome-extension:\/\/[^/]+\/prompt\.html/.test(f.url()))) !== undefined).toBe(true);
+  return frame!;
+}
