@@ -202,3 +202,80 @@ test('on every real-page fixture, the built stylesheet hides each count’s digi
     expect(seen.stray, `${where}: digits hidden that are no count`).toEqual([]);
   }
 });
+
+/**
+ * From now on, at every frame and every mutation: the computed visibility of each count number in the
+ * page (the spans X puts the digits in, posts left out), as the browser would paint it then.
+ */
+async function sampleNumbers(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const numbers = () => Array.from(document.querySelectorAll('a[href$="/following"] > span:first-child, a[href$="/verified_followers"] > span:first-child'));
+    const seen = { samples: 0, visible: [] as string[] };
+    (window as unknown as { seen: typeof seen }).seen = seen;
+    const sample = () => {
+      for (const number of numbers()) {
+        if (number.closest('[data-testid="tweet"]')) continue;
+        seen.samples++;
+        if (getComputedStyle(number).visibility !== 'hidden') seen.visible.push(number.textContent ?? '');
+      }
+    };
+    new MutationObserver(sample).observe(document, { childList: true, subtree: true, characterData: true });
+    const frame = () => {
+      sample();
+      requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  });
+}
+const sampled = (page: Page) => page.evaluate(() => (window as unknown as { seen: { samples: number; visible: string[] } }).seen);
+
+/** X's way of navigating: the URL changes, then the header is rendered anew (even n) or rewritten in place (odd n). */
+async function navigateX(page: Page, n: number): Promise<void> {
+  await page.evaluate((i) => {
+    history.pushState({}, '', `/user${i}`);
+    let header = document.querySelector('[data-testid="primaryColumn"] > div')!;
+    if (i % 2 === 0) {
+      const next = header.cloneNode(true) as Element;
+      next.querySelectorAll('running-for-prompt').forEach((host) => host.remove());
+      header.replaceWith(next);
+      header = next;
+    }
+    const [following, followers] = Array.from(header.querySelectorAll('a[href$="/following"], a[href$="/verified_followers"]'));
+    following!.setAttribute('href', `/user${i}/following`);
+    following!.querySelector('span span')!.textContent = `${100 + i}`;
+    followers!.setAttribute('href', `/user${i}/verified_followers`);
+    followers!.querySelector('span span')!.textContent = `${i}.${i}K`;
+  }, n);
+  // The chips follow the new profile (hide mode keeps them, so the user can look on purpose).
+  await expect(page.locator('running-for-prompt[data-metric="followers"]')).toHaveAttribute('data-value', String(Math.round(parseFloat(`${n}.${n}`) * 1000)));
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+}
+
+test('hide mode across single-page navigations: a new profile’s numbers are never painted, not for one frame', async ({ context, extensionId, serveFixture }) => {
+  const worker = await backgroundWorker(context);
+  await serveFixture('https://x.com/jane', 'x', 'profile-other.html');
+  const dashboard = await context.newPage();
+  await dashboard.goto(`chrome-extension://${extensionId}/dashboard.html#/sites`);
+  await expect(dashboard.getByRole('heading', { level: 1, name: 'Sites' })).toBeVisible();
+  await chooseMode(dashboard, 'X', 'Hide numbers');
+  await expect.poll(() => registeredIds(worker)).toEqual(['hide-x']);
+
+  const page = await context.newPage();
+  await page.goto('https://x.com/jane');
+  await expect(page.locator('running-for-prompt')).toHaveCount(2);
+  await sampleNumbers(page);
+  for (let n = 1; n <= 10; n++) await navigateX(page, n);
+  const hidden = await sampled(page);
+  expect(hidden.samples).toBeGreaterThan(20);
+  expect(hidden.visible).toEqual([]);
+
+  // The control: in Reframe the same sampling sees the numbers of the same navigations.
+  await chooseMode(dashboard, 'X', 'Reframe');
+  await expect.poll(() => registeredIds(worker)).toEqual([]);
+  const shown = await context.newPage();
+  await shown.goto('https://x.com/jane');
+  await expect(shown.locator('running-for-prompt')).toHaveCount(2);
+  await sampleNumbers(shown);
+  for (let n = 1; n <= 2; n++) await navigateX(shown, n);
+  expect((await sampled(shown)).visible).toEqual(expect.arrayContaining(['101', '1.1K', '102', '2.2K']));
+});
