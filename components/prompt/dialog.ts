@@ -392,12 +392,15 @@ export function createDialog(doc: Document, mount: HTMLElement, env: DialogEnvir
 
   function onKeydown(event: KeyboardEvent): void {
     if (!opened) return;
+    // An input method composing a word owns its keys: Enter picks the candidate, Escape cancels it. Safari
+    // reports the composition's last Enter with isComposing false, but key code 229, as every browser does.
+    if (event.isComposing || event.keyCode === 229) return;
     if (event.key === 'Escape') {
       event.preventDefault();
       close(true);
       return;
     }
-    if (event.key === 'Enter' && event.target === titleInput && !event.isComposing) {
+    if (event.key === 'Enter' && event.target === titleInput) {
       event.preventDefault();
       void saveOutcome();
       return;

@@ -246,6 +246,25 @@ describe('the three answers', () => {
     expect(alertText(parts)).toBe('');
   });
 
+  it('an input method composing a word owns Enter and Escape: nothing is saved or closed until it commits', async () => {
+    await openPrompt();
+    buttonNamed(parts, 'Log an outcome').click();
+    const title = q<HTMLInputElement>(parts, 'input');
+    title.value = 'クライアント';
+    // Enter commits the candidate; Escape cancels it (Chromium sends both with isComposing, key code 229).
+    press(title, 'Enter', { isComposing: true, keyCode: 229 });
+    press(title, 'Escape', { isComposing: true, keyCode: 229 });
+    await parts.settled();
+    expect(fake.answers).toEqual([]);
+    expect(parts.isOpen()).toBe(true);
+    expect(visible(title)).toBe(true);
+    // Committed: the next Enter is the user's.
+    title.value = 'クライアントの紹介';
+    press(title, 'Enter');
+    await parts.settled();
+    expect(fake.answers.at(-1)?.slice(1)).toEqual(['outcome', { title: 'クライアントの紹介', kind: expect.any(String) }]);
+  });
+
   it('a refused save shows the sentence in the alert and keeps what was typed', async () => {
     await openPrompt();
     fake.answerError = 'Nothing was saved: the journal is busy. Try again.';
