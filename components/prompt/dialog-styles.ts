@@ -4,6 +4,11 @@
  */
 import { sharedSheet, THEME_CSS } from './styles';
 
+/** The theme colours only the dialog uses (the chip's are in styles.ts THEME_CSS). */
+const DIALOG_THEME_CSS = `.light { --surface: #f6f5f1; --field: #ffffff; --error: #b42318; }
+.dark { --surface: #2b2a27; --field: #1b1a18; --error: #ff8a80; }
+`;
+
 export const DIALOG_CSS = `
 .dialog {
   margin: 0;
@@ -81,4 +86,7 @@ button { cursor: pointer; }
 :focus-visible { outline: 2px solid var(--focus); outline-offset: 2px; }
 `;
 
-export const dialogPageSheet = (doc: Document): CSSStyleSheet => sharedSheet(doc, `${THEME_CSS}${PAGE_CSS}${DIALOG_CSS}`);
+/** The dialog page's whole sheet: the theme colours, the page around the dialog, and the dialog. */
+export const DIALOG_PAGE_CSS = `${THEME_CSS}${DIALOG_THEME_CSS}${PAGE_CSS}${DIALOG_CSS}`;
+
+export const dialogPageSheet = (doc: Document): CSSStyleSheet => sharedSheet(doc, DIALOG_PAGE_CSS);

@@ -16,18 +16,21 @@
  */
 import { CHIP_ON } from '@/utils/prompt-host-css';
 
-/** The two themes' colours, for the chip here and the dialog in its page (dialog-styles.ts). */
+/**
+ * The two themes' colours the chip uses, here and in the dialog's page (dialog-styles.ts adds the ones only
+ * the dialog uses: this sheet ships in every content script).
+ */
 export const THEME_CSS = `.light {
   color-scheme: light;
-  --bg: #ffffff; --surface: #f6f5f1; --text: #1f1f1c; --muted: #5f5d56; --line: #dedbd2;
-  --field: #ffffff; --field-line: #bdb9ae; --accent: #1f6f5c; --accent-text: #ffffff;
-  --focus: #2463eb; --error: #b42318; --shadow: 0 12px 32px rgba(20, 20, 18, 0.18), 0 2px 6px rgba(20, 20, 18, 0.12);
+  --bg: #ffffff; --text: #1f1f1c; --muted: #5f5d56; --line: #dedbd2; --field-line: #bdb9ae;
+  --accent: #1f6f5c; --accent-text: #ffffff; --focus: #2463eb;
+  --shadow: 0 12px 32px rgba(20, 20, 18, 0.18), 0 2px 6px rgba(20, 20, 18, 0.12);
 }
 .dark {
   color-scheme: dark;
-  --bg: #22211f; --surface: #2b2a27; --text: #eceae4; --muted: #aaa79e; --line: #3d3b36;
-  --field: #1b1a18; --field-line: #57544d; --accent: #7fcfb5; --accent-text: #10231d;
-  --focus: #8ab4ff; --error: #ff8a80; --shadow: 0 12px 32px rgba(0, 0, 0, 0.55), 0 2px 6px rgba(0, 0, 0, 0.4);
+  --bg: #22211f; --text: #eceae4; --muted: #aaa79e; --line: #3d3b36; --field-line: #57544d;
+  --accent: #7fcfb5; --accent-text: #10231d; --focus: #8ab4ff;
+  --shadow: 0 12px 32px rgba(0, 0, 0, 0.55), 0 2px 6px rgba(0, 0, 0, 0.4);
 }
 `;
 
@@ -61,8 +64,7 @@ ${THEME_CSS}.rf {
   text-align: start;
   -webkit-font-smoothing: antialiased;
 }
-button { font: inherit; color: inherit; margin: 0; }
-button { cursor: pointer; }
+button { font: inherit; color: inherit; margin: 0; cursor: pointer; }
 :focus { outline: none; }
 :focus-visible { outline: 2px solid var(--focus); outline-offset: 2px; }
 
@@ -76,9 +78,6 @@ button { cursor: pointer; }
   border-radius: 10px;
   background: var(--bg);
   color: var(--muted);
-  font-size: 12px;
-  line-height: 18px;
-  white-space: nowrap;
 }
 .chip:hover, .chip[aria-expanded='true'], .chip.pressed { color: var(--text); border-color: var(--field-line); }
 .chip .mark {

@@ -22,7 +22,7 @@ import {
   QUESTIONS,
   safeLocale,
 } from '../../components/prompt/questions';
-import { DIALOG_CSS } from '../../components/prompt/dialog-styles';
+import { DIALOG_PAGE_CSS } from '../../components/prompt/dialog-styles';
 import { CHIP_CSS } from '../../components/prompt/styles';
 import { pickTheme, readColor, themeAround, type Theme } from '../../components/prompt/theme';
 import type { PromptEnvironment } from '../../components/prompt/types';
@@ -339,12 +339,14 @@ describe('the chip', () => {
   });
 
   it('its styles use px, not page-relative units, and no outside variables', () => {
-    const PROMPT_CSS = CHIP_CSS + DIALOG_CSS;
-    expect(PROMPT_CSS).not.toMatch(/\drem\b/);
-    for (const [, size] of PROMPT_CSS.matchAll(/font-size: ([^;]+);/g)) expect(size).toMatch(/^\d+px$/);
-    const defined = new Set(Array.from(PROMPT_CSS.matchAll(/(--[a-z-]+):/g), (m) => m[1]));
-    for (const [, used] of PROMPT_CSS.matchAll(/var\((--[a-z-]+)\)/g)) expect(defined).toContain(used);
-    expect(PROMPT_CSS).toMatch(/:host\s*{\s*all: initial !important;/);
+    // Each sheet as it ships: the chip's in the content script, the dialog page's in its own page.
+    for (const sheet of [CHIP_CSS, DIALOG_PAGE_CSS]) {
+      expect(sheet).not.toMatch(/\drem\b/);
+      for (const [, size] of sheet.matchAll(/font-size: ([^;]+);/g)) expect(size).toMatch(/^\d+px$/);
+      const defined = new Set(Array.from(sheet.matchAll(/(--[a-z-]+):/g), (m) => m[1]));
+      for (const [, used] of sheet.matchAll(/var\((--[a-z-]+)\)/g)) expect(defined).toContain(used);
+    }
+    expect(CHIP_CSS).toMatch(/:host\s*{\s*all: initial !important;/);
   });
 
   it('serves another count when recycled before it was ever opened, and refuses once opened', () => {
