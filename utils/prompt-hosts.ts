@@ -255,7 +255,11 @@ export class PromptHosts {
     const entry = this.byElement.get(element);
     if (!entry) return;
     this.forget(entry);
+    // A keyboard user on a prompt that goes (a snooze, a re-render) keeps their place: the focus moves to
+    // the count it stood beside, or the link or button around it, instead of falling to the page's top.
+    const focused = entry.host.ownerDocument.activeElement === entry.host;
     entry.host.remove();
+    if (focused) (element.closest('a,button,[tabindex]') as HTMLElement | null)?.focus();
     this.hooks.onRemoved?.(entry.host);
     // Counts that come and go (hovercards) reuse the prompts of those that went, when they are as new.
     let spare = false;

@@ -110,6 +110,59 @@ test('keyboard: the chip is a named button, the dialog keeps Tab inside, Escape 
   await expect.poll(() => probe.dialogOpen()).toBe(true);
 });
 
+test('keyboard only, from the page: Tab to the chip, open, answer, close, open again, snooze — focus is never lost', async ({ context, extensionId, serveFixture }) => {
+  await setAim(context, extensionId);
+  await serveFixture('https://x.com/jane', 'x', 'profile-other.html');
+  const page = await context.newPage();
+  await page.goto('https://x.com/jane');
+  const probe = await PromptProbe.on(page, 'followers');
+  const focusedHost = () => page.evaluate(() => `${document.activeElement?.localName}[${document.activeElement?.getAttribute('data-metric') ?? ''}]`);
+  /** Tab (forwards) until `reached` says so, at most `most` times: a user's way through a page or a dialog. */
+  const tabUntil = async (reached: () => Promise<boolean>, most: number, what: string) => {
+    for (let i = 0; i < most && !(await reached()); i++) await page.keyboard.press('Tab');
+    expect(await reached(), what).toBe(true);
+  };
+
+  // From the top of the page, Tab reaches the chip beside the followers count, in the page's own order.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await tabUntil(async () => (await focusedHost()) === 'running-for-prompt[followers]', 40, 'Tab reaches the followers chip');
+  expect(await probe.chipFocused()).toBe('Running For: what have these 12.3K followers produced?');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => probe.dialogOpen()).toBe(true);
+
+  // Answer: "Log an outcome", type it, pick the kind, save — keys only.
+  await tabUntil(async () => (await probe.focused()) === 'Log an outcome', 12, 'Tab reaches "Log an outcome"');
+  await page.keyboard.press('Enter');
+  expect(await probe.focused()).toBe('input');
+  await page.keyboard.type('Asked to speak at a meetup');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('L');
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => probe.text('[role="status"]')).toBe('Saved: “Asked to speak at a meetup”. That is what the number is for.');
+  expect(await probe.focused()).toBe('Done');
+  // Done closes, and the focus is back on the chip it came from.
+  await page.keyboard.press('Enter');
+  await expect.poll(() => probe.dialogOpen()).toBe(false);
+  expect(await focusedHost()).toBe('running-for-prompt[followers]');
+  expect(await probe.chipFocused()).toBe('Running For: what have these 12.3K followers produced?');
+
+  // Open again with Space; "Not now" shows the snoozes; "An hour" snoozes X.
+  await page.keyboard.press('Space');
+  await expect.poll(() => probe.dialogOpen()).toBe(true);
+  await tabUntil(async () => (await probe.focused()) === 'Not now', 12, 'Tab reaches "Not now"');
+  await page.keyboard.press('Enter');
+  await tabUntil(async () => (await probe.focused()) === 'An hour', 6, 'Tab reaches "An hour"');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => storageValue(context, extensionId, 'settings.snoozes')).toMatchObject({ x: expect.any(String) });
+  // The snoozed page's prompts go; the focus goes to the count the chip stood beside, not to nowhere.
+  await expect(page.locator('running-for-prompt')).toHaveCount(0);
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe('/jane/verified_followers');
+
+  const backup = await exportBackup(context, extensionId);
+  expect(backup.outcomes).toEqual([expect.objectContaining({ title: 'Asked to speak at a meetup', kind: 'learning', siteId: 'x' })]);
+});
+
 test('own profile: the stronger card with the count, this week\'s outcomes and the same answers', async ({ context, extensionId, serveFixture }) => {
   await setAim(context, extensionId);
   await serveFixture('https://x.com/sam_reader', 'x', 'profile-own.html');
