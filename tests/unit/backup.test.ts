@@ -7,9 +7,11 @@ import {
   BACKUP_VERSION,
   MAX_BACKUP_RECORDS,
   MAX_BACKUP_SIZE,
+  utf8Bytes,
   archiveAllButNewest,
   backupFilename,
   backupSizeError,
+  backupTextSizeError,
   exportBackup,
   importBackup,
   outcomesCsv,
@@ -349,6 +351,20 @@ describe('validation', () => {
     expect(parseBackup(fixture('valid-small.json')).ok).toBe(true);
     expect(backupSizeError(MAX_BACKUP_SIZE)).toBeNull();
     expect(backupSizeError(MAX_BACKUP_SIZE + 1)).toMatch(/too large/);
+  });
+
+  it('measures text already read in bytes too, as the file it was: one limit, not a looser one in characters', () => {
+    expect(utf8Bytes('a')).toBe(1);
+    expect(utf8Bytes('é')).toBe(2);
+    expect(utf8Bytes('あ')).toBe(3);
+    expect(utf8Bytes('😀')).toBe(4);
+    expect(utf8Bytes('aé😀あ')).toBe(new TextEncoder().encode('aé😀あ').length);
+    // 30 million characters of two bytes each: 60 MB as a file, though under 50 million characters.
+    const large = 'é'.repeat(30 * 1024 * 1024);
+    expect(backupTextSizeError(large)).toMatch(/too large to be a Running For backup \(60 MB; backups are at most 50 MB\)/);
+    expect(parseBackup(large)).toEqual({ ok: false, error: backupTextSizeError(large) });
+    // The same number of plain characters is 30 MB: within the limit (and then read as JSON).
+    expect(backupTextSizeError('e'.repeat(30 * 1024 * 1024))).toBeNull();
   });
 });
 

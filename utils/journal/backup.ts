@@ -144,11 +144,31 @@ function by<T>(...keys: (keyof T)[]): (a: T, b: T) => number {
 
 // ── Validation ────────────────────────────────────────────────────────────────────────────────
 
-/** A message when a file of `size` bytes (or characters) is too large to be a backup, else null. */
-export function backupSizeError(size: number): string | null {
-  if (size <= MAX_BACKUP_SIZE) return null;
+/** A message when a file of `bytes` bytes is too large to be a backup, else null. */
+export function backupSizeError(bytes: number): string | null {
+  if (bytes <= MAX_BACKUP_SIZE) return null;
   const mb = (n: number) => `${Math.round(n / (1024 * 1024))} MB`;
-  return `This file is too large to be a Running For backup (${mb(size)}; backups are at most ${mb(MAX_BACKUP_SIZE)}).`;
+  return `This file is too large to be a Running For backup (${mb(bytes)}; backups are at most ${mb(MAX_BACKUP_SIZE)}).`;
+}
+
+/** The size of `text` as a UTF-8 file, in bytes, counted without encoding a copy of it. */
+export function utf8Bytes(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    // A surrogate pair (two units) is four bytes: two each.
+    bytes += unit < 0x80 ? 1 : unit < 0x800 || (unit >= 0xd800 && unit < 0xe000) ? 2 : 3;
+  }
+  return bytes;
+}
+
+/**
+ * `backupSizeError` for text already read, in the same unit as for a file before reading it — bytes — so
+ * there is one limit, not a byte limit and a looser character one (a character takes up to three bytes).
+ */
+export function backupTextSizeError(text: string): string | null {
+  // Every UTF-16 unit is one to three bytes: within a third of the limit the text fits, uncounted.
+  return text.length * 3 <= MAX_BACKUP_SIZE ? null : backupSizeError(utf8Bytes(text));
 }
 
 /**
@@ -156,7 +176,7 @@ export function backupSizeError(size: number): string | null {
  * sentence saying what is wrong and where (`outcomes[3].kind: …`).
  */
 export function parseBackup(text: string): ParseResult {
-  const tooLarge = backupSizeError(text.length);
+  const tooLarge = backupTextSizeError(text);
   if (tooLarge) return { ok: false, error: tooLarge };
   // Editors on Windows save UTF-8 with a byte order mark; it is not part of the JSON.
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
