@@ -182,6 +182,28 @@ describe('the reminder in the background', () => {
     expect(opened).toHaveLength(1);
   });
 
+  it('across the autumn clock change in a real zone (Europe/Berlin, 25 Oct 2026): fires once, at 18:00 local, both weeks', async () => {
+    process.env.TZ = 'Europe/Berlin';
+    clock = new Date('2026-10-22T08:00:00.000Z'); // Thursday, 10:00 in Berlin (summer time, UTC+2)
+    await journal.setAim({ purpose: 'A studio', aim: 'Three new clients by March' });
+    const shown: string[] = [];
+    const stop = startWeeklyReminder(options());
+    // Sunday 25 October: the clocks went back at 03:00, so 18:00 local is 17:00 UTC.
+    await expect.poll(async () => (await fakeBrowser.alarms.get(REMINDER_ALARM))?.scheduledTime).toBe(Date.parse('2026-10-25T17:00:00.000Z'));
+    clock = new Date('2026-10-25T17:00:00.000Z');
+    await fakeBrowser.alarms.onAlarm.trigger({ name: REMINDER_ALARM, scheduledTime: clock.getTime(), persistAcrossSessions: false });
+    await expect.poll(() => Object.keys(fakeBrowser.notifications.getAllCreateOptions())).toHaveLength(1);
+    shown.push(...Object.keys(fakeBrowser.notifications.getAllCreateOptions()));
+    // Next: Sunday 1 November, 18:00 local — winter time now, still 17:00 UTC: a week of 168 hours after a 169-hour one.
+    await expect.poll(async () => (await fakeBrowser.alarms.get(REMINDER_ALARM))?.scheduledTime).toBe(Date.parse('2026-11-01T17:00:00.000Z'));
+    const next = (await fakeBrowser.alarms.get(REMINDER_ALARM))!.scheduledTime;
+    expect(local(new Date(next))).toBe('2026-11-01 18:00 Sun');
+    // The same alarm delivered twice (a browser catching up after sleep) shows nothing more that week.
+    await fakeBrowser.alarms.onAlarm.trigger({ name: REMINDER_ALARM, scheduledTime: clock.getTime(), persistAcrossSessions: false });
+    expect(Object.keys(fakeBrowser.notifications.getAllCreateOptions())).toEqual(shown);
+    stop();
+  });
+
   it('follows the real settings item: switching the reminder off clears the alarm', async () => {
     const stop = startWeeklyReminder({ api, journal: async () => journal, now: () => clock });
     await expect.poll(() => fakeBrowser.alarms.get(REMINDER_ALARM)).toBeDefined();
