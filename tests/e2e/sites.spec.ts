@@ -26,6 +26,31 @@ for (const fixture of cases) {
     expect(data).toEqual(
       fixture.expect.map((item) => ({ site: fixture.site, metric: item.metric, value: String(item.value), own: String(item.own) })),
     );
+    // An oracle independent of the detector and of expected.json: what Chromium renders beside each
+    // prompt. The nearest text around its host (as the browser lays it out: innerText) shows the count's
+    // digits — all of them for an exact count, the leading ones for an abbreviated one ("12.3K": 123).
+    const beside = await prompts.evaluateAll((hosts) =>
+      hosts.map((host) => {
+        let around: HTMLElement | null = host.parentElement;
+        for (let up = 0; around && up < 4 && !/\p{Nd}/u.test(around.innerText); up++) around = around.parentElement;
+        return { value: Number((host as HTMLElement).dataset.value), text: around?.innerText ?? '' };
+      }),
+    );
+    for (const { value, text } of beside) {
+      const digits = text.normalize('NFKC').replace(/(?<=\d)[ .,'’\u00a0\u202f\u066b\u066c]+(?=\d)/gu, '');
+      // Shown in full, or abbreviated to its leading one to four digits, cut or rounded (2,569 as "2.5k" or
+      // "2.6k"; 783,400 as "783.4K"), as a number of its own (not inside a longer one).
+      const full = String(value);
+      const shown = new Set([full]);
+      for (let lead = 1; lead <= Math.min(4, full.length); lead++) {
+        shown.add(full.slice(0, lead));
+        shown.add(String(Math.round(value / 10 ** (full.length - lead))));
+      }
+      expect(
+        [...shown].some((candidate) => new RegExp(`(?<!\\d)${candidate}(?!\\d)`).test(digits)),
+        `the text beside the prompt for ${value} ("${text}") shows ${[...shown].join(' or ')}`,
+      ).toBe(true);
+    }
     await page.close();
   });
 }
