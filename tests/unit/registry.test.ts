@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { adapterFor, adapters, EXAMPLES, generic, hostMatches, hostMatchPatterns, pageTypeOf } from '../../utils/sites';
 import { SITE_LIST } from '../../utils/sites/names';
-import { fixtureCases, fixtureSites, realCases } from './fixture-dom';
+import { fixtureCases, fixtureSites, parseWith, realCases } from './fixture-dom';
 
 const SITES_DIR = new URL('../../utils/sites/', import.meta.url);
 const NOT_ADAPTERS = new Set(['index.ts', 'types.ts', 'dom.ts', 'names.ts', 'layers.ts', 'own.ts']);
@@ -115,9 +115,18 @@ describe.each(adapters.map((adapter) => [adapter.id, adapter] as const))('%s', (
       for (const example of examples) {
         const url = new URL(example);
         expect(pageTypeOf(adapter, url), example).toBe(type);
-        if (adapter.hosts.length > 0) expect(adapterFor(url).id, example).toBe(id);
+        // A site on any host (Mastodon's instances) is known by its markup: each of its fixture pages says so.
+        const pages = adapter.hosts.length > 0 ? [undefined] : fixtureCases(id).map((fixture) => parseWith('linkedom', fixture.html, example));
+        expect(pages.length, `${example}: a page to recognise the site by`).toBeGreaterThan(0);
+        for (const doc of pages) expect(adapterFor(url, doc).id, example).toBe(id);
       }
     }
+  });
+
+  it('claims no other site’s pages by markup', () => {
+    if (!adapter.recognize) return expect(adapter.hosts.length, 'a site with neither hosts nor markup to know it by').toBeGreaterThan(0);
+    for (const site of fixtureSites().filter((other) => other !== id))
+      for (const fixture of fixtureCases(site)) expect(adapter.recognize(parseWith('linkedom', fixture.html, fixture.url)), `${id} recognises ${site}/${fixture.file}`).toBe(false);
   });
 
   it('claims no other site’s example URLs', () => {
