@@ -4,10 +4,15 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import { expect, test } from './extension';
 import { AIM, exportBackup, openByClick, PromptProbe, serveWith, setAim, setStorage, storageValue } from './prompt-probe';
 
 const xLight = '<style>body{margin:0;background:#fff;color:#0f1419;font:15px/20px -apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif}a{color:inherit;text-decoration:none}main{padding:16px}</style>';
+
+/** What has the page's focus, as the page sees it: a prompt's host by its metric ("running-for-prompt[followers]"). */
+const focusedHost = (page: Page) =>
+  page.evaluate(() => `${document.activeElement?.localName}[${document.activeElement?.getAttribute('data-metric') ?? ''}]`);
 
 test('answering each of the three ways stores the right reflection, and the aim shows in the dialog', async ({ context, extensionId }) => {
   await setAim(context, extensionId);
@@ -88,11 +93,10 @@ test('keyboard: the chip is a named button, the dialog keeps Tab inside, Escape 
   expect(labelledBy.length).toBeGreaterThan(10);
   // Ten Tabs later focus is still inside this prompt (the page's activeElement is its host), not another's.
   for (let i = 0; i < 10; i += 1) await page.keyboard.press('Tab');
-  const focusedHost = () => page.evaluate(() => `${document.activeElement?.localName}[${document.activeElement?.getAttribute('data-metric')}]`);
-  expect(await focusedHost()).toBe('running-for-prompt[followers]');
+  expect(await focusedHost(page)).toBe('running-for-prompt[followers]');
   expect(await probe.dialogOpen()).toBe(true);
   await page.keyboard.press('Shift+Tab');
-  expect(await focusedHost()).toBe('running-for-prompt[followers]');
+  expect(await focusedHost(page)).toBe('running-for-prompt[followers]');
 
   await page.keyboard.press('Escape');
   await expect.poll(() => probe.dialogOpen()).toBe(false);
@@ -116,7 +120,6 @@ test('keyboard only, from the page: Tab to the chip, open, answer, close, open a
   const page = await context.newPage();
   await page.goto('https://x.com/jane');
   const probe = await PromptProbe.on(page, 'followers');
-  const focusedHost = () => page.evaluate(() => `${document.activeElement?.localName}[${document.activeElement?.getAttribute('data-metric') ?? ''}]`);
   /** Tab (forwards) until `reached` says so, at most `most` times: a user's way through a page or a dialog. */
   const tabUntil = async (reached: () => Promise<boolean>, most: number, what: string) => {
     for (let i = 0; i < most && !(await reached()); i++) await page.keyboard.press('Tab');
@@ -125,7 +128,7 @@ test('keyboard only, from the page: Tab to the chip, open, answer, close, open a
 
   // From the top of the page, Tab reaches the chip beside the followers count, in the page's own order.
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-  await tabUntil(async () => (await focusedHost()) === 'running-for-prompt[followers]', 40, 'Tab reaches the followers chip');
+  await tabUntil(async () => (await focusedHost(page)) === 'running-for-prompt[followers]', 40, 'Tab reaches the followers chip');
   expect(await probe.chipFocused()).toBe('Running For: what have these 12.3K followers produced?');
   await page.keyboard.press('Enter');
   await expect.poll(() => probe.dialogOpen()).toBe(true);
@@ -144,7 +147,7 @@ test('keyboard only, from the page: Tab to the chip, open, answer, close, open a
   // Done closes, and the focus is back on the chip it came from.
   await page.keyboard.press('Enter');
   await expect.poll(() => probe.dialogOpen()).toBe(false);
-  expect(await focusedHost()).toBe('running-for-prompt[followers]');
+  expect(await focusedHost(page)).toBe('running-for-prompt[followers]');
   expect(await probe.chipFocused()).toBe('Running For: what have these 12.3K followers produced?');
 
   // Open again with Space; "Not now" shows the snoozes; "An hour" snoozes X.
