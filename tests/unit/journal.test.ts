@@ -310,9 +310,9 @@ describe('schema upgrades', () => {
   it('opens a version 1 database with data in it and keeps every record', async () => {
     const v1 = await openVersion(1);
     expect(Array.from(v1.transaction('snapshots').store.indexNames)).not.toContain('by-site-metric-at');
-    await v1.put('aims', { id: 'aim1', purpose: 'p', aim: 'a', createdAt: '2026-01-01T00:00:00.000Z', archivedAt: null });
-    await v1.put('outcomes', { id: 'o1', at: '2026-01-02T00:00:00.000Z', title: 't', kind: 'job', note: '', siteId: 'linkedin', aimId: 'aim1' });
-    await v1.put('snapshots', { id: 's1', at: '2026-01-02T00:00:00.000Z', siteId: 'x', metric: 'followers', value: 10, approximate: false });
+    await v1.put('aims', SAMPLES.aims);
+    await v1.put('outcomes', SAMPLES.outcomes);
+    await v1.put('snapshots', SAMPLES.snapshots);
     v1.close();
 
     const journal = await Journal.open({ now });
@@ -328,8 +328,8 @@ describe('schema upgrades', () => {
   it('opens a version 2 database with data in it, keeps every record and adds site health', async () => {
     const v2 = await openVersion(2);
     expect(Array.from(v2.objectStoreNames)).not.toContain('health');
-    await v2.put('aims', { id: 'aim1', purpose: 'p', aim: 'a', createdAt: '2026-01-01T00:00:00.000Z', archivedAt: null });
-    await v2.put('activity', { day: '2026-01-02', siteId: 'x', activeMs: 5, metricsSeen: 1, promptsShown: 1 });
+    await v2.put('aims', SAMPLES.aims);
+    await v2.put('activity', SAMPLES.activity);
     v2.close();
 
     const journal = await Journal.open({ now });
@@ -342,10 +342,10 @@ describe('schema upgrades', () => {
   it('opens a version 3 database with data in it, keeps every record and adds the refusal counts', async () => {
     const v3 = await openVersion(3);
     expect(Array.from(v3.objectStoreNames)).not.toContain('refusals');
-    await v3.put('aims', { id: 'aim1', purpose: 'p', aim: 'a', createdAt: '2026-01-01T00:00:00.000Z', archivedAt: null });
-    await v3.put('snapshots', { id: 's1', at: '2026-01-02T00:00:00.000Z', siteId: 'x', metric: 'followers', value: 10, approximate: false });
-    await v3.put('health', { day: '2026-01-02', siteId: 'x', expected: 2, found: 1, hook: 1, label: 0, generic: 0 });
-    await v3.put('siteHealth', { siteId: 'x', emptyStreak: 1, lastFoundVia: 'hook', lastViewAt: '2026-01-02T00:00:00.000Z', diagnostic: null, diagnosticAt: null });
+    await v3.put('aims', SAMPLES.aims);
+    await v3.put('snapshots', SAMPLES.snapshots);
+    await v3.put('health', SAMPLES.health);
+    await v3.put('siteHealth', SAMPLES.siteHealth);
     v3.close();
 
     const journal = await Journal.open({ now });
