@@ -166,7 +166,7 @@ function standsFor(count: ParsedCount, value: number): boolean {
  * the count's text (`Found.text`): what the prompt says about a count, in the page's own language and
  * precision, without building a number format (the first `Intl.NumberFormat` of a page costs 20–30 ms).
  * "More than" words become a "+" ("Más de 500" → "500+"). Undefined when the text shows no number that
- * stands for this count: the caller formats `value` itself.
+ * stands for this count: the chip then names its question without one (components/prompt/questions.ts).
  */
 export function countAsShown(detection: { text?: string; value: number }, lang?: string | null): string | undefined {
   const { text, value } = detection;
@@ -183,8 +183,10 @@ export function countAsShown(detection: { text?: string; value: number }, lang?:
     else {
       for (const [numeral] of normalized.matchAll(NUMERAL)) {
         const count = parseCount(numeral, lang);
-        if (count && standsFor(count, value)) found = { numeral, count };
-        if (found) break;
+        if (count && standsFor(count, value)) {
+          found = { numeral, count };
+          break;
+        }
       }
     }
     if (!found || !standsFor(found.count, value)) return null;
