@@ -1,4 +1,4 @@
-import { expect, test } from './extension';
+import { expect, extensionWorlds, test } from './extension';
 
 test('the extension loads with its service worker', async ({ extensionId }) => {
   expect(extensionId).toMatch(/^[a-p]{32}$/);
@@ -41,27 +41,16 @@ test('no content script on sites the extension does not support', async ({ conte
     route.fulfill({ contentType: 'text/html', body: '<html lang="en"><body><a href="/jane/followers"><span>12K</span> Followers</a></body></html>' }),
   );
   await serveFixture('https://x.com/jane', 'x', 'profile-other.html');
-  /** The extension's content-script worlds in the page, as the DevTools protocol lists them once the page has loaded. */
   const worldsIn = async (url: string) => {
     const page = await context.newPage();
     await page.goto(url, { waitUntil: 'load' });
-    // Scripts that run at document_idle are in by the load event; one more task for good measure.
-    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
-    const cdp = await context.newCDPSession(page);
-    const worlds: string[] = [];
-    cdp.on('Runtime.executionContextCreated', (event: { context: { origin: string; auxData?: { type?: string } } }) => {
-      if (event.context.auxData?.type === 'isolated' && event.context.origin === `chrome-extension://${extensionId}`) worlds.push(event.context.origin);
-    });
-    // Enabling reports every context that exists already.
-    await cdp.send('Runtime.enable');
-    await cdp.detach();
-    return { page, worlds };
+    return { page, worlds: await extensionWorlds(context, page, extensionId) };
   };
   // The control: a supported page has the content script's world by then, and its prompts.
   const supported = await worldsIn('https://x.com/jane');
-  expect(supported.worlds).toHaveLength(1);
+  expect(supported.worlds).toBe(1);
   await expect(supported.page.locator('running-for-prompt')).toHaveCount(2);
   const other = await worldsIn('https://example.com/');
-  expect(other.worlds).toEqual([]);
+  expect(other.worlds).toBe(0);
   await expect(other.page.locator('running-for-prompt')).toHaveCount(0);
 });

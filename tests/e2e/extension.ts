@@ -139,4 +139,24 @@ export async function liveLayerSettled(context: BrowserContext, page: Page, exte
   return (await read())!;
 }
 
+/**
+ * The extension's content-script worlds in `page` once it has loaded, as the DevTools protocol lists them:
+ * whether the browser injected the content script at all — what a check that a page got *no* script reads
+ * (no prompt would also mean a script that found nothing).
+ */
+export async function extensionWorlds(context: BrowserContext, page: Page, extensionId: string): Promise<number> {
+  // Scripts that run at document_idle are in by the load event; one more task for good measure.
+  await page.waitForLoadState('load');
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
+  const cdp = await context.newCDPSession(page);
+  let worlds = 0;
+  cdp.on('Runtime.executionContextCreated', (event: { context: ExecutionContext }) => {
+    if (event.context.auxData?.type === 'isolated' && event.context.origin === `chrome-extension://${extensionId}`) worlds += 1;
+  });
+  // Enabling reports every context that exists already.
+  await cdp.send('Runtime.enable');
+  await cdp.detach();
+  return worlds;
+}
+
 export { expect };
