@@ -77,11 +77,12 @@ export interface SettingsPushDeps {
   /** Calls back with the site ids whose mode or snooze changed; returns the unsubscribe function. */
   watchSites: (onChange: (siteIds: string[]) => void) => () => void;
   /**
-   * Calls back when a host permission was withdrawn; returns the unsubscribe function. The tabs of that
-   * site are no longer visible by URL, so every tab is told: those of the site ask again, are refused, and
-   * stop (utils/content-script.ts `siteSettings`).
+   * Calls back when a host permission was withdrawn or granted; returns the unsubscribe function. The
+   * tabs of a withdrawn site are no longer visible by URL, so every tab is told: those of the site ask
+   * again, are refused, and stop (utils/content-script.ts `siteSettings`); after a grant they ask again,
+   * are answered, and the page's prompts come back without a reload.
    */
-  watchRevocations?: (onRevoked: () => void) => () => void;
+  watchPermissions?: (onChange: () => void) => () => void;
   onError?: (error: unknown) => void;
 }
 
@@ -95,10 +96,10 @@ export function startSettingsPush(deps: SettingsPushDeps): () => void {
       .then((origins) => tellTabs(deps.tabs, patternsFor(siteIds, deps.adapters, origins)))
       .catch(report);
   });
-  const stopRevocations = deps.watchRevocations?.(() => void tellTabs(deps.tabs, 'all').catch(report));
+  const stopPermissions = deps.watchPermissions?.(() => void tellTabs(deps.tabs, 'all').catch(report));
   return () => {
     stopSites();
-    stopRevocations?.();
+    stopPermissions?.();
   };
 }
 
@@ -109,14 +110,18 @@ export function startSettingsPush(deps: SettingsPushDeps): () => void {
 export function startBrowserSettingsPush(
   tabs: TabsApi = browser.tabs as unknown as TabsApi,
   sites: readonly SiteAdapter[] = adapters,
-  permissions: Pick<typeof browser.permissions, 'onRemoved'> = browser.permissions,
+  permissions: Pick<typeof browser.permissions, 'onAdded' | 'onRemoved'> = browser.permissions,
 ): () => void {
   return startSettingsPush({
     tabs,
     adapters: sites,
-    watchRevocations: (onRevoked) => {
-      permissions.onRemoved.addListener(onRevoked);
-      return () => permissions.onRemoved.removeListener(onRevoked);
+    watchPermissions: (onChange) => {
+      permissions.onAdded.addListener(onChange);
+      permissions.onRemoved.addListener(onChange);
+      return () => {
+        permissions.onAdded.removeListener(onChange);
+        permissions.onRemoved.removeListener(onChange);
+      };
     },
     readOrigins: async () => repairOrigins(await extraOriginsItem.getValue()),
     watchSites: (onChange) => {

@@ -82,7 +82,9 @@ describe('the push in the background', () => {
     await extraOriginsItem.setValue(['https://mastodon.social']);
     const { tabs, sent } = fakeTabs({ 1: 'https://x.com/jane', 2: 'https://www.linkedin.com/feed/', 3: 'https://mastodon.social/@jane' });
     const revoked: Array<() => void> = [];
-    const permissions = { onRemoved: { addListener: (listener: () => void) => revoked.push(listener), removeListener: () => revoked.pop() } };
+    const granted: Array<() => void> = [];
+    const event = (list: Array<() => void>) => ({ addListener: (listener: () => void) => list.push(listener), removeListener: () => list.pop() });
+    const permissions = { onAdded: event(granted), onRemoved: event(revoked) };
     const stop = startBrowserSettingsPush(tabs, adapters, permissions as never);
 
     await siteModesItem.setValue({ linkedin: 'off' });
@@ -98,11 +100,15 @@ describe('the push in the background', () => {
     // A withdrawn permission: that site's tabs are no longer visible by URL, so every tab is told.
     (revoked.at(-1) as () => void)();
     await vi.waitFor(() => expect(sent.map(([id]) => id)).toEqual([2, 3, 1, 1, 2, 3]));
+    // Granted again: every tab is told too, so the site's open pages come back without a reload.
+    (granted.at(-1) as () => void)();
+    await vi.waitFor(() => expect(sent.map(([id]) => id)).toEqual([2, 3, 1, 1, 2, 3, 1, 2, 3]));
 
     stop();
     await siteModesItem.setValue({ x: 'off' });
     await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(sent).toHaveLength(6);
+    expect(sent).toHaveLength(9);
     expect(revoked).toHaveLength(0);
+    expect(granted).toHaveLength(0);
   });
 });
