@@ -3,8 +3,9 @@
  * - `hide-<site>`: the site's hide stylesheet (utils/hide-css.ts) at `document_start`, for exactly the
  *   sites in hide mode, so their numbers never paint (no flash before the content script runs);
  * - `site-<host>`: the any-site content script (Mastodon, the generic detector) on each site the user added from the dashboard (a Mastodon
- *   instance, a blog for the generic detector), only while its optional host permission is granted; a site
- *   whose permission is withdrawn leaves the added list (`dropRevokedOrigins`).
+ *   instance, a blog for the generic detector), only while its optional host permission is granted. A site
+ *   whose permission is withdrawn (the browser's extension settings) stays on the added list — the Sites view
+ *   shows it without access and can ask again — and its script is unregistered; granted again, it comes back.
  * Syncing is idempotent: it reads what is registered, and unregisters / registers only the difference.
  */
 import { browser, type Browser } from 'wxt/browser';
@@ -192,39 +193,8 @@ export function startRegistrationSync(deps: StartDeps): { sync: () => Promise<vo
   return { sync, stop: () => unwatch.forEach((off) => off()) };
 }
 
-export interface OriginListDeps {
-  permissions: PermissionsApi;
-  readOrigins: () => Promise<string[]>;
-  writeOrigins: (origins: string[]) => Promise<void>;
-}
-
-/**
- * Take the sites whose host permission was withdrawn off the added list. Run when the browser reports a
- * permission removed (`permissions.onRemoved`: the user withdrew the site's access in the browser's own
- * settings, or Remove or "Delete all data" gave it back), never on every sync — a site listed before its
- * permission was granted stays until the user answers or removes it. Returns the origins dropped.
- */
-export async function dropRevokedOrigins(deps: OriginListDeps): Promise<string[]> {
-  const origins = await deps.readOrigins();
-  const kept: string[] = [];
-  const dropped: string[] = [];
-  for (const origin of origins) {
-    (await deps.permissions.contains({ origins: [originPattern(origin)] }) ? kept : dropped).push(origin);
-  }
-  if (dropped.length > 0) await deps.writeOrigins(kept);
-  return dropped;
-}
-
 /** Wire the sync to the real browser: settings items, permission changes, the built manifest. */
 export function startBrowserRegistrationSync(browserApi: typeof browser = browser, sites: readonly SiteAdapter[] = adapters): () => void {
-  // A withdrawn permission also takes its site off the list (the list's change resyncs too).
-  const dropRevoked = () =>
-    void dropRevokedOrigins({
-      permissions: browserApi.permissions,
-      readOrigins: async () => repairOrigins(await extraOriginsItem.getValue()),
-      writeOrigins: (origins) => extraOriginsItem.setValue(origins),
-    }).catch((error: unknown) => console.warn('Running For: could not update the added sites after a permission was removed', error));
-  browserApi.permissions.onRemoved.addListener(dropRevoked);
   const { stop } = startRegistrationSync({
     scripting: browserApi.scripting,
     permissions: browserApi.permissions,
@@ -243,10 +213,7 @@ export function startBrowserRegistrationSync(browserApi: typeof browser = browse
       ];
     },
   });
-  return () => {
-    browserApi.permissions.onRemoved.removeListener(dropRevoked);
-    stop();
-  };
+  return stop;
 }
 
 /** The longest host an added site may have: its host is its site id, up to the longest name DNS allows (LIMITS.siteId). */

@@ -2,7 +2,9 @@
  * Sites: how Running For behaves on each supported site (reframe the counts, hide the numbers, or stay
  * off), and the sites the user adds themselves — a Mastodon instance, a blog for the generic detector —
  * each behind an optional host permission asked at the moment of adding. The background keeps the
- * run-time content script registrations in sync with what is saved here (utils/registrations.ts).
+ * run-time content script registrations in sync with what is saved here and with the browser's grants
+ * (utils/registrations.ts). An added site whose access the user withdrew in the browser's own settings
+ * stays listed, marked "No access", with a button to allow it again: nothing about it is forgotten.
  */
 import { useCallback, useEffect, useId, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
@@ -38,6 +40,9 @@ export interface OriginPermissions {
   /** Must be called from the click's own task: browsers only show the prompt for a user gesture. */
   request: (permissions: { origins: string[] }) => Promise<boolean>;
   remove: (permissions: { origins: string[] }) => Promise<boolean>;
+  contains: (permissions: { origins: string[] }) => Promise<boolean>;
+  /** Subscribe to grants and withdrawals made anywhere (this view, the browser's extension settings). */
+  watch: (onChange: () => void) => () => void;
 }
 
 const settingsStore: SitesStore = {
@@ -58,6 +63,15 @@ const settingsStore: SitesStore = {
 const browserPermissions: OriginPermissions = {
   request: (permissions) => browser.permissions.request(permissions),
   remove: (permissions) => browser.permissions.remove(permissions),
+  contains: (permissions) => browser.permissions.contains(permissions),
+  watch: (onChange) => {
+    browser.permissions.onAdded.addListener(onChange);
+    browser.permissions.onRemoved.addListener(onChange);
+    return () => {
+      browser.permissions.onAdded.removeListener(onChange);
+      browser.permissions.onRemoved.removeListener(onChange);
+    };
+  },
 };
 
 export interface SitesViewProps {
@@ -75,6 +89,8 @@ const messageOf = (error: unknown) => (error instanceof Error && error.message ?
 export function SitesView({ store = settingsStore, permissions = browserPermissions, sites = adapters, health }: SitesViewProps) {
   const [modes, setModes] = useState<Record<string, SiteMode> | undefined>(undefined);
   const [origins, setOrigins] = useState<string[] | undefined>(undefined);
+  /** Whether the browser grants each added site now; a site not in it yet is shown as granted until read. */
+  const [access, setAccess] = useState<Record<string, boolean>>({});
   const [address, setAddress] = useState('');
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState('');
@@ -101,6 +117,23 @@ export function SitesView({ store = settingsStore, permissions = browserPermissi
       unwatch();
     };
   }, [store]);
+
+  useEffect(() => {
+    if (!origins || origins.length === 0) return;
+    let live = true;
+    const read = () => {
+      Promise.all(origins.map(async (origin) => [origin, await permissions.contains({ origins: [originPattern(origin)] })] as const)).then(
+        (entries) => live && setAccess(Object.fromEntries(entries)),
+        (error: unknown) => live && setProblem({ title: 'Could not read which sites your browser allows.', detail: messageOf(error) }),
+      );
+    };
+    read();
+    const unwatch = permissions.watch(read);
+    return () => {
+      live = false;
+      unwatch();
+    };
+  }, [origins, permissions]);
 
   // The health list speaks through this view's one status region and alert (stable: they are effect dependencies).
   const announce = useCallback((message: string) => {
@@ -159,6 +192,29 @@ export function SitesView({ store = settingsStore, permissions = browserPermissi
         setStatus(`Added ${new URL(origin).host}. Running For works there from the next page you open.`);
       } catch (error) {
         setProblem({ title: 'Could not add the site.', detail: messageOf(error) });
+      } finally {
+        setBusy(false);
+      }
+    })();
+  };
+
+  /** Ask again for a listed site's access (withdrawn in the browser's settings); from the click's own task. */
+  const allowSite = (origin: string) => {
+    setProblem(null);
+    setStatus('');
+    setBusy(true);
+    const host = new URL(origin).host;
+    const asked = permissions.request({ origins: [originPattern(origin)] });
+    void (async () => {
+      try {
+        if (!(await asked)) {
+          setProblem({ title: 'Permission refused.', detail: `Running For stays off on ${host} until you allow it.` });
+          return;
+        }
+        setAccess((current) => ({ ...current, [origin]: true }));
+        setStatus(`Allowed ${host} again. Running For works there from the next page you open.`);
+      } catch (error) {
+        setProblem({ title: `Could not allow ${host}.`, detail: messageOf(error) });
       } finally {
         setBusy(false);
       }
@@ -273,6 +329,14 @@ export function SitesView({ store = settingsStore, permissions = browserPermissi
           {origins.map((origin) => (
             <li key={origin} class="added-site">
               <span class="added-site-host">{new URL(origin).host}</span>
+              {access[origin] === false ? (
+                <>
+                  <span class="added-site-access">No access: your browser does not let Running For read this site.</span>
+                  <button type="button" class="quiet" disabled={busy} onClick={() => allowSite(origin)} aria-label={`Allow ${new URL(origin).host}`}>
+                    Allow
+                  </button>
+                </>
+              ) : null}
               <button type="button" class="quiet danger" disabled={busy} onClick={() => void removeSite(origin)} aria-label={`Remove ${new URL(origin).host}`}>
                 Remove
               </button>

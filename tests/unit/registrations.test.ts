@@ -7,7 +7,6 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   desiredScripts,
-  dropRevokedOrigins,
   MAX_HOST_LENGTH,
   startBrowserRegistrationSync,
   mainContentScript,
@@ -222,35 +221,17 @@ describe('startRegistrationSync with the settings items', () => {
   });
 });
 
-describe('a withdrawn permission takes its site off the added list', () => {
+describe('a withdrawn permission, in the background', () => {
   beforeEach(() => fakeBrowser.reset());
 
-  it('drops exactly the sites no longer granted, and writes nothing when none was', async () => {
-    const permissions = new FakePermissions();
-    permissions.granted.add('https://mastodon.social/*');
-    let origins = ['https://mastodon.social', 'https://blog.example', 'https://fosstodon.org'];
-    const writes: string[][] = [];
-    const deps = {
-      permissions,
-      readOrigins: async () => origins,
-      writeOrigins: async (next: string[]) => {
-        writes.push(next);
-        origins = next;
-      },
-    };
-    expect(await dropRevokedOrigins(deps)).toEqual(['https://blog.example', 'https://fosstodon.org']);
-    expect(origins).toEqual(['https://mastodon.social']);
-    expect(await dropRevokedOrigins(deps)).toEqual([]);
-    expect(writes).toHaveLength(1);
-  });
-
-  it('in the background: on permissions.onRemoved, the list loses the site and its content script goes', async () => {
+  it('unregisters the site but keeps it listed; granted again (permissions.onAdded), its script comes back', async () => {
     const scripting = new FakeScripting();
     const permissions = new FakePermissions();
     permissions.granted.add('https://mastodon.social/*').add('https://blog.example/*');
+    const added: Array<() => void> = [];
     const removed: Array<() => void> = [];
     const event = (list: Array<() => void>) => ({ addListener: (listener: () => void) => list.push(listener), removeListener: () => {} });
-    const browserApi = { scripting, permissions: Object.assign(permissions, { onAdded: event([]), onRemoved: event(removed) }) };
+    const browserApi = { scripting, permissions: Object.assign(permissions, { onAdded: event(added), onRemoved: event(removed) }) };
     await extraOriginsItem.setValue(['https://mastodon.social', 'https://blog.example']);
     const stop = startBrowserRegistrationSync(browserApi as never, adapters);
     await vi.waitFor(() => expect([...scripting.scripts.keys()].sort()).toEqual(['site-blog.example', 'site-mastodon.social']));
@@ -258,8 +239,13 @@ describe('a withdrawn permission takes its site off the added list', () => {
     // The user withdraws blog.example's access in the browser's extension settings.
     permissions.granted.delete('https://blog.example/*');
     removed.forEach((listener) => listener());
-    await vi.waitFor(() => expect(extraOriginsItem.getValue()).resolves.toEqual(['https://mastodon.social']));
     await vi.waitFor(() => expect([...scripting.scripts.keys()]).toEqual(['site-mastodon.social']));
+    expect(await extraOriginsItem.getValue()).toEqual(['https://mastodon.social', 'https://blog.example']);
+
+    // …and allows it again.
+    permissions.granted.add('https://blog.example/*');
+    added.forEach((listener) => listener());
+    await vi.waitFor(() => expect([...scripting.scripts.keys()].sort()).toEqual(['site-blog.example', 'site-mastodon.social']));
     stop();
   });
 });
