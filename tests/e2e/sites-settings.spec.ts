@@ -2,10 +2,10 @@
  * The dashboard's Sites view in real Chromium with the built extension: modes saved per site, the
  * "Add a site" validation, the permission request, and removing an added site.
  *
- * Limit: Playwright cannot answer the browser's own permission prompt, and Chromium offers no switch to
- * pre-grant an optional host permission, so the "granted" path (origin saved, content script
- * registered) is covered by unit tests with fakes (tests/unit/registrations.test.ts). Here the request
- * is made for real and the view handles whatever Chromium answers without a person to click.
+ * Playwright cannot answer the browser's own permission prompt: here the request is made for real and the
+ * view handles a prompt nobody answers, and a stand-in answers yes or no to check the view's wording. The
+ * real grant — allowed in the browser's settings first, so Chromium asks nothing — and the registrations
+ * that follow it are in permissions.spec.ts.
  */
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { expect, test } from './extension';
