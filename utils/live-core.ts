@@ -584,7 +584,8 @@ export interface LiveLayer {
 
 /** The live layer's state on a page, as `startLiveLayer` leaves it on the content script's global. */
 export interface LiveProgress {
-  state: 'starting' | 'off' | 'snoozed' | Exclude<SiteMode, 'off'>;
+  /** `stopped`: for good — the extension was updated, reloaded or turned off (its observer is disconnected). */
+  state: 'starting' | 'off' | 'snoozed' | Exclude<SiteMode, 'off'> | 'stopped';
   /** Detection passes run (the first is the whole page's). */
   passes: number;
 }
@@ -745,6 +746,7 @@ export function startLiveLayer(ctx: LiveDetectorContext, deps: LiveLayerDeps): L
     stopDetector();
     recorder?.stop();
     recorder = undefined;
+    progress.state = 'stopped';
   };
   ctx.onInvalidated(stop);
   return { ready: apply(), detector: () => detector, stop };

@@ -118,7 +118,7 @@ export async function inContentScript(context: BrowserContext, page: Page, exten
 
 /** The live layer's state on a page (utils/live-core.ts `LiveProgress`), read in its content-script world. */
 export interface LiveProgress {
-  state: 'starting' | 'off' | 'snoozed' | 'reframe' | 'hide';
+  state: 'starting' | 'off' | 'snoozed' | 'reframe' | 'hide' | 'stopped';
   passes: number;
 }
 

@@ -7,7 +7,7 @@
  * stops first: one set of prompts, never two, and the page never learns the extension's id.
  */
 import type { BrowserContext, Page, Worker } from '@playwright/test';
-import { expect, readStore, test } from './extension';
+import { expect, inContentScript, readStore, test } from './extension';
 
 const URL_OWN = 'https://x.com/sam_reader';
 
@@ -44,6 +44,16 @@ async function openOwnProfile(context: BrowserContext, serveFixture: (url: strin
   // The page keeps its own references to the first copy's hosts.
   await page.evaluate(() => Object.assign(window, { first: Array.from(document.querySelectorAll('running-for-prompt')) }));
   return page;
+}
+
+/**
+ * The first copy's live layer state, read in its own isolated world: `stopped` once it noticed it is an
+ * orphan and disconnected its observer — what makes "the page's later changes add no prompt" a check
+ * with a condition, not a wait (utils/live-core.ts `LiveProgress`).
+ */
+async function firstCopyState(context: BrowserContext, page: Page, extensionId: string): Promise<() => Promise<unknown>> {
+  const evaluate = await inContentScript(context, page, extensionId);
+  return () => evaluate('globalThis.runningForLive?.state');
 }
 
 const firstStillThere = (page: Page) => page.evaluate(() => (window as unknown as { first: Element[] }).first.filter((host) => host.isConnected).length);
@@ -83,6 +93,7 @@ test('reloaded (as on an update): the old prompts go at the page’s next change
   serveFixture,
 }) => {
   const page = await openOwnProfile(context, serveFixture);
+  const firstState = await firstCopyState(context, page, extensionId);
   await expect.poll(() => snapshots(context, extensionId)).toEqual(['followers=1200000', 'following=2181']);
   const worker = context.serviceWorkers()[0]!;
   await worker.evaluate(() => setTimeout(() => chrome.runtime.reload(), 10));
@@ -97,8 +108,9 @@ test('reloaded (as on an update): the old prompts go at the page’s next change
   await setFollowing(page, '2,182');
   await expect(page.locator('running-for-prompt')).toHaveCount(0);
   expect(await firstStillThere(page)).toBe(0);
+  await expect.poll(firstState, { message: 'the first copy stopped' }).toBe('stopped');
+  // Stopped, its observer is disconnected: the page's next change reaches nothing.
   await setFollowing(page, '2,183');
-  await page.waitForTimeout(300);
   await expect(page.locator('running-for-prompt')).toHaveCount(0);
   // The orphan wrote nothing: neither 2,182 nor 2,183 reached the journal.
   expect(await snapshots(context, extensionId)).toEqual(['followers=1200000', 'following=2181']);
@@ -107,9 +119,9 @@ test('reloaded (as on an update): the old prompts go at the page’s next change
   await expect(page.locator('running-for-prompt')).toHaveCount(4);
   await expect(page.locator('running-for-prompt[data-metric="following"][data-own="true"]')).toHaveAttribute('data-value', '2183');
   // The new copy's one change, coalesced with the last row of its metric (within the hour the latest wins).
+  // (No second read after a pause: a second write of the same count would coalesce into this row, so it
+  // could not tell; what the orphan could have written was checked before the new copy started.)
   await expect.poll(() => snapshots(context, extensionId)).toEqual(['followers=1200000', 'following=2183']);
-  await page.waitForTimeout(500);
-  expect(await snapshots(context, extensionId)).toEqual(['followers=1200000', 'following=2183']);
   expect(await page.evaluate(() => (window as unknown as { heard: string[] }).heard.filter((data) => data.includes(extensionId)))).toEqual([]);
 });
 
@@ -139,14 +151,15 @@ test('a newer copy starting before the old one noticed anything stops it first: 
 
 test('disabled: the prompts go when the user points at the page, and the page’s changes add none', async ({ context, extensionId, serveFixture }) => {
   const page = await openOwnProfile(context, serveFixture);
+  const firstState = await firstCopyState(context, page, extensionId);
   const extensions = await extensionsPage(context);
   await extensions.setEnabled(extensionId, false);
   await page.bringToFront();
   await page.mouse.click(2, 2);
   await expect(page.locator('running-for-prompt')).toHaveCount(0);
   expect(await firstStillThere(page)).toBe(0);
+  await expect.poll(firstState, { message: 'the copy stopped' }).toBe('stopped');
   await setFollowing(page, '2,182');
   await page.evaluate(() => document.body.append(Object.assign(document.createElement('a'), { href: '/jane/followers', textContent: '12K Followers' })));
-  await page.waitForTimeout(300);
   await expect(page.locator('running-for-prompt')).toHaveCount(0);
 });

@@ -784,6 +784,11 @@ describe('live layer and settings', () => {
     document.body.append(xHeader('jo', '1', '2'));
     await vi.waitFor(() => expect(progress()?.passes).toBe(2));
     layer.stop();
+    // Stopped for good (an orphan's end): nothing it observed before counts as a pass after.
+    expect(progress()).toEqual({ state: 'stopped', passes: 2 });
+    document.body.append(xHeader('al', '3', '4'));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(progress()).toEqual({ state: 'stopped', passes: 2 });
     await siteModesItem.setValue({ x: 'off' });
     layer = start();
     await layer.ready;
