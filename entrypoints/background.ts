@@ -39,6 +39,10 @@ export default defineBackground({
       injectFrame: async ({ tabId, frameId }) => {
         await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/prompt-frame.js'] });
       },
+      // The generic layer, into the asking frame the first time a region misses a count (utils/sites/generic-slot.ts).
+      injectGeneric: async ({ tabId, frameId }) => {
+        await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/generic-layer.js'] });
+      },
       // Site health: the structure of a page's count regions, after a view came up empty or fell back.
       diagnose: async ({ tabId, frameId }) => {
         const [injection] = await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/diagnostic.js'] });

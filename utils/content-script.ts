@@ -15,6 +15,7 @@ import { loadLanguages, loadLanguagesOnDemand } from '@/utils/lang/loader';
 import { onSettingsChanged, sendToBackground } from '@/utils/journal/client';
 import { startLiveLayer, type LiveLayer, type SiteSet } from '@/utils/live-core';
 import type { SiteState } from '@/utils/settings';
+import { loadGenericOnDemand } from '@/utils/sites/generic-slot';
 import type { SiteAdapter } from '@/utils/sites/types';
 
 /**
@@ -59,6 +60,8 @@ export function startContentScript(ctx: ContentScriptContext, sites: SiteSet): L
   // A language met later (an element's own `lang`): loaded, then the page is read again with it.
   const stopLoading = loadLanguagesOnDemand(sendToBackground, () => layer.detector()?.scan());
   ctx.onInvalidated(stopLoading);
+  // The generic layer, the first time a region misses a count its hooks and labels cannot find.
+  ctx.onInvalidated(loadGenericOnDemand(sendToBackground, () => layer.detector()?.scan()));
   return layer;
 }
 

@@ -111,6 +111,7 @@ describe('the README states the budgets the code holds', () => {
     expect(row('health/add')).toContain(`${n(BUDGETS.health.viewsPerDayPerSite)} page views per site`);
     expect(row('lang/load')).toContain(`${n(BUDGETS.lang.perMinutePerTab)} per tab`);
     expect(row('prompt/frame')).toContain(`${n(BUDGETS.frame.perMinutePerTab)} per tab`);
+    expect(row('sites/generic')).toContain(`${n(BUDGETS.generic.perMinutePerTab)} per tab`);
     expect(row('settings/site')).toContain(`${n(BUDGETS.settings.perMinutePerTab)} per tab`);
     expect(row('prompt/answer')).toContain(`${n(BUDGETS.answer.perMinutePerSite)} per site`);
     expect(row('prompt/answer')).toContain(`${n(BUDGETS.answer.perDayPerSite)} answers and ${n(BUDGETS.answer.outcomesPerDayPerSite)} outcomes per site`);

@@ -5,6 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   createMessageHandler,
   FRAME_FAILED,
+  GENERIC_FAILED,
   LANGUAGE_FAILED,
   hasHostPermission,
   isGrantedOrigin,
@@ -543,15 +544,18 @@ describe('budgets: a scripted flood of each message type stops at its cap, and w
     ]);
   });
 
-  it('prompt/frame: 60 a minute from one tab, injecting nothing past it; another tab has its own', async () => {
+  it.each([
+    ['prompt/frame', 'injectFrame', 'prompt frame loads'],
+    ['sites/generic', 'injectGeneric', 'generic layer loads'],
+  ] as const)('%s: 60 a minute from one tab, injecting nothing past it; another tab has its own', async (type, hook, what) => {
     const injected: FrameTarget[] = [];
-    handle = handlerWith({ injectFrame: async (target) => void injected.push(target) });
-    const replies = await flood(100, () => ({ type: 'prompt/frame' }), (i) => ({ ...tab(7), documentId: `DOC-${i}` }), 100);
+    handle = handlerWith({ [hook]: async (target: FrameTarget) => void injected.push(target) });
+    const replies = await flood(100, () => ({ type }), (i) => ({ ...tab(7), documentId: `DOC-${i}` }), 100);
     expect(accepted(replies)).toBe(60);
-    expect(replies[60]).toEqual({ ok: false, error: 'Refused prompt/frame: more than 60 prompt frame loads a minute from one tab from x. Not stored; Running For keeps a count of refusals.' });
+    expect(replies[60]).toEqual({ ok: false, error: `Refused ${type}: more than 60 ${what} a minute from one tab from x. Not stored; Running For keeps a count of refusals.` });
     expect(injected).toHaveLength(60);
-    expect(await handle({ type: 'prompt/frame' }, { ...tab(8), documentId: 'OTHER' })).toEqual({ ok: true });
-    expect(await refused()).toEqual([{ day: localDay(clock), siteId: 'x', type: 'prompt/frame', count: 40 }]);
+    expect(await handle({ type }, { ...tab(8), documentId: 'OTHER' })).toEqual({ ok: true });
+    expect(await refused()).toEqual([{ day: localDay(clock), siteId: 'x', type, count: 40 }]);
   });
 
   it('settings/site: 60 a minute from one tab; another tab has its own', async () => {
@@ -712,9 +716,12 @@ describe('lang/load: a language pack, into the asking frame', () => {
   });
 });
 
-describe('prompt/frame: the prompt\'s frame code, into the asking frame on its first open', () => {
+describe.each([
+  ['prompt/frame', 'the prompt’s frame code, into the asking frame on its first open', 'injectFrame', FRAME_FAILED],
+  ['sites/generic', 'the generic layer, into the asking frame the first time a region misses a count', 'injectGeneric', GENERIC_FAILED],
+] as const)('%s: %s', (type, _what, hook, failed) => {
   const frame = (fields: Partial<MessageSenderLike> = {}): MessageSenderLike => ({ ...page(), frameId: 0, documentId: 'DOC-1', ...fields });
-  const ask = { type: 'prompt/frame' };
+  const ask = { type };
   let injected: FrameTarget[];
   let inject: (target: FrameTarget) => Promise<void>;
   let withFrame: MessageHandler;
@@ -722,7 +729,7 @@ describe('prompt/frame: the prompt\'s frame code, into the asking frame on its f
   beforeEach(() => {
     injected = [];
     inject = async (target) => void injected.push(target);
-    withFrame = handlerWith({ injectFrame: (target) => inject(target) });
+    withFrame = handlerWith({ [hook]: (target: FrameTarget) => inject(target) });
   });
 
   it('injects into the sender\'s own tab and frame once per document, touching no record', async () => {
@@ -739,14 +746,14 @@ describe('prompt/frame: the prompt\'s frame code, into the asking frame on its f
     inject = async () => {
       throw new Error('Cannot access contents of the page.');
     };
-    expect(await withFrame(ask, frame())).toEqual({ ok: false, error: FRAME_FAILED });
+    expect(await withFrame(ask, frame())).toEqual({ ok: false, error: failed });
     inject = async (target) => void injected.push(target);
     expect(await withFrame(ask, frame())).toEqual({ ok: true });
     expect(injected).toHaveLength(1);
   });
 
   it.each([
-    ['a chosen file', { ...ask, file: '/background.js' }, frame(), /^Refused prompt\/frame: file: is not a field of this message\.$/],
+    ['a chosen file', { ...ask, file: '/background.js' }, frame(), new RegExp(`^Refused ${type}: file: is not a field of this message\\.$`)],
     ['a chosen world', { ...ask, world: 'MAIN' }, frame(), /world: is not a field/],
     ['an unsupported host', ask, frame({ url: 'https://example.com/' }), /example\.com is not a supported site/],
     ['an extension page', ask, frame({ url: `chrome-extension://${EXTENSION_ID}/popup.html` }), /extension pages/],
@@ -757,7 +764,7 @@ describe('prompt/frame: the prompt\'s frame code, into the asking frame on its f
   });
 
   it('is refused by a background that cannot inject', async () => {
-    expect(await handle(ask, frame())).toEqual({ ok: false, error: FRAME_FAILED });
+    expect(await handle(ask, frame())).toEqual({ ok: false, error: failed });
   });
 });
 

@@ -11,7 +11,7 @@ import { OVER_CAP, type Journal } from './journal';
 import { toJournalError } from './db';
 import { localDay, type BudgetedMessage } from './records';
 import { BUDGETS, MinuteBudget, overBudget, RefusalTally, TimeAllowance } from './budgets';
-import { parseMessage, type LanguageLoadMessage, type Message, type PromptFrameMessage, type Refusal, type Response, type SiteSettingsMessage } from './messages';
+import { parseMessage, type LanguageLoadMessage, type Message, type PromptFrameMessage, type GenericLayerMessage, type Refusal, type Response, type SiteSettingsMessage } from './messages';
 import { extraOriginsItem, originPattern, readSiteSettings, repairOrigins, repairWeekStart, siteStateOf, weekStartItem, type SiteSettings, type Weekday } from '../settings';
 import { browser } from 'wxt/browser';
 import { weekBounds } from '../week';
@@ -64,6 +64,11 @@ export interface MessageHandlerDeps {
    */
   injectFrame?(target: FrameTarget): Promise<void>;
   /**
+   * Run the generic layer (entrypoints/generic-layer.ts) in `target`, in the content script's isolated
+   * world. Without it, `sites/generic` is refused.
+   */
+  injectGeneric?(target: FrameTarget): Promise<void>;
+  /**
    * Run the diagnostic script (entrypoints/diagnostic.ts) in `target` and return what it returns: the
    * redacted structure of the count regions the content script left there, or null. Without it, views
    * are recorded without diagnostics.
@@ -82,6 +87,7 @@ const refuse = (error: string): Refusal => ({ ok: false, error });
 
 export const LANGUAGE_FAILED = 'That language could not be loaded on this page.';
 export const FRAME_FAILED = 'The prompt could not be opened on this page.';
+export const GENERIC_FAILED = 'The fallback detector could not be loaded on this page.';
 /** At most one diagnosis per site in this time: a site that stays broken is not read on every page view. */
 export const DIAGNOSE_EVERY_MS = 60 * 60 * 1000;
 /** Documents remembered as having a file; past this the oldest are forgotten (a forgotten one is injected again, harmlessly). */
@@ -143,6 +149,10 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
       case 'prompt/frame': {
         const { perMinutePerTab } = BUDGETS.frame;
         return perMinute.take(`${message.type}\u0000${tabOf(sender)}`, perMinutePerTab) ? undefined : `more than ${perMinutePerTab} prompt frame loads a minute from one tab`;
+      }
+      case 'sites/generic': {
+        const { perMinutePerTab } = BUDGETS.generic;
+        return perMinute.take(`${message.type}\u0000${tabOf(sender)}`, perMinutePerTab) ? undefined : `more than ${perMinutePerTab} generic layer loads a minute from one tab`;
       }
       case 'settings/site': {
         const { perMinutePerTab } = BUDGETS.settings;
@@ -256,6 +266,7 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
     return loadInto(sender, `lang/${lang}`, inject && ((target) => inject(target, lang)), LANGUAGE_FAILED);
   };
   const loadFrameCode = (sender: MessageSenderLike) => loadInto(sender, 'prompt-frame', deps.injectFrame, FRAME_FAILED);
+  const loadGenericLayer = (sender: MessageSenderLike) => loadInto(sender, 'generic-layer', deps.injectGeneric, GENERIC_FAILED);
 
   /**
    * Read the structure of the count regions the sender's content script left (utils/diagnosis.ts) and keep
@@ -278,8 +289,8 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
     return { ok: true, ...siteStateOf(await siteSettings(), siteId, now()) };
   }
 
-  /** The journal's messages (`lang/load`, `prompt/frame` and `settings/site` are answered without the journal). */
-  async function perform(message: Exclude<Message, LanguageLoadMessage | PromptFrameMessage | SiteSettingsMessage>, sender: MessageSenderLike): Promise<Response> {
+  /** The journal's messages (`lang/load`, `prompt/frame`, `sites/generic` and `settings/site` are answered without the journal). */
+  async function perform(message: Exclude<Message, LanguageLoadMessage | PromptFrameMessage | GenericLayerMessage | SiteSettingsMessage>, sender: MessageSenderLike): Promise<Response> {
     const journal = await deps.journal();
     const at = now().toISOString();
     switch (message.type) {
@@ -327,10 +338,11 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
       const parsed = parseMessage(message);
       if (!parsed.ok) return parsed;
       const { message: valid } = parsed;
-      if (valid.type === 'lang/load' || valid.type === 'prompt/frame') {
+      if (valid.type === 'lang/load' || valid.type === 'prompt/frame' || valid.type === 'sites/generic') {
         const over = overMinuteBudget(valid, sender);
         if (over) return await refuseOverBudget(valid.type, siteOf(from.site), over);
-        return valid.type === 'lang/load' ? await loadLanguage(sender, valid) : await loadFrameCode(sender);
+        if (valid.type === 'lang/load') return await loadLanguage(sender, valid);
+        return valid.type === 'prompt/frame' ? await loadFrameCode(sender) : await loadGenericLayer(sender);
       }
       if (valid.type === 'settings/site') {
         const wrongSite = checkSiteId(valid.siteId, from.site);

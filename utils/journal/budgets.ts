@@ -81,6 +81,13 @@ export const BUDGETS = {
      */
     perMinutePerTab: 60,
   },
+  generic: {
+    /**
+     * The generic layer, injected once per document the first time a region misses a count (sites/generic);
+     * asked again only after a failed load.
+     */
+    perMinutePerTab: 60,
+  },
   settings: {
     /**
      * A content script asks for its site's mode and snooze when it starts and each time the background says

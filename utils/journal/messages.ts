@@ -91,6 +91,13 @@ const LanguageLoadSchema = v.strictObject({ type: v.literal('lang/load'), lang: 
 const PromptFrameSchema = v.strictObject({ type: v.literal('prompt/frame') });
 
 /**
+ * Inject the generic layer (entrypoints/generic-layer.ts) into the sender's own frame, the first time a
+ * region there misses a count its hooks and labels cannot find (utils/sites/generic-slot.ts). It carries
+ * nothing and reads nothing.
+ */
+const GenericLayerSchema = v.strictObject({ type: v.literal('sites/generic') });
+
+/**
  * The mode and snooze of the sender's own site (the site id it reports under, checked like every other
  * site id): what the live layer obeys. Never the list of added sites, nor any other site's settings.
  */
@@ -102,6 +109,7 @@ const SCHEMAS = {
   'health/add': HealthAddSchema,
   'lang/load': LanguageLoadSchema,
   'prompt/frame': PromptFrameSchema,
+  'sites/generic': GenericLayerSchema,
   'settings/site': SiteSettingsSchema,
 } as const;
 
@@ -113,8 +121,16 @@ export type ActivityAddMessage = v.InferOutput<typeof ActivityAddSchema>;
 export type HealthAddMessage = v.InferOutput<typeof HealthAddSchema>;
 export type LanguageLoadMessage = v.InferOutput<typeof LanguageLoadSchema>;
 export type PromptFrameMessage = v.InferOutput<typeof PromptFrameSchema>;
+export type GenericLayerMessage = v.InferOutput<typeof GenericLayerSchema>;
 export type SiteSettingsMessage = v.InferOutput<typeof SiteSettingsSchema>;
-export type Message = SnapshotAddMessage | ActivityAddMessage | HealthAddMessage | LanguageLoadMessage | PromptFrameMessage | SiteSettingsMessage;
+export type Message =
+  | SnapshotAddMessage
+  | ActivityAddMessage
+  | HealthAddMessage
+  | LanguageLoadMessage
+  | PromptFrameMessage
+  | GenericLayerMessage
+  | SiteSettingsMessage;
 export type MessageOf<T extends MessageType> = Extract<Message, { type: T }>;
 
 export interface Refusal {
@@ -138,6 +154,8 @@ interface Replies {
   'lang/load': { ok: true };
   /** The frame code has run in the sender's frame (now, or at an earlier request from the same document). */
   'prompt/frame': { ok: true };
+  /** The generic layer has run in the sender's frame (now, or at an earlier request from the same document). */
+  'sites/generic': { ok: true };
   /** The sender's site: its mode, and when its snooze ends (null when it is not snoozed now). */
   'settings/site': { ok: true } & SiteState;
 }

@@ -90,7 +90,7 @@ export interface SiteHealth {
 }
 
 /** The messages the background budgets (utils/journal/budgets.ts): what a refusal is counted under. */
-export const BUDGETED_MESSAGES = ['snapshot/add', 'activity/add', 'health/add', 'lang/load', 'prompt/frame', 'settings/site', 'prompt/answer'] as const;
+export const BUDGETED_MESSAGES = ['snapshot/add', 'activity/add', 'health/add', 'lang/load', 'prompt/frame', 'sites/generic', 'settings/site', 'prompt/answer'] as const;
 export type BudgetedMessage = (typeof BUDGETED_MESSAGES)[number];
 
 /**

@@ -12,6 +12,7 @@
  * stats box (express.de 2019), a German blog with a reader count in prose (blog.teufel.de 2020), and
  * Medium and Substack publications on their own domains (uxdesign.cc 2026, a Substack post 2024).
  */
+import { registerGeneric } from './generic-slot';
 import type { ParsedCount } from '../count';
 import { parseCountPhrase, type CountPhrase } from '../metric-words';
 import { isElement, langOf, makeFound, textOf, USER_CONTENT } from './dom';
@@ -190,3 +191,6 @@ export const generic: SiteAdapter = {
     return out;
   },
 };
+
+// Whatever bundles this file has the generic layer at once; a supported site's script asks for it (./generic-slot.ts).
+registerGeneric(generic.detect);

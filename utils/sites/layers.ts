@@ -8,14 +8,15 @@
  *    the controls and stat items whose whole text is a count and its label ("12.3K followers",
  *    "Abonnenten: 1.234"), for the metrics the region shows and the hooks did not find.
  * 3. `generic`: the generic detector (utils/sites/generic.ts), restricted to that region, for what is
- *    still missing.
+ *    still missing. A site's content script does not carry it: the first region that needs it asks for it
+ *    (./generic-slot.ts), and the page is read again once it is in.
  *
  * Never outside a region, so never in posts, bios or comments; and the user-content containers and the
  * adapter's quiet ones stay excluded inside it. A fallback count is marked (`via`), which is how site
  * health tells "the site changed" from "all is well".
  */
 import { parseExactCount, type ParsedCount } from '../count';
-import { generic } from './generic';
+import { genericNeeded, registeredGeneric } from './generic-slot';
 import { insideAny, langOf, makeFound, readPhrase, textOf, USER_CONTENT } from './dom';
 import type { Found, Metric, Region, SiteAdapter, SiteContext } from './types';
 
@@ -101,7 +102,12 @@ export function fallbacks(region: Element, ctx: SiteContext, missing: readonly M
   if (want.size === 0) return found;
 
   // Generic layer: any element whose whole text is a count and its label, not in prose.
-  for (const item of generic.detect(region, ctx)) {
+  const generic = registeredGeneric();
+  if (!generic) {
+    genericNeeded();
+    return found;
+  }
+  for (const item of generic(region, ctx)) {
     if (!want.has(item.metric) || insideAny(item.element, excluded) || overlaps(item.element, held)) continue;
     take({ ...item, via: 'generic' });
   }
