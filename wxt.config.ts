@@ -31,8 +31,7 @@ export default defineConfig({
   // stay out of the Chrome/Edge manifest, where the Chrome Web Store would flag them as unknown.
   manifest: ({ browser }) => ({
     name: 'Running For',
-    description:
-      'What are you running for? Puts a question beside follower counts: what have those connections produced?',
+    description: 'What are you running for? Puts a question beside follower counts: what have those connections produced?',
     // Every permission is justified in README "Permissions" and mirrored in tests/unit/manifest.test.ts.
     // scripting: hide-mode stylesheets and added sites' content scripts are registered at run time; a
     // language pack, and the diagnostic of a site that stopped showing counts, run in the asking frame.
@@ -77,7 +76,10 @@ export default defineConfig({
     'vite:build:extendConfig': (entrypoints, config) => {
       if (entrypoints.some((entrypoint) => entrypoint.type === 'content-script' || entrypoint.type === 'unlisted-script')) return;
       config.resolve ??= {};
-      config.resolve.alias = { ...(config.resolve.alias as Record<string, string> | undefined), 'wxt/browser': '@wxt-dev/webextension-polyfill/browser' };
+      config.resolve.alias = {
+        ...(config.resolve.alias as Record<string, string> | undefined),
+        'wxt/browser': '@wxt-dev/webextension-polyfill/browser',
+      };
     },
     // Each site's content script brings the chips' page sheet (utils/prompt-host-css.ts).
     'build:manifestGenerated': (_wxt, manifest) => {

@@ -83,7 +83,8 @@ export function checkBudgets(
   if (contentScripts.length === 0) violations.push(`No content scripts found in ${CONTENT_SCRIPTS_DIR}/: build the extension first.`);
   for (const file of contentScripts) {
     rows.push({ name: file.path, kind: 'content script', bytes: file.bytes, gzipped: file.gzipped, budget });
-    if (file.gzipped > budget) violations.push(`${file.path} is ${kB(file.gzipped)} gzipped (${file.gzipped} bytes), budget ${kB(budget)}.`);
+    if (file.gzipped > budget)
+      violations.push(`${file.path} is ${kB(file.gzipped)} gzipped (${file.gzipped} bytes), budget ${kB(budget)}.`);
   }
   const byPath = new Map(files.map((file) => [file.path, file]));
   for (const [page, loaded] of Object.entries(pages)) {

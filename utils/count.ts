@@ -35,11 +35,16 @@ export interface ParsedCount {
  * contactos", "500人以上"). Longest first: "mahigit sa" before "mahigit", "более чем" before "более".
  */
 const moreThanForms = perPacks((packs) => {
-  const words = Array.from(packs.values()).flatMap((pack) => pack.moreThan.split('|')).filter(Boolean);
+  const words = Array.from(packs.values())
+    .flatMap((pack) => pack.moreThan.split('|'))
+    .filter(Boolean);
   const byLength = (a: string, b: string) => b.length - a.length;
   return {
     before: words.filter((word) => !word.startsWith('…')).sort(byLength),
-    after: words.filter((word) => word.startsWith('…')).map((word) => word.slice(1)).sort(byLength),
+    after: words
+      .filter((word) => word.startsWith('…'))
+      .map((word) => word.slice(1))
+      .sort(byLength),
   };
 });
 
@@ -54,7 +59,12 @@ export function withoutMoreThan(body: string): string | undefined {
     if (lower.startsWith(word) && /[\s\d]/u.test(lower[word.length] ?? '')) return body.slice(word.length).trimStart();
   }
   for (const word of moreThan.after) {
-    if (lower.endsWith(word)) return body.slice(0, body.length - word.length).trimEnd().replace(/(人|名|位|명|个|個)$/u, '').trimEnd();
+    if (lower.endsWith(word))
+      return body
+        .slice(0, body.length - word.length)
+        .trimEnd()
+        .replace(/(人|名|位|명|个|個)$/u, '')
+        .trimEnd();
   }
   return undefined;
 }
@@ -213,7 +223,12 @@ export function parseCount(text: string, lang?: string | null): ParsedCount | nu
   }
 
   // A plain run of digits ("75", "1204") reads the same in every language; up to 15 digits it is a safe integer.
-  if (PLAIN_DIGITS.test(body)) return leadingZero(body) ? null : plus ? { value: Number(body), approximate: true, atLeast: true } : { value: Number(body), approximate: false };
+  if (PLAIN_DIGITS.test(body))
+    return leadingZero(body)
+      ? null
+      : plus
+        ? { value: Number(body), approximate: true, atLeast: true }
+        : { value: Number(body), approximate: false };
 
   const tag = canonicalLang(lang);
   const symbols = tag ? numberSymbols(tag) : undefined;

@@ -76,7 +76,12 @@ function redactPieces(text: string, strict: boolean): string {
 export function redactDiagnostic(text: string): string {
   return text
     .split('\n')
-    .map((line) => line.split('"').map((part, index) => redactPieces(part, index % 2 === 1)).join('"'))
+    .map((line) =>
+      line
+        .split('"')
+        .map((part, index) => redactPieces(part, index % 2 === 1))
+        .join('"'),
+    )
     .join('\n');
 }
 
@@ -91,7 +96,9 @@ const SKIPPED_ATTRIBUTES = /^(style|src|srcset|sizes|on.*|d|viewbox|xmlns.*|fill
 function isWordClass(token: string): boolean {
   if (/\d/.test(token)) return false;
   const known = words();
-  return (token.match(/\p{Lu}?\p{Ll}+|\p{Lu}+(?!\p{Ll})|[\p{L}\p{M}]+/gu) ?? []).every((piece) => piece.length === 1 || known.has(piece.toLocaleLowerCase()));
+  return (token.match(/\p{Lu}?\p{Ll}+|\p{Lu}+(?!\p{Ll})|[\p{L}\p{M}]+/gu) ?? []).every(
+    (piece) => piece.length === 1 || known.has(piece.toLocaleLowerCase()),
+  );
 }
 
 function attributeOf(name: string, value: string): string {

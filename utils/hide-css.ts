@@ -63,7 +63,10 @@ export interface HideStylesheet {
 }
 
 /** Every site's hide stylesheet: one per site with selectors in `hide` (the registry's HIDE). */
-export function hideStylesheets(sites: readonly Pick<SiteAdapter, 'id' | 'name'>[], hide: Readonly<Record<string, string>>): HideStylesheet[] {
+export function hideStylesheets(
+  sites: readonly Pick<SiteAdapter, 'id' | 'name'>[],
+  hide: Readonly<Record<string, string>>,
+): HideStylesheet[] {
   return sites
     .filter((site) => splitSelectorList(hide[site.id] ?? '').length > 0)
     .map((site) => ({ relativeDest: hideCssPath(site.id), contents: hideCss(site.name, hide[site.id]!) }));

@@ -293,13 +293,14 @@ export function startLiveDetector(ctx: LiveDetectorContext, options: LiveDetecto
 
   const deferFullRescan = () => {
     resetBatch();
-    if (!cancelIdle) cancelIdle = idle(() => {
-      cancelIdle = undefined;
-      if (!stopped) {
-        navigated();
-        scan();
-      }
-    });
+    if (!cancelIdle)
+      cancelIdle = idle(() => {
+        cancelIdle = undefined;
+        if (!stopped) {
+          navigated();
+          scan();
+        }
+      });
   };
 
   const quiet = options.quiet;
@@ -526,7 +527,13 @@ export function expectedRegions(sites: SiteSet, url: URL, doc: Document): { elem
   const { adapter, settled } = chooseAdapter(sites, url, doc);
   if (!settled || !adapter.regions) return { elements: [] };
   const ctx = contextFor(adapter, doc, url);
-  return { elements: adapter.regions(ctx).filter((region) => !region.transient).map((region) => region.element), page: ctx.page };
+  return {
+    elements: adapter
+      .regions(ctx)
+      .filter((region) => !region.transient)
+      .map((region) => region.element),
+    page: ctx.page,
+  };
 }
 
 /** What the page's adapter tells the live layer (quiet containers, stand-ins), when the adapter is the page's by host or markup (not a fallback). */
@@ -722,7 +729,14 @@ export function startLiveLayer(ctx: LiveDetectorContext, deps: LiveLayerDeps): L
     }
     // The activity recorder's tick asks too: an orphan on a page that never changes stops within FLUSH_EVERY_MS.
     const every = deps.activity?.every ?? repeat;
-    recorder ??= startActivity({ ...deps.activity, every: (ms, tick) => every(ms, () => void (ctx.isInvalid || tick())), siteId, send: deps.send, doc, win: deps.win });
+    recorder ??= startActivity({
+      ...deps.activity,
+      every: (ms, tick) => every(ms, () => void (ctx.isInvalid || tick())),
+      siteId,
+      send: deps.send,
+      doc,
+      win: deps.win,
+    });
     const wait = snoozedUntil === null ? 0 : Date.parse(snoozedUntil) - deps.now().getTime();
     if (wait > 0) {
       stopDetector();

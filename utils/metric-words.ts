@@ -109,7 +109,11 @@ export function metricOfLabel(text: string, lang?: string | null): Metric | unde
 }
 
 function isLetter(ch: string | undefined): boolean {
-  return ch !== undefined && /\p{L}/u.test(ch) && !/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u.test(ch);
+  return (
+    ch !== undefined &&
+    /\p{L}/u.test(ch) &&
+    !/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u.test(ch)
+  );
 }
 
 /**
@@ -120,7 +124,9 @@ function isLetter(ch: string | undefined): boolean {
 export function parseCountPhrase(text: string, lang?: string | null): CountPhrase | null {
   if (text.length > 80) return null;
   // Compare in lower case but slice the original: "1,2 M" is a billion in Indonesian, "1,2 m" is not.
-  let body = normalizeCountText(text).replace(/\s+/g, ' ').replace(/^[·•|,\s]+|[·•|,\s]+$/gu, '');
+  let body = normalizeCountText(text)
+    .replace(/\s+/g, ' ')
+    .replace(/^[·•|,\s]+|[·•|,\s]+$/gu, '');
   const lower = body.toLocaleLowerCase();
   if (lower.length !== body.length) body = lower;
   if (!body || !/[0-9]/.test(body)) return null;

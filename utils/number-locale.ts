@@ -23,9 +23,46 @@ export type UnitTable = ReadonlyMap<string, number>;
  * parses them back; the language-neutral unit table is built from them too.
  */
 export const SUPPORTED_LANGS = [
-  'en', 'en-IN', 'de', 'de-CH', 'fr', 'es', 'pt', 'pt-BR', 'it', 'nl', 'sv', 'da', 'nb', 'fi',
-  'pl', 'cs', 'sk', 'ro', 'hu', 'ru', 'uk', 'tr', 'el', 'ar', 'fa', 'he', 'hi', 'bn', 'id',
-  'ms', 'vi', 'th', 'ja', 'zh-CN', 'zh-TW', 'ko', 'fil', 'sw', 'lt', 'lv',
+  'en',
+  'en-IN',
+  'de',
+  'de-CH',
+  'fr',
+  'es',
+  'pt',
+  'pt-BR',
+  'it',
+  'nl',
+  'sv',
+  'da',
+  'nb',
+  'fi',
+  'pl',
+  'cs',
+  'sk',
+  'ro',
+  'hu',
+  'ru',
+  'uk',
+  'tr',
+  'el',
+  'ar',
+  'fa',
+  'he',
+  'hi',
+  'bn',
+  'id',
+  'ms',
+  'vi',
+  'th',
+  'ja',
+  'zh-CN',
+  'zh-TW',
+  'ko',
+  'fil',
+  'sw',
+  'lt',
+  'lv',
 ] as const;
 
 /**
@@ -35,9 +72,28 @@ export const SUPPORTED_LANGS = [
  * "T" a billion in Vietnamese (tỷ) — see ../shared/research/extension-engineering-notes.md.
  */
 const UNIVERSAL_UNITS: ReadonlyArray<readonly [string, number]> = [
-  ['K', 3], ['k', 3], ['M', 6], ['m', 6], ['B', 9], ['b', 9], ['Bn', 9], ['bn', 9],
-  ['lakh', 5], ['lakhs', 5], ['lac', 5], ['lacs', 5], ['crore', 7], ['crores', 7],
-  ['千', 3], ['万', 4], ['萬', 4], ['亿', 8], ['億', 8], ['천', 3], ['만', 4], ['억', 8],
+  ['K', 3],
+  ['k', 3],
+  ['M', 6],
+  ['m', 6],
+  ['B', 9],
+  ['b', 9],
+  ['Bn', 9],
+  ['bn', 9],
+  ['lakh', 5],
+  ['lakhs', 5],
+  ['lac', 5],
+  ['lacs', 5],
+  ['crore', 7],
+  ['crores', 7],
+  ['千', 3],
+  ['万', 4],
+  ['萬', 4],
+  ['亿', 8],
+  ['億', 8],
+  ['천', 3],
+  ['만', 4],
+  ['억', 8],
 ];
 
 const SPACES = /[\s\u00a0\u2007\u2009\u202f]+/gu;
@@ -73,9 +129,9 @@ export function canonicalLang(lang: string | null | undefined): string | undefin
 
 /** Map any Unicode decimal digit (Arabic-Indic, Persian, Devanagari, Bengali, Thai, fullwidth, …) to ASCII. */
 const DIGIT_ZEROS = [
-  0x0660, 0x06f0, 0x07c0, 0x0966, 0x09e6, 0x0a66, 0x0ae6, 0x0b66, 0x0be6, 0x0c66, 0x0ce6, 0x0d66,
-  0x0de6, 0x0e50, 0x0ed0, 0x0f20, 0x1040, 0x1090, 0x17e0, 0x1810, 0x1946, 0x19d0, 0x1a80, 0x1a90,
-  0x1b50, 0x1bb0, 0x1c40, 0x1c50, 0xa620, 0xa8d0, 0xa900, 0xa9d0, 0xa9f0, 0xaa50, 0xabf0, 0xff10,
+  0x0660, 0x06f0, 0x07c0, 0x0966, 0x09e6, 0x0a66, 0x0ae6, 0x0b66, 0x0be6, 0x0c66, 0x0ce6, 0x0d66, 0x0de6, 0x0e50, 0x0ed0, 0x0f20, 0x1040,
+  0x1090, 0x17e0, 0x1810, 0x1946, 0x19d0, 0x1a80, 0x1a90, 0x1b50, 0x1bb0, 0x1c40, 0x1c50, 0xa620, 0xa8d0, 0xa900, 0xa9d0, 0xa9f0, 0xaa50,
+  0xabf0, 0xff10,
 ];
 
 export function asciiDigits(text: string): string {

@@ -148,7 +148,8 @@ export class PromptHosts {
     const spots = new Map<Element, Spot>();
     const themes = new Map<Element, Theme>();
     for (const { element } of detections) {
-      if (!this.byElement.has(element) && !this.abandoned.has(element) && element.parentNode) spots.set(element, this.spotOf(element, themes));
+      if (!this.byElement.has(element) && !this.abandoned.has(element) && element.parentNode)
+        spots.set(element, this.spotOf(element, themes));
     }
     for (const detection of detections) {
       found.add(detection.element);

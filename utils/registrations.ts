@@ -57,7 +57,13 @@ export function desiredScripts({ siteModes, grantedOrigins, adapters, main }: De
     // live on the sites the user added, so the stylesheet goes there.
     const matches = adapter.hosts.length > 0 ? adapterMatchPatterns(adapter) : grantedOrigins.map(originPattern);
     if (matches.length === 0) continue;
-    scripts.push({ id: `${HIDE_PREFIX}${adapter.id}`, matches, css: [hideCssPath(adapter.id)], runAt: 'document_start', persistAcrossSessions: true });
+    scripts.push({
+      id: `${HIDE_PREFIX}${adapter.id}`,
+      matches,
+      css: [hideCssPath(adapter.id)],
+      runAt: 'document_start',
+      persistAcrossSessions: true,
+    });
   }
   for (const origin of grantedOrigins) {
     if (main.js.length === 0) break;

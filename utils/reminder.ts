@@ -65,7 +65,10 @@ export interface ReminderBrowser {
     create(name: string, info: { when: number }): Promise<void> | void;
     clear(name: string): Promise<boolean>;
     get(name: string): Promise<{ scheduledTime: number } | undefined>;
-    onAlarm: { addListener(callback: (alarm: { name: string }) => void): void; removeListener(callback: (alarm: { name: string }) => void): void };
+    onAlarm: {
+      addListener(callback: (alarm: { name: string }) => void): void;
+      removeListener(callback: (alarm: { name: string }) => void): void;
+    };
   };
   notifications: {
     create(id: string, options: { type: 'basic'; iconUrl: string; title: string; message: string }): Promise<string>;
@@ -166,9 +169,7 @@ export function startWeeklyReminder(options: ReminderOptions = {}): () => void {
   const onAlarm = (alarm: { name: string }) => {
     if (alarm.name !== REMINDER_ALARM) return;
     // Schedule the next one whatever happens to this one: a failed week must not end the reminders.
-    void showReminder(resolved)
-      .catch(report)
-      .finally(reschedule);
+    void showReminder(resolved).catch(report).finally(reschedule);
   };
   const onClicked = (id: string) => {
     const firstDay = weekOfNotification(id);

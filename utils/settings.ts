@@ -7,7 +7,16 @@
  */
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { isSnoozed, repairSiteModes, repairSnoozes, siteMode, SITE_MODES_KEY, SNOOZES_KEY, type SiteMode, type SiteSettings } from './site-settings';
+import {
+  isSnoozed,
+  repairSiteModes,
+  repairSnoozes,
+  siteMode,
+  SITE_MODES_KEY,
+  SNOOZES_KEY,
+  type SiteMode,
+  type SiteSettings,
+} from './site-settings';
 
 // The per-site settings (keys, repair, meaning) live in site-settings.ts.
 export {
@@ -127,7 +136,13 @@ export function siteStateOf(settings: SiteSettings, siteId: string, now: Date): 
 }
 
 /** The `browser.storage.local` keys of every setting (the items above, without WXT's `local:` prefix). */
-export const SETTINGS_KEYS = [SITE_MODES_KEY, SNOOZES_KEY, 'settings.extraOrigins', 'settings.weekStartsOn', 'settings.weeklyReminder'] as const;
+export const SETTINGS_KEYS = [
+  SITE_MODES_KEY,
+  SNOOZES_KEY,
+  'settings.extraOrigins',
+  'settings.weekStartsOn',
+  'settings.weeklyReminder',
+] as const;
 
 /** What "Delete all data" needs of the browser (a parameter, so tests pass fakes). */
 export interface SettingsResetApi {

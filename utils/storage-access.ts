@@ -24,7 +24,8 @@ export interface AccessArea {
 
 /** Restrict the area to trusted contexts if the browser can; says why not otherwise. Never throws. */
 export async function restrictToTrustedContexts(area: AccessArea = browser.storage.local as AccessArea): Promise<AccessResult> {
-  if (typeof area.setAccessLevel !== 'function') return { restricted: false, reason: 'this browser cannot restrict storage.local (setAccessLevel is missing)' };
+  if (typeof area.setAccessLevel !== 'function')
+    return { restricted: false, reason: 'this browser cannot restrict storage.local (setAccessLevel is missing)' };
   try {
     await area.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });
     return { restricted: true };

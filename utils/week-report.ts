@@ -60,7 +60,8 @@ export function audienceWords(summary: WeekSummary, locale?: string): string {
   const present = new Set(audience.map((c) => c.metric));
   const metrics = AUDIENCE_METRICS.filter((m) => present.has(m));
   // One metric: "+45 followers". Several: "+554 followers, subscribers and connections" (their sum).
-  const noun = metrics.length === 1 && metrics[0] ? metricWord(metrics[0], audienceChange) : joinWords(metrics.map((m) => metricWord(m, 2)));
+  const noun =
+    metrics.length === 1 && metrics[0] ? metricWord(metrics[0], audienceChange) : joinWords(metrics.map((m) => metricWord(m, 2)));
   return `${audienceApproximate ? '≈' : ''}${signed(audienceChange, locale)} ${noun}`;
 }
 
@@ -139,13 +140,17 @@ function suggestion(summary: WeekSummary, names: ReportNames, aim: string | unde
   if (idle) {
     return `${formatMinutes(idle.activeMs)} on ${names.site(idle.siteId)} produced nothing you logged. Next week, give it half that time and spend the rest on one conversation that could move «${aim}» forward.`;
   }
-  const productive = [...feelingBig.sites].filter((s) => s.outcomes > 0).sort((a, b) => b.outcomes - a.outcomes || a.activeMs - b.activeMs)[0];
+  const productive = [...feelingBig.sites]
+    .filter((s) => s.outcomes > 0)
+    .sort((a, b) => b.outcomes - a.outcomes || a.activeMs - b.activeMs)[0];
   if (productive) {
     return `${names.site(productive.siteId)} produced ${plural(productive.outcomes, 'outcome', 'outcomes')} in ${formatMinutes(productive.activeMs)}. That is where your time works: do more of what led to it.`;
   }
   if (beingBig.outcomes.length > 0) return 'Outcomes came without the feeds. Notice what led to them, and do more of that.';
-  if (feelingBig.audienceChange > 0) return `The numbers grew, and nothing came of them yet. Pick one person from that new audience and start a real conversation toward «${aim}».`;
-  if (beingBig.answers['nothing-yet'] > 0) return `You answered "nothing yet" ${plural(beingBig.answers['nothing-yet'], 'time', 'times')}. Choose one connection and ask for something specific toward «${aim}».`;
+  if (feelingBig.audienceChange > 0)
+    return `The numbers grew, and nothing came of them yet. Pick one person from that new audience and start a real conversation toward «${aim}».`;
+  if (beingBig.answers['nothing-yet'] > 0)
+    return `You answered "nothing yet" ${plural(beingBig.answers['nothing-yet'], 'time', 'times')}. Choose one connection and ask for something specific toward «${aim}».`;
   return `Log the next thing your connections produce, however small: it is the only number that counts toward «${aim}».`;
 }
 
@@ -154,7 +159,8 @@ export function weekMarkdown(summary: WeekSummary, names: ReportNames, title: st
   const { feelingBig, beingBig } = summary;
   const locale = names.locale;
   const lines: string[] = [`# ${title}`, ''];
-  for (const aim of beingBig.aims) lines.push(`**Aim:** ${escapeMarkdown(aim.aim)}${aim.purpose ? ` — ${escapeMarkdown(aim.purpose)}` : ''}`);
+  for (const aim of beingBig.aims)
+    lines.push(`**Aim:** ${escapeMarkdown(aim.aim)}${aim.purpose ? ` — ${escapeMarkdown(aim.purpose)}` : ''}`);
   if (beingBig.aims.length > 0) lines.push('');
   const { answer, suggestion: next } = verdict(summary, names, escapeMarkdown);
   lines.push('## Verdict', '', answer, '', next, '');
@@ -163,16 +169,22 @@ export function weekMarkdown(summary: WeekSummary, names: ReportNames, title: st
   for (const change of feelingBig.audience) lines.push(`  - ${changeLine(change, names)}`);
   for (const change of feelingBig.other) lines.push(`- ${changeLine(change, names)} (not in the total)`);
   lines.push(`- Time on social sites: ${formatMinutes(feelingBig.activeMs)}`);
-  for (const site of feelingBig.sites.filter((s) => s.activeMs > 0)) lines.push(`  - ${names.site(site.siteId)}: ${formatMinutes(site.activeMs)}`);
+  for (const site of feelingBig.sites.filter((s) => s.activeMs > 0))
+    lines.push(`  - ${names.site(site.siteId)}: ${formatMinutes(site.activeMs)}`);
   lines.push(`- Counts seen: ${number(feelingBig.metricsSeen, locale)}`, `- Prompts shown: ${number(feelingBig.promptsShown, locale)}`, '');
   lines.push('## Being big', '');
   lines.push(`- Outcomes: ${number(beingBig.outcomes.length, locale)}`);
   for (const outcome of beingBig.outcomes) {
     const via = outcome.siteId ? `, via ${names.site(outcome.siteId)}` : '';
-    lines.push(`  - ${localDay(new Date(outcome.at))} — ${escapeMarkdown(outcome.title)} (${names.kind(outcome.kind)}${via})${outcome.note ? `: ${escapeMarkdown(outcome.note)}` : ''}`);
+    lines.push(
+      `  - ${localDay(new Date(outcome.at))} — ${escapeMarkdown(outcome.title)} (${names.kind(outcome.kind)}${via})${outcome.note ? `: ${escapeMarkdown(outcome.note)}` : ''}`,
+    );
   }
   const a = beingBig.answers;
-  lines.push(`- Answers to prompts: ${number(a.outcome, locale)} with an outcome, ${number(a['nothing-yet'], locale)} "nothing yet", ${number(a.dismissed, locale)} "not now"`, '');
+  lines.push(
+    `- Answers to prompts: ${number(a.outcome, locale)} with an outcome, ${number(a['nothing-yet'], locale)} "nothing yet", ${number(a.dismissed, locale)} "not now"`,
+    '',
+  );
   return `${lines.join('\n')}\n`;
 }
 

@@ -43,7 +43,13 @@ export const SETTINGS_DELETED =
 type Busy = 'export' | 'csv' | 'import' | 'delete' | null;
 type Problem = { title: string; detail: string } | null;
 
-export function DataView({ journal, now, revision, onJournalChanged, settings = browserSettings }: ViewContext & { settings?: SettingsData }) {
+export function DataView({
+  journal,
+  now,
+  revision,
+  onJournalChanged,
+  settings = browserSettings,
+}: ViewContext & { settings?: SettingsData }) {
   const [counts, setCounts] = useState<Counts | undefined>(undefined);
   const [settingsStored, setSettingsStored] = useState(false);
   const [busy, setBusy] = useState<Busy>(null);
@@ -178,7 +184,11 @@ export function DataView({ journal, now, revision, onJournalChanged, settings = 
       // Counts first, then the message: whoever reads the message sees the new counts.
       await loadCounts();
       if (givenBack) setMessage(deletedMessage(givenBack));
-      else setProblem({ title: 'Your journal was deleted, but not your settings.', detail: settingsFailure instanceof Error ? settingsFailure.message : String(settingsFailure) });
+      else
+        setProblem({
+          title: 'Your journal was deleted, but not your settings.',
+          detail: settingsFailure instanceof Error ? settingsFailure.message : String(settingsFailure),
+        });
     } finally {
       setBusy(null);
     }
@@ -193,8 +203,8 @@ export function DataView({ journal, now, revision, onJournalChanged, settings = 
         Your data
       </h1>
       <p class="lede">
-        Everything Running For knows is stored in this browser, on this device. It never sends anything anywhere. Keep a backup, move
-        it to another browser, or delete it.
+        Everything Running For knows is stored in this browser, on this device. It never sends anything anywhere. Keep a backup, move it to
+        another browser, or delete it.
       </p>
 
       <section class="card" aria-labelledby="stored-heading">
@@ -351,8 +361,10 @@ function ConfirmDeleteDialog({ counts, onConfirm, onExport, onCancel }: ConfirmP
       >
         <h2 id="confirm-delete-heading">Delete all data?</h2>
         <p id="confirm-delete-what">
-          {stored.length ? `This deletes ${listSentence(stored)} from this browser, and ${SETTINGS_DELETED}.` : `This deletes ${SETTINGS_DELETED}.`} It
-          cannot be undone.
+          {stored.length
+            ? `This deletes ${listSentence(stored)} from this browser, and ${SETTINGS_DELETED}.`
+            : `This deletes ${SETTINGS_DELETED}.`}{' '}
+          It cannot be undone.
         </p>
         <p>
           Might you want it back?{' '}
@@ -391,7 +403,10 @@ function ConfirmDeleteDialog({ counts, onConfirm, onExport, onCancel }: ConfirmP
 /** After "Delete all data": what went, and which added sites Running For no longer has access to. */
 export function deletedMessage(givenBack: readonly string[]): string {
   const sites = givenBack.map((origin) => new URL(origin).host);
-  const access = sites.length === 0 ? '' : `; ${listSentence(sites)} ${sites.length === 1 ? 'is' : 'are'} no longer added, and Running For has no access to ${sites.length === 1 ? 'it' : 'them'}`;
+  const access =
+    sites.length === 0
+      ? ''
+      : `; ${listSentence(sites)} ${sites.length === 1 ? 'is' : 'are'} no longer added, and Running For has no access to ${sites.length === 1 ? 'it' : 'them'}`;
   return `All data deleted. Your journal is empty and your settings are back to a fresh install’s${access}.`;
 }
 

@@ -88,8 +88,7 @@ export function OutcomesView({ journal, weekStartsOn, now, revision }: ViewConte
     const focus = pendingFocus.current;
     const root = rootRef.current;
     if (!focus || !root) return;
-    const ready =
-      shownLoad >= focus.after && (focus.to !== 'edit' || editing !== focus.id) && (focus.to !== 'undo' || deleted !== null);
+    const ready = shownLoad >= focus.after && (focus.to !== 'edit' || editing !== focus.id) && (focus.to !== 'undo' || deleted !== null);
     if (!ready) return;
     pendingFocus.current = null;
     const target =
@@ -161,7 +160,9 @@ export function OutcomesView({ journal, weekStartsOn, now, revision }: ViewConte
           thisWeek={thisWeek}
           // From the latest state, not this render's: two quick clicks move two weeks.
           onStep={(weeks) =>
-            setFilters((f) => (f.week ? { ...f, week: localDay(addWeeks(startOfWeek(parseDay(f.week) ?? now(), weekStartsOn), weeks)) } : f))
+            setFilters((f) =>
+              f.week ? { ...f, week: localDay(addWeeks(startOfWeek(parseDay(f.week) ?? now(), weekStartsOn), weeks)) } : f,
+            )
           }
           onChange={(start) => setFilters((f) => ({ ...f, week: start ? localDay(start) : null }))}
         />
@@ -183,7 +184,11 @@ export function OutcomesView({ journal, weekStartsOn, now, revision }: ViewConte
           </div>
           <div class="field">
             <label for="filter-site">Site</label>
-            <select id="filter-site" value={filters.site} onChange={(event) => setFilters((f) => ({ ...f, site: event.currentTarget.value }))}>
+            <select
+              id="filter-site"
+              value={filters.site}
+              onChange={(event) => setFilters((f) => ({ ...f, site: event.currentTarget.value }))}
+            >
               <option value="">All sites</option>
               <option value={NO_SITE}>No site</option>
               {siteIds.map((id) => (
@@ -211,13 +216,15 @@ export function OutcomesView({ journal, weekStartsOn, now, revision }: ViewConte
       ) : null}
 
       {outcomes === undefined ? (
-        error ? null : <p class="muted">Loading outcomes…</p>
+        error ? null : (
+          <p class="muted">Loading outcomes…</p>
+        )
       ) : total === 0 ? (
         <div class="empty" data-testid="empty-state">
           <p class="empty-title">Nothing logged yet.</p>
           <p>
-            When a connection produces something — a client, a collaboration, a job, something you learned — log it from the Running
-            For button in the browser toolbar, or answer the question beside a follower count. It will show up here.
+            When a connection produces something — a client, a collaboration, a job, something you learned — log it from the Running For
+            button in the browser toolbar, or answer the question beside a follower count. It will show up here.
           </p>
           <p>
             Moving from another browser? <a href="#/data">Import a backup</a>.

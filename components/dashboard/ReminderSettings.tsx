@@ -48,11 +48,13 @@ export function ReminderSettings({ read = readReminder, write = writeReminder, n
     <section class="card reminder-settings" aria-labelledby="reminder-heading">
       <h2 id="reminder-heading">Weekly reminder</h2>
       <p class="muted">
-        A notification with the week in one line — audience, time, outcomes toward your aim — that opens this page. It appears only once
-        you have set an aim.
+        A notification with the week in one line — audience, time, outcomes toward your aim — that opens this page. It appears only once you
+        have set an aim.
       </p>
       {reminder === undefined ? (
-        error ? null : <p class="muted">Loading…</p>
+        error ? null : (
+          <p class="muted">Loading…</p>
+        )
       ) : (
         <form class="reminder-form" onSubmit={(event) => event.preventDefault()}>
           <label class="check">

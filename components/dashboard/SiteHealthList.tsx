@@ -57,7 +57,15 @@ export function SiteHealthList({ journal, now, weekStartsOn, revision, sites, co
     Promise.all([journal.health(bounds.firstDay, bounds.lastDay), journal.siteHealth()]).then(
       ([week, standings]) => {
         if (!live) return;
-        setSummaries(sites.map((site) => summarizeSiteHealth(site, week, standings.find((standing) => standing.siteId === site.id))));
+        setSummaries(
+          sites.map((site) =>
+            summarizeSiteHealth(
+              site,
+              week,
+              standings.find((standing) => standing.siteId === site.id),
+            ),
+          ),
+        );
       },
       (error: unknown) => {
         if (!live) return;
@@ -83,22 +91,35 @@ export function SiteHealthList({ journal, now, weekStartsOn, revision, sites, co
     <section class="site-health" aria-labelledby="site-health-heading">
       <h2 id="site-health-heading">Are the counts still found?</h2>
       <p class="muted">
-        Sites change their pages. Running For notes, on your device, whether it found the counts on each page that should show them — numbers
-        only, never what the page says.
+        Sites change their pages. Running For notes, on your device, whether it found the counts on each page that should show them —
+        numbers only, never what the page says.
       </p>
       {summaries === undefined ? (
-        unread ? null : <p class="muted">Loading…</p>
+        unread ? null : (
+          <p class="muted">Loading…</p>
+        )
       ) : (
         <ul class="site-health-list">
           {summaries.map((summary) => {
             const site = sites.find((candidate) => candidate.id === summary.siteId)!;
             return (
-              <li key={site.id} class={`site-health-row health-${summary.state}`} data-testid="site-health" data-site={site.id} data-state={summary.state}>
+              <li
+                key={site.id}
+                class={`site-health-row health-${summary.state}`}
+                data-testid="site-health"
+                data-site={site.id}
+                data-state={summary.state}
+              >
                 <span class="health-badge">{STATE_LABELS[summary.state]}</span>
                 <span class="health-site">{site.name}</span>
                 <span class="health-sentence">{summary.sentence}</span>
                 {summary.diagnostic ? (
-                  <button type="button" class="quiet" onClick={() => void copyDiagnostic(site, summary)} aria-label={`Copy diagnostic for ${site.name}`}>
+                  <button
+                    type="button"
+                    class="quiet"
+                    onClick={() => void copyDiagnostic(site, summary)}
+                    aria-label={`Copy diagnostic for ${site.name}`}
+                  >
                     Copy diagnostic
                   </button>
                 ) : null}

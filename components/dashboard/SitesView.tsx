@@ -246,7 +246,9 @@ export function SitesView({ store = settingsStore, permissions = browserPermissi
       <h1 id="sites-heading" tabIndex={-1}>
         Sites
       </h1>
-      <p class="lede">Choose what Running For does on each site. Hiding numbers keeps the question beside each count, so you can still look on purpose.</p>
+      <p class="lede">
+        Choose what Running For does on each site. Hiding numbers keeps the question beside each count, so you can still look on purpose.
+      </p>
 
       <div class="messages">
         <p role="status" class="status-message" data-testid="sites-status">
@@ -332,12 +334,24 @@ export function SitesView({ store = settingsStore, permissions = browserPermissi
               {access[origin] === false ? (
                 <>
                   <span class="added-site-access">No access: your browser does not let Running For read this site.</span>
-                  <button type="button" class="quiet" disabled={busy} onClick={() => allowSite(origin)} aria-label={`Allow ${new URL(origin).host}`}>
+                  <button
+                    type="button"
+                    class="quiet"
+                    disabled={busy}
+                    onClick={() => allowSite(origin)}
+                    aria-label={`Allow ${new URL(origin).host}`}
+                  >
                     Allow
                   </button>
                 </>
               ) : null}
-              <button type="button" class="quiet danger" disabled={busy} onClick={() => void removeSite(origin)} aria-label={`Remove ${new URL(origin).host}`}>
+              <button
+                type="button"
+                class="quiet danger"
+                disabled={busy}
+                onClick={() => void removeSite(origin)}
+                aria-label={`Remove ${new URL(origin).host}`}
+              >
                 Remove
               </button>
             </li>

@@ -57,7 +57,12 @@ export function weekTitle(start: Date): string {
 }
 
 /** Load and summarize one week, timed with the Performance API (the benchmark reads the measure). */
-export async function computeWeek(journal: Journal, start: Date, weekStartsOn: Weekday, perf: Performance | undefined = globalThis.performance): Promise<WeekSummary> {
+export async function computeWeek(
+  journal: Journal,
+  start: Date,
+  weekStartsOn: Weekday,
+  perf: Performance | undefined = globalThis.performance,
+): Promise<WeekSummary> {
   perf?.mark(`${WEEK_MEASURE}-start`);
   const started = perf?.now() ?? 0;
   const summary = summarizeWeek(await loadWeek(journal, start, weekStartsOn));
@@ -161,7 +166,9 @@ export function WeekView({ journal, weekStartsOn, now, revision, day }: WeekView
         <WeekReport
           summary={summary}
           trend={trend?.firstDay === firstDay ? trend.weeks : undefined}
-          onExport={() => downloadText(weekMarkdown(summary, REPORT_NAMES, weekTitle(start)), weekMarkdownFilename(firstDay), 'text/markdown')}
+          onExport={() =>
+            downloadText(weekMarkdown(summary, REPORT_NAMES, weekTitle(start)), weekMarkdownFilename(firstDay), 'text/markdown')
+          }
         />
       ) : error ? null : (
         <p class="muted" role="status">
@@ -207,9 +214,24 @@ function WeekReport({ summary, trend, onExport }: { summary: WeekSummary; trend:
               value={feelingBig.audienceChange}
               text={`${feelingBig.audienceApproximate ? '≈' : ''}${signed(feelingBig.audienceChange)}`}
             />
-            <Figure label="Time on social sites" testId="week-active-minutes" value={feelingBig.activeMinutes} text={formatMinutes(feelingBig.activeMs)} />
-            <Figure label="Counts seen" testId="week-counts-seen" value={feelingBig.metricsSeen} text={feelingBig.metricsSeen.toLocaleString()} />
-            <Figure label="Prompts shown" testId="week-prompts-shown" value={feelingBig.promptsShown} text={feelingBig.promptsShown.toLocaleString()} />
+            <Figure
+              label="Time on social sites"
+              testId="week-active-minutes"
+              value={feelingBig.activeMinutes}
+              text={formatMinutes(feelingBig.activeMs)}
+            />
+            <Figure
+              label="Counts seen"
+              testId="week-counts-seen"
+              value={feelingBig.metricsSeen}
+              text={feelingBig.metricsSeen.toLocaleString()}
+            />
+            <Figure
+              label="Prompts shown"
+              testId="week-prompts-shown"
+              value={feelingBig.promptsShown}
+              text={feelingBig.promptsShown.toLocaleString()}
+            />
           </dl>
 
           <h3>Audience</h3>
@@ -265,10 +287,30 @@ function WeekReport({ summary, trend, onExport }: { summary: WeekSummary; trend:
           <h2 id="being-heading">Being big</h2>
           <p class="side-lede">What your connections actually produced.</p>
           <dl class="figures">
-            <Figure label="Outcomes" testId="week-outcomes" value={beingBig.outcomes.length} text={beingBig.outcomes.length.toLocaleString()} />
-            <Figure label="Prompts answered with an outcome" testId="week-answered-outcome" value={answers.outcome} text={answers.outcome.toLocaleString()} />
-            <Figure label="“Nothing yet”" testId="week-nothing-yet" value={answers['nothing-yet']} text={answers['nothing-yet'].toLocaleString()} />
-            <Figure label="Dismissed (“Not now”)" testId="week-dismissed" value={answers.dismissed} text={answers.dismissed.toLocaleString()} />
+            <Figure
+              label="Outcomes"
+              testId="week-outcomes"
+              value={beingBig.outcomes.length}
+              text={beingBig.outcomes.length.toLocaleString()}
+            />
+            <Figure
+              label="Prompts answered with an outcome"
+              testId="week-answered-outcome"
+              value={answers.outcome}
+              text={answers.outcome.toLocaleString()}
+            />
+            <Figure
+              label="“Nothing yet”"
+              testId="week-nothing-yet"
+              value={answers['nothing-yet']}
+              text={answers['nothing-yet'].toLocaleString()}
+            />
+            <Figure
+              label="Dismissed (“Not now”)"
+              testId="week-dismissed"
+              value={answers.dismissed}
+              text={answers.dismissed.toLocaleString()}
+            />
           </dl>
 
           <h3>Outcomes</h3>
@@ -278,7 +320,9 @@ function WeekReport({ summary, trend, onExport }: { summary: WeekSummary; trend:
             <ul class="week-outcomes" role="list">
               {beingBig.outcomes.map((outcome) => (
                 <li key={outcome.id}>
-                  <time dateTime={outcome.at}>{new Date(outcome.at).toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short' })}</time>
+                  <time dateTime={outcome.at}>
+                    {new Date(outcome.at).toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short' })}
+                  </time>
                   <span class="week-outcome-title">{outcome.title}</span>
                   <span class="week-outcome-meta">
                     <span class="kind">{KIND_LABELS[outcome.kind]}</span> {outcome.siteId ? `via ${siteName(outcome.siteId)}` : 'no site'}
@@ -337,7 +381,17 @@ function Figure({ label, testId, value, text }: { label: string; testId: string;
   );
 }
 
-function ChangeTable({ caption, changes, total, apart = false }: { caption: string; changes: MetricChange[]; total?: WeekSummary; apart?: boolean }) {
+function ChangeTable({
+  caption,
+  changes,
+  total,
+  apart = false,
+}: {
+  caption: string;
+  changes: MetricChange[];
+  total?: WeekSummary;
+  apart?: boolean;
+}) {
   return (
     <table class="week-table" data-testid={apart ? 'week-other-metrics' : 'week-audience'}>
       <caption class="visually-hidden">{caption}</caption>
@@ -354,7 +408,12 @@ function ChangeTable({ caption, changes, total, apart = false }: { caption: stri
       </thead>
       <tbody>
         {changes.map((change) => (
-          <tr key={`${change.siteId} ${change.metric}`} data-site={change.siteId} data-metric={change.metric} data-change={String(change.change)}>
+          <tr
+            key={`${change.siteId} ${change.metric}`}
+            data-site={change.siteId}
+            data-metric={change.metric}
+            data-change={String(change.change)}
+          >
             <th scope="row">
               {siteName(change.siteId)} <span class="metric">{metricWord(change.metric, change.to)}</span>
               {change.fromFirstInWeek ? <span class="note">first seen this week</span> : null}

@@ -27,7 +27,22 @@ import { pickTheme } from './theme';
 import type { PromptController, PromptEnvironment, PromptLook } from './types';
 
 /** Events stopped at the shadow root: the site reacts to none of what happens inside the prompt. */
-const CONTAINED_EVENTS = ['click', 'dblclick', 'auxclick', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'keydown', 'keyup', 'keypress', 'input', 'change', 'beforeinput', 'wheel'] as const;
+const CONTAINED_EVENTS = [
+  'click',
+  'dblclick',
+  'auxclick',
+  'mousedown',
+  'mouseup',
+  'pointerdown',
+  'pointerup',
+  'keydown',
+  'keyup',
+  'keypress',
+  'input',
+  'change',
+  'beforeinput',
+  'wheel',
+] as const;
 
 /** What tests (and mountPrompt) get back; production code only hands out `controller`. */
 export interface PromptParts {
@@ -58,7 +73,8 @@ export function buildPrompt(
   const doc = host.ownerDocument;
   const root = host.attachShadow({ mode: 'closed' });
   root.adoptedStyleSheets = [chipSheet(doc)];
-  const langHere = () => safeLocale(host.parentElement?.closest('[lang]')?.getAttribute('lang') ?? doc.documentElement.getAttribute('lang'));
+  const langHere = () =>
+    safeLocale(host.parentElement?.closest('[lang]')?.getAttribute('lang') ?? doc.documentElement.getAttribute('lang'));
   let lang = langHere();
   /** Recycled for another count: its language is read where the host is now, at the next update. */
   let moved = false;
@@ -72,7 +88,12 @@ export function buildPrompt(
 
   const chip = doc.createElement('button');
   chip.className = 'chip';
-  for (const [name, value] of [['type', 'button'], ['aria-haspopup', 'dialog'], ['aria-expanded', 'false'], ['aria-controls', 'rf-dialog']]) {
+  for (const [name, value] of [
+    ['type', 'button'],
+    ['aria-haspopup', 'dialog'],
+    ['aria-expanded', 'false'],
+    ['aria-controls', 'rf-dialog'],
+  ]) {
     chip.setAttribute(name!, value!);
   }
   const mark = doc.createElement('span');
@@ -100,7 +121,15 @@ export function buildPrompt(
   }
 
   const dialogWith = (factory: FrameFactory) =>
-    (dialog ??= factory({ host, parent: frame, chip, mode: env.mode, lang: () => lang, siteName: siteName(detection.site), ...frameOptions }));
+    (dialog ??= factory({
+      host,
+      parent: frame,
+      chip,
+      mode: env.mode,
+      lang: () => lang,
+      siteName: siteName(detection.site),
+      ...frameOptions,
+    }));
   const openWith = (factory: FrameFactory) => dialogWith(factory).open(detection, pickTheme(host));
 
   /**
@@ -198,4 +227,3 @@ function applyThemes(): void {
   pendingThemes.clear();
   for (const [frame, theme] of reads) frame.className = `rf ${theme}`;
 }
-

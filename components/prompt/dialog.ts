@@ -38,7 +38,11 @@ export interface DialogEnvironment {
   /** The current aim's words (or null: none set) and how many outcomes were logged this week. */
   loadAim(): Promise<{ aim: string | null; weekOutcomes: number }>;
   /** Store an answer about `count`; an "outcome" answer comes with its outcome. Rejects with a sentence to show. */
-  answer(count: PromptCount, answer: 'outcome' | 'nothing-yet' | 'dismissed', outcome?: { title: string; kind: OutcomeKind }): Promise<void>;
+  answer(
+    count: PromptCount,
+    answer: 'outcome' | 'nothing-yet' | 'dismissed',
+    outcome?: { title: string; kind: OutcomeKind },
+  ): Promise<void>;
   /** Keep the site quiet until `until` (settings). */
   snooze(siteId: string, until: Date): Promise<void>;
   /** The user is done: hide the dialog (and put the focus back on the chip). */
@@ -157,7 +161,10 @@ export function createDialog(doc: Document, mount: HTMLElement, env: DialogEnvir
   const closeButton = button('×', 'close', { 'aria-label': 'Close' });
   const dialog = el(
     'div',
-    { className: 'dialog', attrs: { id: 'rf-dialog', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'rf-heading', tabindex: '-1', hidden: '' } },
+    {
+      className: 'dialog',
+      attrs: { id: 'rf-dialog', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'rf-heading', tabindex: '-1', hidden: '' },
+    },
     el('div', { className: 'top' }, el('span', { className: 'brand', text: 'Running For' }), closeButton),
     heading,
     sub,
@@ -177,7 +184,9 @@ export function createDialog(doc: Document, mount: HTMLElement, env: DialogEnvir
   function render(): void {
     dialog.classList.toggle('own', detection.own);
     if (hidden) {
-      heading.textContent = detection.own ? `Your ${detection.metric} — what will you do with them?` : `What are these ${detection.metric} for?`;
+      heading.textContent = detection.own
+        ? `Your ${detection.metric} — what will you do with them?`
+        : `What are these ${detection.metric} for?`;
       sub.textContent = 'The number is hidden on this site. Show it only if it helps.';
       shown.textContent = detection.text;
     } else if (detection.own) {

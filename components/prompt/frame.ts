@@ -136,7 +136,14 @@ export function promptFrame(options: FrameOptions): PromptFrame {
     const origin = address.startsWith('chrome-extension:')
       ? `chrome-extension://${browser.runtime.id}`
       : address.slice(0, address.indexOf('/', address.indexOf('//') + 2));
-    const setup: FrameSetup = { token, count: countOf(detection), mode: options.mode, theme, siteName: options.siteName, ...(options.lang() ? { lang: options.lang() } : {}) };
+    const setup: FrameSetup = {
+      token,
+      count: countOf(detection),
+      mode: options.mode,
+      theme,
+      siteName: options.siteName,
+      ...(options.lang() ? { lang: options.lang() } : {}),
+    };
     const created = doc.createElement('iframe');
     created.className = 'frame';
     created.title = 'Running For';

@@ -109,8 +109,11 @@ const formatted = new Map<string, string>();
 
 function numberFormat(lang: string | undefined, compact: boolean): Intl.NumberFormat {
   // A page can announce any number of languages; a handful is all a page really uses.
-  return remember(formats, 16, `${compact ? 'c' : 'f'}${lang ?? ''}`, () =>
-    new Intl.NumberFormat(lang, compact ? { notation: 'compact', maximumFractionDigits: 1 } : {}),
+  return remember(
+    formats,
+    16,
+    `${compact ? 'c' : 'f'}${lang ?? ''}`,
+    () => new Intl.NumberFormat(lang, compact ? { notation: 'compact', maximumFractionDigits: 1 } : {}),
   );
 }
 
@@ -147,7 +150,11 @@ function dayKey(date: Date): string {
  * The question for this count today. Keyed by the count's identity (site, metric, own) and the day —
  * not its value, so "12.3K" becoming "12.4K" while the dialog is open keeps the same question.
  */
-export function chooseQuestion(detection: Pick<Detection, 'site' | 'metric' | 'value' | 'approximate' | 'own'> & { text?: string }, now: Date, lang?: string): string {
+export function chooseQuestion(
+  detection: Pick<Detection, 'site' | 'metric' | 'value' | 'approximate' | 'own'> & { text?: string },
+  now: Date,
+  lang?: string,
+): string {
   const bank = QUESTIONS[METRIC_GROUPS[detection.metric]][detection.own ? 'own' : 'others'];
   const index = hash(`${dayKey(now)}|${detection.site}|${detection.metric}|${detection.own}`) % bank.length;
   return fill(bank[index]!, formatCount(detection, lang), metricWord(detection.metric, detection.value));

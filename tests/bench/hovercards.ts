@@ -107,10 +107,19 @@ async function main(argv: readonly string[]): Promise<number> {
     const runs = results.get(setup)!;
     const script = runs.map((r) => r.script);
     const added = setup === 'none' ? 0 : medianDifference(script, none);
-    return [setup, script.map((value) => value.toFixed(1)).join(' '), ms(median(script)), setup === 'none' ? '–' : ms(added), ((setup === 'none' ? median(none) : added) / count).toFixed(2), `${median(runs.map((r) => r.prompted))}/${runs[0]!.due}`];
+    return [
+      setup,
+      script.map((value) => value.toFixed(1)).join(' '),
+      ms(median(script)),
+      setup === 'none' ? '–' : ms(added),
+      ((setup === 'none' ? median(none) : added) / count).toFixed(2),
+      `${median(runs.map((r) => r.prompted))}/${runs[0]!.due}`,
+    ];
   });
   console.log('');
-  console.log(table([['setup', 'script ms per run', 'median', 'added over none', `ms per hovercard (of ${count})`, 'prompted/due'], ...rows]));
+  console.log(
+    table([['setup', 'script ms per run', 'median', 'added over none', `ms per hovercard (of ${count})`, 'prompted/due'], ...rows]),
+  );
   console.log(`\n"per hovercard" is the page's own script for "none", and what a setup adds for the others.`);
   return 0;
 }

@@ -120,7 +120,8 @@ async function serve(context: BrowserContext): Promise<void> {
       (url) => {
         const elements = Number(url.searchParams.get('elements'));
         if (elements > 0) return xPage({ handle: 'jane', initialPosts: postsFor(elements), postsPerProfile: 0 });
-        if (url.pathname === '/jane') return xPage({ handle: 'jane', initialPosts: TIMELINE.initialPosts, postsPerProfile: 0, keepPosts: TIMELINE.keepPosts });
+        if (url.pathname === '/jane')
+          return xPage({ handle: 'jane', initialPosts: TIMELINE.initialPosts, postsPerProfile: 0, keepPosts: TIMELINE.keepPosts });
         return xPage({ handle: 'user0', initialPosts: NAVIGATIONS.postsPerProfile, postsPerProfile: NAVIGATIONS.postsPerProfile });
       },
     ],
@@ -146,7 +147,9 @@ async function scenario(context: BrowserContext, url: string, act: (page: Page) 
 }
 
 /** Twenty single-page navigations (then twenty more); counters after the 1st, 20th and 40th, each after a full GC. */
-async function navigations(context: BrowserContext): Promise<{ run: ScenarioRun; afterOne: Counters; afterTwenty: Counters; afterForty: Counters }> {
+async function navigations(
+  context: BrowserContext,
+): Promise<{ run: ScenarioRun; afterOne: Counters; afterTwenty: Counters; afterForty: Counters }> {
   const page = await context.newPage();
   try {
     await page.goto('https://x.com/user0');
@@ -156,7 +159,10 @@ async function navigations(context: BrowserContext): Promise<{ run: ScenarioRun;
     await page.waitForTimeout(SETTLE_MS);
     await session.collectGarbage();
     const afterOne = await session.read();
-    await page.evaluate(([to, every]) => (window as unknown as Bench).benchNavigations(2, to, every), [NAVIGATIONS.count, NAVIGATIONS.everyMs] as const);
+    await page.evaluate(([to, every]) => (window as unknown as Bench).benchNavigations(2, to, every), [
+      NAVIGATIONS.count,
+      NAVIGATIONS.everyMs,
+    ] as const);
     await page.waitForTimeout(SETTLE_MS);
     // Time is read before the GC the memory reading forces, so navigations 2–20 are all it covers.
     const beforeGc = await session.read();
@@ -164,7 +170,11 @@ async function navigations(context: BrowserContext): Promise<{ run: ScenarioRun;
     const afterTwenty = await session.read();
     const probe = await probeOf(page);
     const { count, thenMore, moreEveryMs } = NAVIGATIONS;
-    await page.evaluate(([from, to, every]) => (window as unknown as Bench).benchNavigations(from, to, every), [count + 1, count + thenMore, moreEveryMs] as const);
+    await page.evaluate(([from, to, every]) => (window as unknown as Bench).benchNavigations(from, to, every), [
+      count + 1,
+      count + thenMore,
+      moreEveryMs,
+    ] as const);
     await page.waitForTimeout(SETTLE_MS);
     await session.collectGarbage();
     const afterForty = await session.read();
@@ -196,8 +206,12 @@ async function runSession(setup: Setup, capture: boolean): Promise<Session> {
   const browser = await launchBrowser(setup);
   try {
     await serve(browser.context);
-    const timeline = await scenario(browser.context, 'https://x.com/jane', (page) => page.evaluate((options) => (window as unknown as Bench).benchTimeline(options), TIMELINE));
-    const linkedin = await scenario(browser.context, 'https://www.linkedin.com/feed/', (page) => page.evaluate((options) => (window as unknown as Bench).benchFeed(options), FEED));
+    const timeline = await scenario(browser.context, 'https://x.com/jane', (page) =>
+      page.evaluate((options) => (window as unknown as Bench).benchTimeline(options), TIMELINE),
+    );
+    const linkedin = await scenario(browser.context, 'https://www.linkedin.com/feed/', (page) =>
+      page.evaluate((options) => (window as unknown as Bench).benchFeed(options), FEED),
+    );
     const nav = await navigations(browser.context);
     const scaled = [];
     for (const size of SIZES) scaled.push(await scale(browser.context, size, capture));
@@ -222,7 +236,8 @@ type ProfiledSetup = 'extension' | 'minimal' | 'floor';
 
 /** The content script's own JavaScript (lib/profile.ts) in each profiled scenario, for one setup. */
 async function profiledSession(setup: ProfiledSetup): Promise<Record<Profiled, ScriptProfile & { prompted: number }>> {
-  const browser = setup === 'minimal' ? await launchUnpacked(MINIMAL_EXTENSION_DIR, setup, 'it is part of the repository') : await launchBrowser(setup);
+  const browser =
+    setup === 'minimal' ? await launchUnpacked(MINIMAL_EXTENSION_DIR, setup, 'it is part of the repository') : await launchBrowser(setup);
   try {
     await serve(browser.context);
     const out: Partial<Record<Profiled, ScriptProfile & { prompted: number }>> = {};
@@ -264,11 +279,18 @@ function detectCost(html: string): { elements: number; medianMs: number; repeats
 /** The floor must run where the extension runs, or it is not the same comparison. */
 function checkFloorMatches(log: (line: string) => void): void {
   const matches = (dir: string) =>
-    new Set((JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { content_scripts?: { matches: string[] }[] }).content_scripts?.flatMap((script) => script.matches) ?? []);
+    new Set(
+      (
+        JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { content_scripts?: { matches: string[] }[] }
+      ).content_scripts?.flatMap((script) => script.matches) ?? [],
+    );
   const built = matches(EXTENSION_DIR);
   const floor = matches(FLOOR_EXTENSION_DIR);
   const missing = [...built].filter((pattern) => !floor.has(pattern));
-  if (missing.length > 0) log(`Note: the floor extension does not match ${missing.join(', ')} (the built extension does); the benchmark's pages are on x.com and www.linkedin.com.`);
+  if (missing.length > 0)
+    log(
+      `Note: the floor extension does not match ${missing.join(', ')} (the built extension does); the benchmark's pages are on x.com and www.linkedin.com.`,
+    );
 }
 
 export const pageSection: BenchSection = {
@@ -292,7 +314,11 @@ export const pageSection: BenchSection = {
     }
     const version = sessions.extension[0]?.version ?? '';
     // Profiled in turns, so the three see the same machine.
-    const profiled = { extension: await profiledSession('extension'), minimal: await profiledSession('minimal'), floor: await profiledSession('floor') };
+    const profiled = {
+      extension: await profiledSession('extension'),
+      minimal: await profiledSession('minimal'),
+      floor: await profiledSession('floor'),
+    };
     log('  profiled: extension, minimal layer, floor');
     const scriptRows = PROFILED.map((name) => {
       const per = name === 'hovercards' ? HOVERCARDS.count : 1;
@@ -306,20 +332,32 @@ export const pageSection: BenchSection = {
         minimalMs: minimal,
         floorMs: floor,
         pageMs: profiled.extension[name].pageMs / per,
-        prompted: { extension: profiled.extension[name].prompted, minimal: profiled.minimal[name].prompted, due: name === 'hovercards' ? HOVERCARDS.count * 2 : 0 },
+        prompted: {
+          extension: profiled.extension[name].prompted,
+          minimal: profiled.minimal[name].prompted,
+          due: name === 'hovercards' ? HOVERCARDS.count * 2 : 0,
+        },
         ratio,
         pass: ratio <= TARGETS.minimalRatio && profiled.extension[name].prompted === profiled.minimal[name].prompted,
       };
     });
 
     // Main-thread time.
-    const timeOf = (setup: Setup, scenarioName: Scenario, key: 'script' | 'task') => sessions[setup].map((s) => s.runs[scenarioName].time[key]);
+    const timeOf = (setup: Setup, scenarioName: Scenario, key: 'script' | 'task') =>
+      sessions[setup].map((s) => s.runs[scenarioName].time[key]);
     const mainThread = SCENARIOS.map((name) => {
       const row = (key: 'script' | 'task') => {
         const own = median(timeOf('none', name, key));
         const added = medianDifference(timeOf('extension', name, key), timeOf('none', name, key));
         const floorAdded = medianDifference(timeOf('floor', name, key), timeOf('none', name, key));
-        return { pageOwnMs: own, extensionAddedMs: added, floorAddedMs: floorAdded, extensionShare: share(added, own), floorShare: share(floorAdded, own), floorRatio: share(added, floorAdded) };
+        return {
+          pageOwnMs: own,
+          extensionAddedMs: added,
+          floorAddedMs: floorAdded,
+          extensionShare: share(added, own),
+          floorShare: share(floorAdded, own),
+          floorRatio: share(added, floorAdded),
+        };
       };
       return { scenario: name, script: row('script'), task: row('task') };
     });
@@ -337,26 +375,57 @@ export const pageSection: BenchSection = {
     const timelinePass = timelineShare.share <= TARGETS.taskShare;
 
     // Prompt latency, from every count the page inserted after load (the first header waits for document_idle by design).
-    const samples = sessions.extension.flatMap((s) => [...Object.values(s.runs), ...s.scale].flatMap((run) => run.probe.samples)).filter((sample) => sample.kind !== 'initial');
-    const due = (kind: string) => sessions.extension.reduce((sum, s) => sum + [...Object.values(s.runs), ...s.scale].reduce((n, run) => n + (run.probe.due[kind] ?? 0), 0), 0);
+    const samples = sessions.extension
+      .flatMap((s) => [...Object.values(s.runs), ...s.scale].flatMap((run) => run.probe.samples))
+      .filter((sample) => sample.kind !== 'initial');
+    const due = (kind: string) =>
+      sessions.extension.reduce(
+        (sum, s) => sum + [...Object.values(s.runs), ...s.scale].reduce((n, run) => n + (run.probe.due[kind] ?? 0), 0),
+        0,
+      );
     const kinds = [...new Set(samples.map((sample) => sample.kind))];
     const latencyRow = (label: string, chosen: typeof samples, expected: number) => {
       const s = stats(chosen.map((sample) => sample.latency));
-      return { label, ...s, sameFrame: share(chosen.filter((sample) => sample.sameFrame).length, chosen.length), prompted: chosen.length, due: expected };
+      return {
+        label,
+        ...s,
+        sameFrame: share(chosen.filter((sample) => sample.sameFrame).length, chosen.length),
+        prompted: chosen.length,
+        due: expected,
+      };
     };
-    const latency = [...kinds.map((kind) => latencyRow(kind, samples.filter((sample) => sample.kind === kind), due(kind))), latencyRow('all', samples, kinds.reduce((sum, kind) => sum + due(kind), 0))];
+    const latency = [
+      ...kinds.map((kind) =>
+        latencyRow(
+          kind,
+          samples.filter((sample) => sample.kind === kind),
+          due(kind),
+        ),
+      ),
+      latencyRow(
+        'all',
+        samples,
+        kinds.reduce((sum, kind) => sum + due(kind), 0),
+      ),
+    ];
     const latencyAll = latency.at(-1)!;
     // How long the next frame takes to come after a count is inserted, with and without the extension:
     // a prompt placed in that frame cannot appear sooner.
     const frameWait = (setup: Setup) =>
-      stats(sessions[setup].flatMap((s) => [...Object.values(s.runs), ...s.scale].flatMap((run) => run.probe.frameWaits)).filter((w) => w.kind !== 'initial').map((w) => w.wait));
+      stats(
+        sessions[setup]
+          .flatMap((s) => [...Object.values(s.runs), ...s.scale].flatMap((run) => run.probe.frameWaits))
+          .filter((w) => w.kind !== 'initial')
+          .map((w) => w.wait),
+      );
     const frameWaits = { extension: frameWait('extension'), none: frameWait('none'), floor: frameWait('floor') };
     const stray = sessions.extension.reduce((sum, s) => sum + Object.values(s.runs).reduce((n, run) => n + run.probe.stray, 0), 0);
     const latencyPass = latencyAll.p95 <= TARGETS.latencyP95Ms && latencyAll.prompted === latencyAll.due;
 
     // Long tasks, over the whole life of each scenario's page (load included).
     const longTaskCount = (setup: Setup, name: Scenario) => sessions[setup].map((s) => s.runs[name].probe.longTasks.length);
-    const longTaskMs = (setup: Setup, name: Scenario) => sessions[setup].map((s) => s.runs[name].probe.longTasks.reduce((sum, t) => sum + t.duration, 0));
+    const longTaskMs = (setup: Setup, name: Scenario) =>
+      sessions[setup].map((s) => s.runs[name].probe.longTasks.reduce((sum, t) => sum + t.duration, 0));
     const longTasks = SCENARIOS.map((name) => {
       const added = medianDifference(longTaskCount('extension', name), longTaskCount('none', name));
       return {
@@ -372,14 +441,29 @@ export const pageSection: BenchSection = {
 
     // Memory across navigations.
     type Key = 'heap' | 'listeners' | 'nodes';
-    const growthOf = (setup: Setup, key: Key, from: 'afterOne' | 'afterTwenty', to: 'afterTwenty' | 'afterForty') => sessions[setup].map((s) => s.memory[to][key] - s.memory[from][key]);
+    const growthOf = (setup: Setup, key: Key, from: 'afterOne' | 'afterTwenty', to: 'afterTwenty' | 'afterForty') =>
+      sessions[setup].map((s) => s.memory[to][key] - s.memory[from][key]);
     const memoryRow = (key: Key, limit: number) => {
-      const warmUp = medianDifference(growthOf('extension', key, 'afterOne', 'afterTwenty'), growthOf('none', key, 'afterOne', 'afterTwenty'));
-      const added = medianDifference(growthOf('extension', key, 'afterTwenty', 'afterForty'), growthOf('none', key, 'afterTwenty', 'afterForty'));
+      const warmUp = medianDifference(
+        growthOf('extension', key, 'afterOne', 'afterTwenty'),
+        growthOf('none', key, 'afterOne', 'afterTwenty'),
+      );
+      const added = medianDifference(
+        growthOf('extension', key, 'afterTwenty', 'afterForty'),
+        growthOf('none', key, 'afterTwenty', 'afterForty'),
+      );
       return {
         measure: key,
-        withExtension: { afterOne: median(sessions.extension.map((s) => s.memory.afterOne[key])), afterTwenty: median(sessions.extension.map((s) => s.memory.afterTwenty[key])), afterForty: median(sessions.extension.map((s) => s.memory.afterForty[key])) },
-        without: { afterOne: median(sessions.none.map((s) => s.memory.afterOne[key])), afterTwenty: median(sessions.none.map((s) => s.memory.afterTwenty[key])), afterForty: median(sessions.none.map((s) => s.memory.afterForty[key])) },
+        withExtension: {
+          afterOne: median(sessions.extension.map((s) => s.memory.afterOne[key])),
+          afterTwenty: median(sessions.extension.map((s) => s.memory.afterTwenty[key])),
+          afterForty: median(sessions.extension.map((s) => s.memory.afterForty[key])),
+        },
+        without: {
+          afterOne: median(sessions.none.map((s) => s.memory.afterOne[key])),
+          afterTwenty: median(sessions.none.map((s) => s.memory.afterTwenty[key])),
+          afterForty: median(sessions.none.map((s) => s.memory.afterForty[key])),
+        },
         addedGrowthOneToTwenty: warmUp,
         addedGrowthTwentyToForty: added,
         limit,
@@ -393,16 +477,35 @@ export const pageSection: BenchSection = {
     const directGrowth = growth(direct.map((d) => ({ size: d.elements, cost: d.medianMs })));
     const scaleRows = SIZES.map((size, i) => {
       const elements = sessions.none[0]?.scale[i]?.probe.nodes ?? size;
-      const loadAdded = (key: 'script' | 'task') => medianDifference(sessions.extension.map((s) => s.scale[i]!.load[key]), sessions.none.map((s) => s.scale[i]!.load[key]));
-      const later = stats(sessions.extension.flatMap((s) => s.scale[i]!.probe.samples.filter((sample) => sample.kind === 'hovercard').map((sample) => sample.latency)));
-      return { size, elements, detectMs: direct[i]?.medianMs ?? Number.NaN, detections: direct[i]?.detections ?? 0, loadAddedScriptMs: loadAdded('script'), loadAddedTaskMs: loadAdded('task'), laterCountLatencyMedianMs: later.median, laterCountLatencyMaxMs: later.max };
+      const loadAdded = (key: 'script' | 'task') =>
+        medianDifference(
+          sessions.extension.map((s) => s.scale[i]!.load[key]),
+          sessions.none.map((s) => s.scale[i]!.load[key]),
+        );
+      const later = stats(
+        sessions.extension.flatMap((s) =>
+          s.scale[i]!.probe.samples.filter((sample) => sample.kind === 'hovercard').map((sample) => sample.latency),
+        ),
+      );
+      return {
+        size,
+        elements,
+        detectMs: direct[i]?.medianMs ?? Number.NaN,
+        detections: direct[i]?.detections ?? 0,
+        loadAddedScriptMs: loadAdded('script'),
+        loadAddedTaskMs: loadAdded('task'),
+        laterCountLatencyMedianMs: later.median,
+        laterCountLatencyMaxMs: later.max,
+      };
     });
     const loadGrowth = growth(scaleRows.map((row) => ({ size: row.elements, cost: row.loadAddedTaskMs })));
     const scalePass = directGrowth.perTenfold <= TARGETS.perTenfold;
 
     const loadAfter = loadavg();
     log('');
-    log(`Chromium ${version}, ${ROUNDS} rounds × (extension, none, floor); medians; main-thread time is thread CPU time (CDP Performance.getMetrics).`);
+    log(
+      `Chromium ${version}, ${ROUNDS} rounds × (extension, none, floor); medians; main-thread time is thread CPU time (CDP Performance.getMetrics).`,
+    );
     log('');
     for (const [key, label] of [
       ['script', 'main thread (script ms)'],
@@ -426,7 +529,16 @@ export const pageSection: BenchSection = {
     }
     log(
       table([
-        ['content-script JS (CPU profile, ms)', 'extension', 'minimal layer', 'ext÷minimal', 'floor', "page's own JS", 'prompted ext/minimal', `ext÷minimal ≤ ${TARGETS.minimalRatio}`],
+        [
+          'content-script JS (CPU profile, ms)',
+          'extension',
+          'minimal layer',
+          'ext÷minimal',
+          'floor',
+          "page's own JS",
+          'prompted ext/minimal',
+          `ext÷minimal ≤ ${TARGETS.minimalRatio}`,
+        ],
         ...scriptRows.map((row) => [
           row.scenario,
           row.extensionMs.toFixed(2),
@@ -464,13 +576,27 @@ export const pageSection: BenchSection = {
     log(
       table([
         ['count inserted → prompt (ms)', 'prompted/due', 'p50', 'p95', 'max', 'same frame', 'p95 ≤ 16'],
-        ...latency.map((row) => [row.label, `${row.prompted}/${row.due}`, ms(row.median), ms(row.p95), ms(row.max), percent(row.sameFrame), row === latencyAll ? verdict(latencyPass) : '']),
+        ...latency.map((row) => [
+          row.label,
+          `${row.prompted}/${row.due}`,
+          ms(row.median),
+          ms(row.p95),
+          ms(row.max),
+          percent(row.sameFrame),
+          row === latencyAll ? verdict(latencyPass) : '',
+        ]),
       ]),
     );
     log(
       table([
         ['count inserted → next frame (ms)', 'n', 'p50', 'p95', 'max'],
-        ...(['none', 'floor', 'extension'] as const).map((setup) => [`${setup === 'none' ? 'no extension' : setup}`, String(frameWaits[setup].samples), ms(frameWaits[setup].median), ms(frameWaits[setup].p95), ms(frameWaits[setup].max)]),
+        ...(['none', 'floor', 'extension'] as const).map((setup) => [
+          `${setup === 'none' ? 'no extension' : setup}`,
+          String(frameWaits[setup].samples),
+          ms(frameWaits[setup].median),
+          ms(frameWaits[setup].p95),
+          ms(frameWaits[setup].max),
+        ]),
       ]),
     );
     log(`Prompts on trap text (posts, bios): ${stray}.`);
@@ -478,17 +604,41 @@ export const pageSection: BenchSection = {
     log(
       table([
         ['long tasks ≥ 50 ms (per run)', 'with', 'without', 'floor', 'added', 'added ms', 'added = 0'],
-        ...longTasks.map((row) => [row.scenario, row.withExtension.join(' '), row.without.join(' '), row.floor.join(' '), String(row.addedCount), ms(row.addedMs), verdict(row.pass)]),
+        ...longTasks.map((row) => [
+          row.scenario,
+          row.withExtension.join(' '),
+          row.without.join(' '),
+          row.floor.join(' '),
+          String(row.addedCount),
+          ms(row.addedMs),
+          verdict(row.pass),
+        ]),
       ]),
     );
     log('');
     const fmt = (key: string, value: number) => (key === 'heap' ? `${(value / 1024).toFixed(0)} kB` : String(Math.round(value)));
     log(
       table([
-        ['memory (after GC)', 'with: nav 1', 'nav 20', 'nav 40', 'without: nav 1', 'nav 20', 'nav 40', 'added 1→20', 'added 20→40', 'limit', 'flat'],
+        [
+          'memory (after GC)',
+          'with: nav 1',
+          'nav 20',
+          'nav 40',
+          'without: nav 1',
+          'nav 20',
+          'nav 40',
+          'added 1→20',
+          'added 20→40',
+          'limit',
+          'flat',
+        ],
         ...memory.map((row) => [
           row.measure,
-          ...[row.withExtension, row.without].flatMap((at) => [fmt(row.measure, at.afterOne), fmt(row.measure, at.afterTwenty), fmt(row.measure, at.afterForty)]),
+          ...[row.withExtension, row.without].flatMap((at) => [
+            fmt(row.measure, at.afterOne),
+            fmt(row.measure, at.afterTwenty),
+            fmt(row.measure, at.afterForty),
+          ]),
           fmt(row.measure, row.addedGrowthOneToTwenty),
           fmt(row.measure, row.addedGrowthTwentyToForty),
           fmt(row.measure, row.limit),
@@ -500,7 +650,13 @@ export const pageSection: BenchSection = {
     log(
       table([
         ['page size', 'elements', 'detect (Node, ms)', 'load: +ext task ms', 'later count → prompt p50 ms'],
-        ...scaleRows.map((row) => [`${row.size / 1000}k`, String(row.elements), ms(row.detectMs), ms(row.loadAddedTaskMs), ms(row.laterCountLatencyMedianMs)]),
+        ...scaleRows.map((row) => [
+          `${row.size / 1000}k`,
+          String(row.elements),
+          ms(row.detectMs),
+          ms(row.loadAddedTaskMs),
+          ms(row.laterCountLatencyMedianMs),
+        ]),
       ]),
     );
     log(
@@ -510,24 +666,55 @@ export const pageSection: BenchSection = {
     log(
       `Nodes the extension keeps in the page with the two header prompts shown (spare prompts of counts that went included): ${Math.round(median(sessions.extension.map((s) => s.memory.afterOne.nodes)) - median(sessions.none.map((s) => s.memory.afterOne.nodes)))}.`,
     );
-    log(`Machine load (1-minute average) before → after: ${loadBefore[0]!.toFixed(1)} → ${loadAfter[0]!.toFixed(1)} on ${cpus().length} cores.`);
+    log(
+      `Machine load (1-minute average) before → after: ${loadBefore[0]!.toFixed(1)} → ${loadAfter[0]!.toFixed(1)} on ${cpus().length} cores.`,
+    );
 
-    const pass = scriptRows.every((row) => row.pass) && timelinePass && latencyPass && longTasks.every((row) => row.pass) && memory.every((row) => row.pass) && scalePass;
+    const pass =
+      scriptRows.every((row) => row.pass) &&
+      timelinePass &&
+      latencyPass &&
+      longTasks.every((row) => row.pass) &&
+      memory.every((row) => row.pass) &&
+      scalePass;
     const result = {
       section: 'page',
       measuredAt: new Date().toISOString(),
-      environment: { chromium: version, cpus: cpus().length, cpu: cpus()[0]?.model ?? '', node: process.version, loadAverageBefore: loadBefore, loadAverageAfter: loadAfter },
+      environment: {
+        chromium: version,
+        cpus: cpus().length,
+        cpu: cpus()[0]?.model ?? '',
+        node: process.version,
+        loadAverageBefore: loadBefore,
+        loadAverageAfter: loadAfter,
+      },
       rounds: ROUNDS,
       scenarios: { timeline: TIMELINE, hovercards: HOVERCARDS, linkedin: FEED, navigations: NAVIGATIONS, sizes: SIZES },
       targets: TARGETS,
       mainThread,
       timelineShare: { ...timelineShare, pass: timelinePass },
-      contentScriptJs: { rows: scriptRows, top: { extension: profiled.extension.hovercards.top, minimal: profiled.minimal.hovercards.top } },
+      contentScriptJs: {
+        rows: scriptRows,
+        top: { extension: profiled.extension.hovercards.top, minimal: profiled.minimal.hovercards.top },
+      },
       latency: { rows: latency, nextFrame: frameWaits, strayPrompts: stray, pass: latencyPass },
       longTasks,
       memory,
       scale: { rows: scaleRows, detectGrowth: directGrowth, extensionLoadGrowth: loadGrowth, pass: scalePass },
-      raw: Object.fromEntries(SETUPS.map((setup) => [setup, sessions[setup].map(({ html: _html, version: _version, ...session }) => ({ ...session, runs: Object.fromEntries(Object.entries(session.runs).map(([name, run]) => [name, { time: run.time, longTasks: run.probe.longTasks, samples: run.probe.samples.length, due: run.probe.due }])) }))])),
+      raw: Object.fromEntries(
+        SETUPS.map((setup) => [
+          setup,
+          sessions[setup].map(({ html: _html, version: _version, ...session }) => ({
+            ...session,
+            runs: Object.fromEntries(
+              Object.entries(session.runs).map(([name, run]) => [
+                name,
+                { time: run.time, longTasks: run.probe.longTasks, samples: run.probe.samples.length, due: run.probe.due },
+              ]),
+            ),
+          })),
+        ]),
+      ),
       pass,
     };
     log(`Wrote ${writeResult('page', result)}`);

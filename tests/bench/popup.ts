@@ -23,7 +23,10 @@ export async function openPopup(browser: ExtensionBrowser): Promise<number> {
   try {
     await page.setViewportSize(POPUP_SIZE);
     await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
-    const mark = await page.waitForFunction((name) => performance.getEntriesByName(name, 'mark')[0]?.startTime ?? false, READY_MARK, { timeout: 30_000, polling: 10 });
+    const mark = await page.waitForFunction((name) => performance.getEntriesByName(name, 'mark')[0]?.startTime ?? false, READY_MARK, {
+      timeout: 30_000,
+      polling: 10,
+    });
     return (await mark.jsonValue()) as number;
   } finally {
     await page.close();
@@ -49,15 +52,33 @@ export const popupSection: BenchSection = {
       log(
         table([
           ['popup-ready (ms from navigation)', 'n', 'median', 'p95', 'max', 'cold (not counted)', 'target', 'result'],
-          ['popup.html, 1 year of heavy use', String(s.samples), ms(s.median), ms(s.p95), ms(s.max), ms(cold), `≤ ${POPUP_READY_TARGET_MS}`, verdict(pass)],
+          [
+            'popup.html, 1 year of heavy use',
+            String(s.samples),
+            ms(s.median),
+            ms(s.p95),
+            ms(s.max),
+            ms(cold),
+            `≤ ${POPUP_READY_TARGET_MS}`,
+            verdict(pass),
+          ],
         ]),
       );
       const loadAfter = loadavg();
-      log(`Machine load (1-minute average) before → after: ${loadBefore[0]!.toFixed(1)} → ${loadAfter[0]!.toFixed(1)} on ${cpus().length} cores.`);
+      log(
+        `Machine load (1-minute average) before → after: ${loadBefore[0]!.toFixed(1)} → ${loadAfter[0]!.toFixed(1)} on ${cpus().length} cores.`,
+      );
       const result = {
         section: 'popup',
         measuredAt: new Date().toISOString(),
-        environment: { chromium: browser.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? '', node: process.version, loadAverageBefore: loadBefore, loadAverageAfter: loadAfter },
+        environment: {
+          chromium: browser.version,
+          cpus: cpus().length,
+          cpu: cpus()[0]?.model ?? '',
+          node: process.version,
+          loadAverageBefore: loadBefore,
+          loadAverageAfter: loadAfter,
+        },
         measure: `${READY_MARK} mark startTime: navigation start → this week's data shown`,
         targetMs: POPUP_READY_TARGET_MS,
         criterion: 'median ≤ target',

@@ -94,12 +94,19 @@ export const promptSection: BenchSection = {
           await page.goto(URL_);
           const chip = page.locator('running-for-prompt[data-own="true"][data-metric="followers"]').first();
           await chip.waitFor();
-          await page.evaluate((type) => {
-            window.addEventListener(type, (event) => ((window as unknown as { clickedAt: number }).clickedAt = performance.timeOrigin + event.timeStamp), {
-              capture: true,
-              once: true,
-            });
-          }, person ? 'pointerup' : 'pointerdown');
+          await page.evaluate(
+            (type) => {
+              window.addEventListener(
+                type,
+                (event) => ((window as unknown as { clickedAt: number }).clickedAt = performance.timeOrigin + event.timeStamp),
+                {
+                  capture: true,
+                  once: true,
+                },
+              );
+            },
+            person ? 'pointerup' : 'pointerdown',
+          );
           // Let the page settle (first scan, snapshots) so the open is measured, not the page's start.
           await page.waitForTimeout(500);
           if (person) {
@@ -141,11 +148,32 @@ export const promptSection: BenchSection = {
       log(
         table([
           ['ms (machine click: from the press; the popup from navigation)', 'n', 'median', 'p95', 'max', 'cold (not counted)'],
-          ['first click: its page starts loading', String(framed.samples), ms(framed.median), ms(framed.p95), ms(framed.max), ms(cold.frameMs)],
+          [
+            'first click: its page starts loading',
+            String(framed.samples),
+            ms(framed.median),
+            ms(framed.p95),
+            ms(framed.max),
+            ms(cold.frameMs),
+          ],
           ['first click: dialog ready to show', String(ready.samples), ms(ready.median), ms(ready.p95), ms(ready.max), ms(cold.readyMs)],
           ['first click: the aim in it', String(aim.samples), ms(aim.median), ms(aim.p95), ms(aim.max), ms(cold.aimMs)],
-          [`a person's click (rest ${PERSON.restMs} ms, hold ${PERSON.pressMs} ms), from the release: dialog ready`, String(personReady.samples), ms(personReady.median), ms(personReady.p95), ms(personReady.max), ''],
-          ["a person's click, from the release: the aim in it", String(personAim.samples), ms(personAim.median), ms(personAim.p95), ms(personAim.max), ''],
+          [
+            `a person's click (rest ${PERSON.restMs} ms, hold ${PERSON.pressMs} ms), from the release: dialog ready`,
+            String(personReady.samples),
+            ms(personReady.median),
+            ms(personReady.p95),
+            ms(personReady.max),
+            '',
+          ],
+          [
+            "a person's click, from the release: the aim in it",
+            String(personAim.samples),
+            ms(personAim.median),
+            ms(personAim.p95),
+            ms(personAim.max),
+            '',
+          ],
           ['baseline: popup ready', String(popup.samples), ms(popup.median), ms(popup.p95), ms(popup.max), ms(coldPopup)],
         ]),
       );
@@ -157,11 +185,20 @@ export const promptSection: BenchSection = {
         ]),
       );
       const loadAfter = loadavg();
-      log(`Machine load (1-minute average) before → after: ${loadBefore[0]!.toFixed(1)} → ${loadAfter[0]!.toFixed(1)} on ${cpus().length} cores.`);
+      log(
+        `Machine load (1-minute average) before → after: ${loadBefore[0]!.toFixed(1)} → ${loadAfter[0]!.toFixed(1)} on ${cpus().length} cores.`,
+      );
       const result = {
         section: 'prompt',
         measuredAt: new Date().toISOString(),
-        environment: { chromium: browser.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? '', node: process.version, loadAverageBefore: loadBefore, loadAverageAfter: loadAfter },
+        environment: {
+          chromium: browser.version,
+          cpus: cpus().length,
+          cpu: cpus()[0]?.model ?? '',
+          node: process.version,
+          loadAverageBefore: loadBefore,
+          loadAverageAfter: loadAfter,
+        },
         measure: `page pointerdown → the prompt frame's ${READY_MARK} and ${AIM_MARK} marks, on the epoch, each a page's first open`,
         criterion: `median press → ready ≤ ${PROMPT_TO_POPUP_MAX}× the popup-ready median, opens in turns`,
         ratio,

@@ -34,7 +34,9 @@ async function main(argv: readonly string[]): Promise<number> {
     console.log(`(${section.name}: ${((Date.now() - started) / 1000).toFixed(0)} s)`);
     allPass &&= pass;
   }
-  console.log(`\nBenchmark: ${((Date.now() - runStarted) / 1000).toFixed(0)} s in all; ${allPass ? 'every target met' : 'a target was missed (FAIL above)'}.`);
+  console.log(
+    `\nBenchmark: ${((Date.now() - runStarted) / 1000).toFixed(0)} s in all; ${allPass ? 'every target met' : 'a target was missed (FAIL above)'}.`,
+  );
   return allPass ? 0 : 1;
 }
 

@@ -103,7 +103,11 @@ async function load(context: BrowserContext, fixture: FixtureCase, profiled: boo
     await cdp.detach();
     const seen = await page.evaluate(() => {
       const state = (window as unknown as { __startup: { firstPrompt: number | null; longTasks: number[] } }).__startup;
-      return { firstPrompt: state.firstPrompt, longTasks: state.longTasks, prompts: document.querySelectorAll('running-for-prompt').length };
+      return {
+        firstPrompt: state.firstPrompt,
+        longTasks: state.longTasks,
+        prompts: document.querySelectorAll('running-for-prompt').length,
+      };
     });
     return { profile, firstPromptMs: seen.firstPrompt, longTasks: seen.longTasks, heapBytes: usedSize, prompts: seen.prompts };
   } finally {
@@ -111,7 +115,12 @@ async function load(context: BrowserContext, fixture: FixtureCase, profiled: boo
   }
 }
 
-async function measure(setup: 'extension' | 'none', cases: readonly FixtureCase[], loads: number, log: (line: string) => void): Promise<{ version: string; byPage: Map<string, Load[]> }> {
+async function measure(
+  setup: 'extension' | 'none',
+  cases: readonly FixtureCase[],
+  loads: number,
+  log: (line: string) => void,
+): Promise<{ version: string; byPage: Map<string, Load[]> }> {
   const browser: BenchBrowser = await launchBrowser(setup);
   const byPage = new Map<string, Load[]>();
   try {
@@ -176,7 +185,16 @@ export const startupSection: BenchSection = {
     log('');
     log(
       table([
-        ['page (content-script JS per load, ms)', 'loads', 'median', 'longest run', 'first prompt', 'prompts', 'long tasks with/without', 'heap added'],
+        [
+          'page (content-script JS per load, ms)',
+          'loads',
+          'median',
+          'longest run',
+          'first prompt',
+          'prompts',
+          'long tasks with/without',
+          'heap added',
+        ],
         ...pages.map((page) => [
           page.page,
           page.scriptMs.map((value) => value.toFixed(1)).join(' '),
@@ -207,24 +225,45 @@ export const startupSection: BenchSection = {
     log(
       table([
         ['target', 'measured', 'result'],
-        [`content-script JS per load: median over ${pages.length} pages ≤ ${STARTUP_TARGETS.medianMs} ms`, `${ms(overall.median)} ms (p95 ${ms(overall.p95)})`, verdict(checks.median)],
+        [
+          `content-script JS per load: median over ${pages.length} pages ≤ ${STARTUP_TARGETS.medianMs} ms`,
+          `${ms(overall.median)} ms (p95 ${ms(overall.p95)})`,
+          verdict(checks.median),
+        ],
         [`no page over ${STARTUP_TARGETS.maxMs} ms`, `slowest ${ms(overall.max)} ms (${worst.page})`, verdict(checks.max)],
         [
           'no long task added (medians of the loads, with against without)',
           `${addedLongTasks.length} of ${pages.length} pages with more (${addedLongTasks.map((page) => page.page).join(', ') || 'none'}); the longest unbroken run of content-script samples ${ms(longestRun)} ms (back-to-back tasks included: a bound, not a task)`,
           verdict(checks.longTasks),
         ],
-        [`JS heap the content script keeps ≤ ${kB(STARTUP_TARGETS.heapBytes)}`, `median ${kB(heap.median)}, max ${kB(heap.max)}`, verdict(checks.heap)],
-        ['time to the first prompt (navigation start →), reported', `median ${ms(firstPrompt.median)} ms, p95 ${ms(firstPrompt.p95)} over ${firstPrompt.samples} pages with counts`, ''],
+        [
+          `JS heap the content script keeps ≤ ${kB(STARTUP_TARGETS.heapBytes)}`,
+          `median ${kB(heap.median)}, max ${kB(heap.max)}`,
+          verdict(checks.heap),
+        ],
+        [
+          'time to the first prompt (navigation start →), reported',
+          `median ${ms(firstPrompt.median)} ms, p95 ${ms(firstPrompt.p95)} over ${firstPrompt.samples} pages with counts`,
+          '',
+        ],
       ]),
     );
     const loadAfter = loadavg();
-    log(`Machine load (1-minute average) before → after: ${loadBefore[0]!.toFixed(1)} → ${loadAfter[0]!.toFixed(1)} on ${cpus().length} cores.`);
+    log(
+      `Machine load (1-minute average) before → after: ${loadBefore[0]!.toFixed(1)} → ${loadAfter[0]!.toFixed(1)} on ${cpus().length} cores.`,
+    );
     const pass = Object.values(checks).every(Boolean);
     const result = {
       section: 'startup',
       measuredAt: new Date().toISOString(),
-      environment: { chromium: withExtension.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? '', node: process.version, loadAverageBefore: loadBefore, loadAverageAfter: loadAfter },
+      environment: {
+        chromium: withExtension.version,
+        cpus: cpus().length,
+        cpu: cpus()[0]?.model ?? '',
+        node: process.version,
+        loadAverageBefore: loadBefore,
+        loadAverageAfter: loadAfter,
+      },
       measure: `CPU-profile samples with a chrome-extension:// frame, from before navigation to load + ${SETTLE_MS} ms, a new tab per load, ${LOADS} loads per page`,
       targets: STARTUP_TARGETS,
       overall,

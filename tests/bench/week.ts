@@ -94,7 +94,15 @@ export const weekSection: BenchSection = {
     const s5 = stats(recentFive.samples);
     const ratio = s5.median / s1.median;
     const pass = main.p95 <= TARGET_MS;
-    const row = (label: string, s: Stats, verdict: string, target = `≤ ${TARGET_MS}`) => [label, String(s.samples), ms(s.median), ms(s.p95), ms(s.max), target, verdict];
+    const row = (label: string, s: Stats, verdict: string, target = `≤ ${TARGET_MS}`) => [
+      label,
+      String(s.samples),
+      ms(s.median),
+      ms(s.p95),
+      ms(s.max),
+      target,
+      verdict,
+    ];
     log('');
     log(
       table([
@@ -105,18 +113,34 @@ export const weekSection: BenchSection = {
         row('6 recent weeks, 5-year history', s5, '(scaling)', '–'),
       ]),
     );
-    log(`\nGrows with the week, not the history: median over 5 years ÷ median over 1 year = ${ratio.toFixed(2)} (history ×${(countsOf(five).snapshots / countsOf(one).snapshots).toFixed(1)}).`);
+    log(
+      `\nGrows with the week, not the history: median over 5 years ÷ median over 1 year = ${ratio.toFixed(2)} (history ×${(countsOf(five).snapshots / countsOf(one).snapshots).toFixed(1)}).`,
+    );
 
     const result = {
       section: 'week',
       measuredAt: new Date().toISOString(),
-      environment: { chromium: across.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? '', node: process.version, loadAverageBefore: loadBefore, loadAverageAfter: loadAfter },
+      environment: {
+        chromium: across.version,
+        cpus: cpus().length,
+        cpu: cpus()[0]?.model ?? '',
+        node: process.version,
+        loadAverageBefore: loadBefore,
+        loadAverageAfter: loadAfter,
+      },
       measure: 'week-computed: loadWeek + summarizeWeek for the shown week, in the dashboard page (performance.measure)',
       targetMs: TARGET_MS,
       criterion: 'p95 ≤ target',
       rounds: ROUNDS,
       history: { fiveYears: countsOf(five), oneYear: countsOf(one) },
-      acrossFiveYears: { weeks: WEEKS_ACROSS, ...main, warmupMs: across.warmup, importSeconds: across.importSeconds, samplesMs: across.samples, pass },
+      acrossFiveYears: {
+        weeks: WEEKS_ACROSS,
+        ...main,
+        warmupMs: across.warmup,
+        importSeconds: across.importSeconds,
+        samplesMs: across.samples,
+        pass,
+      },
       scaling: {
         weeks: RECENT_WEEKS,
         oneYear: { ...s1, samplesMs: recentOne.samples, importSeconds: recentOne.importSeconds },
@@ -125,7 +149,9 @@ export const weekSection: BenchSection = {
       },
       pass,
     };
-    log(`Machine load (1-minute average) before → after: ${loadBefore[0]!.toFixed(1)} → ${loadAfter[0]!.toFixed(1)} on ${cpus().length} cores; other work on the machine shows up in p95 and max.`);
+    log(
+      `Machine load (1-minute average) before → after: ${loadBefore[0]!.toFixed(1)} → ${loadAfter[0]!.toFixed(1)} on ${cpus().length} cores; other work on the machine shows up in p95 and max.`,
+    );
     log(`Wrote ${writeResult('week', result)}`);
     return pass;
   },

@@ -58,12 +58,15 @@ test('200 quick changes of an own count store one snapshot per count; the refuse
   // Let the last messages land: the journal stops changing.
   let previous = '';
   await expect
-    .poll(async () => {
-      const now = JSON.stringify([await readStore(extensionPage, 'snapshots'), await readStore(extensionPage, 'refusals')]);
-      const settled = now === previous;
-      previous = now;
-      return settled;
-    }, { intervals: [500] })
+    .poll(
+      async () => {
+        const now = JSON.stringify([await readStore(extensionPage, 'snapshots'), await readStore(extensionPage, 'refusals')]);
+        const settled = now === previous;
+        previous = now;
+        return settled;
+      },
+      { intervals: [500] },
+    )
     .toBe(true);
 
   const snapshots = await readStore(extensionPage, 'snapshots');

@@ -38,7 +38,10 @@ test('counts that change in place update their prompt; removed counts lose it', 
 
 test('no content script on sites the extension does not support', async ({ context, extensionId, serveFixture }) => {
   await context.route('https://example.com/', (route) =>
-    route.fulfill({ contentType: 'text/html', body: '<html lang="en"><body><a href="/jane/followers"><span>12K</span> Followers</a></body></html>' }),
+    route.fulfill({
+      contentType: 'text/html',
+      body: '<html lang="en"><body><a href="/jane/followers"><span>12K</span> Followers</a></body></html>',
+    }),
   );
   await serveFixture('https://x.com/jane', 'x', 'profile-other.html');
   const worldsIn = async (url: string) => {

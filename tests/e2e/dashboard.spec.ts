@@ -17,19 +17,75 @@ function seedBackup() {
     version: 1,
     exportedAt: '2026-11-20T10:00:00.000Z',
     aims: [
-      { id: 'seed-aim-1', purpose: 'An independent design studio', aim: 'Two clients by October', createdAt: '2026-06-01T09:00:00.000Z', archivedAt: '2026-10-01T09:00:00.000Z' },
-      { id: 'seed-aim-2', purpose: 'An independent design studio', aim: 'Three new clients by March', createdAt: '2026-10-01T09:00:00.000Z', archivedAt: null },
+      {
+        id: 'seed-aim-1',
+        purpose: 'An independent design studio',
+        aim: 'Two clients by October',
+        createdAt: '2026-06-01T09:00:00.000Z',
+        archivedAt: '2026-10-01T09:00:00.000Z',
+      },
+      {
+        id: 'seed-aim-2',
+        purpose: 'An independent design studio',
+        aim: 'Three new clients by March',
+        createdAt: '2026-10-01T09:00:00.000Z',
+        archivedAt: null,
+      },
     ],
     outcomes: [
-      { id: 'seed-out-1', at: '2026-11-16T14:30:00.000Z', title: 'A client came through a LinkedIn connection', kind: 'client', note: 'Intro from a former colleague', siteId: 'linkedin', aimId: 'seed-aim-2' },
-      { id: 'seed-out-2', at: '2026-11-17T08:15:00.000Z', title: 'Learned how to price a retainer', kind: 'learning', note: '', siteId: null, aimId: 'seed-aim-2' },
-      { id: 'seed-out-3', at: '2026-11-18T19:45:00.000Z', title: 'Co-wrote a talk with someone met on Mastodon', kind: 'collaboration', note: 'Proposal accepted', siteId: 'mastodon.social', aimId: 'seed-aim-2' },
+      {
+        id: 'seed-out-1',
+        at: '2026-11-16T14:30:00.000Z',
+        title: 'A client came through a LinkedIn connection',
+        kind: 'client',
+        note: 'Intro from a former colleague',
+        siteId: 'linkedin',
+        aimId: 'seed-aim-2',
+      },
+      {
+        id: 'seed-out-2',
+        at: '2026-11-17T08:15:00.000Z',
+        title: 'Learned how to price a retainer',
+        kind: 'learning',
+        note: '',
+        siteId: null,
+        aimId: 'seed-aim-2',
+      },
+      {
+        id: 'seed-out-3',
+        at: '2026-11-18T19:45:00.000Z',
+        title: 'Co-wrote a talk with someone met on Mastodon',
+        kind: 'collaboration',
+        note: 'Proposal accepted',
+        siteId: 'mastodon.social',
+        aimId: 'seed-aim-2',
+      },
     ],
     reflections: [
-      { id: 'seed-ref-1', at: '2026-11-16T14:00:00.000Z', siteId: 'linkedin', metric: 'connections', value: 512, own: true, answer: 'outcome', outcomeId: 'seed-out-1' },
-      { id: 'seed-ref-2', at: '2026-11-17T10:00:00.000Z', siteId: 'x', metric: 'followers', value: 2300, own: true, answer: 'nothing-yet', outcomeId: null },
+      {
+        id: 'seed-ref-1',
+        at: '2026-11-16T14:00:00.000Z',
+        siteId: 'linkedin',
+        metric: 'connections',
+        value: 512,
+        own: true,
+        answer: 'outcome',
+        outcomeId: 'seed-out-1',
+      },
+      {
+        id: 'seed-ref-2',
+        at: '2026-11-17T10:00:00.000Z',
+        siteId: 'x',
+        metric: 'followers',
+        value: 2300,
+        own: true,
+        answer: 'nothing-yet',
+        outcomeId: null,
+      },
     ],
-    snapshots: [{ id: 'seed-snap-1', at: '2026-11-16T14:00:00.000Z', siteId: 'linkedin', metric: 'connections', value: 512, approximate: false }],
+    snapshots: [
+      { id: 'seed-snap-1', at: '2026-11-16T14:00:00.000Z', siteId: 'linkedin', metric: 'connections', value: 512, approximate: false },
+    ],
     activity: [
       { day: '2026-11-16', siteId: 'linkedin', activeMs: 1_800_000, metricsSeen: 12, promptsShown: 3 },
       { day: '2026-11-17', siteId: 'x', activeMs: 600_000, metricsSeen: 40, promptsShown: 5 },
@@ -171,7 +227,9 @@ test('exports a backup in the documented format', async ({ context, extensionId 
 
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export outcomes as CSV' }).click()]);
   expect(csv.suggestedFilename()).toMatch(/\.csv$/);
-  const rows = readFileSync(await csv.path(), 'utf8').trim().split(/\r?\n/);
+  const rows = readFileSync(await csv.path(), 'utf8')
+    .trim()
+    .split(/\r?\n/);
   expect(rows).toHaveLength(1 + seed.outcomes.length);
   expect(rows.join('\n')).toContain('A client came through a LinkedIn connection');
 });
@@ -245,7 +303,9 @@ test('export, delete all, import the export, export again: identical data', asyn
   const dialog = page.getByRole('dialog', { name: 'Delete all data?' });
   await dialog.getByLabel('To confirm, type delete').fill('delete');
   await dialog.getByRole('button', { name: 'Delete everything' }).click();
-  await expect(page.getByTestId('data-status')).toHaveText('All data deleted. Your journal is empty and your settings are back to a fresh install’s.');
+  await expect(page.getByTestId('data-status')).toHaveText(
+    'All data deleted. Your journal is empty and your settings are back to a fresh install’s.',
+  );
   expect(await readCounts(page)).toEqual({ aims: 0, outcomes: 0, reflections: 0, snapshots: 0, activity: 0 });
 
   await importBackup(page, first.filename, first.text);
@@ -282,7 +342,9 @@ test('delete all asks first: Escape and Cancel keep everything, typing "delete" 
   await open.click();
   await dialog.getByLabel('To confirm, type delete').fill('delete');
   await dialog.getByLabel('To confirm, type delete').press('Enter');
-  await expect(page.getByTestId('data-status')).toHaveText('All data deleted. Your journal is empty and your settings are back to a fresh install’s.');
+  await expect(page.getByTestId('data-status')).toHaveText(
+    'All data deleted. Your journal is empty and your settings are back to a fresh install’s.',
+  );
   expect(await readCounts(page)).toEqual({ aims: 0, outcomes: 0, reflections: 0, snapshots: 0, activity: 0 });
   await page.reload();
   expect(await readCounts(page)).toEqual({ aims: 0, outcomes: 0, reflections: 0, snapshots: 0, activity: 0 });

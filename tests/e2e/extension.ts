@@ -48,7 +48,10 @@ export const test = base.extend<Fixtures>({
     });
     // Nothing reaches the network: any request a test did not route is refused.
     // (Extension pages load their scripts from chrome-extension:// URLs, which routing sees too: let those through.)
-    await context.route((url) => url.protocol !== 'chrome-extension:', (route) => route.abort('blockedbyclient'));
+    await context.route(
+      (url) => url.protocol !== 'chrome-extension:',
+      (route) => route.abort('blockedbyclient'),
+    );
     await use(context);
     await context.close();
     rmSync(userDataDir, { recursive: true, force: true });
@@ -97,7 +100,11 @@ interface ExecutionContext {
  * the DevTools protocol (Runtime.evaluate in the isolated world's execution context): Chrome's real
  * sender and APIs, and no test hook in production code. The latest isolated world: a reloaded page's.
  */
-export async function inContentScript(context: BrowserContext, page: Page, extensionId: string): Promise<(expression: string) => Promise<unknown>> {
+export async function inContentScript(
+  context: BrowserContext,
+  page: Page,
+  extensionId: string,
+): Promise<(expression: string) => Promise<unknown>> {
   const cdp = await context.newCDPSession(page);
   const contexts: ExecutionContext[] = [];
   cdp.on('Runtime.executionContextCreated', (event: { context: ExecutionContext }) => contexts.push(event.context));
@@ -131,10 +138,13 @@ export async function liveLayerSettled(context: BrowserContext, page: Page, exte
   const evaluate = await inContentScript(context, page, extensionId);
   const read = async () => (await evaluate('globalThis.runningForLive ? { ...globalThis.runningForLive } : null')) as LiveProgress | null;
   await expect
-    .poll(async () => {
-      const progress = await read();
-      return progress !== null && (progress.state === 'off' || progress.state === 'snoozed' || progress.passes > 0);
-    }, { message: 'the content script applied its settings and read the page' })
+    .poll(
+      async () => {
+        const progress = await read();
+        return progress !== null && (progress.state === 'off' || progress.state === 'snoozed' || progress.passes > 0);
+      },
+      { message: 'the content script applied its settings and read the page' },
+    )
     .toBe(true);
   return (await read())!;
 }

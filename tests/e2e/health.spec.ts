@@ -71,7 +71,10 @@ test('three visits without counts make a site "missing"; the next with counts ma
   expect(today).toMatchObject({ siteId: 'x', expected: 4, found: 1, hook: 1, label: 0, generic: 0 });
 });
 
-test('a profile whose hooks a redesign removed: the generic layer is loaded into the page, finds both counts, and health says so', async ({ context, extensionId }) => {
+test('a profile whose hooks a redesign removed: the generic layer is loaded into the page, finds both counts, and health says so', async ({
+  context,
+  extensionId,
+}) => {
   // A real TikTok profile as a production build might serve it: every test hook stripped (the drill's
   // "test ids removed", tests/unit/redesign.ts). Only the generic layer finds its counts, and TikTok's
   // content script does not carry it: the background injects it (`sites/generic`).
@@ -80,15 +83,16 @@ test('a profile whose hooks a redesign removed: the generic layer is loaded into
     el.removeAttribute('data-e2e');
     el.removeAttribute('data-testid');
   }
-  await context.route('https://www.tiktok.com/@user1', (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: document.toString() }));
+  await context.route('https://www.tiktok.com/@user1', (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: document.toString() }),
+  );
   const site = await context.newPage();
   await site.goto('https://www.tiktok.com/@user1');
   const prompts = site.locator('running-for-prompt');
   await expect(prompts).toHaveCount(2);
-  expect(await prompts.evaluateAll((hosts) => hosts.map((host) => `${host.getAttribute('data-metric')}=${host.getAttribute('data-value')}`))).toEqual([
-    'following=1255',
-    'followers=3666',
-  ]);
+  expect(
+    await prompts.evaluateAll((hosts) => hosts.map((host) => `${host.getAttribute('data-metric')}=${host.getAttribute('data-value')}`)),
+  ).toEqual(['following=1255', 'followers=3666']);
   const dashboard = await context.newPage();
   await dashboard.goto(`chrome-extension://${extensionId}/dashboard.html#/sites`);
   await expect

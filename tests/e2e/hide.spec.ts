@@ -24,7 +24,8 @@ async function backgroundWorker(context: BrowserContext): Promise<Worker> {
 async function registeredIds(worker: Worker): Promise<string[]> {
   return worker.evaluate(async () => {
     // The service worker's own `chrome` (this file is typed for Node, not for extensions).
-    const { scripting } = (globalThis as unknown as { chrome: { scripting: { getRegisteredContentScripts(): Promise<{ id: string }[]> } } }).chrome;
+    const { scripting } = (globalThis as unknown as { chrome: { scripting: { getRegisteredContentScripts(): Promise<{ id: string }[]> } } })
+      .chrome;
     return (await scripting.getRegisteredContentScripts()).map((script) => script.id).sort();
   });
 }
@@ -43,7 +44,8 @@ async function recordVisibilityAtDomContentLoaded(page: Page, numbers: string, l
   await page.addInitScript(
     ([numberSelector, labelSelector]) => {
       document.addEventListener('DOMContentLoaded', () => {
-        const read = (selector: string) => Array.from(document.querySelectorAll(selector), (el) => [el.textContent?.trim(), getComputedStyle(el).visibility]);
+        const read = (selector: string) =>
+          Array.from(document.querySelectorAll(selector), (el) => [el.textContent?.trim(), getComputedStyle(el).visibility]);
         (window as unknown as { hideCheck: unknown }).hideCheck = {
           numbers: read(numberSelector),
           labels: read(labelSelector),
@@ -181,11 +183,18 @@ test('on every real-page fixture, the built stylesheet hides each count’s digi
         const elements = Array.from({ length: count }, (_, index) => document.querySelector(`[${mark}="${index}"]`) ?? undefined);
         const digits: Text[] = [];
         const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) if (/\p{Nd}/u.test(node.nodeValue ?? '')) digits.push(node as Text);
+        for (let node = walker.nextNode(); node; node = walker.nextNode())
+          if (/\p{Nd}/u.test(node.nodeValue ?? '')) digits.push(node as Text);
         const hidden = (text: Text) => getComputedStyle(text.parentElement!).visibility === 'hidden';
         const inCount = (text: Text) => elements.some((el) => el?.contains(text));
         const twinOfCount = (text: Text) =>
-          elements.some((el) => el && [...(el.parentElement?.children ?? [])].some((sibling) => sibling !== el && sibling.contains(text) && sibling.textContent?.trim() === el.textContent?.trim()));
+          elements.some(
+            (el) =>
+              el &&
+              [...(el.parentElement?.children ?? [])].some(
+                (sibling) => sibling !== el && sibling.contains(text) && sibling.textContent?.trim() === el.textContent?.trim(),
+              ),
+          );
         return {
           found: elements.map((el) => (el ? 1 : 0)),
           shown: digits.filter((text) => inCount(text) && !hidden(text)).map((text) => text.nodeValue),
@@ -209,7 +218,8 @@ test('on every real-page fixture, the built stylesheet hides each count’s digi
  */
 async function sampleNumbers(page: Page): Promise<void> {
   await page.evaluate(() => {
-    const numbers = () => Array.from(document.querySelectorAll('a[href$="/following"] > span:first-child, a[href$="/verified_followers"] > span:first-child'));
+    const numbers = () =>
+      Array.from(document.querySelectorAll('a[href$="/following"] > span:first-child, a[href$="/verified_followers"] > span:first-child'));
     const seen = { samples: 0, visible: [] as string[] };
     (window as unknown as { seen: typeof seen }).seen = seen;
     const sample = () => {
@@ -247,11 +257,18 @@ async function navigateX(page: Page, n: number): Promise<void> {
     followers!.querySelector('span span')!.textContent = `${i}.${i}K`;
   }, n);
   // The chips follow the new profile (hide mode keeps them, so the user can look on purpose).
-  await expect(page.locator('running-for-prompt[data-metric="followers"]')).toHaveAttribute('data-value', String(Math.round(parseFloat(`${n}.${n}`) * 1000)));
+  await expect(page.locator('running-for-prompt[data-metric="followers"]')).toHaveAttribute(
+    'data-value',
+    String(Math.round(parseFloat(`${n}.${n}`) * 1000)),
+  );
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 }
 
-test('hide mode across single-page navigations: a new profile’s numbers are never painted, not for one frame', async ({ context, extensionId, serveFixture }) => {
+test('hide mode across single-page navigations: a new profile’s numbers are never painted, not for one frame', async ({
+  context,
+  extensionId,
+  serveFixture,
+}) => {
   const worker = await backgroundWorker(context);
   await serveFixture('https://x.com/jane', 'x', 'profile-other.html');
   const dashboard = await context.newPage();

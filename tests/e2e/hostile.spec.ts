@@ -111,7 +111,13 @@ interface Seen {
 /** Everything the page's spy gathered, and what the page can read of the prompts and their frames. */
 function seenByPage(page: Page): Promise<Seen> {
   return page.evaluate(() => {
-    type Spy = { events: { type: string; on: string; target: string }[]; internals: ElementInternals[]; roots: ShadowRoot[]; focus: Set<string>; selections: Set<string> };
+    type Spy = {
+      events: { type: string; on: string; target: string }[];
+      internals: ElementInternals[];
+      roots: ShadowRoot[];
+      focus: Set<string>;
+      selections: Set<string>;
+    };
     const spy = (window as unknown as { __spy: Spy }).__spy;
     const frameAccess: string[] = [];
     for (let i = 0; i < window.frames.length; i++) {
@@ -264,7 +270,10 @@ test('a page that defines running-for-prompt once the prompts are there gets no 
   expect(seen.keyAndTextEvents).toEqual([]);
 });
 
-test('the page cannot reach the dialog\'s frame, press its buttons, forge its messages or frame the dialog itself', async ({ context, extensionId }) => {
+test("the page cannot reach the dialog's frame, press its buttons, forge its messages or frame the dialog itself", async ({
+  context,
+  extensionId,
+}) => {
   const page = await hostilePage(context, extensionId, 'none');
   const probe = await PromptProbe.on(page, 'followers');
   await openByClick(page, probe, 'followers');
@@ -283,15 +292,24 @@ test('the page cannot reach the dialog\'s frame, press its buttons, forge its me
       const under = document.elementFromPoint(x, y);
       results.push(`elementFromPoint: ${under?.localName}`);
       // Synthetic presses on it and a click on the host: the page's events never enter the other document.
-      for (const type of ['pointerdown', 'mousedown', 'mouseup', 'click']) under?.dispatchEvent(new MouseEvent(type, { bubbles: true, composed: true, clientX: x, clientY: y }));
+      for (const type of ['pointerdown', 'mousedown', 'mouseup', 'click'])
+        under?.dispatchEvent(new MouseEvent(type, { bubbles: true, composed: true, clientX: x, clientY: y }));
       (under as HTMLElement | null)?.click();
       // Keys at the focused element: Enter and Space, as a page script can dispatch them.
-      for (const key of ['Enter', ' ']) document.activeElement?.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true }));
+      for (const key of ['Enter', ' '])
+        document.activeElement?.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true }));
       // Messages shaped like the chip's, with and without a port, to every window the page can reach.
       for (const target of [window, ...Array.from({ length: window.frames.length }, (_, i) => window.frames[i]!)]) {
         const channel = new MessageChannel();
         target.postMessage({ rf: 'connect', token: '0'.repeat(32) }, '*', [channel.port2]);
-        target.postMessage({ rf: 'open', count: { site: 'x', metric: 'followers', value: 1, approximate: false, own: false, text: 'forged' }, theme: 'dark' }, '*');
+        target.postMessage(
+          {
+            rf: 'open',
+            count: { site: 'x', metric: 'followers', value: 1, approximate: false, own: false, text: 'forged' },
+            theme: 'dark',
+          },
+          '*',
+        );
       }
       // Framing the prompt page itself, at the extension's own address (no per-session address known).
       const own = document.createElement('iframe');

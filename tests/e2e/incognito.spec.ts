@@ -22,6 +22,9 @@ test('the extension cannot be allowed in incognito windows', async ({ context, e
   await page.goto('chrome://extensions');
   const access = () => page.evaluate(async (id) => (await chrome.developerPrivate.getExtensionInfo(id)).incognitoAccess, extensionId);
   expect(await access()).toEqual({ isEnabled: false, isActive: false });
-  await page.evaluate((id) => chrome.developerPrivate.updateExtensionConfiguration({ extensionId: id, incognitoAccess: true }).catch(() => {}), extensionId);
+  await page.evaluate(
+    (id) => chrome.developerPrivate.updateExtensionConfiguration({ extensionId: id, incognitoAccess: true }).catch(() => {}),
+    extensionId,
+  );
   expect(await access()).toEqual({ isEnabled: false, isActive: false });
 });

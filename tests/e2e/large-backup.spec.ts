@@ -44,10 +44,12 @@ test('a valid 45 MB backup imports whole through the dashboard (time and memory 
   await sampler;
   await cdp.send('HeapProfiler.collectGarbage');
   const after = (await cdp.send('Runtime.getHeapUsage')).usedSize;
-  test.info().annotations.push(
-    { type: 'import of a 45 MB backup', description: `${(bytes / MB).toFixed(1)} MB in ${seconds.toFixed(1)} s` },
-    { type: 'dashboard JS heap', description: `peak ${(peak / MB).toFixed(0)} MB while importing, ${(after / MB).toFixed(0)} MB after` },
-  );
+  test
+    .info()
+    .annotations.push(
+      { type: 'import of a 45 MB backup', description: `${(bytes / MB).toFixed(1)} MB in ${seconds.toFixed(1)} s` },
+      { type: 'dashboard JS heap', description: `peak ${(peak / MB).toFixed(0)} MB while importing, ${(after / MB).toFixed(0)} MB after` },
+    );
 
   // Every record is in the journal.
   const stored = await page.evaluate(
@@ -60,7 +62,8 @@ test('a valid 45 MB backup imports whole through the dashboard (time and memory 
           const names = ['aims', 'outcomes', 'reflections', 'snapshots', 'activity'];
           const tx = db.transaction(names);
           const counts: Record<string, number> = {};
-          for (const store of names) tx.objectStore(store).count().onsuccess = (event) => (counts[store] = (event.target as IDBRequest<number>).result);
+          for (const store of names)
+            tx.objectStore(store).count().onsuccess = (event) => (counts[store] = (event.target as IDBRequest<number>).result);
           tx.oncomplete = () => {
             db.close();
             resolve(counts);

@@ -32,9 +32,17 @@ async function serve(context: BrowserContext, url: string, html: string) {
 
 /** Every host, with the href of the count it sits beside. */
 async function prompts(tab: Page) {
-  return tab.locator('running-for-prompt').evaluateAll((hosts) =>
-    hosts.map((host) => ({ ...(host as HTMLElement).dataset, after: host.previousElementSibling?.getAttribute('href') ?? null }) as Record<string, string | null>),
-  );
+  return tab
+    .locator('running-for-prompt')
+    .evaluateAll((hosts) =>
+      hosts.map(
+        (host) =>
+          ({ ...(host as HTMLElement).dataset, after: host.previousElementSibling?.getAttribute('href') ?? null }) as Record<
+            string,
+            string | null
+          >,
+      ),
+    );
 }
 
 test('a count the page re-renders in place ("12.3K" → "12.4K") updates its prompt', async ({ context }) => {
@@ -134,7 +142,10 @@ test('twenty single-page navigations leave exactly one prompt per visible count'
 
   for (let i = 1; i <= 20; i++) {
     const path = pageFor(i);
-    await tab.evaluate(([index, to]) => (window as unknown as { go(i: number, p: string): void }).go(index as number, to as string), [i, path]);
+    await tab.evaluate(
+      ([index, to]) => (window as unknown as { go(i: number, p: string): void }).go(index as number, to as string),
+      [i, path],
+    );
     const profile = profiles[i]!;
     const expected = path.includes('/status/')
       ? []
@@ -142,7 +153,11 @@ test('twenty single-page navigations leave exactly one prompt per visible count'
           ...(profile.following ? [{ metric: 'following', after: `/${profile.handle}/following` }] : []),
           ...(profile.followers ? [{ metric: 'followers', after: `/${profile.handle}/verified_followers` }] : []),
         ];
-    await expect.poll(async () => (await prompts(tab)).map(({ metric, after }) => ({ metric, after })), { message: `after navigation ${i} to ${path}` }).toEqual(expected);
+    await expect
+      .poll(async () => (await prompts(tab)).map(({ metric, after }) => ({ metric, after })), {
+        message: `after navigation ${i} to ${path}`,
+      })
+      .toEqual(expected);
     // The prompt shows this profile's number, not the previous one's.
     if (profile.followers) {
       const value = String(Math.round(parseFloat(profile.followers) * 1000));
@@ -169,7 +184,11 @@ test('a timeline that inserts 2,000 items at once keeps working and prompts only
       // Appended one by one, as a framework committing a long list does: 2,000 records in one batch.
       for (const cell of Array.from(fragment.children)) list.append(cell);
     };`;
-  await serve(context, 'https://x.com/jane', page(`${header({ handle: 'jane', following: '75', followers: '12.3K' })}<section id="timeline"></section>`, script));
+  await serve(
+    context,
+    'https://x.com/jane',
+    page(`${header({ handle: 'jane', following: '75', followers: '12.3K' })}<section id="timeline"></section>`, script),
+  );
   const tab = await context.newPage();
   await tab.goto('https://x.com/jane');
   await expect(tab.locator('running-for-prompt')).toHaveCount(2);
@@ -279,7 +298,9 @@ test('the extension makes no network request of its own', async ({ context, exte
   // Bob's counts in the hovercard are someone else's: never recorded.
   expect((await journal()).snapshots.some(({ value }) => value === 310 || value === 4024)).toBe(false);
   // Activity arrives with the flush when the page is left: four counts seen, four prompts on screen.
-  await expect.poll(async () => (await journal()).activity).toEqual([expect.objectContaining({ siteId: 'x', metricsSeen: 4, promptsShown: 4 })]);
+  await expect
+    .poll(async () => (await journal()).activity)
+    .toEqual([expect.objectContaining({ siteId: 'x', metricsSeen: 4, promptsShown: 4 })]);
   await dashboard.close();
 
   const pageRequests = requests.filter((request) => !request.url().startsWith(`chrome-extension://${extensionId}/`));
@@ -289,5 +310,7 @@ test('the extension makes no network request of its own', async ({ context, exte
   // The check can see a service-worker request: one made on purpose shows up.
   const [worker] = context.serviceWorkers();
   await worker!.evaluate(() => fetch('https://example.org/probe').catch(() => undefined));
-  await expect.poll(() => requests.filter((request) => request.serviceWorker()).map((request) => request.url())).toEqual(['https://example.org/probe']);
+  await expect
+    .poll(() => requests.filter((request) => request.serviceWorker()).map((request) => request.url()))
+    .toEqual(['https://example.org/probe']);
 });

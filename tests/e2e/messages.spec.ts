@@ -9,7 +9,10 @@ import { expect, inContentScript, readStore, test } from './extension';
 import { openPromptFrame } from './prompt-probe';
 
 /** X's profile fixture under its real URL, once the content script has prompted both counts. */
-async function openXProfile(context: BrowserContext, serveFixture: (url: string, site: string, file: string) => Promise<void>): Promise<Page> {
+async function openXProfile(
+  context: BrowserContext,
+  serveFixture: (url: string, site: string, file: string) => Promise<void>,
+): Promise<Page> {
   await serveFixture('https://x.com/jane', 'x', 'profile-other.html');
   const site = await context.newPage();
   await site.goto('https://x.com/jane');
@@ -27,7 +30,9 @@ test('a content script on x.com adds records through the background; reading, de
   const site = await openXProfile(context, serveFixture);
   const evaluate = await inContentScript(context, site, extensionId);
 
-  expect(await evaluate(send({ type: 'snapshot/add', snapshot: { siteId: 'x', metric: 'followers', value: 12300, approximate: true } }))).toEqual({
+  expect(
+    await evaluate(send({ type: 'snapshot/add', snapshot: { siteId: 'x', metric: 'followers', value: 12300, approximate: true } })),
+  ).toEqual({
     ok: true,
     recorded: true,
   });
@@ -48,11 +53,15 @@ test('a content script on x.com adds records through the background; reading, de
   ]) {
     expect(await evaluate(send(forbidden))).toEqual({ ok: false, error: expect.stringContaining('is not a message Running For accepts') });
   }
-  expect(await evaluate(send({ type: 'snapshot/add', snapshot: { siteId: 'linkedin', metric: 'connections', value: 5, approximate: false } }))).toEqual({
+  expect(
+    await evaluate(send({ type: 'snapshot/add', snapshot: { siteId: 'linkedin', metric: 'connections', value: 5, approximate: false } })),
+  ).toEqual({
     ok: false,
     error: 'Refused: a page on x cannot report for site "linkedin".',
   });
-  expect(await evaluate(send({ type: 'activity/add', activity: { siteId: 'x', activeMs: 5000, day: '2020-01-01' } }))).toMatchObject({ ok: false });
+  expect(await evaluate(send({ type: 'activity/add', activity: { siteId: 'x', activeMs: 5000, day: '2020-01-01' } }))).toMatchObject({
+    ok: false,
+  });
 
   const extensionPage = await context.newPage();
   await extensionPage.goto(`chrome-extension://${extensionId}/popup.html`);
@@ -64,10 +73,19 @@ test('a content script on x.com adds records through the background; reading, de
   expect(await readStore(extensionPage, 'outcomes')).toEqual([]);
 });
 
-test('the prompt page, framed in x.com, reads the aim as words only and stores answers for x alone', async ({ context, extensionId, serveFixture }) => {
+test('the prompt page, framed in x.com, reads the aim as words only and stores answers for x alone', async ({
+  context,
+  extensionId,
+  serveFixture,
+}) => {
   const site = await openXProfile(context, serveFixture);
   const frame = await openPromptFrame(site);
-  const ask = (message: unknown) => frame.evaluate((m) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(m), message);
+  const ask = (message: unknown) =>
+    frame.evaluate(
+      (m) =>
+        (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(m),
+      message,
+    );
   // The first message opens (and so creates) the journal in the service worker.
   expect(await ask({ type: 'prompt/aim' })).toEqual({ ok: true, aim: null, weekOutcomes: 0 });
 
@@ -79,7 +97,13 @@ test('the prompt page, framed in x.com, reads the aim as words only and stores a
         const open = indexedDB.open('running-for');
         open.onsuccess = () => {
           const tx = open.result.transaction('aims', 'readwrite');
-          tx.objectStore('aims').put({ id: 'aim-1', purpose: 'Independent design studio', aim: 'Three clients by March', createdAt: new Date().toISOString(), archivedAt: null });
+          tx.objectStore('aims').put({
+            id: 'aim-1',
+            purpose: 'Independent design studio',
+            aim: 'Three clients by March',
+            createdAt: new Date().toISOString(),
+            archivedAt: null,
+          });
           tx.oncomplete = () => {
             open.result.close();
             resolve();
@@ -92,10 +116,20 @@ test('the prompt page, framed in x.com, reads the aim as words only and stores a
 
   // The aim's words, never the purpose.
   expect(await ask({ type: 'prompt/aim' })).toEqual({ ok: true, aim: 'Three clients by March', weekOutcomes: 0 });
-  const answer = { siteId: 'x', metric: 'followers', value: 12300, own: false, answer: 'outcome', outcome: { title: 'A client from a reply', kind: 'client' } };
+  const answer = {
+    siteId: 'x',
+    metric: 'followers',
+    value: 12300,
+    own: false,
+    answer: 'outcome',
+    outcome: { title: 'A client from a reply', kind: 'client' },
+  };
   expect(await ask({ type: 'prompt/answer', answer })).toEqual({ ok: true });
   // Framed in x.com, it answers for x only; and it sends nothing a content script sends.
-  expect(await ask({ type: 'prompt/answer', answer: { ...answer, siteId: 'linkedin' } })).toEqual({ ok: false, error: 'Refused: a page on x cannot report for site "linkedin".' });
+  expect(await ask({ type: 'prompt/answer', answer: { ...answer, siteId: 'linkedin' } })).toEqual({
+    ok: false,
+    error: 'Refused: a page on x cannot report for site "linkedin".',
+  });
   expect(await ask({ type: 'snapshot/add', snapshot: { siteId: 'x', metric: 'followers', value: 1, approximate: false } })).toEqual({
     ok: false,
     error: 'Refused: not a message of the prompt page.',
@@ -107,7 +141,11 @@ test('the prompt page, framed in x.com, reads the aim as words only and stores a
   expect(await ask({ type: 'prompt/aim' })).toEqual({ ok: true, aim: 'Three clients by March', weekOutcomes: 1 });
 });
 
-test('lang/load runs a language pack in the content script\'s own world, out of the page\'s sight', async ({ context, extensionId, serveFixture }) => {
+test("lang/load runs a language pack in the content script's own world, out of the page's sight", async ({
+  context,
+  extensionId,
+  serveFixture,
+}) => {
   const site = await openXProfile(context, serveFixture);
   const evaluate = await inContentScript(context, site, extensionId);
   const registered = (code: string) => `globalThis.__runningForLanguages?.packs.has(${JSON.stringify(code)}) ?? false`;
@@ -121,7 +159,10 @@ test('lang/load runs a language pack in the content script\'s own world, out of 
     ok: false,
     error: 'Refused lang/load: file: is not a field of this message.',
   });
-  expect(await evaluate(send({ type: 'lang/load', lang: '../background' }))).toMatchObject({ ok: false, error: expect.stringMatching(/^Refused lang\/load: lang: /) });
+  expect(await evaluate(send({ type: 'lang/load', lang: '../background' }))).toMatchObject({
+    ok: false,
+    error: expect.stringMatching(/^Refused lang\/load: lang: /),
+  });
 });
 
 test('extension pages are not content scripts: the popup is refused and nothing is written', async ({ context, extensionId }) => {
@@ -132,7 +173,10 @@ test('extension pages are not content scripts: the popup is refused and nothing 
     const { runtime } = (globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } } }).chrome;
     return [
       await runtime.sendMessage({ type: 'snapshot/add', snapshot: { siteId: 'x', metric: 'followers', value: 1, approximate: false } }),
-      await runtime.sendMessage({ type: 'prompt/answer', answer: { siteId: 'x', metric: 'followers', value: 1, own: false, answer: 'nothing-yet' } }),
+      await runtime.sendMessage({
+        type: 'prompt/answer',
+        answer: { siteId: 'x', metric: 'followers', value: 1, own: false, answer: 'nothing-yet' },
+      }),
     ];
   });
   const refused = { ok: false, error: 'Refused: extension pages use the journal directly; this API is for content scripts.' };

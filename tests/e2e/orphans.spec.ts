@@ -24,14 +24,16 @@ async function extensionsPage(context: BrowserContext) {
   const page = await context.newPage();
   await page.goto('chrome://extensions');
   return {
-    setEnabled: (id: string, enabled: boolean) =>
-      page.evaluate(([id, on]) => chrome.management.setEnabled(id, on), [id, enabled] as const),
+    setEnabled: (id: string, enabled: boolean) => page.evaluate(([id, on]) => chrome.management.setEnabled(id, on), [id, enabled] as const),
     enabled: (id: string) => page.evaluate(async (id) => (await chrome.management.get(id)).enabled, id),
   };
 }
 
 /** The own profile fixture, with every `message` event the page's scripts receive recorded. */
-async function openOwnProfile(context: BrowserContext, serveFixture: (url: string, site: string, file: string) => Promise<void>): Promise<Page> {
+async function openOwnProfile(
+  context: BrowserContext,
+  serveFixture: (url: string, site: string, file: string) => Promise<void>,
+): Promise<Page> {
   await serveFixture(URL_OWN, 'x', 'profile-own.html');
   const page = await context.newPage();
   await page.addInitScript(() => {
@@ -56,7 +58,8 @@ async function firstCopyState(context: BrowserContext, page: Page, extensionId: 
   return () => evaluate('globalThis.runningForLive?.state');
 }
 
-const firstStillThere = (page: Page) => page.evaluate(() => (window as unknown as { first: Element[] }).first.filter((host) => host.isConnected).length);
+const firstStillThere = (page: Page) =>
+  page.evaluate(() => (window as unknown as { first: Element[] }).first.filter((host) => host.isConnected).length);
 
 /** The site re-renders the user's own following count. */
 const setFollowing = (page: Page, text: string) =>
@@ -100,7 +103,9 @@ test('reloaded (as on an update): the old prompts go at the page’s next change
   const extensions = await extensionsPage(context);
   // A command-line unpacked extension in headless Chromium (156) stays disabled after its own reload;
   // turning it on completes the reload (the old copy in the tab is orphaned either way).
-  await expect.poll(async () => context.serviceWorkers().some((other) => other !== worker) || !(await extensions.enabled(extensionId))).toBe(true);
+  await expect
+    .poll(async () => context.serviceWorkers().some((other) => other !== worker) || !(await extensions.enabled(extensionId)))
+    .toBe(true);
   if (!(await extensions.enabled(extensionId))) await extensions.setEnabled(extensionId, true);
   const newWorker = await workerAfter(context, worker);
 
@@ -122,7 +127,9 @@ test('reloaded (as on an update): the old prompts go at the page’s next change
   // (No second read after a pause: a second write of the same count would coalesce into this row, so it
   // could not tell; what the orphan could have written was checked before the new copy started.)
   await expect.poll(() => snapshots(context, extensionId)).toEqual(['followers=1200000', 'following=2183']);
-  expect(await page.evaluate(() => (window as unknown as { heard: string[] }).heard.filter((data) => data.includes(extensionId)))).toEqual([]);
+  expect(await page.evaluate(() => (window as unknown as { heard: string[] }).heard.filter((data) => data.includes(extensionId)))).toEqual(
+    [],
+  );
 });
 
 test('a newer copy starting before the old one noticed anything stops it first: never two sets of prompts', async ({
@@ -149,7 +156,11 @@ test('a newer copy starting before the old one noticed anything stops it first: 
   expect(await page.evaluate(() => (window as unknown as { heard: string[] }).heard)).toEqual([]);
 });
 
-test('disabled: the prompts go when the user points at the page, and the page’s changes add none', async ({ context, extensionId, serveFixture }) => {
+test('disabled: the prompts go when the user points at the page, and the page’s changes add none', async ({
+  context,
+  extensionId,
+  serveFixture,
+}) => {
   const page = await openOwnProfile(context, serveFixture);
   const firstState = await firstCopyState(context, page, extensionId);
   const extensions = await extensionsPage(context);
@@ -160,6 +171,8 @@ test('disabled: the prompts go when the user points at the page, and the page’
   expect(await firstStillThere(page)).toBe(0);
   await expect.poll(firstState, { message: 'the copy stopped' }).toBe('stopped');
   await setFollowing(page, '2,182');
-  await page.evaluate(() => document.body.append(Object.assign(document.createElement('a'), { href: '/jane/followers', textContent: '12K Followers' })));
+  await page.evaluate(() =>
+    document.body.append(Object.assign(document.createElement('a'), { href: '/jane/followers', textContent: '12K Followers' })),
+  );
   await expect(page.locator('running-for-prompt')).toHaveCount(0);
 });

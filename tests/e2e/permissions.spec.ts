@@ -34,7 +34,8 @@ async function background(context: BrowserContext): Promise<Worker> {
   return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
 }
 
-const registered = (worker: Worker) => worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((script) => script.id).sort());
+const registered = (worker: Worker) =>
+  worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((script) => script.id).sort());
 
 async function openSites(context: BrowserContext, extensionId: string): Promise<Page> {
   const page = await context.newPage();
@@ -57,7 +58,9 @@ test('an added site: withdrawn in the browser, its script goes and it stays list
   await sites.getByLabel('Site address').fill('mastodon.social');
   const waiting = sites.evaluate(() =>
     Promise.race([
-      (globalThis as unknown as { chrome: { permissions: { request(p: object): Promise<boolean> } } }).chrome.permissions.request({ origins: ['https://fosstodon.org/*'] }),
+      (globalThis as unknown as { chrome: { permissions: { request(p: object): Promise<boolean> } } }).chrome.permissions.request({
+        origins: ['https://fosstodon.org/*'],
+      }),
       new Promise((resolve) => setTimeout(() => resolve('still waiting'), 1500)),
     ]),
   );
@@ -88,7 +91,9 @@ test('an added site: withdrawn in the browser, its script goes and it stays list
   expect(await extensionWorlds(context, after, extensionId)).toBe(0);
   await after.close();
   // Still listed, marked without access, with a way back.
-  expect((await worker.evaluate(() => chrome.storage.local.get('settings.extraOrigins')))['settings.extraOrigins']).toEqual(['https://mastodon.social']);
+  expect((await worker.evaluate(() => chrome.storage.local.get('settings.extraOrigins')))['settings.extraOrigins']).toEqual([
+    'https://mastodon.social',
+  ]);
   const row = sites.getByRole('list', { name: 'Sites you added' }).getByRole('listitem');
   await expect(row).toHaveText([/mastodon\.social.*No access/]);
 
@@ -96,7 +101,9 @@ test('an added site: withdrawn in the browser, its script goes and it stays list
   await settings('addHostPermission', extensionId, 'https://mastodon.social/*');
   await expect(row).toHaveText([/mastodon\.social/]);
   await expect(row).not.toContainText('No access');
-  await expect.poll(() => registered(worker), { message: 'the site’s content script is registered again' }).toEqual(['site-mastodon.social']);
+  await expect
+    .poll(() => registered(worker), { message: 'the site’s content script is registered again' })
+    .toEqual(['site-mastodon.social']);
   // The open tab was told of the grant and its prompts are back without a reload; a new page has them too.
   await expect(prompts).toHaveCount(3);
   const again = await context.newPage();
@@ -105,11 +112,18 @@ test('an added site: withdrawn in the browser, its script goes and it stays list
   await expect(again.locator('running-for-prompt')).toHaveCount(3);
 });
 
-test('a listed site without access: Allow asks the browser, and the site is registered once it answers yes', async ({ context, extensionId }) => {
+test('a listed site without access: Allow asks the browser, and the site is registered once it answers yes', async ({
+  context,
+  extensionId,
+}) => {
   const worker = await background(context);
   const settings = await browserSettings(context);
   // Listed (added earlier, say, then withdrawn); the browser's settings allow it again but nothing asked yet.
-  await worker.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }).chrome.storage.local.set({ 'settings.extraOrigins': ['https://fosstodon.org'] }));
+  await worker.evaluate(() =>
+    (globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }).chrome.storage.local.set({
+      'settings.extraOrigins': ['https://fosstodon.org'],
+    }),
+  );
   await settings('addHostPermission', extensionId, 'https://fosstodon.org/*');
   const sites = await openSites(context, extensionId);
   const row = sites.getByRole('list', { name: 'Sites you added' }).getByRole('listitem');

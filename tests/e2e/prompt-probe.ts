@@ -95,7 +95,9 @@ export class PromptProbe {
       if (!frame.url().includes('/prompt.html')) continue;
       const owner = await frame
         .frameElement()
-        .then((element) => element.evaluate((iframe) => ((iframe.getRootNode() as ShadowRoot).host as HTMLElement | undefined)?.dataset.metric))
+        .then((element) =>
+          element.evaluate((iframe) => ((iframe.getRootNode() as ShadowRoot).host as HTMLElement | undefined)?.dataset.metric),
+        )
         .catch(() => undefined);
       if (owner === this.metric) return frame;
     }
@@ -104,19 +106,25 @@ export class PromptProbe {
 
   async dialog(): Promise<Frame> {
     let found: Frame | undefined;
-    await expect.poll(async () => (found = await this.frame()) !== undefined, { message: `the ${this.metric} prompt's dialog frame` }).toBe(true);
+    await expect
+      .poll(async () => (found = await this.frame()) !== undefined, { message: `the ${this.metric} prompt's dialog frame` })
+      .toBe(true);
     return found!;
   }
 
   /** The frame shows (in the page) and the dialog in it is open. */
   async dialogOpen(): Promise<boolean> {
-    const shown = await this.run<boolean>(`function () { const f = this.querySelector('iframe'); return !!f && !f.hidden && f.getBoundingClientRect().height > 0; }`);
+    const shown = await this.run<boolean>(
+      `function () { const f = this.querySelector('iframe'); return !!f && !f.hidden && f.getBoundingClientRect().height > 0; }`,
+    );
     if (!shown) return false;
     const frame = await this.frame();
-    return (frame?.evaluate(() => {
-      const dialog = document.querySelector('[role="dialog"]');
-      return !!dialog && !dialog.closest('[hidden]') && dialog.getBoundingClientRect().height > 0;
-    }) ?? Promise.resolve(false)).catch(() => false);
+    return (
+      frame?.evaluate(() => {
+        const dialog = document.querySelector('[role="dialog"]');
+        return !!dialog && !dialog.closest('[hidden]') && dialog.getBoundingClientRect().height > 0;
+      }) ?? Promise.resolve(false)
+    ).catch(() => false);
   }
 
   /** Text of the first visible element matching `selector` in the dialog, or null. */
@@ -205,6 +213,8 @@ export async function serveWith(context: BrowserContext, url: string, site: stri
 export async function openPromptFrame(site: Page): Promise<Frame> {
   await site.locator('running-for-prompt[data-metric="followers"]').click();
   let frame: Frame | undefined;
-  await expect.poll(() => (frame = site.frames().find((f) => /^chrome-extension:\/\/[^/]+\/prompt\.html/.test(f.url()))) !== undefined).toBe(true);
+  await expect
+    .poll(() => (frame = site.frames().find((f) => /^chrome-extension:\/\/[^/]+\/prompt\.html/.test(f.url()))) !== undefined)
+    .toBe(true);
   return frame!;
 }

@@ -8,7 +8,8 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './extension';
 import { AIM, exportBackup, openByClick, PromptProbe, serveWith, setAim, setStorage, storageValue } from './prompt-probe';
 
-const xLight = '<style>body{margin:0;background:#fff;color:#0f1419;font:15px/20px -apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif}a{color:inherit;text-decoration:none}main{padding:16px}</style>';
+const xLight =
+  '<style>body{margin:0;background:#fff;color:#0f1419;font:15px/20px -apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif}a{color:inherit;text-decoration:none}main{padding:16px}</style>';
 
 /** What has the page's focus, as the page sees it: a prompt's host by its metric ("running-for-prompt[followers]"). */
 const focusedHost = (page: Page) =>
@@ -63,16 +64,27 @@ test('answering each of the three ways stores the right reflection, and the aim 
   ]);
   const [aim] = backup.aims!;
   expect(backup.outcomes).toEqual([
-    expect.objectContaining({ id: reflections[0]!.outcomeId, title: 'A client came through a reply', kind: 'learning', siteId: 'x', aimId: aim!.id }),
+    expect.objectContaining({
+      id: reflections[0]!.outcomeId,
+      title: 'A client came through a reply',
+      kind: 'learning',
+      siteId: 'x',
+      aimId: aim!.id,
+    }),
   ]);
 
   // The popup's week counts the outcome.
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);
-  await expect(popup.getByRole('region', { name: 'This week' }).locator('.stat', { hasText: 'Outcomes logged' }).locator('dd')).toHaveText('1');
+  await expect(popup.getByRole('region', { name: 'This week' }).locator('.stat', { hasText: 'Outcomes logged' }).locator('dd')).toHaveText(
+    '1',
+  );
 });
 
-test('keyboard: the chip is a named button, the dialog keeps Tab inside, Escape closes and returns focus', async ({ context, serveFixture }) => {
+test('keyboard: the chip is a named button, the dialog keeps Tab inside, Escape closes and returns focus', async ({
+  context,
+  serveFixture,
+}) => {
   await serveFixture('https://x.com/jane', 'x', 'profile-other.html');
   const page = await context.newPage();
   await page.goto('https://x.com/jane');
@@ -80,13 +92,16 @@ test('keyboard: the chip is a named button, the dialog keeps Tab inside, Escape 
   // The chip's accessible name, as the browser's accessibility tree reports it: the count's number as the
   // page writes it (utils/metric-words.ts countAsShown).
   const cdp = await context.newCDPSession(page);
-  const names = async () => (await cdp.send('Accessibility.getFullAXTree')).nodes.filter((node) => node.role?.value === 'button').map((node) => node.name?.value);
+  const names = async () =>
+    (await cdp.send('Accessibility.getFullAXTree')).nodes.filter((node) => node.role?.value === 'button').map((node) => node.name?.value);
   await expect.poll(names).toContain('Running For: what have these 12.3K followers produced?');
   expect(await names()).toContain('Running For: what has following these 75 accounts produced?');
 
   await openByClick(page, probe, 'followers');
   expect(await probe.focused()).toBe('Log an outcome');
-  const labelledBy = await (await probe.dialog()).evaluate(() => {
+  const labelledBy = await (
+    await probe.dialog()
+  ).evaluate(() => {
     const dialog = document.querySelector('[role="dialog"]')!;
     return document.getElementById(dialog.getAttribute('aria-labelledby')!)!.textContent!;
   });
@@ -114,7 +129,11 @@ test('keyboard: the chip is a named button, the dialog keeps Tab inside, Escape 
   await expect.poll(() => probe.dialogOpen()).toBe(true);
 });
 
-test('keyboard only, from the page: Tab to the chip, open, answer, close, open again, snooze — focus is never lost', async ({ context, extensionId, serveFixture }) => {
+test('keyboard only, from the page: Tab to the chip, open, answer, close, open again, snooze — focus is never lost', async ({
+  context,
+  extensionId,
+  serveFixture,
+}) => {
   await setAim(context, extensionId);
   await serveFixture('https://x.com/jane', 'x', 'profile-other.html');
   const page = await context.newPage();
@@ -166,7 +185,11 @@ test('keyboard only, from the page: Tab to the chip, open, answer, close, open a
   expect(backup.outcomes).toEqual([expect.objectContaining({ title: 'Asked to speak at a meetup', kind: 'learning', siteId: 'x' })]);
 });
 
-test('own profile: the stronger card with the count, this week\'s outcomes and the same answers', async ({ context, extensionId, serveFixture }) => {
+test("own profile: the stronger card with the count, this week's outcomes and the same answers", async ({
+  context,
+  extensionId,
+  serveFixture,
+}) => {
   await setAim(context, extensionId);
   await serveFixture('https://x.com/sam_reader', 'x', 'profile-own.html');
   const page = await context.newPage();
@@ -184,7 +207,9 @@ test('own profile: the stronger card with the count, this week\'s outcomes and t
   await openByClick(page, probe, 'followers');
   await expect.poll(() => probe.text('.week')).toBe('This week: 1 outcome logged.');
   const backup = await exportBackup(context, extensionId);
-  expect(backup.reflections).toEqual([expect.objectContaining({ siteId: 'x', metric: 'followers', value: 1_200_000, own: true, answer: 'outcome' })]);
+  expect(backup.reflections).toEqual([
+    expect.objectContaining({ siteId: 'x', metric: 'followers', value: 1_200_000, own: true, answer: 'outcome' }),
+  ]);
 });
 
 test('hide mode: a neutral chip, and the number only on purpose, inside the dialog', async ({ context, extensionId, serveFixture }) => {
@@ -203,8 +228,26 @@ test('hide mode: a neutral chip, and the number only on purpose, inside the dial
 
 // ── Screenshots for the eye: the open dialog on a few sites, light and dark ──────────────────────
 
-const THEMES: { name: string; url: string; site: string; file: string; metric: string; scheme: 'light' | 'dark'; css: string; expect: string }[] = [
-  { name: 'x-light', url: 'https://x.com/jane', site: 'x', file: 'profile-other.html', metric: 'followers', scheme: 'light', css: xLight, expect: 'light' },
+const THEMES: {
+  name: string;
+  url: string;
+  site: string;
+  file: string;
+  metric: string;
+  scheme: 'light' | 'dark';
+  css: string;
+  expect: string;
+}[] = [
+  {
+    name: 'x-light',
+    url: 'https://x.com/jane',
+    site: 'x',
+    file: 'profile-other.html',
+    metric: 'followers',
+    scheme: 'light',
+    css: xLight,
+    expect: 'light',
+  },
   {
     name: 'x-dark-own',
     url: 'https://x.com/sam_reader',

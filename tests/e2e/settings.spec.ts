@@ -12,7 +12,13 @@ import { EXTENSION_DIR, expect, inContentScript, liveLayerSettled, test } from '
 
 const send = (message: unknown) => `chrome.runtime.sendMessage(${JSON.stringify(message)})`;
 
-async function openSite(context: BrowserContext, serveFixture: (url: string, site: string, file: string) => Promise<void>, url: string, site: string, file: string): Promise<Page> {
+async function openSite(
+  context: BrowserContext,
+  serveFixture: (url: string, site: string, file: string) => Promise<void>,
+  url: string,
+  site: string,
+  file: string,
+): Promise<Page> {
   await serveFixture(url, site, file);
   const page = await context.newPage();
   await page.goto(url);
@@ -28,19 +34,39 @@ async function countPushes(evaluate: (expression: string) => Promise<unknown>): 
   return async () => (await evaluate('globalThis.__rfPushes')) as number;
 }
 
-test('a content script is told its own site’s mode and snooze, and nothing of any other site', async ({ context, extensionId, serveFixture }) => {
+test('a content script is told its own site’s mode and snooze, and nothing of any other site', async ({
+  context,
+  extensionId,
+  serveFixture,
+}) => {
   const x = await openSite(context, serveFixture, 'https://x.com/jane', 'x', 'profile-other.html');
   const evaluate = await inContentScript(context, x, extensionId);
   expect(await evaluate(send({ type: 'settings/site', siteId: 'x' }))).toEqual({ ok: true, mode: 'reframe', snoozedUntil: null });
-  expect(await evaluate(send({ type: 'settings/site', siteId: 'linkedin' }))).toEqual({ ok: false, error: 'Refused: a page on x cannot report for site "linkedin".' });
+  expect(await evaluate(send({ type: 'settings/site', siteId: 'linkedin' }))).toEqual({
+    ok: false,
+    error: 'Refused: a page on x cannot report for site "linkedin".',
+  });
   for (const forbidden of [{ type: 'settings/all' }, { type: 'settings/set', siteModes: { x: 'off' } }]) {
-    expect(await evaluate(send(forbidden))).toMatchObject({ ok: false, error: expect.stringContaining('is not a message Running For accepts') });
+    expect(await evaluate(send(forbidden))).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('is not a message Running For accepts'),
+    });
   }
 });
 
-test('an open page follows its mode as the Sites view changes it; other sites’ tabs are not told', async ({ context, extensionId, serveFixture }) => {
+test('an open page follows its mode as the Sites view changes it; other sites’ tabs are not told', async ({
+  context,
+  extensionId,
+  serveFixture,
+}) => {
   const x = await openSite(context, serveFixture, 'https://x.com/jane', 'x', 'profile-other.html');
-  const linkedin = await openSite(context, serveFixture, 'https://se.linkedin.com/in/user1', 'linkedin', 'profile-other-loggedout-2024.html');
+  const linkedin = await openSite(
+    context,
+    serveFixture,
+    'https://se.linkedin.com/in/user1',
+    'linkedin',
+    'profile-other-loggedout-2024.html',
+  );
   const xPushes = await countPushes(await inContentScript(context, x, extensionId));
   const linkedinPushes = await countPushes(await inContentScript(context, linkedin, extensionId));
   const prompts = x.locator('running-for-prompt');
@@ -71,11 +97,17 @@ test('no script that runs in a page carries the storage API', () => {
       .filter((name) => name.endsWith('.js') && name !== 'background.js')
       .map((name) => join(dir, name)),
   );
-  expect(files).toEqual(expect.arrayContaining(['content-scripts/x.js', 'content-scripts/any-site.js', 'prompt-frame.js', 'diagnostic.js', 'lang/de.js']));
+  expect(files).toEqual(
+    expect.arrayContaining(['content-scripts/x.js', 'content-scripts/any-site.js', 'prompt-frame.js', 'diagnostic.js', 'lang/de.js']),
+  );
   for (const file of files) expect(readFileSync(join(EXTENSION_DIR, file), 'utf8'), file).not.toMatch(/\bstorage\b/);
 });
 
-test('a content script’s world can neither read nor write storage.local (Chrome: trusted contexts only)', async ({ context, extensionId, serveFixture }) => {
+test('a content script’s world can neither read nor write storage.local (Chrome: trusted contexts only)', async ({
+  context,
+  extensionId,
+  serveFixture,
+}) => {
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   // Something to find: an added site and a mode, as the dashboard would have saved them.
   await worker.evaluate(() =>
@@ -86,7 +118,8 @@ test('a content script’s world can neither read nor write storage.local (Chrom
   );
   const x = await openSite(context, serveFixture, 'https://x.com/jane', 'x', 'profile-other.html');
   const evaluate = await inContentScript(context, x, extensionId);
-  const attempt = (call: string) => `(async () => { try { return { value: await ${call} }; } catch (error) { return { error: error.message }; } })()`;
+  const attempt = (call: string) =>
+    `(async () => { try { return { value: await ${call} }; } catch (error) { return { error: error.message }; } })()`;
   const refused = { error: 'Access to storage is not allowed from this context.' };
 
   // The background restricts it when it starts; the content script is running by now, and still cannot.
@@ -98,7 +131,9 @@ test('a content script’s world can neither read nor write storage.local (Chrom
 
   // Nothing changed, and the page still works: its settings come from the background.
   const stored = await worker.evaluate(() =>
-    (globalThis as unknown as { chrome: { storage: { local: { get(key: null): Promise<Record<string, unknown>> } } } }).chrome.storage.local.get(null),
+    (
+      globalThis as unknown as { chrome: { storage: { local: { get(key: null): Promise<Record<string, unknown>> } } } }
+    ).chrome.storage.local.get(null),
   );
   expect(stored).toMatchObject({ 'settings.extraOrigins': ['https://mastodon.social'], 'settings.siteModes': { linkedin: 'off' } });
   expect(await evaluate(send({ type: 'settings/site', siteId: 'x' }))).toEqual({ ok: true, mode: 'reframe', snoozedUntil: null });
@@ -111,7 +146,8 @@ test('"Add a site" takes a host as long as DNS allows (253 characters), and refu
   await page.goto(`chrome-extension://${extensionId}/dashboard.html#/sites`);
   // Stand in for the person answering the browser's permission prompt (Playwright cannot): yes.
   await page.evaluate(() => {
-    (globalThis as unknown as { chrome: { permissions: { request: () => Promise<boolean> } } }).chrome.permissions.request = async () => true;
+    (globalThis as unknown as { chrome: { permissions: { request: () => Promise<boolean> } } }).chrome.permissions.request = async () =>
+      true;
   });
   const field = page.getByLabel('Site address');
   await field.fill(`x${host}`);
@@ -124,14 +160,20 @@ test('"Add a site" takes a host as long as DNS allows (253 characters), and refu
   await expect
     .poll(() =>
       worker.evaluate(async () => {
-        const { storage } = (globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } } }).chrome;
+        const { storage } = (
+          globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } } }
+        ).chrome;
         return (await storage.local.get('settings.extraOrigins'))['settings.extraOrigins'];
       }),
     )
     .toEqual([`https://${host}`]);
 });
 
-test('"Delete all data" also deletes every setting: added sites, modes, snoozes, week start, reminder', async ({ context, extensionId, serveFixture }) => {
+test('"Delete all data" also deletes every setting: added sites, modes, snoozes, week start, reminder', async ({
+  context,
+  extensionId,
+  serveFixture,
+}) => {
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   await worker.evaluate(() =>
     (globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }).chrome.storage.local.set({
@@ -144,9 +186,11 @@ test('"Delete all data" also deletes every setting: added sites, modes, snoozes,
   );
   const registered = () =>
     worker.evaluate(async () =>
-      (await (globalThis as unknown as { chrome: { scripting: { getRegisteredContentScripts(): Promise<{ id: string }[]> } } }).chrome.scripting.getRegisteredContentScripts()).map(
-        (script) => script.id,
-      ),
+      (
+        await (
+          globalThis as unknown as { chrome: { scripting: { getRegisteredContentScripts(): Promise<{ id: string }[]> } } }
+        ).chrome.scripting.getRegisteredContentScripts()
+      ).map((script) => script.id),
     );
   await expect.poll(registered).toEqual(['hide-youtube']);
   // X is snoozed: its page has no prompts.
@@ -172,7 +216,9 @@ test('"Delete all data" also deletes every setting: added sites, modes, snoozes,
   );
 
   const stored = await worker.evaluate(() =>
-    (globalThis as unknown as { chrome: { storage: { local: { get(key: null): Promise<Record<string, unknown>> } } } }).chrome.storage.local.get(null),
+    (
+      globalThis as unknown as { chrome: { storage: { local: { get(key: null): Promise<Record<string, unknown>> } } } }
+    ).chrome.storage.local.get(null),
   );
   expect(stored).toEqual({});
   await expect.poll(registered).toEqual([]);

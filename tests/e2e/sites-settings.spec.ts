@@ -16,7 +16,8 @@ async function backgroundWorker(context: BrowserContext): Promise<Worker> {
 
 async function registeredIds(worker: Worker): Promise<string[]> {
   return worker.evaluate(async () => {
-    const { scripting } = (globalThis as unknown as { chrome: { scripting: { getRegisteredContentScripts(): Promise<{ id: string }[]> } } }).chrome;
+    const { scripting } = (globalThis as unknown as { chrome: { scripting: { getRegisteredContentScripts(): Promise<{ id: string }[]> } } })
+      .chrome;
     return (await scripting.getRegisteredContentScripts()).map((script) => script.id).sort();
   });
 }
@@ -31,7 +32,13 @@ async function registeredIds(worker: Worker): Promise<string[]> {
 async function settledRegistrations(worker: Worker): Promise<string[]> {
   const setYouTube = (mode: string | undefined) =>
     worker.evaluate(async (value) => {
-      const { storage } = (globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<Record<string, Record<string, string>>>; set(items: object): Promise<void> } } } }).chrome;
+      const { storage } = (
+        globalThis as unknown as {
+          chrome: {
+            storage: { local: { get(key: string): Promise<Record<string, Record<string, string>>>; set(items: object): Promise<void> } };
+          };
+        }
+      ).chrome;
       const modes = { ...(await storage.local.get('settings.siteModes'))['settings.siteModes'] };
       if (value) modes.youtube = value;
       else delete modes.youtube;
@@ -47,7 +54,9 @@ async function settledRegistrations(worker: Worker): Promise<string[]> {
 
 async function storageValue(worker: Worker, key: string): Promise<unknown> {
   return worker.evaluate(async (name) => {
-    const { storage } = (globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } } }).chrome;
+    const { storage } = (
+      globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } } }
+    ).chrome;
     return (await storage.local.get(name))[name];
   }, key);
 }
@@ -129,7 +138,10 @@ async function answerPrompt(page: Page, granted: boolean): Promise<void> {
   }, granted);
 }
 
-test('a refused permission says so; a granted one lists the site (the background registers only real grants)', async ({ context, extensionId }) => {
+test('a refused permission says so; a granted one lists the site (the background registers only real grants)', async ({
+  context,
+  extensionId,
+}) => {
   const worker = await backgroundWorker(context);
   const page = await openSites(context, extensionId);
   await answerPrompt(page, false);

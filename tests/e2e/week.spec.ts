@@ -81,9 +81,15 @@ test('the week’s figures and its Markdown match the hand-computed answers', as
   await expect(page.getByTestId('week-aims')).toContainText('Two clients by October');
   await expect(page.getByTestId('week-aims')).toContainText('Three new clients by March');
   await expect(page.getByTestId('week-trends')).toHaveAttribute('aria-busy', 'false');
-  await expect(page.getByTestId('trend-outcomes').getByRole('img')).toHaveAttribute('aria-label', /23 – 29 Nov 2026: 4|Nov 23 – 29, 2026: 4/);
+  await expect(page.getByTestId('trend-outcomes').getByRole('img')).toHaveAttribute(
+    'aria-label',
+    /23 – 29 Nov 2026: 4|Nov 23 – 29, 2026: 4/,
+  );
 
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export week as Markdown' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export week as Markdown' }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe('running-for-week-2026-11-23.md');
   const markdown = readFileSync(await download.path(), 'utf8');
   expect(markdown).toContain('- Audience change: ≈+554 followers, subscribers, connections and friends');

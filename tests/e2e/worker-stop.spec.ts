@@ -10,7 +10,11 @@ import { openPromptFrame } from './prompt-probe';
 
 const ANSWERS = 12;
 
-test('a service worker stopped while it writes leaves each answer whole or absent, and the next message reopens the journal', async ({ context, extensionId, serveFixture }) => {
+test('a service worker stopped while it writes leaves each answer whole or absent, and the next message reopens the journal', async ({
+  context,
+  extensionId,
+  serveFixture,
+}) => {
   // DevTools' stop, from an extension page of the same storage partition as the worker (opened first: the
   // dialog closes when its tab is left).
   const extensionPage = await context.newPage();
@@ -23,12 +27,22 @@ test('a service worker stopped while it writes leaves each answer whole or absen
   const site = await context.newPage();
   await site.goto('https://x.com/jane');
   const frame = await openPromptFrame(site);
-  const answer = (n: number) => ({ siteId: 'x', metric: 'followers', value: 12300, own: false, answer: 'outcome', outcome: { title: `Answer ${n}`, kind: 'client' } });
+  const answer = (n: number) => ({
+    siteId: 'x',
+    metric: 'followers',
+    value: 12300,
+    own: false,
+    answer: 'outcome',
+    outcome: { title: `Answer ${n}`, kind: 'client' },
+  });
   const ask = (message: unknown) =>
-    frame.evaluate((m) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(m), message);
+    frame.evaluate(
+      (m) =>
+        (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(m),
+      message,
+    );
   // The journal is open in the worker before the burst.
   expect(await ask({ type: 'prompt/aim' })).toMatchObject({ ok: true });
-
 
   // The worker's writes are held in the middle: an extension page keeps a write transaction on the same
   // stores open, so the answers' transactions are made and wait (IndexedDB runs them in order).
@@ -83,7 +97,9 @@ test('a service worker stopped while it writes leaves each answer whole or absen
   expect((await fates()).filter((fate) => fate.includes('"ok":true'))).toEqual([]);
 
   // The next message starts the worker again; its journal opens again and stores the answer.
-  await expect.poll(() => ask({ type: 'prompt/answer', answer: answer(ANSWERS) }), { message: 'the worker answers again' }).toEqual({ ok: true });
+  await expect
+    .poll(() => ask({ type: 'prompt/answer', answer: answer(ANSWERS) }), { message: 'the worker answers again' })
+    .toEqual({ ok: true });
   const outcomes = await readStore(extensionPage, 'outcomes');
   const reflections = await readStore(extensionPage, 'reflections');
   test.info().annotations.push({ type: 'stored before the stop', description: `${outcomes.length - 1} of ${ANSWERS}` });
@@ -91,7 +107,8 @@ test('a service worker stopped while it writes leaves each answer whole or absen
   // Whole or absent: every outcome has its one reflection, and every reflection its outcome.
   expect(reflections).toHaveLength(outcomes.length);
   const byOutcome = new Map(reflections.map((reflection) => [reflection.outcomeId, reflection]));
-  for (const outcome of outcomes) expect(byOutcome.get(outcome.id), `the reflection of "${String(outcome.title)}"`).toMatchObject({ answer: 'outcome', siteId: 'x' });
+  for (const outcome of outcomes)
+    expect(byOutcome.get(outcome.id), `the reflection of "${String(outcome.title)}"`).toMatchObject({ answer: 'outcome', siteId: 'x' });
   // Nothing written twice by a retry.
   expect(new Set(outcomes.map((outcome) => outcome.title)).size).toBe(outcomes.length);
 });

@@ -10,7 +10,9 @@ import puppeteer, { type Browser } from 'puppeteer-core';
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 export function findFirefox(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  return [env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'].find((candidate): candidate is string => !!candidate && existsSync(candidate));
+  return [env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'].find(
+    (candidate): candidate is string => !!candidate && existsSync(candidate),
+  );
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -24,7 +24,8 @@ async function openX(browser: Browser, url: string, html: string): Promise<Page>
   const page = await browser.newPage();
   await page.setRequestInterception(true);
   page.on('request', (request) => {
-    if (request.isNavigationRequest() && request.url().startsWith('https://x.com/')) void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+    if (request.isNavigationRequest() && request.url().startsWith('https://x.com/'))
+      void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
     else void request.abort();
   });
   await page.goto(url);
@@ -32,12 +33,21 @@ async function openX(browser: Browser, url: string, html: string): Promise<Page>
 }
 
 const prompts = (page: Page) =>
-  page.evaluate(() => Array.from(document.querySelectorAll('running-for-prompt'), (host) => `${(host as HTMLElement).dataset.metric}=${(host as HTMLElement).dataset.value}${(host as HTMLElement).dataset.own === 'true' ? ' own' : ''}`));
+  page.evaluate(() =>
+    Array.from(
+      document.querySelectorAll('running-for-prompt'),
+      (host) =>
+        `${(host as HTMLElement).dataset.metric}=${(host as HTMLElement).dataset.value}${(host as HTMLElement).dataset.own === 'true' ? ' own' : ''}`,
+    ),
+  );
 
 /** Click a chip and return the prompt page's frame (an extension page). */
 async function promptPageIn(page: Page): Promise<Frame> {
   await page.click('running-for-prompt');
-  const frame = await until(async () => page.frames().find((candidate) => /^moz-extension:\/\/[^/]+\/prompt\.html/.test(candidate.url())), (found) => found !== undefined);
+  const frame = await until(
+    async () => page.frames().find((candidate) => /^moz-extension:\/\/[^/]+\/prompt\.html/.test(candidate.url())),
+    (found) => found !== undefined,
+  );
   check(frame !== undefined, 'the prompt page loads in a frame');
   return frame;
 }
@@ -71,26 +81,49 @@ async function visibilityOnLoad(browser: Browser): Promise<{ numbers: string[]; 
 }
 
 const CHECKS: Record<string, Check> = {
-  'hide mode, set from an extension page: the next load has the numbers hidden, the labels not; Reframe brings them back': async (browser) => {
+  'hide mode, set from an extension page: the next load has the numbers hidden, the labels not; Reframe brings them back': async (
+    browser,
+  ) => {
     const first = await openX(browser, JANE, fixture('profile-other.html'));
-    const shown = await until(() => prompts(first), (list) => list.length === 2);
+    const shown = await until(
+      () => prompts(first),
+      (list) => list.length === 2,
+    );
     check(shown.length === 2, `Jane's two counts are prompted (${JSON.stringify(shown)})`);
-    check(JSON.stringify(await visibility(first)) === JSON.stringify({ numbers: ['visible', 'visible'], labels: ['visible', 'visible'] }), 'the numbers show in Reframe');
+    check(
+      JSON.stringify(await visibility(first)) === JSON.stringify({ numbers: ['visible', 'visible'], labels: ['visible', 'visible'] }),
+      'the numbers show in Reframe',
+    );
     const frame = await promptPageIn(first);
     await setXMode(frame, 'hide');
 
     // The background registers the stylesheet on the change; a load after it has the numbers hidden.
-    const hidden = await until(() => visibilityOnLoad(browser), (seen) => seen.numbers.every((value) => value === 'hidden'));
-    check(JSON.stringify(hidden) === JSON.stringify({ numbers: ['hidden', 'hidden'], labels: ['visible', 'visible'] }), `hidden: the numbers only (${JSON.stringify(hidden)})`);
+    const hidden = await until(
+      () => visibilityOnLoad(browser),
+      (seen) => seen.numbers.every((value) => value === 'hidden'),
+    );
+    check(
+      JSON.stringify(hidden) === JSON.stringify({ numbers: ['hidden', 'hidden'], labels: ['visible', 'visible'] }),
+      `hidden: the numbers only (${JSON.stringify(hidden)})`,
+    );
 
     // The change re-made the open tab's prompts (now in hide mode), and the frame with them: open one again.
     await setXMode(await promptPageIn(first), 'reframe');
-    const back = await until(() => visibilityOnLoad(browser), (seen) => seen.numbers.every((value) => value === 'visible'));
-    check(back.numbers.length === 2 && back.numbers.every((value) => value === 'visible'), `Reframe shows them again (${JSON.stringify(back)})`);
+    const back = await until(
+      () => visibilityOnLoad(browser),
+      (seen) => seen.numbers.every((value) => value === 'visible'),
+    );
+    check(
+      back.numbers.length === 2 && back.numbers.every((value) => value === 'visible'),
+      `Reframe shows them again (${JSON.stringify(back)})`,
+    );
   },
   'single-page navigation: another profile rendered in place gets its own prompts, the old ones go': async (browser) => {
     const page = await openX(browser, JANE, fixture('profile-other.html'));
-    const before = await until(() => prompts(page), (list) => list.length === 2);
+    const before = await until(
+      () => prompts(page),
+      (list) => list.length === 2,
+    );
     check(JSON.stringify(before) === JSON.stringify(['following=75', 'followers=12300']), `Jane's counts (${JSON.stringify(before)})`);
     // The site's router: a new address, and the own profile's page rendered into the same document.
     await page.evaluate((html) => {
@@ -98,9 +131,13 @@ const CHECKS: Record<string, Check> = {
       const next = new DOMParser().parseFromString(html, 'text/html');
       document.body.replaceChildren(...Array.from(next.body.childNodes, (node) => document.importNode(node, true)));
     }, fixture('profile-own.html'));
-    const after = await until(() => prompts(page), (list) => list.length === 4 && list.includes('following=2181 own'));
+    const after = await until(
+      () => prompts(page),
+      (list) => list.length === 4 && list.includes('following=2181 own'),
+    );
     check(
-      JSON.stringify([...after].sort()) === JSON.stringify(['followers=1200000 own', 'followers=4024', 'following=2181 own', 'following=310']),
+      JSON.stringify([...after].sort()) ===
+        JSON.stringify(['followers=1200000 own', 'followers=4024', 'following=2181 own', 'following=310']),
       `the own profile's counts and the hovercard's, and none of Jane's (${JSON.stringify(after)})`,
     );
   },

@@ -36,11 +36,15 @@ async function openOwnProfile(browser: Browser): Promise<Page> {
   const page = await browser.newPage();
   await page.setRequestInterception(true);
   page.on('request', (request) => {
-    if (request.url().startsWith('https://x.com/')) void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+    if (request.url().startsWith('https://x.com/'))
+      void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
     else void request.abort();
   });
   await page.goto(URL_OWN);
-  const count = await until(() => prompts(page), (n) => n === 4);
+  const count = await until(
+    () => prompts(page),
+    (n) => n === 4,
+  );
   check(count === 4, `the content script marks the own profile's 4 counts (found ${count})`);
   // The page's own references to the first copy's hosts, and every message posted to it from now on.
   await page.evaluate((tag) => {
@@ -52,7 +56,8 @@ async function openOwnProfile(browser: Browser): Promise<Page> {
 }
 
 const prompts = (page: Page) => page.evaluate((tag) => document.querySelectorAll(tag).length, PROMPT);
-const firstConnected = (page: Page) => page.evaluate(() => (window as unknown as { first: Element[] }).first.filter((host) => host.isConnected).length);
+const firstConnected = (page: Page) =>
+  page.evaluate(() => (window as unknown as { first: Element[] }).first.filter((host) => host.isConnected).length);
 const heard = (page: Page) => page.evaluate(() => (window as unknown as { heard: string[] }).heard);
 const ownFollowing = (page: Page) =>
   page.evaluate((tag) => document.querySelector<HTMLElement>(`${tag}[data-metric="following"][data-own="true"]`)?.dataset.value, PROMPT);
@@ -64,29 +69,46 @@ const setFollowing = (page: Page, text: string) =>
   }, text);
 
 const CHECKS: Record<string, Check> = {
-  'updated: Firefox starts the new copy in the open tab, which gives the one set of prompts; nothing is posted to the page': async (browser, build) => {
+  'updated: Firefox starts the new copy in the open tab, which gives the one set of prompts; nothing is posted to the page': async (
+    browser,
+    build,
+  ) => {
     const page = await openOwnProfile(browser);
     await browser.installExtension(build);
-    const old = await until(() => firstConnected(page), (n) => n === 0);
+    const old = await until(
+      () => firstConnected(page),
+      (n) => n === 0,
+    );
     check(old === 0, `the old copy's prompts are gone (${old} left)`);
-    const count = await until(() => prompts(page), (n) => n === 4);
+    const count = await until(
+      () => prompts(page),
+      (n) => n === 4,
+    );
     check(count === 4, `one set of prompts: 4 (found ${count})`);
     await setFollowing(page, '2,182');
-    const value = await until(() => ownFollowing(page), (v) => v === '2182');
+    const value = await until(
+      () => ownFollowing(page),
+      (v) => v === '2182',
+    );
     check(value === '2182', `the new copy's prompts follow the page (following: ${value})`);
     check((await prompts(page)) === 4, 'still one set of prompts after the change');
     const messages = await heard(page);
     check(messages.length === 0, `nothing posted to the page (heard ${JSON.stringify(messages)})`);
   },
-  'removed: the old copy stops: its prompts no longer follow the page, new counts get none, and its chips are gone from sight': async (browser) => {
+  'removed: the old copy stops: its prompts no longer follow the page, new counts get none, and its chips are gone from sight': async (
+    browser,
+  ) => {
     const page = await openOwnProfile(browser);
-    const widths = () => page.evaluate((tag) => Array.from(document.querySelectorAll(tag), (host) => host.getBoundingClientRect().width), PROMPT);
+    const widths = () =>
+      page.evaluate((tag) => Array.from(document.querySelectorAll(tag), (host) => host.getBoundingClientRect().width), PROMPT);
     const shown = await widths();
     check(shown.length === 4 && shown.every((width) => width > 0), `the chips show before (widths ${JSON.stringify(shown)})`);
     await browser.uninstallExtension('running-for@running-for.app');
     await sleep(500);
     await setFollowing(page, '2,182');
-    await page.evaluate(() => document.body.append(Object.assign(document.createElement('a'), { href: '/jane/followers', textContent: '12K Followers' })));
+    await page.evaluate(() =>
+      document.body.append(Object.assign(document.createElement('a'), { href: '/jane/followers', textContent: '12K Followers' })),
+    );
     await sleep(1000);
     const value = await ownFollowing(page);
     check(value === undefined || value === '2181', `the old prompt does not follow the page (following: ${value})`);
@@ -95,7 +117,10 @@ const CHECKS: Record<string, Check> = {
     // Firefox removed the chips' page sheet with the add-on (utils/prompt-host-css.ts): the hosts the old
     // copy left take no room and show nothing.
     const left = await widths();
-    check(left.every((width) => width === 0), `the old chips are gone from sight (widths ${JSON.stringify(left)})`);
+    check(
+      left.every((width) => width === 0),
+      `the old chips are gone from sight (widths ${JSON.stringify(left)})`,
+    );
   },
 };
 

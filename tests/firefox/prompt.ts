@@ -19,13 +19,29 @@ import { check, firefoxSetup, launch, root, until } from './lib';
 const URL_OWN = 'https://x.com/sam_reader';
 const CHIP = 'running-for-prompt[data-own="true"][data-metric="followers"]';
 const TYPED = 'Quartzlemon client';
-const EVENTS = ['keydown', 'keyup', 'keypress', 'beforeinput', 'input', 'change', 'paste', 'copy', 'cut', 'compositionstart', 'compositionend', 'select', 'selectionchange', 'focusin'];
+const EVENTS = [
+  'keydown',
+  'keyup',
+  'keypress',
+  'beforeinput',
+  'input',
+  'change',
+  'paste',
+  'copy',
+  'cut',
+  'compositionstart',
+  'compositionend',
+  'select',
+  'selectionchange',
+  'focusin',
+];
 
 async function openOwnProfile(page: Page): Promise<void> {
   const html = readFileSync(path.join(root, 'tests/fixtures/x/profile-own.html'), 'utf8');
   await page.setRequestInterception(true);
   page.on('request', (request) => {
-    if (request.url().startsWith('https://x.com/')) void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+    if (request.url().startsWith('https://x.com/'))
+      void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
     else void request.abort();
   });
   await page.goto(URL_OWN);
@@ -35,13 +51,18 @@ async function openOwnProfile(page: Page): Promise<void> {
     Object.assign(window, { heard });
     for (const type of types) {
       for (const target of [window, document]) {
-        target.addEventListener(type, (event) => heard.push(`${type}:${(event as KeyboardEvent).key ?? ''}:${(event.target as Element | null)?.localName ?? ''}`), true);
+        target.addEventListener(
+          type,
+          (event) => heard.push(`${type}:${(event as KeyboardEvent).key ?? ''}:${(event.target as Element | null)?.localName ?? ''}`),
+          true,
+        );
       }
     }
   }, EVENTS);
 }
 
-const promptFrame = (page: Page): Frame | undefined => page.frames().find((frame) => /^moz-extension:\/\/[^/]+\/prompt\.html/.test(frame.url()));
+const promptFrame = (page: Page): Frame | undefined =>
+  page.frames().find((frame) => /^moz-extension:\/\/[^/]+\/prompt\.html/.test(frame.url()));
 
 async function main(argv: string[]): Promise<number> {
   const setup = firefoxSetup(argv);
@@ -54,7 +75,10 @@ async function main(argv: string[]): Promise<number> {
     const page = await browser.newPage();
     await openOwnProfile(page);
     await page.click(CHIP);
-    const frame = await until(async () => promptFrame(page), (found) => found !== undefined);
+    const frame = await until(
+      async () => promptFrame(page),
+      (found) => found !== undefined,
+    );
     check(frame !== undefined, 'the prompt page loads in a frame beside the chip');
     await frame.waitForSelector('[role="dialog"]:not([hidden])', { timeout: 10_000 });
     const heading = await frame.evaluate(() => document.querySelector('#rf-heading')?.textContent ?? '');
@@ -76,9 +100,14 @@ async function main(argv: string[]): Promise<number> {
     check(saved === `Saved: “${TYPED}”. That is what the number is for.`, `the outcome is saved (${saved})`);
     // Through the background, into the journal: this week's outcome count, as the dialog reads it, is one.
     const week = await frame.evaluate(() =>
-      (globalThis as unknown as { browser: { runtime: { sendMessage(message: unknown): Promise<unknown> } } }).browser.runtime.sendMessage({ type: 'prompt/aim' }),
+      (globalThis as unknown as { browser: { runtime: { sendMessage(message: unknown): Promise<unknown> } } }).browser.runtime.sendMessage({
+        type: 'prompt/aim',
+      }),
     );
-    check(JSON.stringify(week) === JSON.stringify({ ok: true, aim: null, weekOutcomes: 1 }), `the journal holds it (${JSON.stringify(week)})`);
+    check(
+      JSON.stringify(week) === JSON.stringify({ ok: true, aim: null, weekOutcomes: 1 }),
+      `the journal holds it (${JSON.stringify(week)})`,
+    );
     const heard = await page.evaluate(() => (window as unknown as { heard: string[] }).heard);
     // Focus moving into the prompt shows as focus on its host, the element the page already has: nothing inside.
     const inside = heard.filter((event) => event !== 'focusin::running-for-prompt');

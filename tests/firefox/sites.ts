@@ -14,7 +14,6 @@ import type { HTTPRequest } from 'puppeteer-core';
 import { fixtureCases, fixtureSites, onDeclaredHost, type FixtureCase } from '../unit/fixture-dom';
 import { firefoxSetup, launch, until } from './lib';
 
-
 export function firefoxSiteCases(): FixtureCase[] {
   return fixtureSites()
     .flatMap((site) => fixtureCases(site))
@@ -47,10 +46,19 @@ async function main(argv: string[]): Promise<number> {
           } else void request.abort();
         });
         await page.goto(fixture.url);
-        const want = fixture.expect.map((item) => ({ site: fixture.site, metric: item.metric, value: String(item.value), own: String(item.own) }));
-        const read = () => page.evaluate(() => Array.from(document.querySelectorAll('running-for-prompt'), (host) => ({ ...(host as HTMLElement).dataset }) as Marked));
+        const want = fixture.expect.map((item) => ({
+          site: fixture.site,
+          metric: item.metric,
+          value: String(item.value),
+          own: String(item.own),
+        }));
+        const read = () =>
+          page.evaluate(() =>
+            Array.from(document.querySelectorAll('running-for-prompt'), (host) => ({ ...(host as HTMLElement).dataset }) as Marked),
+          );
         const got = await until(read, (marked) => marked.length >= want.length);
-        if (JSON.stringify(got) !== JSON.stringify(want)) failures.push(`✘ ${name}\n  expected ${JSON.stringify(want)}\n  got      ${JSON.stringify(got)}`);
+        if (JSON.stringify(got) !== JSON.stringify(want))
+          failures.push(`✘ ${name}\n  expected ${JSON.stringify(want)}\n  got      ${JSON.stringify(got)}`);
       } catch (error) {
         failures.push(`✘ ${name}\n  ${error instanceof Error ? error.message : String(error)}`);
       } finally {

@@ -113,7 +113,9 @@ describe('activity', () => {
     start();
     wait(FLUSH_EVERY_MS);
     tick!();
-    expect(activityMessages()).toEqual([{ type: 'activity/add', activity: { siteId: 'x', activeMs: FLUSH_EVERY_MS, metricsSeen: 0, promptsShown: 0 } }]);
+    expect(activityMessages()).toEqual([
+      { type: 'activity/add', activity: { siteId: 'x', activeMs: FLUSH_EVERY_MS, metricsSeen: 0, promptsShown: 0 } },
+    ]);
     // Nothing new: a periodic flush sends nothing.
     tick!();
     expect(activityMessages()).toHaveLength(1);
@@ -142,7 +144,16 @@ describe('activity', () => {
     start();
     const a = document.createElement('a');
     const b = document.createElement('a');
-    const detection = (element: Element, value: number): Detection => ({ element, site: 'x', metric: 'followers', value, approximate: false, own: false, text: 'hidden', via: 'hook' });
+    const detection = (element: Element, value: number): Detection => ({
+      element,
+      site: 'x',
+      metric: 'followers',
+      value,
+      approximate: false,
+      own: false,
+      text: 'hidden',
+      via: 'hook',
+    });
     recorder.countsDetected([detection(a, 1), detection(b, 2)]);
     recorder.countsDetected([detection(a, 3)]);
     expect(recorder.pending().metricsSeen).toBe(2);
@@ -177,7 +188,16 @@ describe('activity', () => {
   it('records the user’s own counts as snapshots when first seen and when they change, and nobody else’s', () => {
     start();
     const element = document.createElement('a');
-    const own = (value: number, metric: Detection['metric'] = 'followers'): Detection => ({ element, site: 'x', metric, value, approximate: true, own: true, text: '12K', via: 'hook' });
+    const own = (value: number, metric: Detection['metric'] = 'followers'): Detection => ({
+      element,
+      site: 'x',
+      metric,
+      value,
+      approximate: true,
+      own: true,
+      text: '12K',
+      via: 'hook',
+    });
     recorder.countsDetected([own(12000), { ...own(99), own: false }]);
     recorder.countsDetected([own(12000)]);
     recorder.countsDetected([own(12100), own(75, 'following')]);
@@ -200,11 +220,24 @@ describe('activity', () => {
     expect(activityMessages().at(-1)?.activity.activeMs).toBe(2 * SECOND);
     expect(tick).toBeUndefined();
     expect(observer.observed.size).toBe(0);
-    expect(remove.mock.calls.map(([type]) => type)).toEqual(expect.arrayContaining(['keydown', 'pointerdown', 'pointermove', 'wheel', 'scroll', 'focus', 'blur', 'pagehide']));
+    expect(remove.mock.calls.map(([type]) => type)).toEqual(
+      expect.arrayContaining(['keydown', 'pointerdown', 'pointermove', 'wheel', 'scroll', 'focus', 'blur', 'pagehide']),
+    );
     const count = sent.length;
     wait(60 * SECOND);
     window.dispatchEvent(new Event('pagehide'));
-    recorder.countsDetected([{ element: document.createElement('a'), site: 'x', metric: 'followers', value: 1, approximate: false, own: true, text: '1', via: 'hook' }]);
+    recorder.countsDetected([
+      {
+        element: document.createElement('a'),
+        site: 'x',
+        metric: 'followers',
+        value: 1,
+        approximate: false,
+        own: true,
+        text: '1',
+        via: 'hook',
+      },
+    ]);
     expect(sent).toHaveLength(count);
   });
 });

@@ -46,9 +46,21 @@ async function seededJournal(): Promise<Journal> {
   await journal.setAim({ purpose: 'Independent design studio', aim: 'Three clients by March' });
   clock = new Date('2026-11-24T10:00:00.000Z');
   await journal.setAim({ purpose: 'Independent design studio', aim: 'Five clients by June' });
-  const client = await journal.addOutcome({ title: 'Café Lumière, via a LinkedIn connection', kind: 'client', siteId: 'linkedin', note: 'Menu, 1,200 €' });
+  const client = await journal.addOutcome({
+    title: 'Café Lumière, via a LinkedIn connection',
+    kind: 'client',
+    siteId: 'linkedin',
+    note: 'Menu, 1,200 €',
+  });
   await journal.addOutcome({ title: 'Learned to price a sprint', kind: 'learning', at: '2026-11-20T08:00:00.000Z' });
-  await journal.addReflection({ siteId: 'linkedin', metric: 'connections', value: 812, own: true, answer: 'outcome', outcomeId: client.id });
+  await journal.addReflection({
+    siteId: 'linkedin',
+    metric: 'connections',
+    value: 812,
+    own: true,
+    answer: 'outcome',
+    outcomeId: client.id,
+  });
   await journal.addReflection({ siteId: 'x', metric: 'followers', value: 120000, own: false, answer: 'dismissed', outcomeId: null });
   await journal.addSnapshot({ siteId: 'linkedin', metric: 'connections', value: 812, approximate: false });
   await journal.addSnapshot({ siteId: 'x', metric: 'followers', value: 1200, approximate: true });
@@ -93,7 +105,8 @@ describe('export', () => {
     expect(backup.outcomes.map((o) => o.title)).toEqual(['Learned to price a sprint', 'Café Lumière, via a LinkedIn connection']);
     expect(backup.aims.map((a) => a.aim)).toEqual(['Three clients by March', 'Five clients by June']);
     const counts = await journal.counts();
-    for (const store of ['aims', 'outcomes', 'reflections', 'snapshots', 'activity'] as const) expect(backup[store]).toHaveLength(counts[store]);
+    for (const store of ['aims', 'outcomes', 'reflections', 'snapshots', 'activity'] as const)
+      expect(backup[store]).toHaveLength(counts[store]);
   });
 
   it('reads all five stores in one transaction', async () => {
@@ -191,7 +204,14 @@ describe('merge rules', () => {
   it('merges activity rows with the same day and site field by field, keeping the larger value', async () => {
     const journal = await Journal.open({ now });
     await journal.addActivity({ siteId: 'x', day: '2026-11-24', activeMs: 1000, metricsSeen: 5 });
-    const row = (fields: Partial<Activity>): Activity => ({ day: '2026-11-24', siteId: 'x', activeMs: 0, metricsSeen: 0, promptsShown: 0, ...fields });
+    const row = (fields: Partial<Activity>): Activity => ({
+      day: '2026-11-24',
+      siteId: 'x',
+      activeMs: 0,
+      metricsSeen: 0,
+      promptsShown: 0,
+      ...fields,
+    });
     const backup: Backup = {
       ...emptyBackup(),
       activity: [row({ activeMs: 500, metricsSeen: 7, promptsShown: 2 }), row({ siteId: 'github', activeMs: 10 })],
@@ -217,8 +237,20 @@ describe('merge rules', () => {
     const backup: Backup = {
       ...emptyBackup(),
       aims: [
-        { id: 'jan', purpose: 'Studio', aim: 'Current on the other device since January', createdAt: '2026-01-01T00:00:00.000Z', archivedAt: null },
-        { id: 'feb', purpose: 'Studio', aim: 'Archived on the other device', createdAt: '2026-02-01T00:00:00.000Z', archivedAt: '2026-02-15T00:00:00.000Z' },
+        {
+          id: 'jan',
+          purpose: 'Studio',
+          aim: 'Current on the other device since January',
+          createdAt: '2026-01-01T00:00:00.000Z',
+          archivedAt: null,
+        },
+        {
+          id: 'feb',
+          purpose: 'Studio',
+          aim: 'Archived on the other device',
+          createdAt: '2026-02-01T00:00:00.000Z',
+          archivedAt: '2026-02-15T00:00:00.000Z',
+        },
         { id: 'apr', purpose: 'Studio', aim: 'Newest of all, from April', createdAt: '2026-04-01T00:00:00.000Z', archivedAt: null },
       ],
     };
@@ -247,12 +279,23 @@ describe('merge rules', () => {
   it('archiveAllButNewest leaves a journal with at most one current aim alone', () => {
     const aim = (id: string, createdAt: string, archivedAt: string | null): Aim => ({ id, purpose: '', aim: id, createdAt, archivedAt });
     expect(archiveAllButNewest([])).toEqual([]);
-    expect(archiveAllButNewest([aim('a', '2026-01-01T00:00:00.000Z', '2026-02-01T00:00:00.000Z'), aim('b', '2026-02-01T00:00:00.000Z', null)])).toEqual([]);
+    expect(
+      archiveAllButNewest([aim('a', '2026-01-01T00:00:00.000Z', '2026-02-01T00:00:00.000Z'), aim('b', '2026-02-01T00:00:00.000Z', null)]),
+    ).toEqual([]);
   });
 });
 
 function emptyBackup(): Backup {
-  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: EXPORTED_AT.toISOString(), aims: [], outcomes: [], reflections: [], snapshots: [], activity: [] };
+  return {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: EXPORTED_AT.toISOString(),
+    aims: [],
+    outcomes: [],
+    reflections: [],
+    snapshots: [],
+    activity: [],
+  };
 }
 
 /** The sample file with one change, as text. */
@@ -269,7 +312,11 @@ describe('validation', () => {
     ['a JSON list', () => '[]', /holds a list, not an object/],
     ['JSON null', () => 'null', /holds null, not an object/],
     ['a JSON number', () => '42', /holds a number, not an object/],
-    ['another app’s export (sample file)', () => fixture('broken-wrong-format.json'), /not a Running For backup: its "format" is "some-other-app-export"/],
+    [
+      'another app’s export (sample file)',
+      () => fixture('broken-wrong-format.json'),
+      /not a Running For backup: its "format" is "some-other-app-export"/,
+    ],
     ['no format at all', () => variant((f) => delete (f as Partial<Backup>).format), /has no "format"/],
     ['a newer version (sample file)', () => fixture('broken-wrong-version.json'), /made by a newer version of Running For/],
     ['version 0', () => variant((f) => (f.version = 0 as 1)), /version 0, which Running For does not read/],
@@ -277,38 +324,87 @@ describe('validation', () => {
     ['a missing store', () => variant((f) => delete (f as Partial<Backup>).reflections), /no "reflections"/],
     ['an extra top-level key', () => variant((f) => (f.settings = {})), /unknown top-level key "settings"/],
     ['a store that is not a list', () => variant((f) => (f.snapshots = 'none' as never)), /^snapshots: must be a list \(found "none"\)/],
-    ['a wrong kind (sample file)', () => fixture('broken-types.json'), /^outcomes\[1\]\.kind: must be "client", .* or "other" \(found "networking"\)/],
-    ['a number as text', () => variant((f) => (f.snapshots[2]!.value = '1200' as never)), /^snapshots\[2\]\.value: must be a number \(found "1200"\)/],
+    [
+      'a wrong kind (sample file)',
+      () => fixture('broken-types.json'),
+      /^outcomes\[1\]\.kind: must be "client", .* or "other" \(found "networking"\)/,
+    ],
+    [
+      'a number as text',
+      () => variant((f) => (f.snapshots[2]!.value = '1200' as never)),
+      /^snapshots\[2\]\.value: must be a number \(found "1200"\)/,
+    ],
     ['a negative count', () => variant((f) => (f.activity[0]!.activeMs = -1)), /^activity\[0\]\.activeMs: must not be negative/],
     ['a fractional count', () => variant((f) => (f.reflections[0]!.value = 1.5)), /^reflections\[0\]\.value: must be a whole number/],
-    ['an unknown field in a record', () => variant((f) => Object.assign(f.aims[1]!, { colour: 'red' })), /^aims\[1\]\.colour: is not a field/],
-    ['a missing field in a record', () => variant((f) => delete (f.outcomes[3] as Partial<Outcome>).aimId), /^outcomes\[3\]\.aimId: is missing/],
+    [
+      'an unknown field in a record',
+      () => variant((f) => Object.assign(f.aims[1]!, { colour: 'red' })),
+      /^aims\[1\]\.colour: is not a field/,
+    ],
+    [
+      'a missing field in a record',
+      () => variant((f) => delete (f.outcomes[3] as Partial<Outcome>).aimId),
+      /^outcomes\[3\]\.aimId: is missing/,
+    ],
     ['a record that is not an object', () => variant((f) => (f.outcomes[0] = 'x' as never)), /^outcomes\[0\]: must be an object/],
     ['an impossible date', () => variant((f) => (f.outcomes[2]!.at = '2026-13-45T10:00:00Z')), /^outcomes\[2\]\.at: must be a real date/],
-    ['a date without a zone', () => variant((f) => (f.outcomes[2]!.at = '2026-11-03 16:45')), /^outcomes\[2\]\.at: must be an ISO 8601 date-time/],
+    [
+      'a date without a zone',
+      () => variant((f) => (f.outcomes[2]!.at = '2026-11-03 16:45')),
+      /^outcomes\[2\]\.at: must be an ISO 8601 date-time/,
+    ],
     ['an impossible day', () => variant((f) => (f.activity[1]!.day = '2026-02-30')), /^activity\[1\]\.day: must be a real calendar day/],
     ['a bad exportedAt', () => variant((f) => (f.exportedAt = 'yesterday')), /^exportedAt: must be an ISO 8601/],
     ['an empty title', () => variant((f) => (f.outcomes[0]!.title = '  ')), /^outcomes\[0\]\.title: must not be empty/],
-    ['a title over the limit', () => variant((f) => (f.outcomes[0]!.title = 'x'.repeat(201))), /^outcomes\[0\]\.title: is too long \(201 characters; at most 200\)/],
+    [
+      'a title over the limit',
+      () => variant((f) => (f.outcomes[0]!.title = 'x'.repeat(201))),
+      /^outcomes\[0\]\.title: is too long \(201 characters; at most 200\)/,
+    ],
     ['a note over the limit', () => variant((f) => (f.outcomes[0]!.note = 'n'.repeat(2001))), /^outcomes\[0\]\.note: is too long/],
     ['a huge id', () => variant((f) => (f.aims[0]!.id = 'a'.repeat(65))), /^aims\[0\]\.id: is too long/],
     ['an id with odd characters', () => variant((f) => (f.aims[0]!.id = '../etc')), /^aims\[0\]\.id: must be letters, digits/],
-    ['a null where null is not allowed', () => variant((f) => (f.reflections[0]!.siteId = null as never)), /^reflections\[0\]\.siteId: must be text \(found null\)/],
-    ['a number where text or null is allowed', () => variant((f) => (f.outcomes[0]!.siteId = 7 as never)), /^outcomes\[0\]\.siteId: must be text \(found 7\)/],
-    ['duplicate ids (sample file)', () => fixture('broken-duplicate-ids.json'), /^outcomes\[3\]\.id: ".*" is used twice in outcomes \(also by outcomes\[0\]\)/],
+    [
+      'a null where null is not allowed',
+      () => variant((f) => (f.reflections[0]!.siteId = null as never)),
+      /^reflections\[0\]\.siteId: must be text \(found null\)/,
+    ],
+    [
+      'a number where text or null is allowed',
+      () => variant((f) => (f.outcomes[0]!.siteId = 7 as never)),
+      /^outcomes\[0\]\.siteId: must be text \(found 7\)/,
+    ],
+    [
+      'duplicate ids (sample file)',
+      () => fixture('broken-duplicate-ids.json'),
+      /^outcomes\[3\]\.id: ".*" is used twice in outcomes \(also by outcomes\[0\]\)/,
+    ],
     [
       'duplicate activity day and site',
       () => variant((f) => f.activity.push({ ...f.activity[0]!, activeMs: 1 })),
       /^activity\[3\]: day 2026-11-24 on site "linkedin" appears twice \(also at activity\[0\]\)/,
     ],
     ['a __proto__ key in a record (sample file)', () => fixture('broken-proto.json'), /"__proto__" key \(at outcomes\[0\]\.__proto__\)/],
-    ['a __proto__ key at the top', () => '{"__proto__":{"polluted":true},"format":"running-for-backup"}', /"__proto__" key \(at __proto__\)/],
-    ['a constructor key', () => variant((f) => Object.assign(f.snapshots[0]!, { constructor: { prototype: {} } })), /"constructor" key \(at snapshots\[0\]\.constructor\)/],
-    ['a prototype key deep inside', () => '{"format":"running-for-backup","x":[[{"a":{"prototype":1}}]]}', /"prototype" key \(at x\[0\]\[0\]\.a\.prototype\)/],
+    [
+      'a __proto__ key at the top',
+      () => '{"__proto__":{"polluted":true},"format":"running-for-backup"}',
+      /"__proto__" key \(at __proto__\)/,
+    ],
+    [
+      'a constructor key',
+      () => variant((f) => Object.assign(f.snapshots[0]!, { constructor: { prototype: {} } })),
+      /"constructor" key \(at snapshots\[0\]\.constructor\)/,
+    ],
+    [
+      'a prototype key deep inside',
+      () => '{"format":"running-for-backup","x":[[{"a":{"prototype":1}}]]}',
+      /"prototype" key \(at x\[0\]\[0\]\.a\.prototype\)/,
+    ],
     ['a file over the size limit', () => ' '.repeat(MAX_BACKUP_SIZE + 1), /too large to be a Running For backup \(50 MB/],
     [
       'more records than the limit',
-      () => `{"format":"running-for-backup","version":1,"exportedAt":"2026-11-27T00:00:00Z","aims":[${'0,'.repeat(MAX_BACKUP_RECORDS)}0],"outcomes":[],"reflections":[],"snapshots":[],"activity":[]}`,
+      () =>
+        `{"format":"running-for-backup","version":1,"exportedAt":"2026-11-27T00:00:00Z","aims":[${'0,'.repeat(MAX_BACKUP_RECORDS)}0],"outcomes":[],"reflections":[],"snapshots":[],"activity":[]}`,
       /holds 1,000,001 records, more than Running For imports at once/,
     ],
   ];
@@ -329,7 +425,11 @@ describe('validation', () => {
     const journal = await seededJournal();
     const before = await exportBackup(journal, EXPORTED_AT);
     const wrong = JSON.parse(fixture('broken-types.json')) as Backup;
-    await expect(importBackup(journal, wrong)).rejects.toMatchObject({ name: 'JournalError', code: 'invalid', message: expect.stringMatching(/outcomes\[1\]\.kind/) });
+    await expect(importBackup(journal, wrong)).rejects.toMatchObject({
+      name: 'JournalError',
+      code: 'invalid',
+      message: expect.stringMatching(/outcomes\[1\]\.kind/),
+    });
     const tooMany = { ...emptyBackup(), activity: new Array<Activity>(MAX_BACKUP_RECORDS + 1).fill(before.activity[0]!) };
     await expect(importBackup(journal, tooMany)).rejects.toThrow(/more than Running For imports at once/);
     expect(await exportBackup(journal, EXPORTED_AT)).toEqual(before);
@@ -407,7 +507,9 @@ describe('all or nothing', () => {
 });
 
 describe('outcomes CSV', () => {
-  const aims: Aim[] = [{ id: 'aim1', purpose: 'Studio', aim: 'Three clients, by March', createdAt: '2026-01-01T00:00:00.000Z', archivedAt: null }];
+  const aims: Aim[] = [
+    { id: 'aim1', purpose: 'Studio', aim: 'Three clients, by March', createdAt: '2026-01-01T00:00:00.000Z', archivedAt: null },
+  ];
   const outcome = (fields: Partial<Outcome>): Outcome => ({
     id: 'o',
     at: '2026-11-24T11:05:00.000Z',
@@ -444,7 +546,11 @@ describe('outcomes CSV', () => {
 
   it('turns anything a spreadsheet would run as a formula into text', () => {
     const titles = ['=HYPERLINK("http://evil","click")', '+1+2', '-3', '@SUM(A1)', '\tcmd', '\r=1'];
-    const csv = outcomesCsv(titles.map((title, i) => outcome({ id: `o${i}`, title })), [], {});
+    const csv = outcomesCsv(
+      titles.map((title, i) => outcome({ id: `o${i}`, title })),
+      [],
+      {},
+    );
     const cells = csv.split('\r\n').slice(1, -1);
     expect(cells[0]).toContain(`,"'=HYPERLINK(""http://evil"",""click"")",`);
     expect(cells[1]).toContain(",'+1+2,");

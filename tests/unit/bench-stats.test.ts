@@ -59,8 +59,19 @@ describe('growth', () => {
   });
 
   it('ignores points it cannot take the logarithm of, and needs two', () => {
-    expect(growth([{ size: 10, cost: 0 }, { size: 100, cost: 5 }]).exponent).toBeNaN();
-    expect(growth([{ size: 10, cost: 1 }, { size: 100, cost: 10 }, { size: 1000, cost: -3 }]).perTenfold).toBeCloseTo(10, 8);
+    expect(
+      growth([
+        { size: 10, cost: 0 },
+        { size: 100, cost: 5 },
+      ]).exponent,
+    ).toBeNaN();
+    expect(
+      growth([
+        { size: 10, cost: 1 },
+        { size: 100, cost: 10 },
+        { size: 1000, cost: -3 },
+      ]).perTenfold,
+    ).toBeCloseTo(10, 8);
   });
 });
 
@@ -73,7 +84,13 @@ describe('formatting', () => {
     expect(times(2.356)).toBe('2.36×');
     expect(times(14.73, 1)).toBe('14.7×');
     expect(times(Number.POSITIVE_INFINITY)).toBe('–');
-    expect(table([['name', 'ms'], ['a', '1.0'], ['longer', '12.5']]).split('\n')).toEqual(['name      ms', '──────  ────', 'a        1.0', 'longer  12.5']);
+    expect(
+      table([
+        ['name', 'ms'],
+        ['a', '1.0'],
+        ['longer', '12.5'],
+      ]).split('\n'),
+    ).toEqual(['name      ms', '──────  ────', 'a        1.0', 'longer  12.5']);
   });
 });
 

@@ -26,7 +26,11 @@ describe('size budgets', () => {
   });
 
   it('fails each content script over budget with its numbers', () => {
-    const report = checkBudgets([file('content-scripts/x.js', 23_412), file('content-scripts/reddit.js', 20_001), file('content-scripts/ok.js', 100)]);
+    const report = checkBudgets([
+      file('content-scripts/x.js', 23_412),
+      file('content-scripts/reddit.js', 20_001),
+      file('content-scripts/ok.js', 100),
+    ]);
     expect(report.violations).toEqual([
       'content-scripts/reddit.js is 20.0 kB gzipped (20001 bytes), budget 20.0 kB.',
       'content-scripts/x.js is 23.4 kB gzipped (23412 bytes), budget 20.0 kB.',
@@ -37,13 +41,19 @@ describe('size budgets', () => {
   });
 
   it('fails when there is nothing to check or a page loads a missing file', () => {
-    expect(checkBudgets([file('background.js', 1)]).violations).toEqual(['No content scripts found in content-scripts/: build the extension first.']);
+    expect(checkBudgets([file('background.js', 1)]).violations).toEqual([
+      'No content scripts found in content-scripts/: build the extension first.',
+    ]);
     const report = checkBudgets([file('content-scripts/x.js', 1)], { dashboard: ['chunks/gone.js'] });
     expect(report.violations).toEqual(['dashboard.html loads chunks/gone.js, which is not in the build.']);
   });
 
   it('only counts scripts directly in content-scripts/ (not their CSS or nested files)', () => {
-    const report = checkBudgets([file('content-scripts/x.js', 1), file('content-scripts/x.css', 50_000), file('content-scripts/deep/y.js', 50_000)]);
+    const report = checkBudgets([
+      file('content-scripts/x.js', 1),
+      file('content-scripts/x.css', 50_000),
+      file('content-scripts/deep/y.js', 50_000),
+    ]);
     expect(report.rows.map((row) => row.name)).toEqual(['content-scripts/x.js']);
   });
 

@@ -25,7 +25,7 @@ describe('MinuteBudget', () => {
 });
 
 describe('TimeAllowance', () => {
-  it('starts full, refills at the clock\'s pace up to its capacity, and takes nothing it refuses', () => {
+  it("starts full, refills at the clock's pace up to its capacity, and takes nothing it refuses", () => {
     let clock = new Date('2026-11-23T09:00:00.000Z');
     const later = (ms: number) => (clock = new Date(clock.getTime() + ms));
     const allowance = new TimeAllowance(() => clock, 10_000);
@@ -114,6 +114,8 @@ describe('the README states the budgets the code holds', () => {
     expect(row('sites/generic')).toContain(`${n(BUDGETS.generic.perMinutePerTab)} per tab`);
     expect(row('settings/site')).toContain(`${n(BUDGETS.settings.perMinutePerTab)} per tab`);
     expect(row('prompt/answer')).toContain(`${n(BUDGETS.answer.perMinutePerSite)} per site`);
-    expect(row('prompt/answer')).toContain(`${n(BUDGETS.answer.perDayPerSite)} answers and ${n(BUDGETS.answer.outcomesPerDayPerSite)} outcomes per site`);
+    expect(row('prompt/answer')).toContain(
+      `${n(BUDGETS.answer.perDayPerSite)} answers and ${n(BUDGETS.answer.outcomesPerDayPerSite)} outcomes per site`,
+    );
   });
 });

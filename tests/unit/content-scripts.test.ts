@@ -21,11 +21,15 @@ const withHosts = adapters.filter((adapter) => adapter.hosts.length > 0);
 
 describe('content script entrypoints', () => {
   it('has one per adapter with hosts, and the one for added sites', () => {
-    expect([...contentEntrypoints].sort()).toEqual([...withHosts.map((adapter) => `${adapter.id}.content.ts`), 'any-site.content.ts'].sort());
+    expect([...contentEntrypoints].sort()).toEqual(
+      [...withHosts.map((adapter) => `${adapter.id}.content.ts`), 'any-site.content.ts'].sort(),
+    );
   });
 
   it.each(withHosts.map((adapter) => [adapter.id, adapter] as const))('%s runs on its hosts with its adapter only', async (id, adapter) => {
-    const { default: script } = (await import(`../../entrypoints/${id}.content.ts`)) as { default: { matches?: string[]; runAt?: string; registration?: string } };
+    const { default: script } = (await import(`../../entrypoints/${id}.content.ts`)) as {
+      default: { matches?: string[]; runAt?: string; registration?: string };
+    };
     expect(script.matches).toEqual(adapterMatchPatterns(adapter));
     expect(script.runAt).toBe('document_idle');
     expect(script.registration).toBeUndefined();
@@ -46,21 +50,27 @@ describe('content script entrypoints', () => {
     expect(ANY_SITE_SCRIPT).toEqual({ js: ['content-scripts/any-site.js'], css: ['prompt-host.css'] });
     // Adapters recognised by markup on any host (Mastodon) can only run on added sites: that script carries them.
     const source = readFileSync(new URL('any-site.content.ts', ENTRYPOINTS), 'utf8');
-    for (const adapter of adapters.filter((candidate) => candidate.hosts.length === 0)) expect(source).toContain(`from '@/utils/sites/${adapter.id}'`);
+    for (const adapter of adapters.filter((candidate) => candidate.hosts.length === 0))
+      expect(source).toContain(`from '@/utils/sites/${adapter.id}'`);
   });
 });
 
 describe('choosing the adapter among a script’s own', () => {
-  const pages = [...adapters, generic].filter((adapter) => fixtureSites().includes(adapter.id)).flatMap((adapter) => fixtureCases(adapter.id).map((page) => ({ adapter, page })));
+  const pages = [...adapters, generic]
+    .filter((adapter) => fixtureSites().includes(adapter.id))
+    .flatMap((adapter) => fixtureCases(adapter.id).map((page) => ({ adapter, page })));
 
-  it.each(pages.map(({ adapter, page }) => [adapter.id, page.file, page] as const))('%s %s: the same adapter as the registry', (id, _name, page) => {
-    const doc = parseWith('happy-dom', page.html, page.url);
-    const url = new URL(page.url);
-    const expected = adapterFor(url, doc);
-    expect(adapterIn(REGISTRY_SITES, url, doc)).toBe(expected);
-    if (expected.hosts.length > 0) expect(adapterIn({ adapters: [expected] }, url, doc)).toBe(expected);
-    else expect(adapterIn({ adapters: [mastodon], generic }, url, doc)).toBe(expected);
-  });
+  it.each(pages.map(({ adapter, page }) => [adapter.id, page.file, page] as const))(
+    '%s %s: the same adapter as the registry',
+    (id, _name, page) => {
+      const doc = parseWith('happy-dom', page.html, page.url);
+      const url = new URL(page.url);
+      const expected = adapterFor(url, doc);
+      expect(adapterIn(REGISTRY_SITES, url, doc)).toBe(expected);
+      if (expected.hosts.length > 0) expect(adapterIn({ adapters: [expected] }, url, doc)).toBe(expected);
+      else expect(adapterIn({ adapters: [mastodon], generic }, url, doc)).toBe(expected);
+    },
+  );
 });
 
 describe('a content script’s settings come from the background', () => {
@@ -79,7 +89,10 @@ describe('a content script’s settings come from the background', () => {
     });
     expect(asked).toEqual([{ type: 'settings/site', siteId: 'x' }]);
     // Withdrawn permission, or an extension that was updated or turned off: nothing runs on the page.
-    expect(await siteSettings('x', answer({ ok: false, error: 'Refused: Running For no longer has access to x.com.' }))).toEqual({ mode: 'off', snoozedUntil: null });
+    expect(await siteSettings('x', answer({ ok: false, error: 'Refused: Running For no longer has access to x.com.' }))).toEqual({
+      mode: 'off',
+      snoozedUntil: null,
+    });
   });
 
   it('is told by the background when its settings changed, and by nothing else', async () => {

@@ -9,7 +9,11 @@ import { normalizeCountText, parseCount } from '../../utils/count';
 import { asciiDigits, normalizeSeparators, SUPPORTED_LANGS } from '../../utils/number-locale';
 
 const lang = fc.constantFrom(...SUPPORTED_LANGS);
-const count = fc.oneof(fc.integer({ min: 0, max: 9_999 }), fc.integer({ min: 0, max: 10 ** 12 }), fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }));
+const count = fc.oneof(
+  fc.integer({ min: 0, max: 9_999 }),
+  fc.integer({ min: 0, max: 10 ** 12 }),
+  fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }),
+);
 
 describe('Intl round trip', () => {
   it('full notation parses back exactly', () => {
@@ -25,7 +29,10 @@ describe('Intl round trip', () => {
   const styles: Array<[string, Intl.NumberFormatOptions]> = [
     ['compact short', { notation: 'compact', compactDisplay: 'short' }],
     ['compact long', { notation: 'compact', compactDisplay: 'long' }],
-    ['compact, one decimal, truncated', { notation: 'compact', maximumFractionDigits: 1, roundingMode: 'trunc' } as Intl.NumberFormatOptions],
+    [
+      'compact, one decimal, truncated',
+      { notation: 'compact', maximumFractionDigits: 1, roundingMode: 'trunc' } as Intl.NumberFormatOptions,
+    ],
   ];
   it.each(styles)('%s parses back within its precision', (_name, options) => {
     fc.assert(
@@ -65,7 +72,12 @@ describe('shortcuts', () => {
     const digits = fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: 1, maxLength: 18 });
     fc.assert(
       fc.property(lang, digits, fc.boolean(), (tag, text, plus) => {
-        const expected = (text.length > 1 && text.startsWith('0')) || BigInt(text) > BigInt(Number.MAX_SAFE_INTEGER) ? null : plus ? { value: Number(text), approximate: true, atLeast: true } : { value: Number(text), approximate: false };
+        const expected =
+          (text.length > 1 && text.startsWith('0')) || BigInt(text) > BigInt(Number.MAX_SAFE_INTEGER)
+            ? null
+            : plus
+              ? { value: Number(text), approximate: true, atLeast: true }
+              : { value: Number(text), approximate: false };
         expect(parseCount(plus ? `${text}+` : text, tag), `${tag} ${text}`).toEqual(expected);
       }),
       { numRuns: 2000 },

@@ -59,7 +59,9 @@ function mount(journal: Journal | (() => Promise<Journal>), props: Partial<Dashb
 const titles = () => [...root.querySelectorAll('[data-testid="outcome"] .outcome-title')].map((node) => node.textContent);
 
 function button(name: string | RegExp, scope: ParentNode = root): HTMLButtonElement {
-  const found = [...scope.querySelectorAll('button')].find((b) => (typeof name === 'string' ? b.textContent === name : name.test(b.textContent ?? '')));
+  const found = [...scope.querySelectorAll('button')].find((b) =>
+    typeof name === 'string' ? b.textContent === name : name.test(b.textContent ?? ''),
+  );
   if (!found) throw new Error(`No button ${String(name)} in: ${root.textContent}`);
   return found;
 }
@@ -90,12 +92,28 @@ async function seeded(): Promise<Journal> {
   const journal = await Journal.open({ now });
   await journal.setAim({ purpose: 'An independent design studio', aim: 'Three new clients by March' });
   // This week (weeks start on Monday 23 November) …
-  await journal.addOutcome({ title: 'Client via LinkedIn', kind: 'client', siteId: 'linkedin', at: new Date(2026, 10, 25, 9).toISOString() });
+  await journal.addOutcome({
+    title: 'Client via LinkedIn',
+    kind: 'client',
+    siteId: 'linkedin',
+    at: new Date(2026, 10, 25, 9).toISOString(),
+  });
   await journal.addOutcome({ title: 'Learned to price a retainer', kind: 'learning', at: new Date(2026, 10, 24, 18).toISOString() });
   // … Sunday 22 November: last week when weeks start on Monday, this week when they start on Sunday …
-  await journal.addOutcome({ title: 'Talk with a Mastodon friend', kind: 'collaboration', siteId: 'mastodon.social', at: new Date(2026, 10, 22, 12).toISOString() });
+  await journal.addOutcome({
+    title: 'Talk with a Mastodon friend',
+    kind: 'collaboration',
+    siteId: 'mastodon.social',
+    at: new Date(2026, 10, 22, 12).toISOString(),
+  });
   // … and October.
-  await journal.addOutcome({ title: 'Sold a template', kind: 'sale', siteId: 'x', note: 'via a reply', at: new Date(2026, 9, 5, 15).toISOString() });
+  await journal.addOutcome({
+    title: 'Sold a template',
+    kind: 'sale',
+    siteId: 'x',
+    note: 'via a reply',
+    at: new Date(2026, 9, 5, 15).toISOString(),
+  });
   return journal;
 }
 
@@ -318,7 +336,10 @@ describe('weeks', () => {
     expect(startOfWeek(thursday, 4)).toEqual(new Date(2026, 10, 26));
     expect(startOfWeek(thursday, 5)).toEqual(new Date(2026, 10, 20));
     expect(addWeeks(new Date(2026, 10, 23), -1)).toEqual(new Date(2026, 10, 16));
-    expect(weekRange(new Date(2026, 10, 23))).toEqual({ from: new Date(2026, 10, 23).toISOString(), to: new Date(2026, 10, 30).toISOString() });
+    expect(weekRange(new Date(2026, 10, 23))).toEqual({
+      from: new Date(2026, 10, 23).toISOString(),
+      to: new Date(2026, 10, 30).toISOString(),
+    });
   });
 
   it('stay midnight to midnight across a daylight-saving change, and an edited date keeps its time of day', () => {

@@ -7,8 +7,25 @@ import { parseHTML } from 'linkedom';
 import { diagnosticOf, redactDiagnostic } from '../../utils/diagnostic';
 
 const PERSONAL = [
-  'Jane', 'Margarethe', 'Okonkwo', 'jane_doe77', 'Springfield', 'Acme', 'secret', 'Lakeview', 'Dolores', 'janedoe',
-  'xiaoming', '王小明', 'さくら', 'Ålesund', 'Привет', 'Mustermann', 'hunter2', 'Portland', 'Pizza',
+  'Jane',
+  'Margarethe',
+  'Okonkwo',
+  'jane_doe77',
+  'Springfield',
+  'Acme',
+  'secret',
+  'Lakeview',
+  'Dolores',
+  'janedoe',
+  'xiaoming',
+  '王小明',
+  'さくら',
+  'Ålesund',
+  'Привет',
+  'Mustermann',
+  'hunter2',
+  'Portland',
+  'Pizza',
 ];
 
 const PAGE = `<!DOCTYPE html><html lang="en"><body><main>

@@ -102,7 +102,11 @@ describe('compareWithBaseline', () => {
   });
 
   it('fails on a new warning or notice and lists it', () => {
-    const missing = { code: 'MISSING_DATA_COLLECTION_PERMISSIONS', message: 'The "data_collection_permissions" property is missing.', file: 'manifest.json' };
+    const missing = {
+      code: 'MISSING_DATA_COLLECTION_PERMISSIONS',
+      message: 'The "data_collection_permissions" property is missing.',
+      file: 'manifest.json',
+    };
     const notice = { code: 'SOME_NOTICE', message: 'Something to know.', file: 'manifest.json' };
     const result = compareWithBaseline(report({ warnings: [warning(), missing], notices: [notice] }), baseline);
     expect(passes(result)).toBe(false);
@@ -129,7 +133,9 @@ describe('compareWithBaseline', () => {
 
   it('lists errors with their position', () => {
     const error = { code: 'JSON_INVALID', message: 'Your JSON is not valid.', file: 'manifest.json', line: 3, column: 7 };
-    expect(formatComparison(compareWithBaseline(report({ errors: [error] }), baseline))).toContain('JSON_INVALID: Your JSON is not valid. (manifest.json:3:7)');
+    expect(formatComparison(compareWithBaseline(report({ errors: [error] }), baseline))).toContain(
+      'JSON_INVALID: Your JSON is not valid. (manifest.json:3:7)',
+    );
   });
 });
 
@@ -165,8 +171,22 @@ describe('parseReport and withContext', () => {
       errors: [],
       notices: [],
       warnings: [
-        { _type: 'warning', code: 'UNSAFE_VAR_ASSIGNMENT', message: 'Unsafe assignment to innerHTML', file: 'bundle.js', line: 2, column: 502 },
-        { _type: 'warning', code: 'UNSAFE_VAR_ASSIGNMENT', message: 'Unsafe assignment to innerHTML', file: 'bundle.js', line: 1, column: 1 },
+        {
+          _type: 'warning',
+          code: 'UNSAFE_VAR_ASSIGNMENT',
+          message: 'Unsafe assignment to innerHTML',
+          file: 'bundle.js',
+          line: 2,
+          column: 502,
+        },
+        {
+          _type: 'warning',
+          code: 'UNSAFE_VAR_ASSIGNMENT',
+          message: 'Unsafe assignment to innerHTML',
+          file: 'bundle.js',
+          line: 1,
+          column: 1,
+        },
       ],
     });
     const [near, far] = withContext(parsed, dir).warnings;

@@ -19,7 +19,10 @@ const URL_TT = new URL('https://www.tiktok.com/@user1');
 
 function redesignedPage(): Document {
   const html = readFileSync(new URL('../fixtures/tiktok/profile-other-loggedout-2026.html', import.meta.url), 'utf8');
-  const window = new Window({ url: URL_TT.href, settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
+  const window = new Window({
+    url: URL_TT.href,
+    settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true },
+  });
   const doc = new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
   REDESIGNS.find((redesign) => redesign.name === 'test ids removed')!.apply(doc);
   return doc;

@@ -29,7 +29,8 @@ describe('generic detector', () => {
 
   it('reports the smallest element that shows the whole display', () => {
     const [found] = detect(
-      parseHTML('<html lang="en"><body><section><div><div><b>312 followers</b></div></div></section></body></html>').document as unknown as Document,
+      parseHTML('<html lang="en"><body><section><div><div><b>312 followers</b></div></div></section></body></html>')
+        .document as unknown as Document,
       'https://example.org/',
     );
     expect(found?.element.tagName).toBe('B');
@@ -61,16 +62,23 @@ describe('generic detector', () => {
   });
 
   it('reports the count beside a separator, not the separator (Medium’s “· 7 following”)', () => {
-    const { document } = parseHTML('<html lang="en"><body><div><div><span aria-hidden="true"><span>·</span></span><a href="/following">7 following</a></div></div></body></html>');
+    const { document } = parseHTML(
+      '<html lang="en"><body><div><div><span aria-hidden="true"><span>·</span></span><a href="/following">7 following</a></div></div></body></html>',
+    );
     const found = detect(document as unknown as Document, 'https://uxdesign.cc/');
-    expect(found.map(({ metric, value, text }) => ({ metric, value, text }))).toEqual([{ metric: 'following', value: 7, text: '7 following' }]);
+    expect(found.map(({ metric, value, text }) => ({ metric, value, text }))).toEqual([
+      { metric: 'following', value: 7, text: '7 following' },
+    ]);
     expect(found[0]?.element.tagName).toBe('A');
   });
 
   it('reads a count alone on its line after a label line, however long the label (express.de)', () => {
-    expect(scan('<div class="stats">YouTube hier abonnieren<br><strong><span data-count="über 8300 Abonnenten">über 8300 Abonnenten</span></strong></div>', 'de')).toEqual([
-      { metric: 'subscribers', value: 8300, text: 'über 8300 Abonnenten' },
-    ]);
+    expect(
+      scan(
+        '<div class="stats">YouTube hier abonnieren<br><strong><span data-count="über 8300 Abonnenten">über 8300 Abonnenten</span></strong></div>',
+        'de',
+      ),
+    ).toEqual([{ metric: 'subscribers', value: 8300, text: 'über 8300 Abonnenten' }]);
     expect(scan('<p>Thanks for reading, we now have<br><b>10K followers</b> and counting!</p>')).toEqual([]);
   });
 

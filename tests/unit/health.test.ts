@@ -56,7 +56,10 @@ beforeEach(() => {
   now = 0;
   timers = [];
   sent = [];
-  const page = new DOMParser().parseFromString('<main><section><h1>Jane</h1><a href="/jane/followers"><span>5</span> <span>Followers</span></a></section></main>', 'text/html');
+  const page = new DOMParser().parseFromString(
+    '<main><section><h1>Jane</h1><a href="/jane/followers"><span>5</span> <span>Followers</span></a></section></main>',
+    'text/html',
+  );
   document.body.replaceChildren(...Array.from(page.body.childNodes));
   header = document.querySelector('section')!;
   regions = [header];

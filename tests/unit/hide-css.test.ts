@@ -93,13 +93,19 @@ describe.each(sitesWithFixtures)('hide selectors of %s on its fixtures', (site) 
     const hiddenEls = hidden(doc, HIDE[adapter.id] ?? '');
 
     it('hides the digits of every detected count', () => {
-      const shown = detections.flatMap((d) => digitTexts(d.element).filter((text) => !isHiddenBy(text, hiddenEls)).map((text) => `${d.metric} "${d.text}": "${text.textContent}"`));
+      const shown = detections.flatMap((d) =>
+        digitTexts(d.element)
+          .filter((text) => !isHiddenBy(text, hiddenEls))
+          .map((text) => `${d.metric} "${d.text}": "${text.textContent}"`),
+      );
       expect(shown).toEqual([]);
       if (detections.length > 0) expect(hiddenEls.length).toBeGreaterThan(0);
     });
 
     it('leaves the prompt chip visible: nothing hidden contains the count’s parent, where the chip goes', () => {
-      const covered = detections.filter((d) => d.element.parentElement && isHiddenBy(d.element.parentElement, hiddenEls)).map((d) => d.text);
+      const covered = detections
+        .filter((d) => d.element.parentElement && isHiddenBy(d.element.parentElement, hiddenEls))
+        .map((d) => d.text);
       expect(covered).toEqual([]);
     });
 

@@ -83,13 +83,15 @@ describe('answers to prompts', () => {
   it('refuses an outcome without the answer "outcome", and the answer "outcome" without one, storing nothing', async () => {
     const journal = await Journal.open({ now });
     await expect(journal.addAnswer({ ...base, answer: 'outcome' })).rejects.toThrow(/an outcome comes with the answer "outcome"/);
-    await expect(journal.addAnswer({ ...base, answer: 'dismissed', outcome: { title: 't', kind: 'help' } })).rejects.toBeInstanceOf(JournalError);
+    await expect(journal.addAnswer({ ...base, answer: 'dismissed', outcome: { title: 't', kind: 'help' } })).rejects.toBeInstanceOf(
+      JournalError,
+    );
     await expect(journal.addAnswer({ ...base, answer: 'outcome', outcome: { title: '', kind: 'help' } })).rejects.toThrow(/title/);
     expect(await journal.reflections()).toEqual([]);
     expect(await journal.outcomes()).toEqual([]);
   });
 
-  it('with a cap, counts the site\'s answers and outcomes of the local day in the same transaction', async () => {
+  it("with a cap, counts the site's answers and outcomes of the local day in the same transaction", async () => {
     const journal = await Journal.open({ now });
     clock = new Date(2026, 10, 23, 23, 0);
     const cap = { answersPerDay: 3, outcomesPerDay: 1 };
@@ -100,7 +102,10 @@ describe('answers to prompts', () => {
     // Another site is counted apart.
     expect(await journal.addAnswer({ ...base, siteId: 'github', answer: 'nothing-yet' }, cap)).not.toBe('over-cap');
     // Two at once, with one left: exactly one is stored.
-    const both = await Promise.all([journal.addAnswer({ ...base, answer: 'dismissed' }, cap), journal.addAnswer({ ...base, answer: 'dismissed' }, cap)]);
+    const both = await Promise.all([
+      journal.addAnswer({ ...base, answer: 'dismissed' }, cap),
+      journal.addAnswer({ ...base, answer: 'dismissed' }, cap),
+    ]);
     expect(both.filter((result) => result === 'over-cap')).toHaveLength(1);
     expect((await journal.reflections()).filter((r) => r.siteId === 'x')).toHaveLength(3);
     expect(await journal.outcomes()).toHaveLength(1);
@@ -120,13 +125,18 @@ describe('snapshots and activity', () => {
     expect(first).toMatchObject({ stored: 'added', snapshot: { value: 100 } });
     clock = new Date(2026, 10, 23, 9, 30);
     // The same value: nothing written.
-    expect(await journal.addSnapshot(base)).toMatchObject({ stored: 'unchanged', snapshot: { value: 100, at: new Date(2026, 10, 23, 9, 0).toISOString() } });
+    expect(await journal.addSnapshot(base)).toMatchObject({
+      stored: 'unchanged',
+      snapshot: { value: 100, at: new Date(2026, 10, 23, 9, 0).toISOString() },
+    });
     // A change within the hour: the same row, its value, approximation and time replaced.
     expect(await journal.addSnapshot({ ...base, value: 12_300, approximate: true })).toMatchObject({ stored: 'updated' });
     clock = new Date(2026, 10, 23, 10, 20);
     // Within the hour of the last write (09:30), so still that row.
     expect(await journal.addSnapshot({ ...base, value: 101 })).toMatchObject({ stored: 'updated' });
-    expect(await journal.snapshots()).toEqual([{ ...base, id: first.stored === 'added' ? first.snapshot.id : '', value: 101, at: clock.toISOString() }]);
+    expect(await journal.snapshots()).toEqual([
+      { ...base, id: first.stored === 'added' ? first.snapshot.id : '', value: 101, at: clock.toISOString() },
+    ]);
     // Another metric is its own row.
     expect(await journal.addSnapshot({ ...base, metric: 'following' })).toMatchObject({ stored: 'added' });
     // An hour after the last write: a new row for a change; the same value is already the day's last.
@@ -134,7 +144,11 @@ describe('snapshots and activity', () => {
     expect(await journal.addSnapshot({ ...base, value: 101 })).toMatchObject({ stored: 'unchanged' });
     expect(await journal.addSnapshot({ ...base, value: 102 })).toMatchObject({ stored: 'added' });
     // (Rows at the same time sort by random id: compare sorted.)
-    expect((await journal.snapshots()).map((s) => `${s.metric} ${s.value}`).sort()).toEqual(['followers 101', 'followers 102', 'following 100']);
+    expect((await journal.snapshots()).map((s) => `${s.metric} ${s.value}`).sort()).toEqual([
+      'followers 101',
+      'followers 102',
+      'following 100',
+    ]);
   });
 
   it('never coalesces across a local day (so never across a week): the day before keeps its last value', async () => {
@@ -156,7 +170,8 @@ describe('snapshots and activity', () => {
     clock = new Date(2026, 10, 23, 0, 30);
     const journal = await Journal.open({ now });
     const cap = { newRowsPerDay: 3 };
-    const snap = (metric: 'followers' | 'following' | 'stars', value: number) => journal.addSnapshot({ siteId: 'github', metric, value, approximate: false }, cap);
+    const snap = (metric: 'followers' | 'following' | 'stars', value: number) =>
+      journal.addSnapshot({ siteId: 'github', metric, value, approximate: false }, cap);
     expect(await snap('followers', 1)).toMatchObject({ stored: 'added' });
     expect(await snap('following', 1)).toMatchObject({ stored: 'added' });
     expect(await snap('stars', 1)).toMatchObject({ stored: 'added' });
@@ -184,17 +199,23 @@ describe('snapshots and activity', () => {
     await expect(journal.addActivity({ siteId: 'x', day: '2026-02-30' })).rejects.toThrow(/day/);
   });
 
-  it('with a cap, refuses a delta that would take a field it adds past the day\'s cap, and writes nothing', async () => {
+  it("with a cap, refuses a delta that would take a field it adds past the day's cap, and writes nothing", async () => {
     const journal = await Journal.open({ now });
     const cap = { activeMs: 1000, metricsSeen: 10, promptsShown: 5 };
     await journal.addActivity({ siteId: 'x', day: '2026-11-23', activeMs: 900, promptsShown: 5 }, cap);
     expect(await journal.addActivity({ siteId: 'x', day: '2026-11-23', activeMs: 101 }, cap)).toBe('over-cap');
     expect(await journal.addActivity({ siteId: 'x', day: '2026-11-23', activeMs: 50, promptsShown: 1 }, cap)).toBe('over-cap');
-    expect(await journal.addActivity({ siteId: 'x', day: '2026-11-23', activeMs: 100, metricsSeen: 10 }, cap)).toMatchObject({ activeMs: 1000, metricsSeen: 10 });
+    expect(await journal.addActivity({ siteId: 'x', day: '2026-11-23', activeMs: 100, metricsSeen: 10 }, cap)).toMatchObject({
+      activeMs: 1000,
+      metricsSeen: 10,
+    });
     expect(await journal.activity()).toEqual([{ day: '2026-11-23', siteId: 'x', activeMs: 1000, metricsSeen: 10, promptsShown: 5 }]);
     // A row already past a cap (merged from a backup) still takes what adds nothing to that field.
     await journal.addActivity({ siteId: 'x', day: '2026-11-24', activeMs: 5000 });
-    expect(await journal.addActivity({ siteId: 'x', day: '2026-11-24', metricsSeen: 1 }, cap)).toMatchObject({ activeMs: 5000, metricsSeen: 1 });
+    expect(await journal.addActivity({ siteId: 'x', day: '2026-11-24', metricsSeen: 1 }, cap)).toMatchObject({
+      activeMs: 5000,
+      metricsSeen: 1,
+    });
   });
 
   it('deletes everything in one go', async () => {
@@ -271,11 +292,27 @@ describe('schema upgrades', () => {
   const SAMPLES: { [S in StoreNames<JournalSchema>]: JournalSchema[S]['value'] } = {
     aims: { id: 'aim1', purpose: 'p', aim: 'a', createdAt: '2026-01-01T00:00:00.000Z', archivedAt: null },
     outcomes: { id: 'o1', at: '2026-01-02T00:00:00.000Z', title: 't', kind: 'job', note: '', siteId: 'linkedin', aimId: 'aim1' },
-    reflections: { id: 'r1', at: '2026-01-02T00:01:00.000Z', siteId: 'x', metric: 'followers', value: 10, own: false, answer: 'outcome', outcomeId: 'o1' },
+    reflections: {
+      id: 'r1',
+      at: '2026-01-02T00:01:00.000Z',
+      siteId: 'x',
+      metric: 'followers',
+      value: 10,
+      own: false,
+      answer: 'outcome',
+      outcomeId: 'o1',
+    },
     snapshots: { id: 's1', at: '2026-01-02T00:00:00.000Z', siteId: 'x', metric: 'followers', value: 10, approximate: false },
     activity: { day: '2026-01-02', siteId: 'x', activeMs: 5, metricsSeen: 1, promptsShown: 1 },
     health: { day: '2026-01-02', siteId: 'x', expected: 2, found: 1, hook: 1, label: 0, generic: 0 },
-    siteHealth: { siteId: 'x', emptyStreak: 1, lastFoundVia: 'hook', lastViewAt: '2026-01-02T00:00:00.000Z', diagnostic: null, diagnosticAt: null },
+    siteHealth: {
+      siteId: 'x',
+      emptyStreak: 1,
+      lastFoundVia: 'hook',
+      lastViewAt: '2026-01-02T00:00:00.000Z',
+      diagnostic: null,
+      diagnosticAt: null,
+    },
     refusals: { day: '2026-01-02', siteId: 'x', type: 'health/add', count: 4 },
   };
 
@@ -320,7 +357,9 @@ describe('schema upgrades', () => {
     expect(await journal.outcomes({ siteId: 'linkedin' })).toHaveLength(1);
     // The version 2 index answers the "last value before" query.
     clock = new Date('2026-01-02T00:10:00.000Z');
-    expect(await journal.addSnapshot({ siteId: 'x', metric: 'followers', value: 10, approximate: false })).toMatchObject({ stored: 'unchanged' });
+    expect(await journal.addSnapshot({ siteId: 'x', metric: 'followers', value: 10, approximate: false })).toMatchObject({
+      stored: 'unchanged',
+    });
     const db = await journal.database();
     expect(Array.from(db.transaction('snapshots').store.indexNames)).toContain('by-site-metric-at');
   });
@@ -384,7 +423,12 @@ describe('site health', () => {
     expect(standing).toMatchObject({ emptyStreak: 2, lastFoundVia: 'hook', diagnostic: 'main\n  section' });
     await journal.recordPageView({ siteId: 'linkedin', found: true, via: 'label' });
     [standing] = await journal.siteHealth();
-    expect(standing).toMatchObject({ emptyStreak: 0, lastFoundVia: 'label', diagnostic: 'main\n  section', diagnosticAt: clock.toISOString() });
+    expect(standing).toMatchObject({
+      emptyStreak: 0,
+      lastFoundVia: 'label',
+      diagnostic: 'main\n  section',
+      diagnosticAt: clock.toISOString(),
+    });
     const [row] = await journal.health();
     expect(row).toEqual({ day: expect.any(String), siteId: 'linkedin', expected: 4, found: 2, hook: 1, label: 1, generic: 0 });
   });

@@ -80,7 +80,11 @@ describe('a content script’s numbers', () => {
   it('names chips with their numbers without building anything with Intl', () => {
     inject('de');
     const made = vi.spyOn(Intl, 'NumberFormat');
-    const env: PromptEnvironment = { mode: 'reframe', send: (async () => ({ ok: true })) as unknown as PromptEnvironment['send'], now: () => new Date() };
+    const env: PromptEnvironment = {
+      mode: 'reframe',
+      send: (async () => ({ ok: true })) as unknown as PromptEnvironment['send'],
+      now: () => new Date(),
+    };
     const named: string[] = [];
     for (const [lang, text, value] of [
       ['en', '12.3K Followers', 12_300],

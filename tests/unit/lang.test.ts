@@ -48,7 +48,12 @@ describe('language packs', () => {
     for (const file of files) {
       const registered: [string, LanguagePack][] = [];
       const units: string[] = [];
-      const world = { [PACK_SLOT]: { register: (code: string, pack: LanguagePack) => registered.push([code, pack]), units: (table: string) => units.push(table) } };
+      const world = {
+        [PACK_SLOT]: {
+          register: (code: string, pack: LanguagePack) => registered.push([code, pack]),
+          units: (table: string) => units.push(table),
+        },
+      };
       runInNewContext(file.contents, { globalThis: world });
       const code = file.relativeDest.slice('lang/'.length, -'.js'.length);
       if (code === NEUTRAL_UNITS_CODE) {
@@ -72,8 +77,38 @@ describe('language packs', () => {
     const shipped = new Map(PACK_CODES.flatMap((code) => [...numbersOf(numberPack(code))]));
     const tags = [
       ...SUPPORTED_LANGS,
-      ...['en-GB', 'en-US', 'en-AU', 'en-DE', 'en-ZA', 'es-MX', 'es-419', 'es-ES', 'fr-CA', 'fr-CH', 'pt-PT', 'pt-AO', 'de-AT', 'de-CH-1996', 'it-CH'],
-      ...['zh-Hant', 'zh-Hant-TW', 'zh-HK', 'zh-Hans-SG', 'hi-Latn', 'ar-EG', 'ar-MA', 'ms-BN', 'sw-CD', 'nb-NO', 'fil-PH', 'ko-KR', 'ja-JP'],
+      ...[
+        'en-GB',
+        'en-US',
+        'en-AU',
+        'en-DE',
+        'en-ZA',
+        'es-MX',
+        'es-419',
+        'es-ES',
+        'fr-CA',
+        'fr-CH',
+        'pt-PT',
+        'pt-AO',
+        'de-AT',
+        'de-CH-1996',
+        'it-CH',
+      ],
+      ...[
+        'zh-Hant',
+        'zh-Hant-TW',
+        'zh-HK',
+        'zh-Hans-SG',
+        'hi-Latn',
+        'ar-EG',
+        'ar-MA',
+        'ms-BN',
+        'sw-CD',
+        'nb-NO',
+        'fil-PH',
+        'ko-KR',
+        'ja-JP',
+      ],
     ];
     for (const tag of tags) {
       const canonical = canonicalLang(tag)!;
@@ -115,5 +150,4 @@ describe('loadLanguages (content script)', () => {
     expect(await loadLanguages(['fr-FR', 'en-US', 'xx', null, undefined], send)).toBe(false);
     expect(asked).toEqual([]);
   });
-
 });

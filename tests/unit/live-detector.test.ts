@@ -5,7 +5,15 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MountPrompt, PromptController, PromptEnvironment, PromptLook } from '../../components/prompt/types';
 import { detect } from '../../utils/detect';
 import { adapterFor } from '../../utils/sites';
-import { BULK_NODES, nearPrompt, rootsOf, SMALL_ROOT_ELEMENTS, startLiveDetector, startLiveLayer, type LiveDetectorOptions } from '../../utils/live-detector';
+import {
+  BULK_NODES,
+  nearPrompt,
+  rootsOf,
+  SMALL_ROOT_ELEMENTS,
+  startLiveDetector,
+  startLiveLayer,
+  type LiveDetectorOptions,
+} from '../../utils/live-detector';
 import { readSiteSettings, siteModesItem, siteStateOf, snoozesItem } from '../../utils/settings';
 import type { Detection } from '../../utils/sites/types';
 import type { ActivityOptions } from '../../utils/activity';
@@ -22,7 +30,10 @@ function fixturePages() {
   return readdirSync(dir).flatMap((site) => {
     const expectedFile = join(dir, site, 'expected.json');
     if (!existsSync(expectedFile)) return [];
-    const expected = JSON.parse(readFileSync(expectedFile, 'utf8')) as Record<string, { url: string; lang?: string; expect: ExpectedDetection[] }>;
+    const expected = JSON.parse(readFileSync(expectedFile, 'utf8')) as Record<
+      string,
+      { url: string; lang?: string; expect: ExpectedDetection[] }
+    >;
     return Object.entries(expected).map(([file, spec]) => ({ site, file, ...spec, html: readFileSync(join(dir, site, file), 'utf8') }));
   });
 }
@@ -69,7 +80,13 @@ function fakeContext() {
 
 /** A fake prompt: records what the live layer asked of it. */
 function fakeMount() {
-  const mounted: { host: HTMLElement; detection: Detection; env?: PromptEnvironment; look?: PromptLook; controller: PromptController & { updates: Detection[]; destroyed: boolean } }[] = [];
+  const mounted: {
+    host: HTMLElement;
+    detection: Detection;
+    env?: PromptEnvironment;
+    look?: PromptLook;
+    controller: PromptController & { updates: Detection[]; destroyed: boolean };
+  }[] = [];
   // Stands in for both the detector's hook (host, detection, look) and mountPrompt (host, detection, env, look).
   const mount = (host: HTMLElement, detection: Detection, third?: PromptEnvironment | PromptLook, fourth?: PromptLook) => {
     const env = third && 'mode' in third ? third : undefined;
@@ -195,39 +212,46 @@ describe('live detector', () => {
 
   // Both DOMs: happy-dom ignores complex `:not()` (X's count-link query then matches more, and the adapter's
   // own check decides), linkedom applies it as browsers do.
-  it.each(['happy-dom', 'linkedom'] as const)('detects in a partial root exactly what a full scan finds there, on every fixture page (%s)', (dom) => {
-    const key = (d: Detection) => `${d.metric}:${d.value}:${d.approximate}:${d.own}`;
-    let checked = 0;
-    for (const fixture of fixturePages()) {
-      const where = `${fixture.site}/${fixture.file}`;
-      const doc = parseWith(dom, fixture.html, fixture.url);
-      const full = new Map(detect(doc, fixture.url, fixture.lang).map((d) => [d.element, key(d)] as const));
-      // A change inside a count (its number re-rendered): the root around it finds the same count.
-      for (const [element, expected] of full) {
-        const walker = doc.createTreeWalker(element, 4);
-        for (let text = walker.nextNode(); text; text = walker.nextNode()) {
-          const roots = Array.from(rootsOf(new Set([text.parentNode!]), new Set()));
-          const found = roots.flatMap((root) => detect(root, fixture.url, fixture.lang)).find((d) => d.element === element);
-          expect(found && key(found), `${where}: ${element.textContent}`).toBe(expected);
-          checked++;
+  it.each(['happy-dom', 'linkedom'] as const)(
+    'detects in a partial root exactly what a full scan finds there, on every fixture page (%s)',
+    (dom) => {
+      const key = (d: Detection) => `${d.metric}:${d.value}:${d.approximate}:${d.own}`;
+      let checked = 0;
+      for (const fixture of fixturePages()) {
+        const where = `${fixture.site}/${fixture.file}`;
+        const doc = parseWith(dom, fixture.html, fixture.url);
+        const full = new Map(detect(doc, fixture.url, fixture.lang).map((d) => [d.element, key(d)] as const));
+        // A change inside a count (its number re-rendered): the root around it finds the same count.
+        for (const [element, expected] of full) {
+          const walker = doc.createTreeWalker(element, 4);
+          for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+            const roots = Array.from(rootsOf(new Set([text.parentNode!]), new Set()));
+            const found = roots.flatMap((root) => detect(root, fixture.url, fixture.lang)).find((d) => d.element === element);
+            expect(found && key(found), `${where}: ${element.textContent}`).toBe(expected);
+            checked++;
+          }
+        }
+        // Any element inserted: its root finds nothing a full scan would not, and every count inside it.
+        for (const element of Array.from(doc.body.querySelectorAll('*'))) {
+          for (const root of rootsOf(new Set(), new Set([element]))) {
+            const found = new Map(detect(root, fixture.url, fixture.lang).map((d) => [d.element, key(d)] as const));
+            for (const [counted, value] of found) expect(value, where).toBe(full.get(counted));
+            // (Not on happy-dom: its querySelectorAll ignores ancestors above the root, so YouTube's
+            // "yt-page-header-view-model … span" finds nothing from a root inside the header; browsers and
+            // linkedom match selectors against the whole document, as the spec says.)
+            if (dom === 'linkedom')
+              for (const [counted, value] of full)
+                if (root.contains(counted))
+                  expect(found.get(counted), `${where}: ${counted.textContent} in <${root.localName}>`).toBe(value);
+          }
         }
       }
-      // Any element inserted: its root finds nothing a full scan would not, and every count inside it.
-      for (const element of Array.from(doc.body.querySelectorAll('*'))) {
-        for (const root of rootsOf(new Set(), new Set([element]))) {
-          const found = new Map(detect(root, fixture.url, fixture.lang).map((d) => [d.element, key(d)] as const));
-          for (const [counted, value] of found) expect(value, where).toBe(full.get(counted));
-          // (Not on happy-dom: its querySelectorAll ignores ancestors above the root, so YouTube's
-          // "yt-page-header-view-model … span" finds nothing from a root inside the header; browsers and
-          // linkedom match selectors against the whole document, as the spec says.)
-          if (dom === 'linkedom') for (const [counted, value] of full) if (root.contains(counted)) expect(found.get(counted), `${where}: ${counted.textContent} in <${root.localName}>`).toBe(value);
-        }
-      }
-    }
-    expect(checked).toBeGreaterThan(100);
-    // Every element of every fixture page is tried as an insertion: 20–40 s on two cores (linkedom), more
-    // on a loaded machine. The limit only catches a hang.
-  }, 240_000);
+      expect(checked).toBeGreaterThan(100);
+      // Every element of every fixture page is tried as an insertion: 20–40 s on two cores (linkedom), more
+      // on a loaded machine. The limit only catches a hang.
+    },
+    240_000,
+  );
 
   // A removal is looked at only near a count that keeps its prompt (nearPrompt), or — for adapters whose
   // counts stand in for one another (SiteAdapter.standIns) — when it took a prompted count with it. On
@@ -237,53 +261,60 @@ describe('live detector', () => {
   /** Far from every count, removals are sampled: this many per page at most. */
   const SAMPLED_FAR_NODES = 150;
 
-  it.each(['happy-dom', 'linkedom'] as const)('a removal changes detection only where the live layer looks, on every fixture page (%s)', (dom) => {
-    const key = (d: Detection) => `${d.metric}:${d.value}:${d.approximate}`;
-    let removals = 0;
-    let looked = 0;
-    const misses: string[] = [];
-    for (const fixture of fixturePages()) {
-      const where = `${fixture.site}/${fixture.file}`;
-      const doc = parseWith(dom, fixture.html, fixture.url);
-      const standIns = adapterFor(new URL(fixture.url), doc).standIns === true;
-      const before = new Map(detect(doc, fixture.url, fixture.lang).map((d) => [d.element, key(d)] as const));
-      const prompted = Array.from(before.keys());
-      const walker = doc.createTreeWalker(doc.body, 1 | 4);
-      const all: Node[] = [];
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) all.push(node);
-      // Every node around a count (its fourth ancestor's subtree: its label, its stat row, its region),
-      // and an even sample of the rest, so a real page of thousands of nodes stays a few hundred removals.
-      const around = prompted.map((element) => {
-        let up: Node = element;
-        for (let level = 0; level < 4 && up.parentNode && up.parentNode !== doc.body; level++) up = up.parentNode;
-        return up;
-      });
-      const near = (node: Node) => around.some((region) => region.contains(node));
-      const far = all.filter((node) => !near(node));
-      const stride = Math.max(1, Math.ceil(far.length / SAMPLED_FAR_NODES));
-      const nodes = all.filter((node) => near(node) || far.indexOf(node) % stride === 0);
-      for (const node of nodes) {
-        const parent = node.parentNode!;
-        const next = node.nextSibling;
-        parent.removeChild(node);
-        const after = new Map(detect(doc, fixture.url, fixture.lang).map((d) => [d.element, key(d)] as const));
-        const roots = Array.from(rootsOf(new Set([parent]), new Set()));
-        const differs = [...new Set([...before.keys(), ...after.keys()])].some(
-          (element) => element.isConnected && before.get(element) !== after.get(element) && roots.some((root) => root.contains(element)),
-        );
-        // As the live layer decides it, after the removal: counts that went are not near anything.
-        const looks = nearPrompt(prompted)(parent) || (standIns && prompted.some((element) => !element.isConnected));
-        if (differs && !looks) misses.push(`${where}: removing <${node.nodeName}> "${node.textContent?.trim().slice(0, 30)}" from <${(parent as Element).localName}>`);
-        parent.insertBefore(node, next);
-        removals++;
-        if (looks) looked++;
+  it.each(['happy-dom', 'linkedom'] as const)(
+    'a removal changes detection only where the live layer looks, on every fixture page (%s)',
+    (dom) => {
+      const key = (d: Detection) => `${d.metric}:${d.value}:${d.approximate}`;
+      let removals = 0;
+      let looked = 0;
+      const misses: string[] = [];
+      for (const fixture of fixturePages()) {
+        const where = `${fixture.site}/${fixture.file}`;
+        const doc = parseWith(dom, fixture.html, fixture.url);
+        const standIns = adapterFor(new URL(fixture.url), doc).standIns === true;
+        const before = new Map(detect(doc, fixture.url, fixture.lang).map((d) => [d.element, key(d)] as const));
+        const prompted = Array.from(before.keys());
+        const walker = doc.createTreeWalker(doc.body, 1 | 4);
+        const all: Node[] = [];
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) all.push(node);
+        // Every node around a count (its fourth ancestor's subtree: its label, its stat row, its region),
+        // and an even sample of the rest, so a real page of thousands of nodes stays a few hundred removals.
+        const around = prompted.map((element) => {
+          let up: Node = element;
+          for (let level = 0; level < 4 && up.parentNode && up.parentNode !== doc.body; level++) up = up.parentNode;
+          return up;
+        });
+        const near = (node: Node) => around.some((region) => region.contains(node));
+        const far = all.filter((node) => !near(node));
+        const stride = Math.max(1, Math.ceil(far.length / SAMPLED_FAR_NODES));
+        const nodes = all.filter((node) => near(node) || far.indexOf(node) % stride === 0);
+        for (const node of nodes) {
+          const parent = node.parentNode!;
+          const next = node.nextSibling;
+          parent.removeChild(node);
+          const after = new Map(detect(doc, fixture.url, fixture.lang).map((d) => [d.element, key(d)] as const));
+          const roots = Array.from(rootsOf(new Set([parent]), new Set()));
+          const differs = [...new Set([...before.keys(), ...after.keys()])].some(
+            (element) => element.isConnected && before.get(element) !== after.get(element) && roots.some((root) => root.contains(element)),
+          );
+          // As the live layer decides it, after the removal: counts that went are not near anything.
+          const looks = nearPrompt(prompted)(parent) || (standIns && prompted.some((element) => !element.isConnected));
+          if (differs && !looks)
+            misses.push(
+              `${where}: removing <${node.nodeName}> "${node.textContent?.trim().slice(0, 30)}" from <${(parent as Element).localName}>`,
+            );
+          parent.insertBefore(node, next);
+          removals++;
+          if (looks) looked++;
+        }
       }
-    }
-    expect(misses).toEqual([]);
-    expect(removals).toBeGreaterThan(1000);
-    // Most removals on a page are far from any count: those cost no detection at all.
-    expect(looked).toBeLessThan(removals / 2);
-  }, 120_000);
+      expect(misses).toEqual([]);
+      expect(removals).toBeGreaterThan(1000);
+      // Most removals on a page are far from any count: those cost no detection at all.
+      expect(looked).toBeLessThan(removals / 2);
+    },
+    120_000,
+  );
 
   /** X's shape: the header deep in the app's root, hovercards in a #layers beside it. */
   const xApp = () => {
@@ -634,7 +665,13 @@ describe('live detector', () => {
     it('stops at its next pass: prompts removed, observer and listeners gone', async () => {
       document.body.append(xHeader('jane', '75', '12.3K'));
       const removeListener = vi.spyOn(window, 'removeEventListener');
-      const detector = startLiveDetector(wxt, { mount: prompts.mount, location: () => url, frame: frames.schedule, idle: idle.schedule, detect });
+      const detector = startLiveDetector(wxt, {
+        mount: prompts.mount,
+        location: () => url,
+        frame: frames.schedule,
+        idle: idle.schedule,
+        detect,
+      });
       expect(hosts()).toHaveLength(2);
       orphan();
       numberText('/jane/following').data = '76';
@@ -643,7 +680,9 @@ describe('live detector', () => {
       expect(wxt.signal.aborted).toBe(true);
       expect(hosts()).toHaveLength(0);
       expect(prompts.mounted.every((item) => item.controller.destroyed)).toBe(true);
-      expect(removeListener.mock.calls.map(([type]) => type)).toEqual(expect.arrayContaining(['popstate', 'pointerdown', 'visibilitychange']));
+      expect(removeListener.mock.calls.map(([type]) => type)).toEqual(
+        expect.arrayContaining(['popstate', 'pointerdown', 'visibilitychange']),
+      );
       numberText('/jane/following').data = '77';
       await settle();
       expect(frames.pending).toBe(0);
@@ -666,7 +705,13 @@ describe('live detector', () => {
 
     it('a newer copy of the script starting in the page stops it first: one set of prompts, never two', () => {
       document.body.append(xHeader('jane', '75', '12.3K'));
-      const old = startLiveDetector(wxt, { mount: prompts.mount, location: () => url, frame: frames.schedule, idle: idle.schedule, detect });
+      const old = startLiveDetector(wxt, {
+        mount: prompts.mount,
+        location: () => url,
+        frame: frames.schedule,
+        idle: idle.schedule,
+        detect,
+      });
       const oldHosts = hosts();
       // WXT's start event on the document (the page cannot hear it without knowing the extension's id).
       const newer = new ContentScriptContext('live', { noScriptStartedPostMessage: true });
@@ -804,7 +849,11 @@ describe('live layer and settings', () => {
 
   it('on a page only the generic detector reads, prompts report under the page’s host', async () => {
     const stats = document.createElement('div');
-    stats.append(Object.assign(document.createElement('span'), { textContent: '1,204' }), ' ', Object.assign(document.createElement('span'), { textContent: 'subscribers' }));
+    stats.append(
+      Object.assign(document.createElement('span'), { textContent: '1,204' }),
+      ' ',
+      Object.assign(document.createElement('span'), { textContent: 'subscribers' }),
+    );
     document.body.replaceChildren(stats);
     const layer = start(undefined, 'https://blog.example.org/');
     await layer.ready;
@@ -864,7 +913,7 @@ describe('live layer and settings', () => {
       startLiveLayer(wxt, {
         mount: prompts.mount as MountPrompt,
         send: (async (message: unknown) => (sent.push(message), { ok: true })) as never,
-          now: () => new Date(),
+        now: () => new Date(),
         settings: async (siteId) => (reads++, siteStateOf(await readSiteSettings(), siteId, new Date())),
         watchSettings: () => () => {},
         location: () => 'https://x.com/sam',

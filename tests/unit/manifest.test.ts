@@ -16,12 +16,24 @@ const PERMISSION_REASONS: Record<string, string> = {
   storage: 'settings: per-site mode, added sites, snoozes, week start, weekly reminder (browser.storage.local)',
   alarms: 'the weekly reminder fires at the chosen day and time, even after the browser restarts',
   notifications: 'the weekly reminder itself: one notification a week that opens that week',
-  scripting:
-    'hide mode registers each site’s stylesheet at document_start; sites you add get the content script registered for them',
+  scripting: 'hide mode registers each site’s stylesheet at document_start; sites you add get the content script registered for them',
 };
 
 /** Permissions no feature needs; asking for any of them would be broader than the product. */
-const NEVER = ['tabs', 'activeTab', 'history', 'cookies', 'webRequest', 'webRequestBlocking', 'webNavigation', 'downloads', 'clipboardRead', 'identity', 'management', 'unlimitedStorage'];
+const NEVER = [
+  'tabs',
+  'activeTab',
+  'history',
+  'cookies',
+  'webRequest',
+  'webRequestBlocking',
+  'webNavigation',
+  'downloads',
+  'clipboardRead',
+  'identity',
+  'management',
+  'unlimitedStorage',
+];
 
 function manifestFor(browser: string): UserManifest {
   const { manifest } = config;
@@ -107,21 +119,31 @@ describe('web-accessible resources', () => {
   it('the README says so', () => {
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
     const permissions = /^## Permissions\n([\s\S]*?)(?=^## )/m.exec(readme)?.[1] ?? '';
-    expect(permissions).toContain('**Web-accessible resources**: `prompt.html` with its `chunks/*` and `assets/*`, for `https://*/*` pages');
+    expect(permissions).toContain(
+      '**Web-accessible resources**: `prompt.html` with its `chunks/*` and `assets/*`, for `https://*/*` pages',
+    );
     expect(permissions).toContain('`use_dynamic_url`');
   });
 });
 
-describe('the chips\' page sheet', () => {
+describe("the chips' page sheet", () => {
   it('is built as a file and brought by every content script of the manifest', async () => {
     const hooks = config.hooks as unknown as {
       'build:publicAssets': (wxt: unknown, files: { relativeDest: string; contents?: string }[]) => void;
-      'build:manifestGenerated': (wxt: unknown, manifest: { content_scripts?: { matches: string[]; js?: string[]; css?: string[] }[] }) => void;
+      'build:manifestGenerated': (
+        wxt: unknown,
+        manifest: { content_scripts?: { matches: string[]; js?: string[]; css?: string[] }[] },
+      ) => void;
     };
     const files: { relativeDest: string; contents?: string }[] = [];
     hooks['build:publicAssets'](undefined, files);
     expect(files.find((file) => file.relativeDest === PROMPT_HOST_CSS_PATH)?.contents).toBe(PROMPT_HOST_CSS);
-    const manifest = { content_scripts: [{ matches: ['https://x.com/*'], js: ['content-scripts/x.js'] }, { matches: ['https://github.com/*'], js: ['content-scripts/github.js'], css: ['other.css'] }] };
+    const manifest = {
+      content_scripts: [
+        { matches: ['https://x.com/*'], js: ['content-scripts/x.js'] },
+        { matches: ['https://github.com/*'], js: ['content-scripts/github.js'], css: ['other.css'] },
+      ],
+    };
     hooks['build:manifestGenerated'](undefined, manifest);
     expect(manifest.content_scripts.map((script) => script.css)).toEqual([[PROMPT_HOST_CSS_PATH], ['other.css', PROMPT_HOST_CSS_PATH]]);
   });

@@ -49,7 +49,14 @@ async function everything() {
 /** The prompt's dialog page (entrypoints/prompt/), framed in x.com: the only sender of prompt answers. */
 /** The handler as the background builds it, with the optional dependencies a test gives. */
 const handlerWith = (extra: Partial<MessageHandlerDeps>): MessageHandler =>
-  createMessageHandler({ journal: async () => journal, extensionId: EXTENSION_ID, isAllowedSender: isGrantedOrigin, hasHostAccess: () => true, now, ...extra });
+  createMessageHandler({
+    journal: async () => journal,
+    extensionId: EXTENSION_ID,
+    isAllowedSender: isGrantedOrigin,
+    hasHostAccess: () => true,
+    now,
+    ...extra,
+  });
 const promptPage = (fields: Partial<MessageSenderLike> = {}): MessageSenderLike => ({
   id: EXTENSION_ID,
   url: `chrome-extension://${EXTENSION_ID}/prompt.html`,
@@ -66,15 +73,27 @@ const snapshot = (fields: Record<string, unknown> = {}) => ({
   type: 'snapshot/add',
   snapshot: { siteId: 'x', metric: 'followers', value: 512, approximate: false, ...fields },
 });
-const activity = (fields: Record<string, unknown> = {}) => ({ type: 'activity/add', activity: { siteId: 'x', activeMs: 30_000, ...fields } });
-const health = (fields: Record<string, unknown> = {}) => ({ type: 'health/add', health: { siteId: 'x', found: true, via: 'hook', ...fields } });
+const activity = (fields: Record<string, unknown> = {}) => ({
+  type: 'activity/add',
+  activity: { siteId: 'x', activeMs: 30_000, ...fields },
+});
+const health = (fields: Record<string, unknown> = {}) => ({
+  type: 'health/add',
+  health: { siteId: 'x', found: true, via: 'hook', ...fields },
+});
 
 beforeEach(async () => {
   globalThis.indexedDB = new IDBFactory();
   fakeBrowser.reset();
   clock = new Date('2026-11-23T09:00:00.000Z');
   journal = await Journal.open({ now });
-  handle = createMessageHandler({ journal: async () => journal, extensionId: EXTENSION_ID, isAllowedSender: isGrantedOrigin, hasHostAccess: () => true, now });
+  handle = createMessageHandler({
+    journal: async () => journal,
+    extensionId: EXTENSION_ID,
+    isAllowedSender: isGrantedOrigin,
+    hasHostAccess: () => true,
+    now,
+  });
 });
 
 afterEach(() => {
@@ -148,7 +167,7 @@ describe('accepted messages are stored through the journal', () => {
     ]);
   });
 
-  it('activity deltas add up in today\'s row for the site', async () => {
+  it("activity deltas add up in today's row for the site", async () => {
     expect(await handle(activity(), page())).toEqual({ ok: true });
     // Half a minute later: the tab's allowance has room for the longest message again.
     clock = new Date(clock.getTime() + 30_000);
@@ -159,7 +178,7 @@ describe('accepted messages are stored through the journal', () => {
     ]);
   });
 
-  it('a page view\'s site health: counted by day and layer', async () => {
+  it("a page view's site health: counted by day and layer", async () => {
     expect(await handle(health({ found: false, via: undefined }), page())).toEqual({ ok: true });
     expect(await handle(health({ via: 'label' }), page())).toEqual({ ok: true });
     expect(await journal.health()).toEqual([{ day: localDay(clock), siteId: 'x', expected: 2, found: 1, hook: 0, label: 1, generic: 0 }]);
@@ -205,7 +224,9 @@ describe('accepted messages are stored through the journal', () => {
     await journal.setAim({ purpose: 'Independent design studio', aim: 'Five clients by June' });
     expect(await handle({ type: 'prompt/aim' }, promptPage())).toEqual({ ok: true, aim: 'Five clients by June', weekOutcomes: 0 });
     // From Firefox's extension origin too.
-    expect(await handle({ type: 'prompt/aim' }, promptPage({ url: 'moz-extension://4b1c1b5e-0000-4000-8000-000000000000/prompt.html' }))).toMatchObject({ ok: true });
+    expect(
+      await handle({ type: 'prompt/aim' }, promptPage({ url: 'moz-extension://4b1c1b5e-0000-4000-8000-000000000000/prompt.html' })),
+    ).toMatchObject({ ok: true });
   });
 
   it('with the number of outcomes logged this week (settings.weekStartsOn, local time), never the outcomes', async () => {
@@ -240,7 +261,9 @@ describe('accepted messages are stored through the journal', () => {
 
   it('accepts every host a supported site owns, subdomains included', async () => {
     expect(await handle(snapshot(), page('https://twitter.com/jane'))).toMatchObject({ ok: true });
-    expect(await handle(snapshot({ siteId: 'linkedin', metric: 'connections' }), page('https://www.linkedin.com/in/jane/'))).toMatchObject({ ok: true });
+    expect(await handle(snapshot({ siteId: 'linkedin', metric: 'connections' }), page('https://www.linkedin.com/in/jane/'))).toMatchObject({
+      ok: true,
+    });
     expect(await handle(activity({ siteId: 'youtube' }), page('https://m.youtube.com/@jane'))).toEqual({ ok: true });
     // Both at the same pinned time: the time index orders ties by random id, so compare as sets.
     expect((await journal.snapshots()).map((s) => s.siteId).sort()).toEqual(['linkedin', 'x']);
@@ -267,14 +290,23 @@ describe('an added site with a long host (up to 253 characters, the DNS maximum)
     const tab = page(`https://${host}/blog`);
     expect(await handle(snapshot({ siteId: host }), tab)).toEqual({ ok: true, recorded: true });
     const prompt = promptPage({ tab: { id: 7, url: `https://${host}/blog` } });
-    expect(await handle(answer({ siteId: host, answer: 'outcome', outcome: { title: 'A reader wrote', kind: 'help' } }), prompt)).toEqual({ ok: true });
+    expect(await handle(answer({ siteId: host, answer: 'outcome', outcome: { title: 'A reader wrote', kind: 'help' } }), prompt)).toEqual({
+      ok: true,
+    });
     expect(await handle(activity({ siteId: host }), tab)).toEqual({ ok: true });
     expect(await handle(health({ siteId: host }), tab)).toEqual({ ok: true });
     await snoozesItem.setValue({ [host]: '2026-11-24T09:00:00.000Z' });
-    expect(await handle({ type: 'settings/site', siteId: host }, tab)).toEqual({ ok: true, mode: 'reframe', snoozedUntil: '2026-11-24T09:00:00.000Z' });
+    expect(await handle({ type: 'settings/site', siteId: host }, tab)).toEqual({
+      ok: true,
+      mode: 'reframe',
+      snoozedUntil: '2026-11-24T09:00:00.000Z',
+    });
     const stored = await everything();
     for (const store of ['outcomes', 'reflections', 'snapshots', 'activity', 'health', 'siteHealth'] as const) {
-      expect(stored[store].map((record) => record.siteId), store).toEqual([host]);
+      expect(
+        stored[store].map((record) => record.siteId),
+        store,
+      ).toEqual([host]);
     }
     // And it survives a backup: exported, checked and imported again.
     const parsed = parseBackup(serializeBackup(await exportBackup(journal, now())));
@@ -344,8 +376,13 @@ describe('refused messages change nothing', () => {
     ['add a reflection', { type: 'reflection/add', reflection: answer().answer }, page(), /"reflection\/add" is not a message/],
     ['load the old dialog script', { type: 'prompt/dialog' }, page(), /"prompt\/dialog" is not a message/],
     ['a prompt page on a web origin', answer(), page('https://x.com/prompt.html'), /is not a message/],
-    ['another extension\'s prompt page', answer(), promptPage({ id: 'ponmlkjihgfedcbaponmlkjihgfedcba' }), /did not come from Running For/],
-    ['another page of this extension', answer(), promptPage({ url: `chrome-extension://${EXTENSION_ID}/dashboard.html` }), /extension pages use the journal directly/],
+    ["another extension's prompt page", answer(), promptPage({ id: 'ponmlkjihgfedcbaponmlkjihgfedcba' }), /did not come from Running For/],
+    [
+      'another page of this extension',
+      answer(),
+      promptPage({ url: `chrome-extension://${EXTENSION_ID}/dashboard.html` }),
+      /extension pages use the journal directly/,
+    ],
     ['the prompt page asking for activity', activity(), promptPage(), /not a message of the prompt page/],
     ['add an outcome alone', { type: 'outcome/add', outcome: { title: 't', kind: 'client' } }, page(), /is not a message/],
     ['a prototype key as type', { type: '__proto__' }, page(), /is not a message/],
@@ -370,11 +407,31 @@ describe('refused messages change nothing', () => {
     ['"outcome" without one', answer({ answer: 'outcome' }), promptPage(), /an outcome is required/],
     ['an outcome with another answer', answer({ outcome: { title: 't', kind: 'client' } }), promptPage(), /an outcome is required/],
     ['an empty outcome title', answer({ answer: 'outcome', outcome: { title: '  ', kind: 'client' } }), promptPage(), /outcome\.title/],
-    ['an oversized outcome title', answer({ answer: 'outcome', outcome: { title: long(201), kind: 'client' } }), promptPage(), /outcome\.title/],
-    ['an oversized note', answer({ answer: 'outcome', outcome: { title: 't', kind: 'client', note: long(2001) } }), promptPage(), /outcome\.note/],
+    [
+      'an oversized outcome title',
+      answer({ answer: 'outcome', outcome: { title: long(201), kind: 'client' } }),
+      promptPage(),
+      /outcome\.title/,
+    ],
+    [
+      'an oversized note',
+      answer({ answer: 'outcome', outcome: { title: 't', kind: 'client', note: long(2001) } }),
+      promptPage(),
+      /outcome\.note/,
+    ],
     ['an unknown kind', answer({ answer: 'outcome', outcome: { title: 't', kind: 'bribe' } }), promptPage(), /outcome\.kind/],
-    ['an outcome naming its aim', answer({ answer: 'outcome', outcome: { title: 't', kind: 'client', aimId: 'a' } }), promptPage(), /outcome\.aimId: is not a field/],
-    ['a snapshot without approximate', { type: 'snapshot/add', snapshot: { siteId: 'x', metric: 'followers', value: 1 } }, page(), /snapshot\.approximate/],
+    [
+      'an outcome naming its aim',
+      answer({ answer: 'outcome', outcome: { title: 't', kind: 'client', aimId: 'a' } }),
+      promptPage(),
+      /outcome\.aimId: is not a field/,
+    ],
+    [
+      'a snapshot without approximate',
+      { type: 'snapshot/add', snapshot: { siteId: 'x', metric: 'followers', value: 1 } },
+      page(),
+      /snapshot\.approximate/,
+    ],
     ['a snapshot with a time', snapshot({ at: '2020-01-01T00:00:00.000Z' }), page(), /snapshot\.at: is not a field/],
     ['over ten minutes of activity', activity({ activeMs: ACTIVITY_LIMITS.activeMs + 1 }), page(), /activity\.activeMs/],
     ['too many metrics seen', activity({ metricsSeen: 10_001 }), page(), /activity\.metricsSeen/],
@@ -386,25 +443,50 @@ describe('refused messages change nothing', () => {
     ['health empty with a layer', health({ found: false }), page(), /says which layer/],
     ['health with an unknown layer', health({ via: 'guess' }), page(), /health\.via/],
     ['an empty view correcting one', health({ found: false, via: undefined, corrects: true }), page(), /only a view with counts corrects/],
-    ['a diagnostic sent by the page', health({ found: false, via: undefined, diagnostic: 'main' }), page(), /health\.diagnostic: is not a field/],
+    [
+      'a diagnostic sent by the page',
+      health({ found: false, via: undefined, diagnostic: 'main' }),
+      page(),
+      /health\.diagnostic: is not a field/,
+    ],
     ['a diagnosis of a view its hooks read', health({ diagnose: true }), page(), /only a view that was empty or fell back/],
     ['health with page text fields', health({ text: '12,345 followers' }), page(), /health\.text: is not a field/],
-    ['another site\'s health', health({ siteId: 'linkedin' }), page(), /cannot report for site "linkedin"/],
+    ["another site's health", health({ siteId: 'linkedin' }), page(), /cannot report for site "linkedin"/],
     // Senders that are not this extension's content script on a supported page.
     ['another extension', snapshot(), { ...page(), id: 'ponmlkjihgfedcbaponmlkjihgfedcba' }, /did not come from Running For/],
     ['no extension id', snapshot(), { url: 'https://x.com/jane', tab: { id: 7 } }, /did not come from Running For/],
     ['no tab', snapshot(), { id: EXTENSION_ID, url: 'https://x.com/jane' }, /not come from a page in a tab/],
     ['the popup', snapshot(), page(`chrome-extension://${EXTENSION_ID}/popup.html`), /extension pages use the journal directly/],
-    ['a Firefox extension page', snapshot(), page('moz-extension://4b1c1b5e-0000-4000-8000-000000000000/dashboard.html'), /extension pages/],
+    [
+      'a Firefox extension page',
+      snapshot(),
+      page('moz-extension://4b1c1b5e-0000-4000-8000-000000000000/dashboard.html'),
+      /extension pages/,
+    ],
     ['no sender URL', snapshot(), { id: EXTENSION_ID, tab: { id: 7 } }, /no address/],
     ['plain http', snapshot(), page('http://x.com/jane'), /only works on https/],
     ['an unsupported host', snapshot(), page('https://example.com/'), /example\.com is not a supported site/],
     ['a look-alike host', snapshot(), page('https://notx.com/jane'), /notx\.com is not a supported site/],
     ['a supported name inside another host', snapshot(), page('https://x.com.evil.example/jane'), /is not a supported site/],
-    ['another site\'s numbers', answer({ siteId: 'linkedin' }), promptPage(), /a page on x cannot report for site "linkedin"/],
-    ['a prompt page framed where Running For cannot see the tab', answer(), promptPage({ tab: { id: 7 } }), /not in a page of a tab Running For can see/],
-    ['a prompt page framed in an unsupported page', answer(), promptPage({ tab: { id: 7, url: 'https://example.com/' } }), /example\.com is not a supported site/],
-    ['a prompt page framed in a plain-http page', answer(), promptPage({ tab: { id: 7, url: 'http://x.com/jane' } }), /only works on https/],
+    ["another site's numbers", answer({ siteId: 'linkedin' }), promptPage(), /a page on x cannot report for site "linkedin"/],
+    [
+      'a prompt page framed where Running For cannot see the tab',
+      answer(),
+      promptPage({ tab: { id: 7 } }),
+      /not in a page of a tab Running For can see/,
+    ],
+    [
+      'a prompt page framed in an unsupported page',
+      answer(),
+      promptPage({ tab: { id: 7, url: 'https://example.com/' } }),
+      /example\.com is not a supported site/,
+    ],
+    [
+      'a prompt page framed in a plain-http page',
+      answer(),
+      promptPage({ tab: { id: 7, url: 'http://x.com/jane' } }),
+      /only works on https/,
+    ],
     ['a prompt page in no tab', answer(), promptPage({ tab: undefined }), /not in a page of a tab/],
     ['a granted-looking host from a supported site', snapshot({ siteId: 'mastodon.social' }), page(), /cannot report/],
   ];
@@ -431,7 +513,10 @@ describe('budgets: a scripted flood of each message type stops at its cap, and w
   /** The refusals counted, as `type: count` per site and day. */
   const refused = async () => (await journal.refusals()).map(({ day, siteId, type, count }) => ({ day, siteId, type, count }));
   const tab = (id: number, url = 'https://x.com/jane'): MessageSenderLike => ({ id: EXTENSION_ID, url, tab: { id }, frameId: 0 });
-  const overBudget = { ok: false, error: expect.stringMatching(/^Refused [a-z]+\/[a-z]+: more .* from x\. Not stored; Running For keeps a count of refusals\.$/) };
+  const overBudget = {
+    ok: false,
+    error: expect.stringMatching(/^Refused [a-z]+\/[a-z]+: more .* from x\. Not stored; Running For keeps a count of refusals\.$/),
+  };
 
   /** Send `count` messages `every` ms apart on the clock, one after another; the replies. */
   async function flood(count: number, message: (i: number) => unknown, sender: (i: number) => MessageSenderLike, every = 0) {
@@ -445,10 +530,18 @@ describe('budgets: a scripted flood of each message type stops at its cap, and w
   const accepted = (replies: { ok: boolean }[]) => replies.filter((reply) => reply.ok).length;
 
   it('snapshot/add: 200 changes of an own count in 4 seconds store one row — the latest accepted value — and 80 refusals', async () => {
-    const replies = await flood(200, (i) => snapshot({ value: 1000 + i }), () => page(), 20);
+    const replies = await flood(
+      200,
+      (i) => snapshot({ value: 1000 + i }),
+      () => page(),
+      20,
+    );
     expect(accepted(replies)).toBe(120);
     expect(replies.slice(120)).toEqual(Array(80).fill(overBudget));
-    expect(replies[120]).toEqual({ ok: false, error: 'Refused snapshot/add: more than 120 snapshots a minute from x. Not stored; Running For keeps a count of refusals.' });
+    expect(replies[120]).toEqual({
+      ok: false,
+      error: 'Refused snapshot/add: more than 120 snapshots a minute from x. Not stored; Running For keeps a count of refusals.',
+    });
     expect(await journal.snapshots()).toMatchObject([{ siteId: 'x', metric: 'followers', value: 1119 }]);
     expect(await refused()).toEqual([{ day: localDay(clock), siteId: 'x', type: 'snapshot/add', count: 80 }]);
     // The next minute has room again, and still one row: the latest wins.
@@ -466,7 +559,9 @@ describe('budgets: a scripted flood of each message type stops at its cap, and w
       for (const metric of metrics) replies.push(await handle(snapshot({ metric, value: step }), page()));
     }
     expect(accepted(replies)).toBe(72);
-    expect(replies.filter((reply) => !reply.ok)).toEqual(Array(23 * 7 - 72).fill({ ok: false, error: expect.stringContaining('more than 72 new snapshots a day from x') }));
+    expect(replies.filter((reply) => !reply.ok)).toEqual(
+      Array(23 * 7 - 72).fill({ ok: false, error: expect.stringContaining('more than 72 new snapshots a day from x') }),
+    );
     expect(await journal.snapshots()).toHaveLength(72);
     expect(await refused()).toEqual([{ day: '2026-11-23', siteId: 'x', type: 'snapshot/add', count: 23 * 7 - 72 }]);
     // Another site has its own budget.
@@ -474,7 +569,12 @@ describe('budgets: a scripted flood of each message type stops at its cap, and w
   });
 
   it('activity/add: 60 messages a minute from one tab; another tab has its own', async () => {
-    const replies = await flood(100, () => activity({ activeMs: undefined, metricsSeen: 1 }), () => tab(7), 100);
+    const replies = await flood(
+      100,
+      () => activity({ activeMs: undefined, metricsSeen: 1 }),
+      () => tab(7),
+      100,
+    );
     expect(accepted(replies)).toBe(60);
     expect(replies[60]).toEqual({ ok: false, error: expect.stringContaining('more than 60 activity messages a minute from one tab') });
     expect(await handle(activity({ activeMs: undefined, metricsSeen: 1 }), tab(8))).toEqual({ ok: true });
@@ -482,9 +582,13 @@ describe('budgets: a scripted flood of each message type stops at its cap, and w
     expect(await refused()).toEqual([{ day: localDay(clock), siteId: 'x', type: 'activity/add', count: 40 }]);
   });
 
-  it('activity/add: a tab adds no more active time than has passed, plus one message\'s worth', async () => {
+  it("activity/add: a tab adds no more active time than has passed, plus one message's worth", async () => {
     // Twenty half-minute messages at once take the whole allowance (ten minutes); the next is refused.
-    const replies = await flood(21, () => activity({ activeMs: 30_000 }), () => tab(7));
+    const replies = await flood(
+      21,
+      () => activity({ activeMs: 30_000 }),
+      () => tab(7),
+    );
     expect(accepted(replies)).toBe(20);
     expect(replies[20]).toEqual({ ok: false, error: expect.stringContaining('more active time than has passed in one tab') });
     // Then a minute a minute: half a minute later, half a minute more; a whole minute is too much.
@@ -492,7 +596,12 @@ describe('budgets: a scripted flood of each message type stops at its cap, and w
     expect(await handle(activity({ activeMs: 60_000 }), tab(7))).toMatchObject({ ok: false });
     expect(await handle(activity({ activeMs: 30_000 }), tab(7))).toEqual({ ok: true });
     // A sustained flood from one tab: a message a second for ten minutes adds at most the time that passed.
-    const sustained = await flood(600, () => activity({ activeMs: 5_000 }), () => tab(9), 1_000);
+    const sustained = await flood(
+      600,
+      () => activity({ activeMs: 5_000 }),
+      () => tab(9),
+      1_000,
+    );
     const added = sustained.filter((reply) => reply.ok).length * 5_000;
     expect(added).toBeLessThanOrEqual(600_000 + ACTIVITY_LIMITS.activeMs);
     expect((await journal.activity())[0]!.activeMs).toBe(20 * 30_000 + 30_000 + added);
@@ -500,18 +609,33 @@ describe('budgets: a scripted flood of each message type stops at its cap, and w
 
   it('activity/add: a day holds no more active time than a day, however many tabs send it', async () => {
     // 150 tabs, ten minutes each: 144 fill the day.
-    const replies = await flood(150, () => activity({ activeMs: ACTIVITY_LIMITS.activeMs }), (i) => tab(100 + i));
+    const replies = await flood(
+      150,
+      () => activity({ activeMs: ACTIVITY_LIMITS.activeMs }),
+      (i) => tab(100 + i),
+    );
     expect(accepted(replies)).toBe(144);
     expect(replies[144]).toEqual({ ok: false, error: expect.stringContaining('more activity than a day can hold from x') });
     // Counts seen and prompts shown: 100,000 a day.
-    const seen = await flood(11, () => activity({ activeMs: undefined, metricsSeen: 10_000, promptsShown: 10_000 }), (i) => tab(300 + i));
+    const seen = await flood(
+      11,
+      () => activity({ activeMs: undefined, metricsSeen: 10_000, promptsShown: 10_000 }),
+      (i) => tab(300 + i),
+    );
     expect(accepted(seen)).toBe(10);
-    expect(await journal.activity()).toEqual([{ day: localDay(clock), siteId: 'x', activeMs: 24 * 60 * 60 * 1000, metricsSeen: 100_000, promptsShown: 100_000 }]);
+    expect(await journal.activity()).toEqual([
+      { day: localDay(clock), siteId: 'x', activeMs: 24 * 60 * 60 * 1000, metricsSeen: 100_000, promptsShown: 100_000 },
+    ]);
     expect(await refused()).toEqual([{ day: localDay(clock), siteId: 'x', type: 'activity/add', count: 7 }]);
   });
 
   it('health/add: 60 page views a minute per site, and 2,000 a day', async () => {
-    const replies = await flood(100, (i) => health({ via: i % 2 ? 'hook' : 'label' }), (i) => tab(i), 100);
+    const replies = await flood(
+      100,
+      (i) => health({ via: i % 2 ? 'hook' : 'label' }),
+      (i) => tab(i),
+      100,
+    );
     expect(accepted(replies)).toBe(60);
     expect(replies[60]).toEqual({ ok: false, error: expect.stringContaining('more than 60 page views a minute from x') });
     expect(await journal.health()).toMatchObject([{ siteId: 'x', expected: 60, found: 60 }]);
@@ -519,7 +643,11 @@ describe('budgets: a scripted flood of each message type stops at its cap, and w
     const db = await journal.database();
     await db.put('health', { day: localDay(clock), siteId: 'x', expected: 1995, found: 1995, hook: 1995, label: 0, generic: 0 });
     clock = new Date(clock.getTime() + 60_000);
-    const day = await flood(10, () => health(), (i) => tab(i));
+    const day = await flood(
+      10,
+      () => health(),
+      (i) => tab(i),
+    );
     expect(accepted(day)).toBe(5);
     expect(day[5]).toEqual({ ok: false, error: expect.stringContaining('more than 2000 page views a day from x') });
     expect(await journal.health()).toMatchObject([{ expected: 2000, found: 2000 }]);
@@ -530,14 +658,27 @@ describe('budgets: a scripted flood of each message type stops at its cap, and w
     const injected: string[] = [];
     handle = handlerWith({ injectLanguage: async (_target, code) => void injected.push(code) });
     // A new document each time, so none is answered from an earlier injection.
-    const replies = await flood(100, () => ({ type: 'lang/load', lang: 'de' }), (i) => ({ ...tab(7), documentId: `DOC-${i}` }), 100);
+    const replies = await flood(
+      100,
+      () => ({ type: 'lang/load', lang: 'de' }),
+      (i) => ({ ...tab(7), documentId: `DOC-${i}` }),
+      100,
+    );
     expect(accepted(replies)).toBe(60);
-    expect(replies[60]).toEqual({ ok: false, error: 'Refused lang/load: more than 60 language loads a minute from one tab from x. Not stored; Running For keeps a count of refusals.' });
+    expect(replies[60]).toEqual({
+      ok: false,
+      error:
+        'Refused lang/load: more than 60 language loads a minute from one tab from x. Not stored; Running For keeps a count of refusals.',
+    });
     expect(injected).toHaveLength(60);
     expect(await handle({ type: 'lang/load', lang: 'de' }, { ...tab(8), documentId: 'OTHER' })).toEqual({ ok: true });
     // Counted under the sender's site: an added origin by its host.
     await extraOriginsItem.setValue(['https://mastodon.social']);
-    await flood(61, () => ({ type: 'lang/load', lang: 'fr' }), (i) => ({ ...tab(9, 'https://mastodon.social/@jane'), documentId: `M-${i}` }));
+    await flood(
+      61,
+      () => ({ type: 'lang/load', lang: 'fr' }),
+      (i) => ({ ...tab(9, 'https://mastodon.social/@jane'), documentId: `M-${i}` }),
+    );
     expect(await refused()).toEqual([
       { day: localDay(clock), siteId: 'mastodon.social', type: 'lang/load', count: 1 },
       { day: localDay(clock), siteId: 'x', type: 'lang/load', count: 40 },
@@ -550,18 +691,35 @@ describe('budgets: a scripted flood of each message type stops at its cap, and w
   ] as const)('%s: 60 a minute from one tab, injecting nothing past it; another tab has its own', async (type, hook, what) => {
     const injected: FrameTarget[] = [];
     handle = handlerWith({ [hook]: async (target: FrameTarget) => void injected.push(target) });
-    const replies = await flood(100, () => ({ type }), (i) => ({ ...tab(7), documentId: `DOC-${i}` }), 100);
+    const replies = await flood(
+      100,
+      () => ({ type }),
+      (i) => ({ ...tab(7), documentId: `DOC-${i}` }),
+      100,
+    );
     expect(accepted(replies)).toBe(60);
-    expect(replies[60]).toEqual({ ok: false, error: `Refused ${type}: more than 60 ${what} a minute from one tab from x. Not stored; Running For keeps a count of refusals.` });
+    expect(replies[60]).toEqual({
+      ok: false,
+      error: `Refused ${type}: more than 60 ${what} a minute from one tab from x. Not stored; Running For keeps a count of refusals.`,
+    });
     expect(injected).toHaveLength(60);
     expect(await handle({ type }, { ...tab(8), documentId: 'OTHER' })).toEqual({ ok: true });
     expect(await refused()).toEqual([{ day: localDay(clock), siteId: 'x', type, count: 40 }]);
   });
 
   it('settings/site: 60 a minute from one tab; another tab has its own', async () => {
-    const replies = await flood(100, () => ({ type: 'settings/site', siteId: 'x' }), () => tab(7), 100);
+    const replies = await flood(
+      100,
+      () => ({ type: 'settings/site', siteId: 'x' }),
+      () => tab(7),
+      100,
+    );
     expect(accepted(replies)).toBe(60);
-    expect(replies[60]).toEqual({ ok: false, error: 'Refused settings/site: more than 60 settings reads a minute from one tab from x. Not stored; Running For keeps a count of refusals.' });
+    expect(replies[60]).toEqual({
+      ok: false,
+      error:
+        'Refused settings/site: more than 60 settings reads a minute from one tab from x. Not stored; Running For keeps a count of refusals.',
+    });
     expect(await handle({ type: 'settings/site', siteId: 'x' }, tab(8))).toEqual({ ok: true, mode: 'reframe', snoozedUntil: null });
     expect(await refused()).toEqual([{ day: localDay(clock), siteId: 'x', type: 'settings/site', count: 40 }]);
   });
@@ -569,25 +727,45 @@ describe('budgets: a scripted flood of each message type stops at its cap, and w
   it('prompt/answer: 20 answers a minute per site; 300 answers and 100 outcomes a day', async () => {
     // Local times: a day is the user's, whatever the zone the tests run in.
     clock = new Date(2026, 10, 23, 9, 0);
-    const replies = await flood(30, () => answer(), () => promptPage(), 1_000);
+    const replies = await flood(
+      30,
+      () => answer(),
+      () => promptPage(),
+      1_000,
+    );
     expect(accepted(replies)).toBe(20);
-    expect(replies[20]).toEqual({ ok: false, error: 'Refused prompt/answer: more than 20 answers a minute from x. Not stored; Running For keeps a count of refusals.' });
+    expect(replies[20]).toEqual({
+      ok: false,
+      error: 'Refused prompt/answer: more than 20 answers a minute from x. Not stored; Running For keeps a count of refusals.',
+    });
     expect(await journal.reflections()).toHaveLength(20);
     // Answers with outcomes, a minute apart so no minute is over: the 101st outcome of the day is refused,
     // and its answer with it (never one without the other).
     clock = new Date(2026, 10, 23, 0, 0);
-    const logged = await flood(110, (i) => answer({ answer: 'outcome', outcome: { title: `Result ${i}`, kind: 'help' } }), () => promptPage(), 60_000);
+    const logged = await flood(
+      110,
+      (i) => answer({ answer: 'outcome', outcome: { title: `Result ${i}`, kind: 'help' } }),
+      () => promptPage(),
+      60_000,
+    );
     expect(accepted(logged)).toBe(100);
     expect(logged[100]).toEqual({ ok: false, error: expect.stringContaining('more answers or outcomes than a day holds from x') });
     expect(await journal.outcomes({ from: new Date(2026, 10, 23).toISOString() })).toHaveLength(100);
     // Plain answers go on to 300 that day (20 + 100 + 180), then stop; the next day starts again.
-    const more = await flood(190, () => answer(), () => promptPage(), 60_000);
+    const more = await flood(
+      190,
+      () => answer(),
+      () => promptPage(),
+      60_000,
+    );
     expect(accepted(more)).toBe(180);
     expect((await journal.reflections(new Date(2026, 10, 23).toISOString(), new Date(2026, 10, 24).toISOString())).length).toBe(300);
     clock = new Date(2026, 10, 24, 9, 0);
     expect(await handle(answer(), promptPage())).toEqual({ ok: true });
     // Another site's answers have their own budget.
-    expect(await handle(answer({ siteId: 'github' }), promptPage({ tab: { id: 8, url: 'https://github.com/jane' } }))).toEqual({ ok: true });
+    expect(await handle(answer({ siteId: 'github' }), promptPage({ tab: { id: 8, url: 'https://github.com/jane' } }))).toEqual({
+      ok: true,
+    });
     // Every refusal counted, under x: 10 over the minute, 10 over the outcomes, 10 over the answers.
     const counted = await refused();
     expect(counted.every((row) => row.siteId === 'x' && row.type === 'prompt/answer')).toBe(true);
@@ -608,14 +786,26 @@ describe('budgets: a scripted flood of each message type stops at its cap, and w
   it('a refusal that cannot be counted is still a refusal, never an exception', async () => {
     vi.spyOn(journal, 'countRefusals').mockRejectedValue(new JournalError('quota', MESSAGES.quota));
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const replies = await flood(130, (i) => snapshot({ value: i }), () => page());
+    const replies = await flood(
+      130,
+      (i) => snapshot({ value: i }),
+      () => page(),
+    );
     expect(replies.slice(120)).toEqual(Array(10).fill(overBudget));
     expect(await journal.snapshots()).toHaveLength(1);
   });
 
-  it('a message refused for its shape or sender takes nothing from the site\'s budget', async () => {
-    await flood(200, () => snapshot({ siteId: 'linkedin' }), () => page());
-    await flood(200, () => snapshot({ value: -1 }), () => page());
+  it("a message refused for its shape or sender takes nothing from the site's budget", async () => {
+    await flood(
+      200,
+      () => snapshot({ siteId: 'linkedin' }),
+      () => page(),
+    );
+    await flood(
+      200,
+      () => snapshot({ value: -1 }),
+      () => page(),
+    );
     expect(await handle(snapshot(), page())).toEqual({ ok: true, recorded: true });
     expect(await refused()).toEqual([]);
   });
@@ -635,7 +825,7 @@ describe('lang/load: a language pack, into the asking frame', () => {
     withPacks = handlerWith({ injectLanguage: (target, code) => inject(target, code) });
   });
 
-  it('injects into the sender\'s own tab and frame, and touches no record', async () => {
+  it("injects into the sender's own tab and frame, and touches no record", async () => {
     const before = await everything();
     expect(await withPacks(load(), frame({ frameId: 3 }))).toEqual({ ok: true });
     expect(injected).toEqual([[{ tabId: 7, frameId: 3 }, 'de']]);
@@ -732,13 +922,16 @@ describe.each([
     withFrame = handlerWith({ [hook]: (target: FrameTarget) => inject(target) });
   });
 
-  it('injects into the sender\'s own tab and frame once per document, touching no record', async () => {
+  it("injects into the sender's own tab and frame once per document, touching no record", async () => {
     const before = await everything();
     expect(await withFrame(ask, frame({ frameId: 3 }))).toEqual({ ok: true });
     expect(await withFrame(ask, frame({ frameId: 3 }))).toEqual({ ok: true });
     expect(injected).toEqual([{ tabId: 7, frameId: 3 }]);
     expect(await withFrame(ask, frame({ documentId: 'DOC-2' }))).toEqual({ ok: true });
-    expect(injected).toEqual([{ tabId: 7, frameId: 3 }, { tabId: 7, frameId: 0 }]);
+    expect(injected).toEqual([
+      { tabId: 7, frameId: 3 },
+      { tabId: 7, frameId: 0 },
+    ]);
     expect(await everything()).toEqual(before);
   });
 
@@ -753,7 +946,12 @@ describe.each([
   });
 
   it.each([
-    ['a chosen file', { ...ask, file: '/background.js' }, frame(), new RegExp(`^Refused ${type}: file: is not a field of this message\\.$`)],
+    [
+      'a chosen file',
+      { ...ask, file: '/background.js' },
+      frame(),
+      new RegExp(`^Refused ${type}: file: is not a field of this message\\.$`),
+    ],
     ['a chosen world', { ...ask, world: 'MAIN' }, frame(), /world: is not a field/],
     ['an unsupported host', ask, frame({ url: 'https://example.com/' }), /example\.com is not a supported site/],
     ['an extension page', ask, frame({ url: `chrome-extension://${EXTENSION_ID}/popup.html` }), /extension pages/],
@@ -773,7 +971,11 @@ describe('settings/site: the sender’s own site’s mode and snooze, nothing el
 
   beforeEach(async () => {
     await siteModesItem.setValue({ x: 'hide', linkedin: 'off', mastodon: 'hide' });
-    await snoozesItem.setValue({ x: '2026-11-23T10:00:00.000Z', youtube: '2026-11-23T08:00:00.000Z', 'mastodon.social': '2026-11-24T09:00:00.000Z' });
+    await snoozesItem.setValue({
+      x: '2026-11-23T10:00:00.000Z',
+      youtube: '2026-11-23T08:00:00.000Z',
+      'mastodon.social': '2026-11-24T09:00:00.000Z',
+    });
   });
 
   it('answers with the mode and the end of a snooze still running; a site not listed is in reframe mode', async () => {
@@ -786,9 +988,15 @@ describe('settings/site: the sender’s own site’s mode and snooze, nothing el
   it('refuses another site’s settings, and never lists sites', async () => {
     expect(await handle(ask('linkedin'), page())).toEqual({ ok: false, error: 'Refused: a page on x cannot report for site "linkedin".' });
     expect(await handle({ type: 'settings/site' }, page())).toMatchObject({ ok: false, error: expect.stringContaining('siteId') });
-    expect(await handle({ type: 'settings/site', siteId: 'x', all: true }, page())).toMatchObject({ ok: false, error: expect.stringContaining('is not a field') });
+    expect(await handle({ type: 'settings/site', siteId: 'x', all: true }, page())).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('is not a field'),
+    });
     for (const forbidden of [{ type: 'settings/all' }, { type: 'settings/sites' }, { type: 'settings/set', siteModes: {} }]) {
-      expect(await handle(forbidden, page())).toMatchObject({ ok: false, error: expect.stringContaining('is not a message Running For accepts') });
+      expect(await handle(forbidden, page())).toMatchObject({
+        ok: false,
+        error: expect.stringContaining('is not a message Running For accepts'),
+      });
     }
   });
 
@@ -851,11 +1059,17 @@ describe('a withdrawn host permission: the page’s content script still runs, a
     expect(await withAccess(messages[0], instance)).toMatchObject({ ok: true });
     access['https://mastodon.social'] = false;
     for (const message of messages) {
-      expect(await withAccess(message, instance)).toEqual({ ok: false, error: 'Refused: Running For no longer has access to mastodon.social.' });
+      expect(await withAccess(message, instance)).toEqual({
+        ok: false,
+        error: 'Refused: Running For no longer has access to mastodon.social.',
+      });
     }
     // The prompt page framed in that tab is refused too: its answers are for the tab's site.
     const framed = promptPage({ tab: { id: 7, url: 'https://mastodon.social/@jane' } });
-    expect(await withAccess(answer({ siteId: 'mastodon.social' }), framed)).toEqual({ ok: false, error: 'Refused: Running For no longer has access to mastodon.social.' });
+    expect(await withAccess(answer({ siteId: 'mastodon.social' }), framed)).toEqual({
+      ok: false,
+      error: 'Refused: Running For no longer has access to mastodon.social.',
+    });
     expect(await journal.snapshots()).toHaveLength(1);
     expect((await everything()).reflections).toEqual([]);
     expect(asked.every((href) => href === 'https://mastodon.social/@jane')).toBe(true);
@@ -891,7 +1105,12 @@ describe('failures are answers, never exceptions', () => {
   });
 
   it('an unexpected error becomes the journal\'s "not saved" sentence', async () => {
-    const broken = createMessageHandler({ journal: () => Promise.reject(new TypeError('boom')), extensionId: EXTENSION_ID, isAllowedSender: () => false, hasHostAccess: () => true });
+    const broken = createMessageHandler({
+      journal: () => Promise.reject(new TypeError('boom')),
+      extensionId: EXTENSION_ID,
+      isAllowedSender: () => false,
+      hasHostAccess: () => true,
+    });
     expect(await broken(snapshot(), page())).toEqual({ ok: false, error: MESSAGES['write-failed'] });
   });
 
@@ -902,8 +1121,12 @@ describe('failures are answers, never exceptions', () => {
       isAllowedSender: () => Promise.reject(new Error('storage gone')),
       hasHostAccess: () => true,
     });
-    await expect(failing(snapshot({ siteId: 'mastodon.social' }), page('https://mastodon.social/@jane'))).resolves.toMatchObject({ ok: false });
-    await expect(failing(answer({ siteId: 'mastodon.social' }), promptPage({ tab: { id: 7, url: 'https://mastodon.social/@jane' } }))).resolves.toMatchObject({ ok: false });
+    await expect(failing(snapshot({ siteId: 'mastodon.social' }), page('https://mastodon.social/@jane'))).resolves.toMatchObject({
+      ok: false,
+    });
+    await expect(
+      failing(answer({ siteId: 'mastodon.social' }), promptPage({ tab: { id: 7, url: 'https://mastodon.social/@jane' } })),
+    ).resolves.toMatchObject({ ok: false });
   });
 
   it('a sender that is not an object refuses instead of throwing', async () => {
@@ -942,7 +1165,9 @@ describe('sendToBackground (content-script side)', () => {
       void handle(message, page()).then(sendResponse);
       return true;
     });
-    expect(await sendToBackground({ type: 'snapshot/add', snapshot: { siteId: 'x', metric: 'followers', value: 9, approximate: false } })).toEqual({
+    expect(
+      await sendToBackground({ type: 'snapshot/add', snapshot: { siteId: 'x', metric: 'followers', value: 9, approximate: false } }),
+    ).toEqual({
       ok: true,
       recorded: true,
     });
@@ -950,18 +1175,27 @@ describe('sendToBackground (content-script side)', () => {
   });
 
   it('says the extension is gone instead of throwing when nothing answers', async () => {
-    expect(await sendToBackground({ type: 'activity/add', activity: { siteId: 'x', activeMs: 1000 } })).toEqual({ ok: false, error: CONTEXT_GONE });
+    expect(await sendToBackground({ type: 'activity/add', activity: { siteId: 'x', activeMs: 1000 } })).toEqual({
+      ok: false,
+      error: CONTEXT_GONE,
+    });
   });
 
   it('says the extension is gone after an update invalidated this content script', async () => {
     fakeBrowser.runtime.id = undefined as unknown as string;
-    expect(await sendToBackground({ type: 'activity/add', activity: { siteId: 'x', activeMs: 1000 } })).toEqual({ ok: false, error: CONTEXT_GONE });
+    expect(await sendToBackground({ type: 'activity/add', activity: { siteId: 'x', activeMs: 1000 } })).toEqual({
+      ok: false,
+      error: CONTEXT_GONE,
+    });
   });
 
   it('says the extension is gone when sending throws', async () => {
     vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(() => {
       throw new Error('Extension context invalidated.');
     });
-    expect(await sendToBackground({ type: 'activity/add', activity: { siteId: 'x', activeMs: 1000 } })).toEqual({ ok: false, error: CONTEXT_GONE });
+    expect(await sendToBackground({ type: 'activity/add', activity: { siteId: 'x', activeMs: 1000 } })).toEqual({
+      ok: false,
+      error: CONTEXT_GONE,
+    });
   });
 });

@@ -11,7 +11,8 @@ describe('metric words', () => {
     expect(langs.length).toBeGreaterThanOrEqual(20);
     for (const lang of langs) {
       const table = METRIC_WORDS[lang] ?? {};
-      for (const metric of ['followers', 'following', 'subscribers'] as const) expect(table[metric]?.length, `${lang} ${metric}`).toBeGreaterThan(0);
+      for (const metric of ['followers', 'following', 'subscribers'] as const)
+        expect(table[metric]?.length, `${lang} ${metric}`).toBeGreaterThan(0);
       for (const metric of Object.keys(table)) expect(METRICS).toContain(metric);
     }
   });
@@ -31,7 +32,8 @@ describe('metric words', () => {
   });
 
   it('does not name metrics the product ignores', () => {
-    for (const label of ['Likes', 'Views', 'Posts', 'videos', 'Forks', 'members', 'Beiträge']) expect(metricOfLabel(label, 'en')).toBeUndefined();
+    for (const label of ['Likes', 'Views', 'Posts', 'videos', 'Forks', 'members', 'Beiträge'])
+      expect(metricOfLabel(label, 'en')).toBeUndefined();
   });
 });
 
@@ -209,7 +211,8 @@ describe('countAsShown: the number a prompt says, as the page writes it', () => 
       const lang = fixture.lang ?? doc.documentElement.getAttribute('lang') ?? undefined;
       for (const detection of detect(doc, fixture.url, fixture.lang)) {
         const langHere = detection.element.closest('[lang]')?.getAttribute('lang') ?? lang;
-        if (countAsShown(detection, langHere) === undefined) unread.push(`${fixture.site}/${fixture.file} ${detection.metric} "${detection.text}"`);
+        if (countAsShown(detection, langHere) === undefined)
+          unread.push(`${fixture.site}/${fixture.file} ${detection.metric} "${detection.text}"`);
       }
     }
     expect(unread).toEqual([]);

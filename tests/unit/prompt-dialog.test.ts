@@ -99,7 +99,11 @@ function makeDialog(fields: Partial<Detection> = {}, mode: 'reframe' | 'hide' = 
   return { view, dialog: view.element, isOpen: () => view.isOpen(), settled: () => view.settled() };
 }
 
-async function openPrompt(fields: Partial<Detection> = {}, mode: 'reframe' | 'hide' = 'reframe', configure?: (fake: Fake) => void): Promise<Harness> {
+async function openPrompt(
+  fields: Partial<Detection> = {},
+  mode: 'reframe' | 'hide' = 'reframe',
+  configure?: (fake: Fake) => void,
+): Promise<Harness> {
   parts = makeDialog(fields, mode, configure);
   parts.view.open();
   await parts.settled();
@@ -291,7 +295,9 @@ describe('the three answers', () => {
     await openPrompt({ site: 'linkedin', metric: 'connections', value: 500, approximate: true, text: '500+ connections' });
     buttonNamed(parts, 'Nothing yet').click();
     await parts.settled();
-    expect(fake.answers).toEqual([[countOfFields({ site: 'linkedin', metric: 'connections', value: 500, text: '500+ connections' }), 'nothing-yet', undefined]]);
+    expect(fake.answers).toEqual([
+      [countOfFields({ site: 'linkedin', metric: 'connections', value: 500, text: '500+ connections' }), 'nothing-yet', undefined],
+    ]);
     expect(doneText(parts)).toMatch(/^Noted: nothing yet\./);
   });
 
@@ -341,7 +347,7 @@ describe('the three answers', () => {
 });
 
 describe('the own profile', () => {
-  it('is a stronger card: the exact count in the page language, this week\'s outcomes, the same answers', async () => {
+  it("is a stronger card: the exact count in the page language, this week's outcomes, the same answers", async () => {
     document.documentElement.setAttribute('lang', 'en-US');
     await openPrompt({ value: 12345, approximate: false, own: true, text: '12,345 Followers' });
     expect(parts.dialog.classList.contains('own')).toBe(true);
@@ -369,14 +375,14 @@ describe('the own profile', () => {
     expect(q(parts, '.week').textContent).toBe('No outcomes logged yet this week.');
   });
 
-  it('others\' profiles show no week line', async () => {
+  it("others' profiles show no week line", async () => {
     await openPrompt();
     expect(visible(q(parts, '.week'))).toBe(false);
   });
 });
 
 describe('hide mode', () => {
-  it('shows no number until the user asks, then the count\'s text inside the dialog', async () => {
+  it("shows no number until the user asks, then the count's text inside the dialog", async () => {
     await openPrompt({}, 'hide');
     const visibleText = () =>
       Array.from(parts.dialog.querySelectorAll('*'))

@@ -20,16 +20,25 @@ function hostAndDetection(): [HTMLElement, Detection] {
   document.body.append(count);
   const host = document.createElement('running-for-prompt');
   count.after(host);
-  return [host, { site: 'x', metric: 'followers', value: 12300, approximate: true, own: false, text: '12.3K followers', element: count, via: 'hook' }];
+  return [
+    host,
+    { site: 'x', metric: 'followers', value: 12300, approximate: true, own: false, text: '12.3K followers', element: count, via: 'hook' },
+  ];
 }
 
 describe('the frame code, loaded on the first open', () => {
   it('a failed load says why, opens nothing, and the next press asks again', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const sent: unknown[] = [];
-    const send = (async (message: unknown) => (sent.push(message), { ok: false, error: 'Refused: Running For no longer has access to x.com.' })) as never;
+    const send = (async (message: unknown) => (
+      sent.push(message),
+      { ok: false, error: 'Refused: Running For no longer has access to x.com.' }
+    )) as never;
     expect(await loadFrame(send)).toBeUndefined();
-    expect(warn).toHaveBeenCalledWith('Running For: the prompt could not open on this page.', 'Refused: Running For no longer has access to x.com.');
+    expect(warn).toHaveBeenCalledWith(
+      'Running For: the prompt could not open on this page.',
+      'Refused: Running For no longer has access to x.com.',
+    );
     // An answer that came without the registration (the file did not run) is a failure too.
     expect(await loadFrame((async (message: unknown) => (sent.push(message), { ok: true })) as never)).toBeUndefined();
     expect(await loadFrame((async () => Promise.reject(new Error('Extension context invalidated.'))) as never)).toBeUndefined();
@@ -43,7 +52,10 @@ describe('the frame code, loaded on the first open', () => {
     const sent: unknown[] = [];
     // Refused, so this test leaves no load in flight behind it.
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const send = (async (message: unknown) => (sent.push(message), { ok: false, error: 'Refused.' })) as unknown as PromptEnvironment['send'];
+    const send = (async (message: unknown) => (
+      sent.push(message),
+      { ok: false, error: 'Refused.' }
+    )) as unknown as PromptEnvironment['send'];
     const parts = buildPrompt(host, detection, { mode: 'reframe', send, now: () => new Date() }, undefined, { pageUrl: () => PAGE })!;
     parts.chip.dispatchEvent(new PointerEvent('pointerenter'));
     parts.chip.dispatchEvent(new FocusEvent('focus'));

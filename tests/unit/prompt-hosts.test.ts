@@ -175,7 +175,7 @@ describe('prompt hosts', () => {
   });
 });
 
-describe('a page that claims the host\'s tag', () => {
+describe("a page that claims the host's tag", () => {
   /** A page of its own (happy-dom's Window), where the page script defines `running-for-prompt` first. */
   function claimedPage(constructor: (element: HTMLElement) => void) {
     const win = new Window({ url: 'https://x.com/jane' });
@@ -193,11 +193,20 @@ describe('a page that claims the host\'s tag', () => {
     const element = doc.createElement('a');
     element.textContent = '12K followers';
     doc.body.append(element);
-    const detection: Detection = { element, site: 'x', metric: 'followers', value: 12000, approximate: false, own: false, text: '12K followers', via: 'hook' };
+    const detection: Detection = {
+      element,
+      site: 'x',
+      metric: 'followers',
+      value: 12000,
+      approximate: false,
+      own: false,
+      text: '12K followers',
+      via: 'hook',
+    };
     return { win, doc, detection };
   }
 
-  it('gets no host and no prompt at all, and none later (a root attached there would be the page\'s)', () => {
+  it("gets no host and no prompt at all, and none later (a root attached there would be the page's)", () => {
     const internals: ElementInternals[] = [];
     const { doc, detection, win } = claimedPage((element) => internals.push(element.attachInternals()));
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
@@ -386,7 +395,12 @@ describe('spare prompts', () => {
 
   it('gives the prompt of a count that went to the next count, as new; destroys what cannot be reused', () => {
     let mounts = 0;
-    const controllers: { update: ReturnType<typeof vi.fn>; destroy: ReturnType<typeof vi.fn>; restyle: ReturnType<typeof vi.fn>; recycle: ReturnType<typeof vi.fn> }[] = [];
+    const controllers: {
+      update: ReturnType<typeof vi.fn>;
+      destroy: ReturnType<typeof vi.fn>;
+      restyle: ReturnType<typeof vi.fn>;
+      recycle: ReturnType<typeof vi.fn>;
+    }[] = [];
     const events: string[] = [];
     const hosts = hostsWith({
       mount() {

@@ -8,7 +8,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startPromptPage, type PromptPageDeps } from '../../components/prompt/page';
-import { decodeSetup, encodeSetup, isConnect, readCount, readFromFrame, readToFrame, type FrameSetup } from '../../components/prompt/protocol';
+import {
+  decodeSetup,
+  encodeSetup,
+  isConnect,
+  readCount,
+  readFromFrame,
+  readToFrame,
+  type FrameSetup,
+} from '../../components/prompt/protocol';
 import type { PromptMessage } from '../../utils/journal/prompt-api';
 import type { DialogView } from '../../components/prompt/dialog';
 
@@ -111,7 +119,7 @@ describe('starting', () => {
   });
 });
 
-describe('the chip\'s channel', () => {
+describe("the chip's channel", () => {
   it('says "ready" with its height on the channel once the chip connects, and never posts to the page', async () => {
     start();
     const chip = connect();
@@ -153,7 +161,10 @@ describe('the chip\'s channel', () => {
     await delivered();
     buttonNamed('Nothing yet').click();
     await vi.waitFor(() => expect(text()).toContain('Noted: nothing yet.'));
-    expect(asked).toContainEqual({ type: 'prompt/answer', answer: { siteId: 'x', metric: 'followers', value: 12300, own: false, answer: 'nothing-yet' } });
+    expect(asked).toContainEqual({
+      type: 'prompt/answer',
+      answer: { siteId: 'x', metric: 'followers', value: 12300, own: false, answer: 'nothing-yet' },
+    });
     buttonNamed('Done').click();
     await vi.waitFor(() => expect(chip.received).toContainEqual({ rf: 'close', returnFocus: true }));
     expect(parent.postMessage).not.toHaveBeenCalled();
@@ -187,7 +198,8 @@ describe('protocol', () => {
       { count: { ...COUNT, text: 'x'.repeat(201) } },
       { count: null },
     ];
-    for (const fields of bad) expect(decodeSetup(encodeSetup({ ...SETUP, ...fields } as FrameSetup)), JSON.stringify(fields)).toBeUndefined();
+    for (const fields of bad)
+      expect(decodeSetup(encodeSetup({ ...SETUP, ...fields } as FrameSetup)), JSON.stringify(fields)).toBeUndefined();
     expect(decodeSetup('%E0%A4%A')).toBeUndefined();
     expect(decodeSetup('null')).toBeUndefined();
   });
@@ -201,7 +213,7 @@ describe('protocol', () => {
     expect(readCount({ ...COUNT, site: 'a'.repeat(253) })).toMatchObject({ site: 'a'.repeat(253) });
   });
 
-  it('reads the channel\'s messages, and nothing else', () => {
+  it("reads the channel's messages, and nothing else", () => {
     expect(readToFrame({ rf: 'open', count: COUNT, theme: 'light' })).toEqual({ rf: 'open', count: COUNT, theme: 'light' });
     expect(readToFrame({ rf: 'update', count: COUNT, theme: 'ignored' })).toEqual({ rf: 'update', count: COUNT });
     expect(readToFrame({ rf: 'open', count: COUNT })).toBeUndefined();
@@ -216,7 +228,7 @@ describe('protocol', () => {
     expect(readFromFrame('ready')).toBeUndefined();
   });
 
-  it('a connect is the chip\'s only with the token and exactly one port', () => {
+  it("a connect is the chip's only with the token and exactly one port", () => {
     const { port1, port2 } = new MessageChannel();
     const event = (data: unknown, ports: MessagePort[]) => {
       const made = new MessageEvent('message', { data });

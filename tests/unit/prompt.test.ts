@@ -13,15 +13,7 @@ import { promptFrame } from '../../components/prompt/frame';
 import { registerFrame } from '../../components/prompt/frame-slot';
 import { mountPrompt } from '../../components/prompt/mount';
 import { decodeSetup } from '../../components/prompt/protocol';
-import {
-  chipName,
-  chooseQuestion,
-  formatCount,
-  METRIC_GROUPS,
-  ownHeading,
-  QUESTIONS,
-  safeLocale,
-} from '../../components/prompt/questions';
+import { chipName, chooseQuestion, formatCount, METRIC_GROUPS, ownHeading, QUESTIONS, safeLocale } from '../../components/prompt/questions';
 import { DIALOG_PAGE_CSS } from '../../components/prompt/dialog-styles';
 import { CHIP_CSS } from '../../components/prompt/styles';
 import { pickTheme, readColor, themeAround, type Theme } from '../../components/prompt/theme';
@@ -182,7 +174,7 @@ describe('questions', () => {
     expect(month.size).toBeGreaterThanOrEqual(4);
   });
 
-  it('asks others\' counts about comparison and the own profile about use', () => {
+  it("asks others' counts about comparison and the own profile about use", () => {
     const others = new Set(QUESTIONS.audience.others);
     const own = new Set(QUESTIONS.audience.own);
     const day = new Date(2026, 10, 26);
@@ -203,11 +195,17 @@ describe('questions', () => {
   });
 
   it('words the own-profile heading and the chip name', () => {
-    expect(ownHeading({ metric: 'followers', value: 12345, approximate: false }, 'en')).toBe('12,345 followers — what will you do with them?');
+    expect(ownHeading({ metric: 'followers', value: 12345, approximate: false }, 'en')).toBe(
+      '12,345 followers — what will you do with them?',
+    );
     expect(ownHeading({ metric: 'connections', value: 1, approximate: false }, 'en')).toBe('1 connection — what will you do with it?');
     expect(ownHeading({ metric: 'following', value: 2181, approximate: false }, 'en')).toBe('You follow 2,181 — what are they for?');
-    expect(chipName({ metric: 'followers', value: 12300, own: false }, false, '12.3K')).toBe('Running For: what have these 12.3K followers produced?');
-    expect(chipName({ metric: 'following', value: 2181, own: true }, false, '2,181')).toBe('Running For: You follow 2,181 — what are they for?');
+    expect(chipName({ metric: 'followers', value: 12300, own: false }, false, '12.3K')).toBe(
+      'Running For: what have these 12.3K followers produced?',
+    );
+    expect(chipName({ metric: 'following', value: 2181, own: true }, false, '2,181')).toBe(
+      'Running For: You follow 2,181 — what are they for?',
+    );
     expect(chipName({ metric: 'followers', value: 12300, own: false }, true, '12.3K')).not.toMatch(/\d/);
   });
 });
@@ -300,7 +298,7 @@ describe('the chip', () => {
     section.remove();
   });
 
-  it('is named without a number, and makes no number format, where the count\'s text shows none', async () => {
+  it("is named without a number, and makes no number format, where the count's text shows none", async () => {
     // The number came from an attribute and the text is the label alone: the chip does not write one itself.
     const made = vi.spyOn(Intl, 'NumberFormat');
     const prompt = makePrompt({ value: 12_300, approximate: true, text: 'Followers' });
@@ -329,7 +327,7 @@ describe('the chip', () => {
     second.controller.destroy();
   });
 
-  it('names the own profile\'s count and a hidden one', () => {
+  it("names the own profile's count and a hidden one", () => {
     makePrompt({ value: 12345, approximate: false, own: true, text: '12,345 Followers' });
     expect(parts.chip.getAttribute('aria-label')).toBe('Running For: 12,345 followers — what will you do with them?');
     parts.controller.destroy();
@@ -366,7 +364,7 @@ describe('the chip', () => {
     controller.destroy();
   });
 
-  it('is never built on a host the page claimed as its own custom element (its root would be the page\'s)', () => {
+  it("is never built on a host the page claimed as its own custom element (its root would be the page's)", () => {
     const internals: unknown[] = [];
     class Claimed extends HTMLElement {
       constructor() {
@@ -386,7 +384,7 @@ describe('the chip', () => {
     expect(isClaimed(makeHost())).toBe(false);
   });
 
-  it('inside a site\'s link, a click on the prompt does not follow the link', () => {
+  it("inside a site's link, a click on the prompt does not follow the link", () => {
     const link = document.createElement('a');
     link.href = 'https://x.com/jane/followers';
     const host = document.createElement('running-for-prompt');
@@ -399,7 +397,7 @@ describe('the chip', () => {
     expect(parts.isOpen()).toBe(true);
   });
 
-  it('keeps its clicks and keys from the site\'s own handlers', () => {
+  it("keeps its clicks and keys from the site's own handlers", () => {
     const clicks = vi.fn();
     const keys = vi.fn();
     document.addEventListener('click', clicks);
@@ -414,8 +412,8 @@ describe('the chip', () => {
   });
 });
 
-describe('the dialog\'s frame', () => {
-  it('opens as the extension\'s page in a frame inside the closed root, set up with the count and a token only', () => {
+describe("the dialog's frame", () => {
+  it("opens as the extension's page in a frame inside the closed root, set up with the count and a token only", () => {
     makePrompt({ value: 12345, approximate: false, own: true, text: '12,345 Followers' });
     parts.chip.click();
     const frame = frameOf(parts)!;
@@ -439,7 +437,7 @@ describe('the dialog\'s frame', () => {
     expect(document.querySelector('iframe')).toBeNull();
   });
 
-  it('shows when its page is ready, at the height it asks for; takes nothing from the page\'s window', async () => {
+  it("shows when its page is ready, at the height it asks for; takes nothing from the page's window", async () => {
     makePrompt();
     parts.chip.click();
     const frame = frameOf(parts)!;

@@ -41,7 +41,12 @@ function drill(fixture: FixtureCase, apply?: (doc: Document) => void): Tally {
 
 function total(tallies: Tally[]): Tally {
   return tallies.reduce(
-    (sum, t) => ({ expected: sum.expected + t.expected, kept: sum.kept + t.kept, missed: sum.missed.concat(t.missed), falsePositives: sum.falsePositives.concat(t.falsePositives) }),
+    (sum, t) => ({
+      expected: sum.expected + t.expected,
+      kept: sum.kept + t.kept,
+      missed: sum.missed.concat(t.missed),
+      falsePositives: sum.falsePositives.concat(t.falsePositives),
+    }),
     { expected: 0, kept: 0, missed: [], falsePositives: [] },
   );
 }
@@ -60,10 +65,13 @@ describe('redesign drill (real-page fixtures)', () => {
     expect(before.falsePositives).toEqual([]);
   });
 
-  it.each(REDESIGNS.map((redesign) => [redesign.name, redesign] as const))('%s: keeps ≥ 95 % of counts, no false positive', (_name, redesign) => {
-    const after = total(cases.map((fixture) => drill(fixture, (doc) => redesign.apply(doc))));
-    expect(after.falsePositives, redesign.why).toEqual([]);
-    const share = after.kept / after.expected;
-    expect(share, `${after.kept} of ${after.expected} kept; missed:\n${after.missed.join('\n')}`).toBeGreaterThanOrEqual(KEEP);
-  });
+  it.each(REDESIGNS.map((redesign) => [redesign.name, redesign] as const))(
+    '%s: keeps ≥ 95 % of counts, no false positive',
+    (_name, redesign) => {
+      const after = total(cases.map((fixture) => drill(fixture, (doc) => redesign.apply(doc))));
+      expect(after.falsePositives, redesign.why).toEqual([]);
+      const share = after.kept / after.expected;
+      expect(share, `${after.kept} of ${after.expected} kept; missed:\n${after.missed.join('\n')}`).toBeGreaterThanOrEqual(KEEP);
+    },
+  );
 });

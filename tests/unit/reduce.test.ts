@@ -36,7 +36,14 @@ describe('reduceHtml', () => {
   it('reads exactly as the page did', () => {
     const url = 'https://x.com/user1';
     const summary = (html: string, at: string) =>
-      detect(parseWith('linkedom', html, at), at).map(({ metric, value, approximate, own, text, via }) => ({ metric, value, approximate, own, text, via }));
+      detect(parseWith('linkedom', html, at), at).map(({ metric, value, approximate, own, text, via }) => ({
+        metric,
+        value,
+        approximate,
+        own,
+        text,
+        via,
+      }));
     expect(summary(reduced.html, url)).toEqual(summary(PAGE, 'https://x.com/grete_ok'));
   });
 

@@ -61,9 +61,20 @@ function setup(settings: { siteModes?: Record<string, SiteMode>; extraOrigins?: 
 
 describe('desiredScripts', () => {
   it('registers a document_start stylesheet for exactly the sites in hide mode, on their hosts', () => {
-    const scripts = desiredScripts({ siteModes: { x: 'hide', linkedin: 'off', github: 'reframe', reddit: 'hide' }, grantedOrigins: [], adapters, main: MAIN });
+    const scripts = desiredScripts({
+      siteModes: { x: 'hide', linkedin: 'off', github: 'reframe', reddit: 'hide' },
+      grantedOrigins: [],
+      adapters,
+      main: MAIN,
+    });
     expect(scripts).toEqual([
-      { id: 'hide-reddit', matches: ['https://reddit.com/*', 'https://*.reddit.com/*'], css: ['hide/reddit.css'], runAt: 'document_start', persistAcrossSessions: true },
+      {
+        id: 'hide-reddit',
+        matches: ['https://reddit.com/*', 'https://*.reddit.com/*'],
+        css: ['hide/reddit.css'],
+        runAt: 'document_start',
+        persistAcrossSessions: true,
+      },
       {
         id: 'hide-x',
         matches: ['https://x.com/*', 'https://*.x.com/*', 'https://twitter.com/*', 'https://*.twitter.com/*'],
@@ -75,17 +86,39 @@ describe('desiredScripts', () => {
   });
 
   it('registers the main content script on each granted added site', () => {
-    const scripts = desiredScripts({ siteModes: {}, grantedOrigins: ['https://mastodon.social', 'https://blog.example:8443'], adapters, main: MAIN });
+    const scripts = desiredScripts({
+      siteModes: {},
+      grantedOrigins: ['https://mastodon.social', 'https://blog.example:8443'],
+      adapters,
+      main: MAIN,
+    });
     expect(scripts).toEqual([
-      { id: 'site-blog.example:8443', matches: ['https://blog.example:8443/*'], js: MAIN.js, runAt: 'document_idle', persistAcrossSessions: true },
-      { id: 'site-mastodon.social', matches: ['https://mastodon.social/*'], js: MAIN.js, runAt: 'document_idle', persistAcrossSessions: true },
+      {
+        id: 'site-blog.example:8443',
+        matches: ['https://blog.example:8443/*'],
+        js: MAIN.js,
+        runAt: 'document_idle',
+        persistAcrossSessions: true,
+      },
+      {
+        id: 'site-mastodon.social',
+        matches: ['https://mastodon.social/*'],
+        js: MAIN.js,
+        runAt: 'document_idle',
+        persistAcrossSessions: true,
+      },
     ]);
   });
 
   it('hides Mastodon (recognised by markup, no hosts of its own) on the added sites, or nowhere without one', () => {
     expect(desiredScripts({ siteModes: { mastodon: 'hide' }, grantedOrigins: [], adapters, main: MAIN })).toEqual([]);
     const [hide] = desiredScripts({ siteModes: { mastodon: 'hide' }, grantedOrigins: ['https://mastodon.social'], adapters, main: MAIN });
-    expect(hide).toMatchObject({ id: 'hide-mastodon', matches: ['https://mastodon.social/*'], css: ['hide/mastodon.css'], runAt: 'document_start' });
+    expect(hide).toMatchObject({
+      id: 'hide-mastodon',
+      matches: ['https://mastodon.social/*'],
+      css: ['hide/mastodon.css'],
+      runAt: 'document_start',
+    });
   });
 
   it('loads the same files as the manifest’s content script, css included', () => {
@@ -145,7 +178,10 @@ describe('syncRegistrations', () => {
   });
 
   it('unregisters an added site removed from the settings, and moves Mastodon’s stylesheet with the added sites', async () => {
-    const { scripting, permissions, state, deps } = setup({ siteModes: { mastodon: 'hide' }, extraOrigins: ['https://a.example', 'https://b.example'] });
+    const { scripting, permissions, state, deps } = setup({
+      siteModes: { mastodon: 'hide' },
+      extraOrigins: ['https://a.example', 'https://b.example'],
+    });
     permissions.granted.add('https://a.example/*').add('https://b.example/*');
     await syncRegistrations(deps);
     expect(scripting.scripts.get('hide-mastodon')?.matches).toEqual(['https://a.example/*', 'https://b.example/*']);
@@ -186,9 +222,12 @@ describe('serializedSync', () => {
   it('reports a failed sync and keeps serving later requests', async () => {
     const errors: unknown[] = [];
     let fail = true;
-    const sync = serializedSync(async () => {
-      if (fail) throw new Error('boom');
-    }, (error) => errors.push(error));
+    const sync = serializedSync(
+      async () => {
+        if (fail) throw new Error('boom');
+      },
+      (error) => errors.push(error),
+    );
     await sync();
     fail = false;
     await sync();
@@ -258,7 +297,17 @@ describe('normaliseOrigin', () => {
   });
 
   it('refuses what the optional permission cannot cover, with a sentence saying why', () => {
-    for (const input of ['', '   ', 'http://blog.example', 'ftp://blog.example', 'localhost', 'https://user:pw@blog.example', '192.168.0.1', 'not a site', 'https://']) {
+    for (const input of [
+      '',
+      '   ',
+      'http://blog.example',
+      'ftp://blog.example',
+      'localhost',
+      'https://user:pw@blog.example',
+      '192.168.0.1',
+      'not a site',
+      'https://',
+    ]) {
       const result = normaliseOrigin(input);
       expect(result.ok, input).toBe(false);
       if (!result.ok) expect(result.message).toMatch(/^[A-Z“].*\.$/);
@@ -270,7 +319,10 @@ describe('normaliseOrigin', () => {
     expect(host).toHaveLength(MAX_HOST_LENGTH);
     expect(MAX_HOST_LENGTH).toBe(253);
     expect(normaliseOrigin(`${host}/@jane`)).toEqual({ ok: true, origin: `https://${host}` });
-    expect(normaliseOrigin(`x${host}`)).toEqual({ ok: false, message: 'That site’s name is longer than any can be: 253 characters at most.' });
+    expect(normaliseOrigin(`x${host}`)).toEqual({
+      ok: false,
+      message: 'That site’s name is longer than any can be: 253 characters at most.',
+    });
   });
 
   it('refuses a host with characters a site id cannot hold; an international name is kept in its xn-- form', () => {

@@ -31,7 +31,21 @@ describe('adapter registry', () => {
 
   it('covers the thirteen supported sites', () => {
     expect(adapters.map((adapter) => adapter.id).sort()).toEqual(
-      ['bluesky', 'facebook', 'github', 'instagram', 'linkedin', 'mastodon', 'medium', 'reddit', 'substack', 'threads', 'tiktok', 'x', 'youtube'].sort(),
+      [
+        'bluesky',
+        'facebook',
+        'github',
+        'instagram',
+        'linkedin',
+        'mastodon',
+        'medium',
+        'reddit',
+        'substack',
+        'threads',
+        'tiktok',
+        'x',
+        'youtube',
+      ].sort(),
     );
   });
 
@@ -99,9 +113,18 @@ describe.each(adapters.map((adapter) => [adapter.id, adapter] as const))('%s', (
     const cases = fixtureCases(id);
     expect(cases.length).toBeGreaterThanOrEqual(3);
     const langOf = (html: string, lang?: string) => lang ?? /<html[^>]*\slang="([^"]+)"/i.exec(html)?.[1] ?? '';
-    expect(cases.some((c) => !/^en\b/i.test(langOf(c.html, c.lang)) && c.expect.length > 0), 'a non-English page with counts').toBe(true);
-    expect(cases.some((c) => c.expect.some((d) => d.own)), 'an own-profile page').toBe(true);
-    expect(cases.some((c) => c.expect.some((d) => !d.own)), 'someone else’s profile').toBe(true);
+    expect(
+      cases.some((c) => !/^en\b/i.test(langOf(c.html, c.lang)) && c.expect.length > 0),
+      'a non-English page with counts',
+    ).toBe(true);
+    expect(
+      cases.some((c) => c.expect.some((d) => d.own)),
+      'an own-profile page',
+    ).toBe(true);
+    expect(
+      cases.some((c) => c.expect.some((d) => !d.own)),
+      'someone else’s profile',
+    ).toBe(true);
   });
 
   it('classifies each page-type example as itself', () => {
@@ -116,7 +139,8 @@ describe.each(adapters.map((adapter) => [adapter.id, adapter] as const))('%s', (
         const url = new URL(example);
         expect(pageTypeOf(adapter, url), example).toBe(type);
         // A site on any host (Mastodon's instances) is known by its markup: each of its fixture pages says so.
-        const pages = adapter.hosts.length > 0 ? [undefined] : fixtureCases(id).map((fixture) => parseWith('linkedom', fixture.html, example));
+        const pages =
+          adapter.hosts.length > 0 ? [undefined] : fixtureCases(id).map((fixture) => parseWith('linkedom', fixture.html, example));
         expect(pages.length, `${example}: a page to recognise the site by`).toBeGreaterThan(0);
         for (const doc of pages) expect(adapterFor(url, doc).id, example).toBe(id);
       }
@@ -126,7 +150,8 @@ describe.each(adapters.map((adapter) => [adapter.id, adapter] as const))('%s', (
   it('claims no other site’s pages by markup', () => {
     if (!adapter.recognize) return expect(adapter.hosts.length, 'a site with neither hosts nor markup to know it by').toBeGreaterThan(0);
     for (const site of fixtureSites().filter((other) => other !== id))
-      for (const fixture of fixtureCases(site)) expect(adapter.recognize(parseWith('linkedom', fixture.html, fixture.url)), `${id} recognises ${site}/${fixture.file}`).toBe(false);
+      for (const fixture of fixtureCases(site))
+        expect(adapter.recognize(parseWith('linkedom', fixture.html, fixture.url)), `${id} recognises ${site}/${fixture.file}`).toBe(false);
   });
 
   it('claims no other site’s example URLs', () => {
@@ -135,7 +160,10 @@ describe.each(adapters.map((adapter) => [adapter.id, adapter] as const))('%s', (
       for (const examples of Object.values(EXAMPLES[other.id] ?? {}))
         for (const example of examples) {
           const host = new URL(example).hostname;
-          expect(adapter.hosts.some((owned) => hostMatches(host, owned)), `${id} claims ${example}`).toBe(false);
+          expect(
+            adapter.hosts.some((owned) => hostMatches(host, owned)),
+            `${id} claims ${example}`,
+          ).toBe(false);
         }
     }
   });

@@ -124,7 +124,10 @@ describe('the reminder in the background', () => {
   it('sets a one-shot alarm for the next chosen day and time, and clears it when switched off', async () => {
     const when = await scheduleReminder(options());
     expect(when?.toISOString()).toBe('2026-11-29T18:00:00.000Z');
-    expect(await fakeBrowser.alarms.get(REMINDER_ALARM)).toMatchObject({ scheduledTime: Date.parse('2026-11-29T18:00:00.000Z'), periodInMinutes: undefined });
+    expect(await fakeBrowser.alarms.get(REMINDER_ALARM)).toMatchObject({
+      scheduledTime: Date.parse('2026-11-29T18:00:00.000Z'),
+      periodInMinutes: undefined,
+    });
 
     settings = { ...settings, weeklyReminder: { ...settings.weeklyReminder, enabled: false } };
     expect(await scheduleReminder(options())).toBeUndefined();
@@ -161,12 +164,16 @@ describe('the reminder in the background', () => {
     const opened: string[] = [];
     fakeBrowser.tabs.onCreated.addListener((tab) => void opened.push(tab.url ?? ''));
     const stop = startWeeklyReminder({ ...options(), watchSettings: (callback) => ((settingsChanged = callback), () => undefined) });
-    await expect.poll(() => fakeBrowser.alarms.get(REMINDER_ALARM)).toMatchObject({ scheduledTime: Date.parse('2026-11-29T18:00:00.000Z') });
+    await expect
+      .poll(() => fakeBrowser.alarms.get(REMINDER_ALARM))
+      .toMatchObject({ scheduledTime: Date.parse('2026-11-29T18:00:00.000Z') });
 
     clock = new Date('2026-11-29T18:00:00.000Z');
     await fakeBrowser.alarms.onAlarm.trigger({ name: REMINDER_ALARM, scheduledTime: clock.getTime(), persistAcrossSessions: false });
     await expect.poll(() => Object.keys(fakeBrowser.notifications.getAllCreateOptions())).toEqual([reminderNotificationId('2026-11-23')]);
-    await expect.poll(async () => (await fakeBrowser.alarms.get(REMINDER_ALARM))?.scheduledTime).toBe(Date.parse('2026-12-06T18:00:00.000Z'));
+    await expect
+      .poll(async () => (await fakeBrowser.alarms.get(REMINDER_ALARM))?.scheduledTime)
+      .toBe(Date.parse('2026-12-06T18:00:00.000Z'));
 
     await fakeBrowser.notifications.onClicked.trigger(reminderNotificationId('2026-11-23'));
     await expect.poll(() => opened).toEqual(['chrome-extension://test-extension-id/dashboard.html#/week/2026-11-23']);
@@ -175,7 +182,9 @@ describe('the reminder in the background', () => {
     // A change of day or time moves the alarm.
     settings = { ...settings, weeklyReminder: { enabled: true, day: 3, time: '08:15' } };
     settingsChanged();
-    await expect.poll(async () => (await fakeBrowser.alarms.get(REMINDER_ALARM))?.scheduledTime).toBe(Date.parse('2026-12-02T08:15:00.000Z'));
+    await expect
+      .poll(async () => (await fakeBrowser.alarms.get(REMINDER_ALARM))?.scheduledTime)
+      .toBe(Date.parse('2026-12-02T08:15:00.000Z'));
 
     stop();
     await fakeBrowser.alarms.onAlarm.trigger({ name: REMINDER_ALARM, scheduledTime: clock.getTime(), persistAcrossSessions: false });
@@ -189,13 +198,17 @@ describe('the reminder in the background', () => {
     const shown: string[] = [];
     const stop = startWeeklyReminder(options());
     // Sunday 25 October: the clocks went back at 03:00, so 18:00 local is 17:00 UTC.
-    await expect.poll(async () => (await fakeBrowser.alarms.get(REMINDER_ALARM))?.scheduledTime).toBe(Date.parse('2026-10-25T17:00:00.000Z'));
+    await expect
+      .poll(async () => (await fakeBrowser.alarms.get(REMINDER_ALARM))?.scheduledTime)
+      .toBe(Date.parse('2026-10-25T17:00:00.000Z'));
     clock = new Date('2026-10-25T17:00:00.000Z');
     await fakeBrowser.alarms.onAlarm.trigger({ name: REMINDER_ALARM, scheduledTime: clock.getTime(), persistAcrossSessions: false });
     await expect.poll(() => Object.keys(fakeBrowser.notifications.getAllCreateOptions())).toHaveLength(1);
     shown.push(...Object.keys(fakeBrowser.notifications.getAllCreateOptions()));
     // Next: Sunday 1 November, 18:00 local — winter time now, still 17:00 UTC: a week of 168 hours after a 169-hour one.
-    await expect.poll(async () => (await fakeBrowser.alarms.get(REMINDER_ALARM))?.scheduledTime).toBe(Date.parse('2026-11-01T17:00:00.000Z'));
+    await expect
+      .poll(async () => (await fakeBrowser.alarms.get(REMINDER_ALARM))?.scheduledTime)
+      .toBe(Date.parse('2026-11-01T17:00:00.000Z'));
     const next = (await fakeBrowser.alarms.get(REMINDER_ALARM))!.scheduledTime;
     expect(local(new Date(next))).toBe('2026-11-01 18:00 Sun');
     // The same alarm delivered twice (a browser catching up after sleep) shows nothing more that week.
@@ -210,7 +223,9 @@ describe('the reminder in the background', () => {
     await reminderItem.setValue({ enabled: false, day: 0, time: '18:00' });
     await expect.poll(() => fakeBrowser.alarms.get(REMINDER_ALARM)).toBeUndefined();
     await reminderItem.setValue({ enabled: true, day: 5, time: '07:00' });
-    await expect.poll(async () => (await fakeBrowser.alarms.get(REMINDER_ALARM))?.scheduledTime).toBe(Date.parse('2026-11-27T07:00:00.000Z'));
+    await expect
+      .poll(async () => (await fakeBrowser.alarms.get(REMINDER_ALARM))?.scheduledTime)
+      .toBe(Date.parse('2026-11-27T07:00:00.000Z'));
     stop();
   });
 });
@@ -225,4 +240,3 @@ describe('which week a reminder reports', () => {
     expect(reportedWeekDate(monday, 0)).toBe(monday); // weeks starting Sunday: Monday is day two
   });
 });
-

@@ -32,15 +32,25 @@ describe('scan command', () => {
 
   it('uses the generic detector for unknown hosts and files without a URL', () => {
     const file = join(tmp, 'page.html');
-    writeFileSync(file, '<html lang="en"><body><div><a href="/jane/verified_followers"><span>12.3K</span> <span>Followers</span></a></div></body></html>');
-    expect(JSON.parse(run([file]).out)).toEqual([{ site: 'generic', metric: 'followers', value: 12300, approximate: true, own: false, text: '12.3K Followers', via: 'generic' }]);
+    writeFileSync(
+      file,
+      '<html lang="en"><body><div><a href="/jane/verified_followers"><span>12.3K</span> <span>Followers</span></a></div></body></html>',
+    );
+    expect(JSON.parse(run([file]).out)).toEqual([
+      { site: 'generic', metric: 'followers', value: 12300, approximate: true, own: false, text: '12.3K Followers', via: 'generic' },
+    ]);
     expect(JSON.parse(run(['--url', 'https://x.com/jane', file]).out)[0].site).toBe('x');
   });
 
   it('takes the URL from a saved page’s canonical link when --url is absent', () => {
     const file = join(tmp, 'saved.html');
-    writeFileSync(file, '<html lang="en"><head><link rel="canonical" href="https://x.com/jane"></head><body><a href="/jane/following"><span>75</span> <span>Following</span></a></body></html>');
-    expect(JSON.parse(run([file]).out)).toEqual([{ site: 'x', metric: 'following', value: 75, approximate: false, own: false, text: '75 Following', via: 'hook' }]);
+    writeFileSync(
+      file,
+      '<html lang="en"><head><link rel="canonical" href="https://x.com/jane"></head><body><a href="/jane/following"><span>75</span> <span>Following</span></a></body></html>',
+    );
+    expect(JSON.parse(run([file]).out)).toEqual([
+      { site: 'x', metric: 'following', value: 75, approximate: false, own: false, text: '75 Following', via: 'hook' },
+    ]);
   });
 
   it('scans a malformed page without crashing', () => {
@@ -53,7 +63,15 @@ describe('scan command', () => {
 
   it('scans a bare string with --text and --lang', () => {
     expect(JSON.parse(run(['--text', '1,2 Mio. Abonnenten', '--lang', 'de']).out)).toEqual([
-      { site: 'generic', metric: 'subscribers', value: 1200000, approximate: true, own: false, text: '1,2 Mio. Abonnenten', via: 'generic' },
+      {
+        site: 'generic',
+        metric: 'subscribers',
+        value: 1200000,
+        approximate: true,
+        own: false,
+        text: '1,2 Mio. Abonnenten',
+        via: 'generic',
+      },
     ]);
     expect(JSON.parse(run(['--text=I just hit 10K followers!']).out)).toEqual([]);
     expect(scanText('1.234 seguidores', 'pt')[0]?.value).toBe(1234);
@@ -62,7 +80,15 @@ describe('scan command', () => {
   it('scans JSON lines in order, one array per line, and survives bad lines', () => {
     const warnings: string[] = [];
     const lines = scanJsonLines(
-      ['{"text":"12,3 тыс. подписчиков","lang":"ru"}', 'not json', '', '{"text":"12.3K followers"}', '{"text":5}', '{"text":"1,2 k abonnés","lang":"bad tag!"}', ''].join('\n'),
+      [
+        '{"text":"12,3 тыс. подписчиков","lang":"ru"}',
+        'not json',
+        '',
+        '{"text":"12.3K followers"}',
+        '{"text":5}',
+        '{"text":"1,2 k abonnés","lang":"bad tag!"}',
+        '',
+      ].join('\n'),
       (w) => warnings.push(w),
     );
     expect(lines).toHaveLength(6);
@@ -95,7 +121,11 @@ describe('scan command', () => {
   });
 
   it('runs as `npm run --silent scan` and prints only JSON', { timeout: 20_000 }, async () => {
-    const { stdout } = await promisify(execFile)('npm', ['run', '--silent', 'scan', '--', '--text', '500+ connections'], { encoding: 'utf8' });
-    expect(JSON.parse(stdout)).toEqual([{ site: 'generic', metric: 'connections', value: 500, approximate: true, own: false, text: '500+ connections', via: 'generic' }]);
+    const { stdout } = await promisify(execFile)('npm', ['run', '--silent', 'scan', '--', '--text', '500+ connections'], {
+      encoding: 'utf8',
+    });
+    expect(JSON.parse(stdout)).toEqual([
+      { site: 'generic', metric: 'connections', value: 500, approximate: true, own: false, text: '500+ connections', via: 'generic' },
+    ]);
   });
 });

@@ -34,7 +34,10 @@ function fakeTabs(open: Record<number, string>, refuse: number[] = []) {
 
 describe('which sites changed', () => {
   it('compares two repaired maps by site id', () => {
-    expect(changedSites({ x: 'hide', linkedin: 'off' }, { x: 'hide', linkedin: 'reframe', youtube: 'off' })).toEqual(['linkedin', 'youtube']);
+    expect(changedSites({ x: 'hide', linkedin: 'off' }, { x: 'hide', linkedin: 'reframe', youtube: 'off' })).toEqual([
+      'linkedin',
+      'youtube',
+    ]);
     expect(changedSites({ x: '2026-11-23T10:00:00.000Z' }, {})).toEqual(['x']);
     expect(changedSites({}, {})).toEqual([]);
   });
@@ -44,7 +47,12 @@ describe('which tabs a change concerns', () => {
   const origins = ['https://mastodon.social', 'https://blog.example:8443'];
 
   it('a supported site: its hosts and their subdomains', () => {
-    expect(patternsFor(['x'], adapters, origins)).toEqual(['https://*.twitter.com/*', 'https://*.x.com/*', 'https://twitter.com/*', 'https://x.com/*']);
+    expect(patternsFor(['x'], adapters, origins)).toEqual([
+      'https://*.twitter.com/*',
+      'https://*.x.com/*',
+      'https://twitter.com/*',
+      'https://x.com/*',
+    ]);
   });
 
   it('a network found by markup (Mastodon): every added site; an added site: that site only', () => {
@@ -56,7 +64,10 @@ describe('which tabs a change concerns', () => {
 
 describe('telling the tabs', () => {
   it('sends a bare "ask again" to each tab the patterns match, and shrugs off tabs that do not listen', async () => {
-    const { tabs, queries, sent } = fakeTabs({ 1: 'https://x.com/jane', 2: 'https://mobile.x.com/sam', 3: 'https://www.linkedin.com/feed/' }, [2]);
+    const { tabs, queries, sent } = fakeTabs(
+      { 1: 'https://x.com/jane', 2: 'https://mobile.x.com/sam', 3: 'https://www.linkedin.com/feed/' },
+      [2],
+    );
     expect(await tellTabs(tabs, ['https://x.com/*', 'https://*.x.com/*'])).toEqual([1, 2]);
     expect(queries).toEqual([{ url: ['https://x.com/*', 'https://*.x.com/*'] }]);
     expect(sent).toEqual([
@@ -83,7 +94,10 @@ describe('the push in the background', () => {
     const { tabs, sent } = fakeTabs({ 1: 'https://x.com/jane', 2: 'https://www.linkedin.com/feed/', 3: 'https://mastodon.social/@jane' });
     const revoked: Array<() => void> = [];
     const granted: Array<() => void> = [];
-    const event = (list: Array<() => void>) => ({ addListener: (listener: () => void) => list.push(listener), removeListener: () => list.pop() });
+    const event = (list: Array<() => void>) => ({
+      addListener: (listener: () => void) => list.push(listener),
+      removeListener: () => list.pop(),
+    });
     const permissions = { onAdded: event(granted), onRemoved: event(revoked) };
     const stop = startBrowserSettingsPush(tabs, adapters, permissions as never);
 

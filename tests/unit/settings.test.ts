@@ -19,7 +19,13 @@ beforeEach(() => fakeBrowser.reset());
 describe('settings', () => {
   it('has defaults: every site reframed, weeks start on Monday, a Sunday-evening reminder', async () => {
     const settings = await loadSettings();
-    expect(settings).toEqual({ siteModes: {}, snoozes: {}, extraOrigins: [], weekStartsOn: 1, weeklyReminder: { enabled: true, day: 0, time: '18:00' } });
+    expect(settings).toEqual({
+      siteModes: {},
+      snoozes: {},
+      extraOrigins: [],
+      weekStartsOn: 1,
+      weeklyReminder: { enabled: true, day: 0, time: '18:00' },
+    });
     expect(siteMode(settings, 'x')).toBe('reframe');
   });
 
@@ -98,7 +104,13 @@ describe('"Delete all data": every setting, and the added sites’ permissions',
     expect(removed).toEqual([['https://mastodon.social/*'], ['https://stuck.example/*'], ['https://blog.example:8443/*']]);
     // One the browser would not give back does not keep the others, nor the settings.
     expect(givenBack).toEqual(['https://mastodon.social', 'https://blog.example:8443']);
-    expect(await loadSettings()).toEqual({ siteModes: {}, snoozes: {}, extraOrigins: [], weekStartsOn: 1, weeklyReminder: { enabled: true, day: 0, time: '18:00' } });
+    expect(await loadSettings()).toEqual({
+      siteModes: {},
+      snoozes: {},
+      extraOrigins: [],
+      weekStartsOn: 1,
+      weeklyReminder: { enabled: true, day: 0, time: '18:00' },
+    });
     expect(await fakeBrowser.storage.local.get(null)).toEqual({});
     expect(await hasStoredSettings()).toBe(false);
   });

@@ -14,7 +14,16 @@ import type { HealthDay, SiteHealth } from '../../utils/journal/records';
 import { MISSING_AFTER, summarizeSiteHealth } from '../../utils/site-health';
 
 const SITE = { id: 'linkedin', name: 'LinkedIn' };
-const day = (fields: Partial<HealthDay>): HealthDay => ({ day: '2026-11-26', siteId: 'linkedin', expected: 0, found: 0, hook: 0, label: 0, generic: 0, ...fields });
+const day = (fields: Partial<HealthDay>): HealthDay => ({
+  day: '2026-11-26',
+  siteId: 'linkedin',
+  expected: 0,
+  found: 0,
+  hook: 0,
+  label: 0,
+  generic: 0,
+  ...fields,
+});
 const standing = (fields: Partial<SiteHealth>): SiteHealth => ({
   siteId: 'linkedin',
   emptyStreak: 0,
@@ -30,7 +39,11 @@ const standing = (fields: Partial<SiteHealth>): SiteHealth => ({
  * that calls it and cleared after; Thursday 26 November 2026, 10:00 is now.
  */
 function viewWithJournal(): { root: HTMLElement; journal: Journal; now: () => Date } {
-  const view = { root: undefined as unknown as HTMLElement, journal: undefined as unknown as Journal, now: () => new Date(2026, 10, 26, 10, 0) };
+  const view = {
+    root: undefined as unknown as HTMLElement,
+    journal: undefined as unknown as Journal,
+    now: () => new Date(2026, 10, 26, 10, 0),
+  };
   beforeEach(async () => {
     globalThis.indexedDB = new IDBFactory();
     view.journal = await Journal.open({ now: view.now });
@@ -46,7 +59,10 @@ function viewWithJournal(): { root: HTMLElement; journal: Journal; now: () => Da
 
 describe('summarizeSiteHealth', () => {
   it('is unknown before any page that should show counts', () => {
-    expect(summarizeSiteHealth(SITE, [], undefined)).toMatchObject({ state: 'unknown', sentence: expect.stringContaining('Not checked yet') });
+    expect(summarizeSiteHealth(SITE, [], undefined)).toMatchObject({
+      state: 'unknown',
+      sentence: expect.stringContaining('Not checked yet'),
+    });
   });
 
   it('is ok when the site’s markers found them, with this week’s figures in words', () => {
@@ -58,7 +74,9 @@ describe('summarizeSiteHealth', () => {
   it('is fallback when the last counts were read from labels', () => {
     const summary = summarizeSiteHealth(SITE, [day({ expected: 6, found: 6, hook: 2, label: 4 })], standing({ lastFoundVia: 'label' }));
     expect(summary.state).toBe('fallback');
-    expect(summary.sentence).toMatch(/^LinkedIn may have changed its pages: .*by reading the labels beside the numbers instead of the site's usual markers \(4 of 6\)\.$/);
+    expect(summary.sentence).toMatch(
+      /^LinkedIn may have changed its pages: .*by reading the labels beside the numbers instead of the site's usual markers \(4 of 6\)\.$/,
+    );
   });
 
   it(`is missing after ${MISSING_AFTER} empty page views in a row, and says how many`, () => {
@@ -95,11 +113,7 @@ describe('SiteHealthList', () => {
         now={now}
         weekStartsOn={1}
         revision={0}
-        sites={[
-          { id: 'x', name: 'X' },
-          SITE,
-          { id: 'github', name: 'GitHub' },
-        ]}
+        sites={[{ id: 'x', name: 'X' }, SITE, { id: 'github', name: 'GitHub' }]}
         copy={async (text) => void copied.push(text)}
         announce={(message) => said.push(message)}
         fail={(title, detail) => said.push(`${title} ${detail}`)}
@@ -123,7 +137,7 @@ describe('SiteHealthList', () => {
 });
 
 describe('refused updates (Sites view)', () => {
-  it('sums a week\'s refusals per site, most first, in one sentence each', () => {
+  it("sums a week's refusals per site, most first, in one sentence each", () => {
     const rows = [
       { day: '2026-11-23', siteId: 'x', type: 'snapshot/add' as const, count: 1000 },
       { day: '2026-11-24', siteId: 'x', type: 'activity/add' as const, count: 234 },
@@ -138,7 +152,8 @@ describe('refused updates (Sites view)', () => {
       {
         siteId: 'mastodon.social',
         count: 1,
-        sentence: 'Running For refused 1 update from mastodon.social this week (more than any tab can send): a page may be trying to fill your journal.',
+        sentence:
+          'Running For refused 1 update from mastodon.social this week (more than any tab can send): a page may be trying to fill your journal.',
       },
     ]);
     expect(summarizeRefusals([])).toEqual([]);
@@ -152,7 +167,7 @@ describe('refused updates (Sites view)', () => {
       for (let i = 0; i < 20; i++) await new Promise((resolve) => setTimeout(resolve, 5));
     };
 
-    it('says nothing in a week without refusals (last week\'s are not this week\'s)', async () => {
+    it("says nothing in a week without refusals (last week's are not this week's)", async () => {
       await view.journal.countRefusals([{ day: '2026-11-22', siteId: 'x', type: 'snapshot/add', count: 50 }]);
       render(<RefusalNotice journal={view.journal} now={now} weekStartsOn={1} revision={0} />, view.root);
       await settle();
@@ -168,7 +183,9 @@ describe('refused updates (Sites view)', () => {
       await settle();
       const notice = view.root.querySelector<HTMLElement>('[data-testid="refusals"] [data-site="x"]');
       expect(notice?.dataset.count).toBe('82');
-      expect(notice?.textContent).toBe('Running For refused 82 updates from X this week (more than any tab can send): a page may be trying to fill your journal.');
+      expect(notice?.textContent).toBe(
+        'Running For refused 82 updates from X this week (more than any tab can send): a page may be trying to fill your journal.',
+      );
     });
   });
 });

@@ -8,7 +8,13 @@ import { bluesky, examples } from '../../utils/sites/bluesky';
 
 function run(body: string, url = 'https://bsky.app/') {
   const { document } = parseHTML(`<!DOCTYPE html><html lang="en"><body>${body}</body></html>`);
-  return detect(document as unknown as Document, url).map(({ metric, value, approximate, own, text }) => ({ metric, value, approximate, own, text }));
+  return detect(document as unknown as Document, url).map(({ metric, value, approximate, own, text }) => ({
+    metric,
+    value,
+    approximate,
+    own,
+    text,
+  }));
 }
 
 describe('bluesky page types', () => {
@@ -52,7 +58,8 @@ function load(name: string, change?: (doc: Document) => void): Document {
   return doc;
 }
 
-const summary = (doc: Document, url: string) => detect(doc, url).map(({ metric, value, own, via, text }) => ({ metric, value, own, via, text }));
+const summary = (doc: Document, url: string) =>
+  detect(doc, url).map(({ metric, value, own, via, text }) => ({ metric, value, own, via, text }));
 
 const withoutTestIds = (doc: Document) => {
   for (const el of Array.from(doc.querySelectorAll('[data-testid]'))) el.removeAttribute('data-testid');
@@ -60,20 +67,27 @@ const withoutTestIds = (doc: Document) => {
 
 /** A route renamed under the same link (`/follows` → `/following`): what the hooks cannot follow. */
 const renamed = (from: string, to: string) => (doc: Document) => {
-  for (const link of Array.from(doc.querySelectorAll(`a[href$="/${from}"]`))) link.setAttribute('href', link.getAttribute('href')!.replace(new RegExp(`/${from}$`), `/${to}`));
+  for (const link of Array.from(doc.querySelectorAll(`a[href$="/${from}"]`)))
+    link.setAttribute('href', link.getAttribute('href')!.replace(new RegExp(`/${from}$`), `/${to}`));
 };
 
 const LIST = 'https://bsky.app/profile/user1.bsky.social';
 
 describe('bluesky follow lists', () => {
   it('reads the screen header’s subtitle, the profile’s count, on both lists (brocc _bsky-followers.html, _bsky-follows.html)', () => {
-    expect(summary(load('followers-list-loggedout-2025.html'), `${LIST}/followers`)).toEqual([{ metric: 'followers', value: 21, own: false, via: 'hook', text: '21 followers' }]);
-    expect(summary(load('follows-list-loggedout-2025.html'), `${LIST}/follows`)).toEqual([{ metric: 'following', value: 151, own: false, via: 'hook', text: '151 following' }]);
+    expect(summary(load('followers-list-loggedout-2025.html'), `${LIST}/followers`)).toEqual([
+      { metric: 'followers', value: 21, own: false, via: 'hook', text: '21 followers' },
+    ]);
+    expect(summary(load('follows-list-loggedout-2025.html'), `${LIST}/follows`)).toEqual([
+      { metric: 'following', value: 151, own: false, via: 'hook', text: '151 following' },
+    ]);
   });
 
   it('reads a full number there (Lingui’s plural "#"), and marks your own list as own', () => {
     const doc = load('followers-list-loggedout-2025.html', (d) => {
-      const subtitle = Array.from(d.querySelectorAll('[data-testid="profileFollowersScreen"] div[dir="auto"]')).find((el) => el.textContent === '21 followers')!;
+      const subtitle = Array.from(d.querySelectorAll('[data-testid="profileFollowersScreen"] div[dir="auto"]')).find(
+        (el) => el.textContent === '21 followers',
+      )!;
       subtitle.textContent = '12,345 followers';
       const nav = d.createElement('nav');
       nav.setAttribute('role', 'navigation');
@@ -82,7 +96,9 @@ describe('bluesky follow lists', () => {
       profile.textContent = 'Profile';
       d.body.prepend(nav);
     });
-    expect(summary(doc, `${LIST}/followers`)).toEqual([{ metric: 'followers', value: 12345, own: true, via: 'hook', text: '12,345 followers' }]);
+    expect(summary(doc, `${LIST}/followers`)).toEqual([
+      { metric: 'followers', value: 12345, own: true, via: 'hook', text: '12,345 followers' },
+    ]);
   });
 
   it('reads nothing where the subtitle names another metric than the screen, or on another page', () => {

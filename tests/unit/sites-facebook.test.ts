@@ -16,8 +16,7 @@ describe('facebook page types', () => {
 const URL_ = 'https://www.facebook.com/jane.doe';
 const header = (links: string, buttons = '<div role="button">Add friend</div>') =>
   `<html lang="en"><body><div role="main"><div><h1>Jane Doe</h1><div>${links}</div>${buttons}<div role="tablist"><a role="tab" href="/jane.doe/friends">Friends</a></div></div></div></body></html>`;
-const scan = (html: string) =>
-  detect(parseWith('linkedom', html, URL_), URL_).map(({ metric, value, own }) => ({ metric, value, own }));
+const scan = (html: string) => detect(parseWith('linkedom', html, URL_), URL_).map(({ metric, value, own }) => ({ metric, value, own }));
 /** The hook layer alone (the adapter's own detect), without the header region's fallbacks. */
 const hooks = (html: string) => {
   const doc = parseWith('linkedom', html, URL_);
@@ -47,35 +46,45 @@ describe('facebook header links', () => {
     );
     expect(hooks(html)).toEqual([]);
     // The header region's fallbacks never read the mutual-friends link (quiet) or page likes either.
-    expect(scan(header('<a href="/jane.doe/friends_mutual/">12 mutual friends</a><a href="/jane.doe/friends_likes/">1.2M likes</a>'))).toEqual([]);
+    expect(
+      scan(header('<a href="/jane.doe/friends_mutual/">12 mutual friends</a><a href="/jane.doe/friends_likes/">1.2M likes</a>')),
+    ).toEqual([]);
   });
 
   it('marks the counts own when the header offers "Edit profile" (localized, as text or aria-label)', () => {
     expect(scan(header('<a href="/jane.doe/friends">523 friends</a>', '<div role="button"><span>Edit profile</span></div>'))).toEqual([
       { metric: 'friends', value: 523, own: true },
     ]);
-    expect(scan(header('<a href="/jane.doe/friends">523 friends</a>', '<div role="button" aria-label="Profil bearbeiten"></div>'))).toEqual([
-      { metric: 'friends', value: 523, own: true },
-    ]);
+    expect(scan(header('<a href="/jane.doe/friends">523 friends</a>', '<div role="button" aria-label="Profil bearbeiten"></div>'))).toEqual(
+      [{ metric: 'friends', value: 523, own: true }],
+    );
   });
 });
 
 describe('facebook header region', () => {
   it('reads a count whose link lost its href shape from its label, and says so', () => {
     const doc = parseWith('linkedom', header('<a href="/jane.doe/people/">1.2K friends</a>'), URL_);
-    expect(detectWith(facebook, doc, URL_).map(({ metric, value, via }) => ({ metric, value, via }))).toEqual([{ metric: 'friends', value: 1200, via: 'label' }]);
+    expect(detectWith(facebook, doc, URL_).map(({ metric, value, via }) => ({ metric, value, via }))).toEqual([
+      { metric: 'friends', value: 1200, via: 'label' },
+    ]);
   });
 
   it('never takes "12 mutual friends" for the friends count: where the friends link lost its href shape, its label is read', () => {
     const doc = parseWith('linkedom', header('<a href="/jane.doe/people/">1.2K friends</a> · <span>12 mutual friends</span>'), URL_);
-    expect(detectWith(facebook, doc, URL_).map(({ metric, value, via }) => ({ metric, value, via }))).toEqual([{ metric: 'friends', value: 1200, via: 'label' }]);
+    expect(detectWith(facebook, doc, URL_).map(({ metric, value, via }) => ({ metric, value, via }))).toEqual([
+      { metric: 'friends', value: 1200, via: 'label' },
+    ]);
     const mutualOnly = parseWith('linkedom', header('<span>12 mutual friends</span>'), URL_);
     expect(detectWith(facebook, mutualOnly, URL_)).toEqual([]);
   });
 
   it('reads nothing on a group page, whose header has the same h1 and tab bar', () => {
     const url = 'https://www.facebook.com/groups/pottery/';
-    const doc = parseWith('linkedom', header('<a href="/groups/pottery/members/">6.6K members</a> · <a href="/groups/pottery/x/">1.2K friends</a>'), url);
+    const doc = parseWith(
+      'linkedom',
+      header('<a href="/groups/pottery/members/">6.6K members</a> · <a href="/groups/pottery/x/">1.2K friends</a>'),
+      url,
+    );
     expect(detectWith(facebook, doc, url)).toEqual([]);
   });
 });
@@ -92,12 +101,20 @@ const bloks = (row: string, buttons = '') =>
   '<div data-mcomponent="MContainer" data-type="container"><div data-mcomponent="ServerTextArea" data-type="text"><div dir="auto"><span>12</span></div></div>' +
   '<div data-mcomponent="ServerTextArea" data-type="text"><div dir="auto"><span>bạn bè</span></div></div></div>' +
   '</div></div></body></html>';
-const text = (words: string) => `<div data-mcomponent="ServerTextArea" data-type="text"><div dir="auto" data-nosnippet="true"><span>${words}</span></div></div>`;
+const text = (words: string) =>
+  `<div data-mcomponent="ServerTextArea" data-type="text"><div dir="auto" data-nosnippet="true"><span>${words}</span></div></div>`;
 
 describe('facebook on m.facebook.com', () => {
   const MOBILE = 'https://m.facebook.com/jane.doe';
   const mobile = (html: string, url = MOBILE) =>
-    detect(parseWith('linkedom', html, url), url, 'vi').map(({ metric, value, approximate, own, text: shown, via }) => ({ metric, value, approximate, own, text: shown, via }));
+    detect(parseWith('linkedom', html, url), url, 'vi').map(({ metric, value, approximate, own, text: shown, via }) => ({
+      metric,
+      value,
+      approximate,
+      own,
+      text: shown,
+      via,
+    }));
 
   it('pairs a number with the label beside it, in the header around the h1 only', () => {
     expect(mobile(bloks(text('523') + text('bạn bè') + text('·') + text('1,2K') + text('người theo dõi')))).toEqual([

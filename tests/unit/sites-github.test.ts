@@ -76,8 +76,9 @@ describe('github repo header region', () => {
 describe('github profile', () => {
   const PROFILE = 'https://github.com/octo-jane';
   const page = (card: string, nav = '') =>
-    parseHTML(`<html lang="en"><body class="page-profile"><div class="h-card" itemscope itemtype="http://schema.org/Person">${card}</div>${nav}</body></html>`)
-      .document as unknown as Document;
+    parseHTML(
+      `<html lang="en"><body class="page-profile"><div class="h-card" itemscope itemtype="http://schema.org/Person">${card}</div>${nav}</body></html>`,
+    ).document as unknown as Document;
   const tabs = `<nav class="UnderlineNav-body" aria-label="User profile">
     <a class="UnderlineNav-item" href="/octo-jane?tab=stars">Stars <span class="Counter">7</span></a>
     <a class="UnderlineNav-item" href="/octo-jane?tab=followers">Followers <span class="Counter">1.2k</span></a>

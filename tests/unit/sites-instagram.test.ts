@@ -46,7 +46,9 @@ describe('instagram followers link', () => {
     );
     expect(hooks(html)).toEqual([]);
     // The header region's label layer reads no "Followed by" line either.
-    expect(scan(page('en', '<li><a href="/jane/followers/mutualOnly/"><span>Followed by <span>alex</span> + 12 more</span></a></li>'))).toEqual([]);
+    expect(
+      scan(page('en', '<li><a href="/jane/followers/mutualOnly/"><span>Followed by <span>alex</span> + 12 more</span></a></li>')),
+    ).toEqual([]);
   });
 
   it('drops a link whose label names a different metric than its href', () => {
@@ -66,7 +68,8 @@ const koStats =
   '<div><span dir="auto">게시물 <span><span>58</span></span></span></div>' +
   '<div><a href="#" role="link"><span dir="auto">팔로워 <span title="944"><span>944</span></span></span></a></div>' +
   '<div><a href="#" role="link"><span dir="auto">팔로우 <span><span>105</span></span></span></a></div>';
-const followButton = '<button type="button"><div><div dir="auto">팔로우</div></div></button><div role="button" tabindex="0">메시지 보내기</div>';
+const followButton =
+  '<button type="button"><div><div dir="auto">팔로우</div></div></button><div role="button" tabindex="0">메시지 보내기</div>';
 
 describe('instagram header without list links (2026: href="#", label first)', () => {
   it('reads the stat items by their label in the header region, and says so', () => {

@@ -146,7 +146,9 @@ describe('linkedin regions', () => {
 
   it('a guest profile: the top card with both counts', () => {
     const { regions } = regionsOf('profile-other-loggedout-2024.html', 'https://se.linkedin.com/in/user1');
-    expect(regions.map((region) => [region.element.tagName, region.metrics, region.own()])).toEqual([['SECTION', ['followers', 'connections'], false]]);
+    expect(regions.map((region) => [region.element.tagName, region.metrics, region.own()])).toEqual([
+      ['SECTION', ['followers', 'connections'], false],
+    ]);
   });
 
   it('a 2021 profile: the Activity card whole, since its followers follow the header', () => {

@@ -28,7 +28,9 @@ describe('mastodon recognition by markup', () => {
   });
 
   it('does not take a blog section with id="mastodon" for the app', () => {
-    expect(mastodon.recognize?.(doc('<html><body><section id="mastodon"><a href="/@me/followers">12K Followers</a></section></body></html>'))).toBe(false);
+    expect(
+      mastodon.recognize?.(doc('<html><body><section id="mastodon"><a href="/@me/followers">12K Followers</a></section></body></html>')),
+    ).toBe(false);
   });
 });
 
@@ -43,11 +45,18 @@ describe('mastodon header links', () => {
   };
 
   it('skips a link whose label names another metric', () => {
-    expect(hooks(page('<a href="/@jane/followers" title="300"><strong>300</strong> Following</a>'), 'https://mastodon.social/@jane')).toEqual([]);
+    expect(
+      hooks(page('<a href="/@jane/followers" title="300"><strong>300</strong> Following</a>'), 'https://mastodon.social/@jane'),
+    ).toEqual([]);
   });
 
   it('ignores links to another instance', () => {
-    expect(hooks(page('<a href="https://other.example/@jane/followers" title="300"><strong>300</strong> Followers</a>'), 'https://mastodon.social/@jane')).toEqual([]);
+    expect(
+      hooks(
+        page('<a href="https://other.example/@jane/followers" title="300"><strong>300</strong> Followers</a>'),
+        'https://mastodon.social/@jane',
+      ),
+    ).toEqual([]);
   });
 
   it('reads the classic counter by its titled link where the classes are renamed, never a bio’s link', () => {
@@ -61,12 +70,18 @@ describe('mastodon header links', () => {
   });
 
   it('leaves a link the hooks refuse to the header’s label layer, which reads what the label says', () => {
-    const found = detect(doc(page('<a href="/@jane/followers" title="300"><strong>300</strong> Following</a>')), 'https://mastodon.social/@jane');
+    const found = detect(
+      doc(page('<a href="/@jane/followers" title="300"><strong>300</strong> Following</a>')),
+      'https://mastodon.social/@jane',
+    );
     expect(found.map(({ metric, value, via }) => ({ metric, value, via }))).toEqual([{ metric: 'following', value: 300, via: 'label' }]);
   });
 
   it('reads the advanced (deck) UI prefix', () => {
-    const found = detect(doc(page('<a href="/deck/@jane/following" title="1,001"><strong>1K</strong> Following</a>')), 'https://mastodon.social/deck/@jane');
+    const found = detect(
+      doc(page('<a href="/deck/@jane/following" title="1,001"><strong>1K</strong> Following</a>')),
+      'https://mastodon.social/deck/@jane',
+    );
     expect(found.map(({ metric, value, approximate }) => ({ metric, value, approximate }))).toEqual([
       { metric: 'following', value: 1001, approximate: false },
     ]);
@@ -80,21 +95,28 @@ describe('mastodon own profile, in layers', () => {
     `<div class="${header}"><div class="account__header__bar _barWrapper_a1"><div class="_name_b2"><h1>Sam</h1><div class="account__header__buttons _buttonsDesktop_c3">${buttons}</div></div>
      <ul class="_list_d4"><li class="_item_e5" title="1,532">Followers<a href="/@${acct}/followers">1.5K</a></li><li class="_item_e5" title="287">Following<a href="/@${acct}/following">287</a></li></ul></div></div>`;
   const page = (head: string, body: string) =>
-    doc(`<html lang="en"><head>${head}</head><body class="app-body"><div id="mastodon" data-props="{}"><div role="region" class="column">${body}</div></div></body></html>`);
+    doc(
+      `<html lang="en"><head>${head}</head><body class="app-body"><div id="mastodon" data-props="{}"><div role="region" class="column">${body}</div></div></body></html>`,
+    );
   const owns = (d: Document, url: string) => detect(d, url).map((found) => `${found.metric}:${found.own}`);
 
   it('takes the signed-in account from the initial state, whatever the header shows', () => {
-    expect(owns(page(state('sam'), redesign('sam', '<button type="button" class="button">Follow</button>')), 'https://social.example.org/@sam')).toEqual([
-      'followers:true',
-      'following:true',
-    ]);
+    expect(
+      owns(page(state('sam'), redesign('sam', '<button type="button" class="button">Follow</button>')), 'https://social.example.org/@sam'),
+    ).toEqual(['followers:true', 'following:true']);
     // Someone else's profile: an "Edit profile" elsewhere (the navigation's account menu) changes nothing.
-    const other = page(state('sam'), `${redesign('jane', '<button type="button" class="button">Follow</button>')}<nav><a href="/profile/edit">Edit profile</a></nav>`);
+    const other = page(
+      state('sam'),
+      `${redesign('jane', '<button type="button" class="button">Follow</button>')}<nav><a href="/profile/edit">Edit profile</a></nav>`,
+    );
     expect(owns(other, 'https://social.example.org/@jane')).toEqual(['followers:false', 'following:false']);
   });
 
   it('without an initial state, takes the header’s edit link, in-app (/profile/edit) or settings', () => {
-    for (const link of ['<a href="/profile/edit" class="button button-secondary">Edit profile</a>', '<a href="/settings/profile" target="_blank" class="button button-secondary">Edit profile</a>']) {
+    for (const link of [
+      '<a href="/profile/edit" class="button button-secondary">Edit profile</a>',
+      '<a href="/settings/profile" target="_blank" class="button button-secondary">Edit profile</a>',
+    ]) {
       expect(owns(page('', redesign('sam', link)), 'https://social.example.org/@sam')).toEqual(['followers:true', 'following:true']);
     }
   });

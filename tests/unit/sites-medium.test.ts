@@ -7,7 +7,13 @@ import { examples, medium } from '../../utils/sites/medium';
 
 function scan(body: string, url: string) {
   const { document } = parseHTML(`<!DOCTYPE html><html lang="en"><body>${body}</body></html>`);
-  return detect(document as unknown as Document, url).map(({ metric, value, approximate, own, text }) => ({ metric, value, approximate, own, text }));
+  return detect(document as unknown as Document, url).map(({ metric, value, approximate, own, text }) => ({
+    metric,
+    value,
+    approximate,
+    own,
+    text,
+  }));
 }
 
 describe('medium page types', () => {
@@ -42,7 +48,10 @@ describe('medium followers', () => {
   });
 
   it('reads a following link only beside the follower hook', () => {
-    const lone = scan(`<div><h2 class="pw-author-name">Jane</h2><a href="/@jane/following">75 following</a></div>`, 'https://medium.com/@jane');
+    const lone = scan(
+      `<div><h2 class="pw-author-name">Jane</h2><a href="/@jane/following">75 following</a></div>`,
+      'https://medium.com/@jane',
+    );
     expect(lone).toEqual([]);
   });
 
@@ -73,7 +82,9 @@ describe('medium author and publication blocks (real pages)', () => {
   });
 
   it('tells the publication block from the author block: followers only, never own', () => {
-    const { document } = parseHTML(readFileSync(new URL('../fixtures/medium/story-publication-loggedout-2026.html', import.meta.url), 'utf8'));
+    const { document } = parseHTML(
+      readFileSync(new URL('../fixtures/medium/story-publication-loggedout-2026.html', import.meta.url), 'utf8'),
+    );
     const url = new URL('https://medium.com/m/global-identity-2?redirectUrl=https://uxdesign.cc/story-d628aacfb950');
     const regions = medium.regions!({ url, doc: document as unknown as Document, lang: 'en', page: 'profile' });
     expect(regions.map((region) => region.metrics)).toEqual([['followers'], ['followers', 'following']]);
@@ -86,7 +97,9 @@ describe('medium author and publication blocks (real pages)', () => {
     const html = readFileSync(new URL('../fixtures/medium/story-publication-loggedout-2026.html', import.meta.url), 'utf8');
     const { document } = parseHTML(html);
     const url = new URL('https://uxdesign.cc/story-d628aacfb950');
-    expect(medium.detect(document as unknown as Document, { url, doc: document as unknown as Document, lang: 'en', page: undefined })).toEqual([]);
+    expect(
+      medium.detect(document as unknown as Document, { url, doc: document as unknown as Document, lang: 'en', page: undefined }),
+    ).toEqual([]);
     expect(detect(document as unknown as Document, url).map(({ site, metric, value, text }) => ({ site, metric, value, text }))).toEqual([
       { site: 'generic', metric: 'followers', value: 587000, text: '587K followers' },
       { site: 'generic', metric: 'followers', value: 13300, text: '13.3K followers' },

@@ -6,7 +6,13 @@ import { examples, reddit } from '../../utils/sites/reddit';
 
 function scan(body: string, url: string) {
   const { document } = parseHTML(`<!DOCTYPE html><html lang="en"><body>${body}</body></html>`);
-  return detect(document as unknown as Document, url).map(({ metric, value, approximate, own, text }) => ({ metric, value, approximate, own, text }));
+  return detect(document as unknown as Document, url).map(({ metric, value, approximate, own, text }) => ({
+    metric,
+    value,
+    approximate,
+    own,
+    text,
+  }));
 }
 
 function scanVia(body: string, url: string) {
@@ -37,13 +43,19 @@ describe('reddit karma', () => {
   });
 
   it('reads abbreviated karma as approximate', () => {
-    const found = scan(`<div data-testid="profile-details-content-wrapper"><span data-testid="karma-number">1.2K</span></div>`, 'https://www.reddit.com/user/jane_doe/');
+    const found = scan(
+      `<div data-testid="profile-details-content-wrapper"><span data-testid="karma-number">1.2K</span></div>`,
+      'https://www.reddit.com/user/jane_doe/',
+    );
     expect(found).toMatchObject([{ metric: 'karma', value: 1200, approximate: true }]);
   });
 
   it('drops a karma-number whose label names another metric', () => {
-    const found = scan(`<div data-testid="profile-details-content-wrapper"><div><span data-testid="karma-number">87</span>
-      <p>Followers</p></div></div>`, 'https://www.reddit.com/user/jane_doe/');
+    const found = scan(
+      `<div data-testid="profile-details-content-wrapper"><div><span data-testid="karma-number">87</span>
+      <p>Followers</p></div></div>`,
+      'https://www.reddit.com/user/jane_doe/',
+    );
     expect(found.filter((item) => item.metric === 'karma')).toEqual([]);
   });
 
@@ -75,7 +87,9 @@ describe('reddit karma', () => {
 
 describe('reddit hovercards', () => {
   const POST = 'https://www.reddit.com/r/freelance/comments/1abc2d/what_got_you/';
-  const community = (numbers: string) => `<faceplate-hovercard data-id="community-hover-card" aria-label="r/freelance"><a href="/r/freelance/">r/freelance</a>
+  const community = (
+    numbers: string,
+  ) => `<faceplate-hovercard data-id="community-hover-card" aria-label="r/freelance"><a href="/r/freelance/">r/freelance</a>
     <div slot="content"><div><span><span><faceplate-number number="312000" pretty>312K</faceplate-number></span><span>${numbers}</span></span></div></div></faceplate-hovercard>`;
 
   it('never reads a community card’s numbers, whatever their label', () => {
@@ -109,12 +123,16 @@ describe('old reddit', () => {
   });
 
   it('keeps both on someone else’s profile, and the header’s where the numbers differ', () => {
-    expect(scan(header('sam_reader', '306') + box('jane_doe'), 'https://old.reddit.com/user/jane_doe/').map((d) => [d.value, d.own])).toEqual([
+    expect(
+      scan(header('sam_reader', '306') + box('jane_doe'), 'https://old.reddit.com/user/jane_doe/').map((d) => [d.value, d.own]),
+    ).toEqual([
       [306, true],
       [306, false],
       [34, false],
     ]);
-    expect(scan(header('sam_reader', '1,204') + box('sam_reader'), 'https://old.reddit.com/user/sam_reader/').map((d) => d.value)).toEqual([1204, 306, 34]);
+    expect(scan(header('sam_reader', '1,204') + box('sam_reader'), 'https://old.reddit.com/user/sam_reader/').map((d) => d.value)).toEqual([
+      1204, 306, 34,
+    ]);
   });
 
   it('reads the profile box by its h1 and labels when the classes are renamed', () => {

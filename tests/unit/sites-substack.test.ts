@@ -6,7 +6,13 @@ import { examples, substack } from '../../utils/sites/substack';
 
 function scan(body: string, url: string, lang = 'en') {
   const { document } = parseHTML(`<!DOCTYPE html><html lang="${lang}"><body>${body}</body></html>`);
-  return detect(document as unknown as Document, url).map(({ metric, value, approximate, own, text }) => ({ metric, value, approximate, own, text }));
+  return detect(document as unknown as Document, url).map(({ metric, value, approximate, own, text }) => ({
+    metric,
+    value,
+    approximate,
+    own,
+    text,
+  }));
 }
 
 /** A post's end call to action as Substack serves it (microlinkhq/metascraper's 2024 capture). */
@@ -27,7 +33,11 @@ describe('substack page types', () => {
 describe('substack counts', () => {
   it('lets the link path decide between subscribers and followers', () => {
     // French "abonnés" is listed as followers first in the shared label words; the href says subscribers.
-    const found = scan(`<main><a href="https://substack.com/@jean/subscribers">1,2 k abonnés</a></main>`, 'https://substack.com/@jean', 'fr');
+    const found = scan(
+      `<main><a href="https://substack.com/@jean/subscribers">1,2 k abonnés</a></main>`,
+      'https://substack.com/@jean',
+      'fr',
+    );
     expect(found).toEqual([{ metric: 'subscribers', value: 1200, approximate: true, own: false, text: '1,2 k abonnés' }]);
   });
 
@@ -68,7 +78,11 @@ describe('substack ranking lines', () => {
   });
 
   it('finds the line without its class, after the title in the subscribe widget’s block', () => {
-    const found = detect(parseHTML(`<html lang="en"><body>${endCta('By Jane Doe · Over 2,000 subscribers', '<h3>Subscribe</h3>', 'x1b2c3')}</body></html>`).document as unknown as Document, 'https://jane.substack.com/p/why');
+    const found = detect(
+      parseHTML(`<html lang="en"><body>${endCta('By Jane Doe · Over 2,000 subscribers', '<h3>Subscribe</h3>', 'x1b2c3')}</body></html>`)
+        .document as unknown as Document,
+      'https://jane.substack.com/p/why',
+    );
     expect(found.map(({ metric, value, via }) => ({ metric, value, via }))).toEqual([{ metric: 'subscribers', value: 2000, via: 'label' }]);
   });
 
@@ -94,8 +108,9 @@ describe('substack own profile', () => {
       `<div class="sideNav-O74Ik5"><button data-href="https://sam.substack.com/publish/home?utm_source=menu">Dashboard</button></div>
        <main><div><div><h1>Sam</h1><div><a href="/@sam/subscribers">978 subscribers</a></div></div>${controls}</div></main>`;
     expect(scan(header('<div><button>Subscribe</button></div>'), 'https://substack.com/@sam')).toMatchObject([{ own: false }]);
-    expect(scan(header('<div><button data-href="https://sam.substack.com/publish/home">Dashboard</button></div>'), 'https://substack.com/@sam')).toMatchObject([{ own: true }]);
+    expect(
+      scan(header('<div><button data-href="https://sam.substack.com/publish/home">Dashboard</button></div>'), 'https://substack.com/@sam'),
+    ).toMatchObject([{ own: true }]);
     expect(scan(header('<div><button>Profil bearbeiten</button></div>'), 'https://substack.com/@sam')).toMatchObject([{ own: true }]);
   });
 });
-

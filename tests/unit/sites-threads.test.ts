@@ -7,7 +7,13 @@ import { contextFor, detectWith } from '../../utils/detect-with';
 
 function run(body: string, url: string, lang = 'en') {
   const { document } = parseHTML(`<!DOCTYPE html><html lang="${lang}"><body>${body}</body></html>`);
-  return detect(document as unknown as Document, url).map(({ metric, value, approximate, own, text }) => ({ metric, value, approximate, own, text }));
+  return detect(document as unknown as Document, url).map(({ metric, value, approximate, own, text }) => ({
+    metric,
+    value,
+    approximate,
+    own,
+    text,
+  }));
 }
 
 function runWith(body: string, url: string) {
@@ -60,7 +66,8 @@ describe('threads detection', () => {
 });
 
 describe('threads on real logged-out markup', () => {
-  const link = '<a href="/login" role="link" tabindex="0"><div><span dir="auto"><span title="517,904">517K</span> followers</span></div></a>';
+  const link =
+    '<a href="/login" role="link" tabindex="0"><div><span dir="auto"><span title="517,904">517K</span> followers</span></div></a>';
 
   it('reads the count inside the link to /login (every real capture wraps it so)', () => {
     expect(run(loggedOut(link), 'https://www.threads.com/@jane')).toEqual([
@@ -78,12 +85,16 @@ describe('threads on real logged-out markup', () => {
 
   it('reads a link or button without the titled span from its label, and says so', () => {
     const plain = '<a href="/login" role="link" tabindex="0"><div><span dir="auto">517K followers</span></div></a>';
-    expect(runWith(loggedOut(plain), 'https://www.threads.com/@jane')).toEqual([{ metric: 'followers', value: 517000, own: false, via: 'label' }]);
+    expect(runWith(loggedOut(plain), 'https://www.threads.com/@jane')).toEqual([
+      { metric: 'followers', value: 517000, own: false, via: 'label' },
+    ]);
   });
 
   it('finds the count in the header region (around the h1) when neither title nor a clickable element is left', () => {
     const bare = '<div><span dir="auto">517K followers</span></div>';
-    expect(runWith(loggedOut(bare), 'https://www.threads.com/@jane')).toEqual([{ metric: 'followers', value: 517000, own: false, via: 'generic' }]);
+    expect(runWith(loggedOut(bare), 'https://www.threads.com/@jane')).toEqual([
+      { metric: 'followers', value: 517000, own: false, via: 'generic' },
+    ]);
   });
 
   it('marks the count own by "Edit profile" in the row after the header, in any shipped language', () => {

@@ -7,10 +7,16 @@ import { REDESIGNS } from './redesign';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/tiktok/${name}`, import.meta.url), 'utf8');
 const URL_OF = 'https://www.tiktok.com/@user1';
-const REAL = ['profile-other-loggedout-2023.html', 'profile-other-loggedin-zh-2024.html', 'profile-other-loggedout-2025-12.html', 'profile-other-loggedout-2026.html'];
+const REAL = [
+  'profile-other-loggedout-2023.html',
+  'profile-other-loggedin-zh-2024.html',
+  'profile-other-loggedout-2025-12.html',
+  'profile-other-loggedout-2026.html',
+];
 
 const stripTestIds = REDESIGNS.find((redesign) => redesign.name === 'test ids removed')!.apply;
-const summary = (doc: Document, url = URL_OF) => detect(doc, url).map(({ metric, value, own, text, via }) => ({ metric, value, own, text, via }));
+const summary = (doc: Document, url = URL_OF) =>
+  detect(doc, url).map(({ metric, value, own, text, via }) => ({ metric, value, own, text, via }));
 
 describe('tiktok served HTML (before the page’s script runs)', () => {
   it('reads the stat item around an emotion <style> that sits between the number and its label', () => {

@@ -28,7 +28,8 @@ const withoutTestIds = (doc: Document) => {
 
 /** X renames a count link's route, as it did in Sept 2023. */
 const renamed = (from: string, to: string) => (doc: Document) => {
-  for (const link of Array.from(doc.querySelectorAll(`a[href$="/${from}"]`))) link.setAttribute('href', link.getAttribute('href')!.replace(new RegExp(`/${from}$`), `/${to}`));
+  for (const link of Array.from(doc.querySelectorAll(`a[href$="/${from}"]`)))
+    link.setAttribute('href', link.getAttribute('href')!.replace(new RegExp(`/${from}$`), `/${to}`));
 };
 
 describe('x page types', () => {
@@ -41,20 +42,32 @@ describe('x page types', () => {
 
 describe('x own profile, layer by layer', () => {
   it('reads the signed-in handle from the banner’s bare profile link when test ids are gone', () => {
-    expect(summary(load('profile-own-likes-signedin-2025.html', withoutTestIds), 'https://x.com/user3/likes').map((d) => d.own)).toEqual([true, true]);
-    expect(summary(load('profile-other-signedin-2025.html', withoutTestIds), 'https://x.com/user4').map((d) => d.own)).toEqual([false, false]);
+    expect(summary(load('profile-own-likes-signedin-2025.html', withoutTestIds), 'https://x.com/user3/likes').map((d) => d.own)).toEqual([
+      true,
+      true,
+    ]);
+    expect(summary(load('profile-other-signedin-2025.html', withoutTestIds), 'https://x.com/user4').map((d) => d.own)).toEqual([
+      false,
+      false,
+    ]);
   });
 
   it('without a signed-in handle, takes the header’s edit link by its href, then its "Edit profile" label', () => {
     const noNav = (doc: Document) => doc.querySelector('[data-testid="AppTabBar_Profile_Link"]')!.remove();
-    expect(summary(load('profile-own-likes-signedin-2025.html', noNav), 'https://x.com/user3/likes').map((d) => d.own)).toEqual([true, true]);
+    expect(summary(load('profile-own-likes-signedin-2025.html', noNav), 'https://x.com/user3/likes').map((d) => d.own)).toEqual([
+      true,
+      true,
+    ]);
     const noHref = (doc: Document) => {
       noNav(doc);
       const edit = doc.querySelector('a[href="/settings/profile"]')!;
       edit.setAttribute('href', '/i/profile/edit');
       edit.removeAttribute('data-testid');
     };
-    expect(summary(load('profile-own-likes-signedin-2025.html', noHref), 'https://x.com/user3/likes').map((d) => d.own)).toEqual([true, true]);
+    expect(summary(load('profile-own-likes-signedin-2025.html', noHref), 'https://x.com/user3/likes').map((d) => d.own)).toEqual([
+      true,
+      true,
+    ]);
     // Signed out: nothing says own.
     expect(summary(load('profile-other-loggedout-en-GB-2025.html'), 'https://x.com/user5').map((d) => d.own)).toEqual([false, false]);
   });
@@ -124,6 +137,8 @@ describe('x zh-Hant', () => {
       const link = d.querySelector('a')!;
       link.textContent = '1,228 個跟隨中';
     });
-    expect(summary(doc, 'https://x.com/user1', 'zh-Hant')).toEqual([{ metric: 'following', value: 1228, own: false, via: 'label', text: '1,228 個跟隨中' }]);
+    expect(summary(doc, 'https://x.com/user1', 'zh-Hant')).toEqual([
+      { metric: 'following', value: 1228, own: false, via: 'label', text: '1,228 個跟隨中' },
+    ]);
   });
 });

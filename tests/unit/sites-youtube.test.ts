@@ -35,7 +35,8 @@ describe('youtube subscriber phrases', () => {
 });
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/youtube/${name}`, import.meta.url), 'utf8');
-const summary = (doc: Document, url: string) => detect(doc, url).map(({ metric, value, own, text, via }) => ({ metric, value, own, text, via }));
+const summary = (doc: Document, url: string) =>
+  detect(doc, url).map(({ metric, value, own, text, via }) => ({ metric, value, own, text, via }));
 
 describe('youtube pages left behind, hidden (single-page navigation)', () => {
   const url = 'https://www.youtube.com/channel/UC0000000000000000000001';
@@ -98,12 +99,15 @@ describe.each(['happy-dom', 'linkedom'] as const)('youtube regions by landmarks,
     expect(found[0]!.via).not.toBe('hook');
   });
 
-  it.each(['#owner-sub-count-2027', '#owner-2027'])('does not read the description’s copies of the owner’s count when %s goes', (selector) => {
-    const doc = parseWith(kind, fixture('watch-other-loggedin-2025.html'), 'https://www.youtube.com/watch?v=user3');
-    renameTags(doc, RENAMED, RENAMED_IDS);
-    doc.querySelector(selector)!.remove();
-    expect(detect(doc, 'https://www.youtube.com/watch?v=user3')).toEqual([]);
-  });
+  it.each(['#owner-sub-count-2027', '#owner-2027'])(
+    'does not read the description’s copies of the owner’s count when %s goes',
+    (selector) => {
+      const doc = parseWith(kind, fixture('watch-other-loggedin-2025.html'), 'https://www.youtube.com/watch?v=user3');
+      renameTags(doc, RENAMED, RENAMED_IDS);
+      doc.querySelector(selector)!.remove();
+      expect(detect(doc, 'https://www.youtube.com/watch?v=user3')).toEqual([]);
+    },
+  );
 });
 
 describe('youtube own channel, by the viewer’s channel id', () => {

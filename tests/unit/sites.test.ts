@@ -37,7 +37,12 @@ describe('no adapter finds anything on another site’s pages', () => {
         if (fixture.site === adapter.id) continue;
         const doc = parseWith('linkedom', fixture.html, fixture.url);
         const url = new URL(fixture.url);
-        const ctx: SiteContext = { url, doc, lang: fixture.lang ?? doc.documentElement.getAttribute('lang') ?? undefined, page: pageTypeOf(adapter, url) };
+        const ctx: SiteContext = {
+          url,
+          doc,
+          lang: fixture.lang ?? doc.documentElement.getAttribute('lang') ?? undefined,
+          page: pageTypeOf(adapter, url),
+        };
         const found = adapter.detect(doc, ctx).map((item) => `${item.metric}=${item.value} "${item.text}"`);
         expect(found, `${adapter.id} on ${fixture.site}/${fixture.file}`).toEqual([]);
       }

@@ -59,7 +59,14 @@ describe('npm start arguments', () => {
   it('loads only the built extension, quietly, and drops the sandbox only as root', () => {
     const args = chromiumArgs('/ext', false);
     expect(args).toEqual(
-      expect.arrayContaining(['--disable-extensions-except=/ext', '--load-extension=/ext', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']),
+      expect.arrayContaining([
+        '--disable-extensions-except=/ext',
+        '--load-extension=/ext',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ]),
     );
     expect(args).not.toContain('--no-sandbox');
     expect(chromiumArgs('/ext', true)).toContain('--no-sandbox');

@@ -10,7 +10,10 @@ describe('restricting storage.local to trusted contexts', () => {
   });
 
   it('says why not where the browser has no such thing for local storage (Firefox), or refuses it (older Chrome)', async () => {
-    expect(await restrictToTrustedContexts({})).toEqual({ restricted: false, reason: expect.stringContaining('setAccessLevel is missing') });
+    expect(await restrictToTrustedContexts({})).toEqual({
+      restricted: false,
+      reason: expect.stringContaining('setAccessLevel is missing'),
+    });
     const refusing = { setAccessLevel: () => Promise.reject(new Error('Only storage.session supports this.')) };
     expect(await restrictToTrustedContexts(refusing)).toEqual({ restricted: false, reason: 'Only storage.session supports this.' });
     const throwing = {

@@ -8,7 +8,10 @@ import { escapeMarkdown, reminderLine, verdict, weekMarkdown } from '../../utils
 
 const originalTz = process.env.TZ;
 let clock = new Date('2026-11-20T12:00:00.000Z');
-const names = { site: (id: string) => ({ x: 'X', linkedin: 'LinkedIn', youtube: 'YouTube' })[id] ?? id, kind: (k: string) => k[0]!.toUpperCase() + k.slice(1) };
+const names = {
+  site: (id: string) => ({ x: 'X', linkedin: 'LinkedIn', youtube: 'YouTube' })[id] ?? id,
+  kind: (k: string) => k[0]!.toUpperCase() + k.slice(1),
+};
 
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
@@ -90,7 +93,14 @@ describe('the week’s figures', () => {
   it('an empty week is all zeros and says so', async () => {
     const journal = await journalWith(async () => {});
     const summary = summarizeWeek(await loadWeek(journal, clock, 1));
-    expect(summary.feelingBig).toMatchObject({ audienceChange: 0, activeMinutes: 0, metricsSeen: 0, promptsShown: 0, audience: [], sites: [] });
+    expect(summary.feelingBig).toMatchObject({
+      audienceChange: 0,
+      activeMinutes: 0,
+      metricsSeen: 0,
+      promptsShown: 0,
+      audience: [],
+      sites: [],
+    });
     expect(summary.beingBig.outcomes).toEqual([]);
     expect(verdict(summary, names).answer).toMatch(/quiet week/);
     expect(verdict(summary, names).suggestion).toMatch(/Set an aim/);
@@ -126,7 +136,9 @@ describe('the week’s figures', () => {
     expect(words.answer).toContain('you spent 1 h 40 min on social sites');
     expect(words.answer).toContain('2 outcomes toward «Three clients by March»');
     expect(words.suggestion).toContain('1 h 30 min on X produced nothing you logged');
-    expect(reminderLine(summary)).toBe('This week: no audience change recorded, 1 h 40 min on social sites, 2 outcomes toward «Three clients by March»');
+    expect(reminderLine(summary)).toBe(
+      'This week: no audience change recorded, 1 h 40 min on social sites, 2 outcomes toward «Three clients by March»',
+    );
     const markdown = weekMarkdown(summary, names, 'Week of 23 – 29 Nov 2026');
     expect(markdown).toContain('# Week of 23 – 29 Nov 2026');
     expect(markdown).toContain('- Outcomes: 2');

@@ -17,7 +17,8 @@ import { reminderItem, type Weekday } from '../../utils/settings';
 /** Thursday 26 November 2026, 10:00 local time. */
 const clock = new Date(2026, 10, 26, 10, 0);
 const now = () => clock;
-const at = (day: number, hours = 12, minutes = 0, seconds = 0, ms = 0) => new Date(2026, 10, day, hours, minutes, seconds, ms).toISOString();
+const at = (day: number, hours = 12, minutes = 0, seconds = 0, ms = 0) =>
+  new Date(2026, 10, day, hours, minutes, seconds, ms).toISOString();
 let root: HTMLElement;
 
 beforeEach(() => {
@@ -45,7 +46,15 @@ async function waitFor<T>(probe: () => T | null | undefined | false, what = 'con
 
 function mount(journal: Journal, hash: string, weekStartsOn: Weekday = 1) {
   window.location.hash = hash;
-  render(<Dashboard openJournal={async () => journal} readWeekStart={async () => weekStartsOn} watchWeekStart={() => () => undefined} now={now} />, root);
+  render(
+    <Dashboard
+      openJournal={async () => journal}
+      readWeekStart={async () => weekStartsOn}
+      watchWeekStart={() => () => undefined}
+      now={now}
+    />,
+    root,
+  );
 }
 
 const hook = (testId: string) => root.querySelector<HTMLElement>(`[data-testid="${testId}"]`);
@@ -158,7 +167,8 @@ describe('the week view', () => {
   it('an empty week is zeros, with a quiet verdict', async () => {
     mount(await Journal.open({ now }), '#/week/2026-11-26');
     await figuresFor('2026-11-23');
-    for (const id of ['week-outcomes', 'week-audience-change', 'week-active-minutes', 'week-prompts-shown', 'week-nothing-yet']) expect(value(id)).toBe('0');
+    for (const id of ['week-outcomes', 'week-audience-change', 'week-active-minutes', 'week-prompts-shown', 'week-nothing-yet'])
+      expect(value(id)).toBe('0');
     expect(hook('week-verdict')?.textContent).toContain('A quiet week');
   });
 
@@ -223,7 +233,10 @@ describe('the week view', () => {
 describe('the reminder’s settings', () => {
   it('reads and saves on/off, the day and the time', async () => {
     mount(await Journal.open({ now }), '#/week');
-    const checkbox = await waitFor(() => root.querySelector<HTMLInputElement>('.reminder-form input[type="checkbox"]'), 'the reminder form');
+    const checkbox = await waitFor(
+      () => root.querySelector<HTMLInputElement>('.reminder-form input[type="checkbox"]'),
+      'the reminder form',
+    );
     expect(checkbox.checked).toBe(true);
     const day = root.querySelector<HTMLSelectElement>('#reminder-day')!;
     const time = root.querySelector<HTMLInputElement>('#reminder-time')!;

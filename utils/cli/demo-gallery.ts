@@ -62,11 +62,7 @@ export function galleryHtml(dir: string = DEMO_DIR): string {
 
 /** What the offline router does with a request. */
 export type Route =
-  | { kind: 'continue' }
-  | { kind: 'gallery' }
-  | { kind: 'demo'; page: DemoPage }
-  | { kind: 'not-in-demo' }
-  | { kind: 'abort' };
+  { kind: 'continue' } | { kind: 'gallery' } | { kind: 'demo'; page: DemoPage } | { kind: 'not-in-demo' } | { kind: 'abort' };
 
 /**
  * Decide a request's fate. The extension's own files load normally; the gallery and the demo pages
@@ -82,7 +78,8 @@ export function routeFor(rawUrl: string, isNavigation: boolean): Route {
   }
   if (url.protocol === 'chrome-extension:') return { kind: 'continue' };
   url.hash = '';
-  if (url.origin === new URL(GALLERY_URL).origin) return url.pathname === '/' ? { kind: 'gallery' } : isNavigation ? { kind: 'not-in-demo' } : { kind: 'abort' };
+  if (url.origin === new URL(GALLERY_URL).origin)
+    return url.pathname === '/' ? { kind: 'gallery' } : isNavigation ? { kind: 'not-in-demo' } : { kind: 'abort' };
   const page = DEMO_PAGES.find((candidate) => candidate.url === url.href);
   if (page && isNavigation) return { kind: 'demo', page };
   return isNavigation ? { kind: 'not-in-demo' } : { kind: 'abort' };

@@ -85,11 +85,25 @@ const KEPT_METAS = '[charset], [property="og:url"], [name="user-login"]';
 /** Domains under which sites hand out handles (Bluesky's default): kept on a replaced handle. */
 const HANDLE_DOMAINS = ['.bsky.social'];
 const DROP_TAGS = `script, style, noscript, template, iframe, object, embed, link:not([rel="canonical"]), meta:not(${KEPT_METAS})`;
-const TEXT_ATTRIBUTES = new Set(['aria-label', 'title', 'alt', 'placeholder', 'aria-description', 'aria-valuetext', 'aria-roledescription', 'value', 'content', 'label']);
+const TEXT_ATTRIBUTES = new Set([
+  'aria-label',
+  'title',
+  'alt',
+  'placeholder',
+  'aria-description',
+  'aria-valuetext',
+  'aria-roledescription',
+  'value',
+  'content',
+  'label',
+]);
 const URL_ATTRIBUTES = new Set(['href', 'action', 'data-href', 'data-url']);
 const DROP_ATTRIBUTES = new Set(['src', 'srcset', 'poster', 'data-src', 'data-srcset', 'background', 'integrity', 'nonce', 'sizes']);
 const NO_SPACE = /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Hangul}\p{scx=Thai}]/u;
-const LOREM = 'lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor incididunt ut labore et dolore magna aliqua enim minim veniam quis nostrud'.split(' ');
+const LOREM =
+  'lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor incididunt ut labore et dolore magna aliqua enim minim veniam quis nostrud'.split(
+    ' ',
+  );
 
 /** Words a fixture may keep: label words of every language, units, "more than", "Edit profile", interface words. */
 function vocabulary(extra: readonly string[]): Set<string> {
@@ -121,7 +135,8 @@ export function reduceHtml(html: string, options: ReduceOptions): Reduced {
   for (const [from, to] of options.rename ?? []) handles.set(from.toLowerCase(), to);
 
   for (const el of Array.from(doc.querySelectorAll(DROP_TAGS))) el.remove();
-  for (const svg of Array.from(doc.querySelectorAll('svg'))) for (const child of Array.from(svg.children)) if (child.tagName.toLowerCase() !== 'title') child.remove();
+  for (const svg of Array.from(doc.querySelectorAll('svg')))
+    for (const child of Array.from(svg.children)) if (child.tagName.toLowerCase() !== 'title') child.remove();
   removeComments(doc);
 
   const targets = findTargets(doc, options.keep, lang, options.auto ?? true);
@@ -147,12 +162,16 @@ export function reduceHtml(html: string, options: ReduceOptions): Reduced {
     'Structure, hooks and numbers are the site’s; personal words and handles are replaced.',
   ].join('\n  ');
   const out = `<!DOCTYPE html>\n<!--\n  ${header}\n-->\n${serialize(doc.documentElement, 0)}\n`;
-  return { html: out, url: redactor.mapUrl(options.url), targets: targets.filter((target) => target.isConnected).map((target) => textOf(target)) };
+  return {
+    html: out,
+    url: redactor.mapUrl(options.url),
+    targets: targets.filter((target) => target.isConnected).map((target) => textOf(target)),
+  };
 }
 
 function removeComments(doc: Document): void {
   const walk = (node: Node) => {
-    for (let child = node.firstChild; child; ) {
+    for (let child = node.firstChild; child;) {
       const next = child.nextSibling;
       if (child.nodeType === 8) child.parentNode?.removeChild(child);
       else walk(child);
@@ -189,14 +208,17 @@ function findTargets(doc: Document, keep: readonly string[] | undefined, lang: s
     const title = el.getAttribute('title');
     return title !== null && /^[\d\s.,'\u00a0\u202f]+$/u.test(title) && parseCount(textOf(el), lang) !== null;
   });
-  const edit = all.filter((el) => el.matches('a, button, [role="button"]') && (isEditProfileLabel(textOf(el)) || isEditProfileLabel(el.getAttribute('aria-label'))));
+  const edit = all.filter(
+    (el) =>
+      el.matches('a, button, [role="button"]') && (isEditProfileLabel(textOf(el)) || isEditProfileLabel(el.getAttribute('aria-label'))),
+  );
   return [...new Set([...found, ...innermost, ...titled, ...edit])];
 }
 
 /** Keep `whole` subtrees and the `chain` of their ancestors; drop everything else (text in the chain too). */
 function prune(el: Element, whole: ReadonlySet<Element>, chain: ReadonlySet<Element>): void {
   if (whole.has(el)) return;
-  for (let child = el.firstChild; child; ) {
+  for (let child = el.firstChild; child;) {
     const next = child.nextSibling;
     if (child.nodeType === 1) {
       const element = child as Element;
@@ -218,7 +240,7 @@ function prune(el: Element, whole: ReadonlySet<Element>, chain: ReadonlySet<Elem
 /** Whitespace-only text between elements goes: the fixture's own line breaks (serialize) take its place. */
 function tidyWhitespace(root: Element): void {
   const walk = (el: Element) => {
-    for (let child = el.firstChild; child; ) {
+    for (let child = el.firstChild; child;) {
       const next = child.nextSibling;
       const between = child.previousSibling?.nodeType === 1 || next?.nodeType === 1 || !child.previousSibling || !next;
       // A space between two inline elements is what a reader sees ("12.3K Followers"): only line breaks go.
@@ -234,11 +256,18 @@ const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input'
 const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title']);
 
 function escapeText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\u00a0/g, '&nbsp;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\u00a0/g, '&nbsp;');
 }
 
 function escapeAttribute(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/\u00a0/g, '&nbsp;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/"/g, '&quot;')
+    .replace(/\u00a0/g, '&nbsp;');
 }
 
 /**
@@ -305,7 +334,8 @@ class Redactor {
         const lower = name.toLowerCase();
         if (DROP_ATTRIBUTES.has(lower) || lower.startsWith('on')) el.removeAttribute(name);
         else if (this.isUrl(el, lower)) el.setAttribute(name, this.mapUrl(value));
-        else if (el.tagName.toLowerCase() === 'meta' && lower === 'content' && el.getAttribute('name') === 'user-login') el.setAttribute(name, value ? this.fake(value) : value);
+        else if (el.tagName.toLowerCase() === 'meta' && lower === 'content' && el.getAttribute('name') === 'user-login')
+          el.setAttribute(name, value ? this.fake(value) : value);
         else if (TEXT_ATTRIBUTES.has(lower)) el.setAttribute(name, this.text(value));
         else if (lower === 'style') el.setAttribute(name, value.replace(/url\([^)]*\)/g, 'url()'));
         else if (lower.startsWith('data-') && value.length > 200) el.removeAttribute(name);
@@ -327,7 +357,9 @@ class Redactor {
   /** Text with every word that is not a count's, a label's or the interface's replaced. */
   text(value: string): string {
     // A handle in text ("@jane") is the same person as in the links: the same replacement.
-    return value.replace(/@[\p{L}\p{N}_.]+|[\p{L}\p{M}][\p{L}\p{M}'’_-]*/gu, (word) => (word.startsWith('@') ? `@${this.fake(word.slice(1))}` : this.word(word)));
+    return value.replace(/@[\p{L}\p{N}_.]+|[\p{L}\p{M}][\p{L}\p{M}'’_-]*/gu, (word) =>
+      word.startsWith('@') ? `@${this.fake(word.slice(1))}` : this.word(word),
+    );
   }
 
   private word(word: string): string {
@@ -346,7 +378,10 @@ class Redactor {
 
   /** A compact unit ("K", "Mio", "тыс", "万"), read by the parser in the page's language or any. */
   private isUnit(word: string): boolean {
-    return word.length <= 5 && (parseCount(`1 ${word}`, this.lang) !== null || parseCount(`1${word}`, this.lang) !== null || parseCount(`1 ${word}`) !== null);
+    return (
+      word.length <= 5 &&
+      (parseCount(`1 ${word}`, this.lang) !== null || parseCount(`1${word}`, this.lang) !== null || parseCount(`1 ${word}`) !== null)
+    );
   }
 
   /** A run of a script written without spaces that is only label words, units and counters. */
@@ -354,7 +389,11 @@ class Redactor {
     if (run === '') return true;
     for (let end = run.length; end > 0; end--) {
       const head = run.slice(0, end);
-      if ((this.words.has(head) || /^(人|名|位|명|个|個|の|以上|超|多|이상)$/u.test(head) || this.isUnit(head)) && this.segments(run.slice(end))) return true;
+      if (
+        (this.words.has(head) || /^(人|名|位|명|个|個|の|以上|超|多|이상)$/u.test(head) || this.isUnit(head)) &&
+        this.segments(run.slice(end))
+      )
+        return true;
     }
     return false;
   }
@@ -408,12 +447,19 @@ class Redactor {
       return '';
     }
     const sameSite = url.hostname === this.base.hostname || url.hostname.endsWith(`.${this.base.hostname.replace(/^www\./, '')}`);
-    const path = url.pathname.split('/').map((part) => (part ? this.segment(part) : part)).join('/');
+    const path = url.pathname
+      .split('/')
+      .map((part) => (part ? this.segment(part) : part))
+      .join('/');
     const query = Array.from(url.searchParams)
-      .map(([key, val]) => `${encodeURIComponent(key)}=${ROUTE_WORDS.has(val.toLowerCase()) || /^\d*$/.test(val) ? encodeURIComponent(val) : this.fake(val)}`)
+      .map(
+        ([key, val]) =>
+          `${encodeURIComponent(key)}=${ROUTE_WORDS.has(val.toLowerCase()) || /^\d*$/.test(val) ? encodeURIComponent(val) : this.fake(val)}`,
+      )
       .join('&');
     const tail = `${path}${query ? `?${query}` : ''}`;
-    if (/^[a-z][a-z0-9+.-]*:/i.test(value) || value.startsWith('//')) return sameSite ? `${url.protocol}//${this.host(url.host)}${tail}` : `https://example.com${tail}`;
+    if (/^[a-z][a-z0-9+.-]*:/i.test(value) || value.startsWith('//'))
+      return sameSite ? `${url.protocol}//${this.host(url.host)}${tail}` : `https://example.com${tail}`;
     return tail;
   }
 
@@ -436,7 +482,9 @@ class Redactor {
    */
   private renamed(value: string): string {
     // Addresses of vocabularies (schema.org types, XML namespaces) name no one: they stay.
-    let out = value.replace(/https?:\/\/[^\s"'<>\\]+/g, (url) => (/^https?:\/\/(www\.)?(schema\.org|w3\.org)\//.test(url) ? url : this.mapUrl(url)));
+    let out = value.replace(/https?:\/\/[^\s"'<>\\]+/g, (url) =>
+      /^https?:\/\/(www\.)?(schema\.org|w3\.org)\//.test(url) ? url : this.mapUrl(url),
+    );
     for (const [from, to] of this.handles) {
       if (from.length < 3 || ROUTE_WORDS.has(from) || this.words.has(from)) continue;
       const token = new RegExp(`(?<![\\p{L}\\p{N}])${from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'giu');

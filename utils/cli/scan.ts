@@ -27,8 +27,7 @@ export interface ScanOutput {
 
 class UsageError extends Error {}
 
-const USAGE =
-  'usage: scan [--url URL] [--lang TAG] FILE.html | scan --text "STRING" [--lang TAG] | scan --texts FILE.jsonl';
+const USAGE = 'usage: scan [--url URL] [--lang TAG] FILE.html | scan --text "STRING" [--lang TAG] | scan --texts FILE.jsonl';
 
 interface Options {
   url?: string;
@@ -132,7 +131,14 @@ function readInput(path: string): string {
     return readFileSync(path === '-' ? 0 : path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : String((error as Error).message);
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'is a directory'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : String((error as Error).message);
     throw new UsageError(`cannot read ${path}: ${why}`);
   }
 }

@@ -267,7 +267,10 @@ async function waitForPrompts(page: Page): Promise<number> {
     previous = count;
     count = await prompts.count();
   }
-  await prompts.first().waitFor({ state: 'visible', timeout: 2_000 }).catch(() => undefined);
+  await prompts
+    .first()
+    .waitFor({ state: 'visible', timeout: 2_000 })
+    .catch(() => undefined);
   return count;
 }
 
@@ -300,7 +303,14 @@ async function dialogShown(page: Page): Promise<boolean> {
   const deadline = Date.now() + DIALOG_TIMEOUT_MS;
   do {
     const frame = page.frames().find((candidate) => /^(chrome|moz)-extension:\/\/[^/]+\/prompt\.html/.test(candidate.url()));
-    if (frame && (await frame.locator('[role="dialog"]').isVisible().catch(() => false))) return true;
+    if (
+      frame &&
+      (await frame
+        .locator('[role="dialog"]')
+        .isVisible()
+        .catch(() => false))
+    )
+      return true;
     await page.waitForTimeout(20);
   } while (Date.now() < deadline);
   return false;

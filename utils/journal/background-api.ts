@@ -11,8 +11,27 @@ import { OVER_CAP, type Journal } from './journal';
 import { toJournalError } from './db';
 import { localDay, type BudgetedMessage } from './records';
 import { BUDGETS, MinuteBudget, overBudget, RefusalTally, TimeAllowance } from './budgets';
-import { parseMessage, type LanguageLoadMessage, type Message, type PromptFrameMessage, type GenericLayerMessage, type Refusal, type Response, type SiteSettingsMessage } from './messages';
-import { extraOriginsItem, originPattern, readSiteSettings, repairOrigins, repairWeekStart, siteStateOf, weekStartItem, type SiteSettings, type Weekday } from '../settings';
+import {
+  parseMessage,
+  type LanguageLoadMessage,
+  type Message,
+  type PromptFrameMessage,
+  type GenericLayerMessage,
+  type Refusal,
+  type Response,
+  type SiteSettingsMessage,
+} from './messages';
+import {
+  extraOriginsItem,
+  originPattern,
+  readSiteSettings,
+  repairOrigins,
+  repairWeekStart,
+  siteStateOf,
+  weekStartItem,
+  type SiteSettings,
+  type Weekday,
+} from '../settings';
 import { browser } from 'wxt/browser';
 import { weekBounds } from '../week';
 import { aimForPrompt, parsePromptMessage, PROMPT_PAGE_PATH, storeAnswer, type PromptMessage } from './prompt-api';
@@ -130,33 +149,46 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
     switch (message.type) {
       case 'snapshot/add': {
         const { perMinutePerSite } = BUDGETS.snapshot;
-        return perMinute.take(`${message.type}\u0000${message.snapshot.siteId}`, perMinutePerSite) ? undefined : `more than ${perMinutePerSite} snapshots a minute`;
+        return perMinute.take(`${message.type}\u0000${message.snapshot.siteId}`, perMinutePerSite)
+          ? undefined
+          : `more than ${perMinutePerSite} snapshots a minute`;
       }
       case 'activity/add': {
         const { messagesPerMinutePerTab } = BUDGETS.activity;
         const tab = tabOf(sender);
-        if (!perMinute.take(`${message.type}\u0000${tab}`, messagesPerMinutePerTab)) return `more than ${messagesPerMinutePerTab} activity messages a minute from one tab`;
+        if (!perMinute.take(`${message.type}\u0000${tab}`, messagesPerMinutePerTab))
+          return `more than ${messagesPerMinutePerTab} activity messages a minute from one tab`;
         return activeTime.take(tab, message.activity.activeMs ?? 0) ? undefined : 'more active time than has passed in one tab';
       }
       case 'health/add': {
         const { perMinutePerSite } = BUDGETS.health;
-        return perMinute.take(`${message.type}\u0000${message.health.siteId}`, perMinutePerSite) ? undefined : `more than ${perMinutePerSite} page views a minute`;
+        return perMinute.take(`${message.type}\u0000${message.health.siteId}`, perMinutePerSite)
+          ? undefined
+          : `more than ${perMinutePerSite} page views a minute`;
       }
       case 'lang/load': {
         const { perMinutePerTab } = BUDGETS.lang;
-        return perMinute.take(`${message.type}\u0000${tabOf(sender)}`, perMinutePerTab) ? undefined : `more than ${perMinutePerTab} language loads a minute from one tab`;
+        return perMinute.take(`${message.type}\u0000${tabOf(sender)}`, perMinutePerTab)
+          ? undefined
+          : `more than ${perMinutePerTab} language loads a minute from one tab`;
       }
       case 'prompt/frame': {
         const { perMinutePerTab } = BUDGETS.frame;
-        return perMinute.take(`${message.type}\u0000${tabOf(sender)}`, perMinutePerTab) ? undefined : `more than ${perMinutePerTab} prompt frame loads a minute from one tab`;
+        return perMinute.take(`${message.type}\u0000${tabOf(sender)}`, perMinutePerTab)
+          ? undefined
+          : `more than ${perMinutePerTab} prompt frame loads a minute from one tab`;
       }
       case 'sites/generic': {
         const { perMinutePerTab } = BUDGETS.generic;
-        return perMinute.take(`${message.type}\u0000${tabOf(sender)}`, perMinutePerTab) ? undefined : `more than ${perMinutePerTab} generic layer loads a minute from one tab`;
+        return perMinute.take(`${message.type}\u0000${tabOf(sender)}`, perMinutePerTab)
+          ? undefined
+          : `more than ${perMinutePerTab} generic layer loads a minute from one tab`;
       }
       case 'settings/site': {
         const { perMinutePerTab } = BUDGETS.settings;
-        return perMinute.take(`${message.type}\u0000${tabOf(sender)}`, perMinutePerTab) ? undefined : `more than ${perMinutePerTab} settings reads a minute from one tab`;
+        return perMinute.take(`${message.type}\u0000${tabOf(sender)}`, perMinutePerTab)
+          ? undefined
+          : `more than ${perMinutePerTab} settings reads a minute from one tab`;
       }
     }
   }
@@ -223,7 +255,9 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
    */
   function checkSiteId(siteId: string, site: SenderSite): Refusal | undefined {
     if (site.kind === 'adapter') {
-      return siteId === site.adapterId ? undefined : refuse(`Refused: a page on ${site.adapterId} cannot report for site ${JSON.stringify(siteId)}.`);
+      return siteId === site.adapterId
+        ? undefined
+        : refuse(`Refused: a page on ${site.adapterId} cannot report for site ${JSON.stringify(siteId)}.`);
     }
     return siteId === site.host || MARKUP_ADAPTER_IDS.has(siteId)
       ? undefined
@@ -238,7 +272,12 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
   const injections = new Map<string, Promise<void>>();
 
   /** Run a file of the package in the sender's own frame (a language pack). */
-  async function loadInto(sender: MessageSenderLike, file: string, inject: ((target: FrameTarget) => Promise<void>) | undefined, failed: string): Promise<Response> {
+  async function loadInto(
+    sender: MessageSenderLike,
+    file: string,
+    inject: ((target: FrameTarget) => Promise<void>) | undefined,
+    failed: string,
+  ): Promise<Response> {
     const tabId = (sender.tab as { id?: unknown }).id;
     const { frameId, documentId } = sender;
     if (!isIndex(tabId) || !isIndex(frameId)) return refuse('Refused: the message did not say which tab and frame it came from.');
@@ -290,14 +329,18 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
   }
 
   /** The journal's messages (`lang/load`, `prompt/frame`, `sites/generic` and `settings/site` are answered without the journal). */
-  async function perform(message: Exclude<Message, LanguageLoadMessage | PromptFrameMessage | GenericLayerMessage | SiteSettingsMessage>, sender: MessageSenderLike): Promise<Response> {
+  async function perform(
+    message: Exclude<Message, LanguageLoadMessage | PromptFrameMessage | GenericLayerMessage | SiteSettingsMessage>,
+    sender: MessageSenderLike,
+  ): Promise<Response> {
     const journal = await deps.journal();
     const at = now().toISOString();
     switch (message.type) {
       case 'snapshot/add': {
         const { newRowsPerDayPerSite } = BUDGETS.snapshot;
         const write = await journal.addSnapshot({ ...message.snapshot, at }, { newRowsPerDay: newRowsPerDayPerSite });
-        if (write.stored === OVER_CAP) return refuseOverBudget(message.type, message.snapshot.siteId, `more than ${newRowsPerDayPerSite} new snapshots a day`);
+        if (write.stored === OVER_CAP)
+          return refuseOverBudget(message.type, message.snapshot.siteId, `more than ${newRowsPerDayPerSite} new snapshots a day`);
         return { ok: true, recorded: write.stored !== 'unchanged' };
       }
       case 'activity/add': {
@@ -329,7 +372,8 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
         if (valid.type === 'prompt/aim') return await aimForPrompt(await deps.journal(), weekBounds(now(), await weekStartsOn()));
         const { siteId } = valid.answer;
         const { perMinutePerSite } = BUDGETS.answer;
-        if (!perMinute.take(`${valid.type}\u0000${siteId}`, perMinutePerSite)) return await refuseOverBudget(valid.type, siteId, `more than ${perMinutePerSite} answers a minute`);
+        if (!perMinute.take(`${valid.type}\u0000${siteId}`, perMinutePerSite))
+          return await refuseOverBudget(valid.type, siteId, `more than ${perMinutePerSite} answers a minute`);
         const stored = await storeAnswer(valid.answer, await deps.journal(), now().toISOString());
         return stored === OVER_CAP ? await refuseOverBudget(valid.type, siteId, 'more answers or outcomes than a day holds') : stored;
       }

@@ -336,7 +336,10 @@ function issueText(issue: v.BaseIssue<unknown>): string {
 
 /** `("a" | "b" | "c")` → `"a", "b" or "c"`. */
 function alternatives(expected: string | null, last: string, name: (t: string) => string = (t) => t): string {
-  const parts = (expected ?? '').replace(/^\((.*)\)$/, '$1').split(' | ').map(name);
+  const parts = (expected ?? '')
+    .replace(/^\((.*)\)$/, '$1')
+    .split(' | ')
+    .map(name);
   return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')}${last}${parts.at(-1)}`;
 }
 
@@ -443,7 +446,11 @@ export async function importBackup(journal: Journal, backup: Backup): Promise<Im
           metricsSeen: Math.max(current.metricsSeen, row.metricsSeen),
           promptsShown: Math.max(current.promptsShown, row.promptsShown),
         };
-        if (raised.activeMs === current.activeMs && raised.metricsSeen === current.metricsSeen && raised.promptsShown === current.promptsShown) {
+        if (
+          raised.activeMs === current.activeMs &&
+          raised.metricsSeen === current.metricsSeen &&
+          raised.promptsShown === current.promptsShown
+        ) {
           report.skipped.activity++;
         } else {
           writes.push(activity.put(raised));

@@ -160,7 +160,8 @@ export async function openJournalDB(options: OpenOptions = {}): Promise<JournalD
   } catch (error) {
     const name = (error as { name?: string } | null)?.name;
     // Firefox private browsing and "never remember history" refuse to open with InvalidStateError.
-    if (name === 'InvalidStateError' || name === 'SecurityError') throw new JournalError('unavailable', MESSAGES.unavailable, { cause: error });
+    if (name === 'InvalidStateError' || name === 'SecurityError')
+      throw new JournalError('unavailable', MESSAGES.unavailable, { cause: error });
     throw toJournalError(error);
   }
 }

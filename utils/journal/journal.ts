@@ -8,7 +8,19 @@
  *   extension asked for it (`blocking`).
  */
 import * as v from 'valibot';
-import { allOrNothing, openJournalDB, HEALTH_STORES, JournalError, MESSAGES, REFUSAL_STORES, STORES, toJournalError, type JournalDB, type OpenOptions, type StoreName } from './db';
+import {
+  allOrNothing,
+  openJournalDB,
+  HEALTH_STORES,
+  JournalError,
+  MESSAGES,
+  REFUSAL_STORES,
+  STORES,
+  toJournalError,
+  type JournalDB,
+  type OpenOptions,
+  type StoreName,
+} from './db';
 import {
   ActivitySchema,
   AimSchema,
@@ -197,7 +209,11 @@ export class Journal {
   /** Set a new purpose and aim. The current one is archived, never overwritten. */
   async setAim(input: { purpose: string; aim: string }): Promise<Aim> {
     const at = this.stamp();
-    const aim = check(AimSchema, { id: newId(), purpose: input.purpose.trim(), aim: input.aim.trim(), createdAt: at, archivedAt: null }, 'Aim');
+    const aim = check(
+      AimSchema,
+      { id: newId(), purpose: input.purpose.trim(), aim: input.aim.trim(), createdAt: at, archivedAt: null },
+      'Aim',
+    );
     return this.run(async (db) => {
       const tx = db.transaction('aims', 'readwrite');
       return allOrNothing(tx, async () => {
@@ -319,7 +335,9 @@ export class Journal {
         const outcomes = tx.objectStore('outcomes');
         const over =
           (cap.answersPerDay !== undefined && (await reflections.index('by-site-at').count(today)) >= cap.answersPerDay) ||
-          (outcomeInput !== undefined && cap.outcomesPerDay !== undefined && (await outcomes.index('by-site-at').count(today)) >= cap.outcomesPerDay);
+          (outcomeInput !== undefined &&
+            cap.outcomesPerDay !== undefined &&
+            (await outcomes.index('by-site-at').count(today)) >= cap.outcomesPerDay);
         if (over) {
           await tx.done;
           return OVER_CAP;
@@ -354,7 +372,10 @@ export class Journal {
     return this.run(async (db) => {
       const tx = db.transaction('snapshots', 'readwrite');
       const index = tx.store.index('by-site-metric-at');
-      const latest = await index.openCursor(IDBKeyRange.bound([snapshot.siteId, snapshot.metric, ''], [snapshot.siteId, snapshot.metric, snapshot.at]), 'prev');
+      const latest = await index.openCursor(
+        IDBKeyRange.bound([snapshot.siteId, snapshot.metric, ''], [snapshot.siteId, snapshot.metric, snapshot.at]),
+        'prev',
+      );
       const previous = latest?.value;
       const sameDay = previous !== undefined && previous.at >= day.from;
       const same = previous !== undefined && previous.value === snapshot.value && previous.approximate === snapshot.approximate;
@@ -362,7 +383,11 @@ export class Journal {
       if (sameDay && same) {
         result = { stored: 'unchanged', snapshot: previous };
       } else if (sameDay && at.getTime() - Date.parse(previous.at) < SNAPSHOT_INTERVAL_MS) {
-        const updated = check(SnapshotSchema, { ...previous, value: snapshot.value, approximate: snapshot.approximate, at: snapshot.at }, 'Snapshot');
+        const updated = check(
+          SnapshotSchema,
+          { ...previous, value: snapshot.value, approximate: snapshot.approximate, at: snapshot.at },
+          'Snapshot',
+        );
         await latest!.update(updated);
         result = { stored: 'updated', snapshot: updated };
       } else if (cap.newRowsPerDay !== undefined && (await rowsOfSiteOnDay(index, snapshot.siteId, day)) >= cap.newRowsPerDay) {
@@ -397,7 +422,13 @@ export class Journal {
     const day = delta.day ?? localDay(this.now());
     const increment = check(
       ActivitySchema,
-      { day, siteId: delta.siteId, activeMs: delta.activeMs ?? 0, metricsSeen: delta.metricsSeen ?? 0, promptsShown: delta.promptsShown ?? 0 },
+      {
+        day,
+        siteId: delta.siteId,
+        activeMs: delta.activeMs ?? 0,
+        metricsSeen: delta.metricsSeen ?? 0,
+        promptsShown: delta.promptsShown ?? 0,
+      },
       'Activity',
     );
     return this.run(async (db) => {
@@ -415,7 +446,8 @@ export class Journal {
           : increment,
         'Activity',
       );
-      const over = cap && (['activeMs', 'metricsSeen', 'promptsShown'] as const).some((field) => increment[field] > 0 && next[field] > cap[field]);
+      const over =
+        cap && (['activeMs', 'metricsSeen', 'promptsShown'] as const).some((field) => increment[field] > 0 && next[field] > cap[field]);
       if (over) {
         await tx.done;
         return OVER_CAP;
@@ -428,8 +460,7 @@ export class Journal {
 
   /** Activity rows for days in [fromDay, toDay] (inclusive), every site. */
   async activity(fromDay?: string, toDay?: string): Promise<Activity[]> {
-    const range =
-      fromDay || toDay ? IDBKeyRange.bound([fromDay ?? '0000-00-00', ''], [toDay ?? '9999-99-99', '\uffff']) : undefined;
+    const range = fromDay || toDay ? IDBKeyRange.bound([fromDay ?? '0000-00-00', ''], [toDay ?? '9999-99-99', '\uffff']) : undefined;
     return this.run((db) => db.getAll('activity', range));
   }
 
@@ -449,7 +480,15 @@ export class Journal {
       return allOrNothing(tx, async () => {
         const health = tx.objectStore('health');
         const standing = tx.objectStore('siteHealth');
-        const row = (await health.get([day, view.siteId])) ?? { day, siteId: view.siteId, expected: 0, found: 0, hook: 0, label: 0, generic: 0 };
+        const row = (await health.get([day, view.siteId])) ?? {
+          day,
+          siteId: view.siteId,
+          expected: 0,
+          found: 0,
+          hook: 0,
+          label: 0,
+          generic: 0,
+        };
         const expectedBefore = row.expected;
         // A correction's view was counted as expected when it was recorded empty.
         if (!view.corrects) row.expected += 1;
@@ -489,7 +528,9 @@ export class Journal {
       const tx = db.transaction('siteHealth', 'readwrite');
       const before = await tx.store.get(siteId);
       if (!before) throw new JournalError('invalid', `Site health ${siteId}: no page view recorded to diagnose`);
-      await tx.store.put(check(SiteHealthSchema, { ...before, diagnostic: diagnostic.slice(0, LIMITS.diagnostic), diagnosticAt: at }, 'Site health'));
+      await tx.store.put(
+        check(SiteHealthSchema, { ...before, diagnostic: diagnostic.slice(0, LIMITS.diagnostic), diagnosticAt: at }, 'Site health'),
+      );
       await tx.done;
     });
   }
@@ -525,7 +566,8 @@ export class Journal {
 
   /** Refusal rows for days in [fromDay, toDay] (inclusive), every site and type. */
   async refusals(fromDay?: string, toDay?: string): Promise<RefusalDay[]> {
-    const range = fromDay || toDay ? IDBKeyRange.bound([fromDay ?? '0000-00-00', '', ''], [toDay ?? '9999-99-99', '\uffff', '\uffff']) : undefined;
+    const range =
+      fromDay || toDay ? IDBKeyRange.bound([fromDay ?? '0000-00-00', '', ''], [toDay ?? '9999-99-99', '\uffff', '\uffff']) : undefined;
     return this.run((db) => db.getAll('refusals', range));
   }
 
@@ -593,7 +635,9 @@ async function rowsOfSiteOnDay(
   siteId: string,
   day: { from: string; to: string },
 ): Promise<number> {
-  const counts = await Promise.all(METRICS.map((metric) => index.count(IDBKeyRange.bound([siteId, metric, day.from], [siteId, metric, day.to], false, true))));
+  const counts = await Promise.all(
+    METRICS.map((metric) => index.count(IDBKeyRange.bound([siteId, metric, day.from], [siteId, metric, day.to], false, true))),
+  );
   return counts.reduce((sum, n) => sum + n, 0);
 }
 

@@ -70,7 +70,10 @@ const HealthAddSchema = v.strictObject({
       corrects: v.optional(v.literal(true)),
       diagnose: v.optional(v.literal(true)),
     }),
-    v.check((health) => health.found === (health.via !== undefined), 'a view with counts says which layer found them, and only such a view'),
+    v.check(
+      (health) => health.found === (health.via !== undefined),
+      'a view with counts says which layer found them, and only such a view',
+    ),
     v.check((health) => !health.corrects || health.found, 'only a view with counts corrects an empty one'),
     v.check((health) => !health.diagnose || health.via !== 'hook', 'only a view that was empty or fell back is diagnosed'),
   ),
@@ -81,7 +84,10 @@ const HealthAddSchema = v.strictObject({
  * English and loads the page's language when it needs it. The language must be one a pack exists for, or
  * the neutral units (`units`: every language's compact units, for a token the page's tables miss).
  */
-const LanguageLoadSchema = v.strictObject({ type: v.literal('lang/load'), lang: v.picklist([NEUTRAL_UNITS_CODE, ...PACK_CODES] as [string, ...string[]]) });
+const LanguageLoadSchema = v.strictObject({
+  type: v.literal('lang/load'),
+  lang: v.picklist([NEUTRAL_UNITS_CODE, ...PACK_CODES] as [string, ...string[]]),
+});
 
 /**
  * Inject the dialog's frame code (entrypoints/prompt-frame.ts) into the sender's own frame, on the page's

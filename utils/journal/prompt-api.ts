@@ -30,7 +30,10 @@ const PromptAnswerSchema = v.strictObject({
     }),
     // An "outcome" answer without the outcome would count a result nobody can see; any other answer
     // with one would store an outcome the user did not say they had.
-    v.check((answer) => (answer.answer === 'outcome') === (answer.outcome !== undefined), 'an outcome is required with the answer "outcome", and allowed only with it'),
+    v.check(
+      (answer) => (answer.answer === 'outcome') === (answer.outcome !== undefined),
+      'an outcome is required with the answer "outcome", and allowed only with it',
+    ),
   ),
 });
 

@@ -90,7 +90,16 @@ export interface SiteHealth {
 }
 
 /** The messages the background budgets (utils/journal/budgets.ts): what a refusal is counted under. */
-export const BUDGETED_MESSAGES = ['snapshot/add', 'activity/add', 'health/add', 'lang/load', 'prompt/frame', 'sites/generic', 'settings/site', 'prompt/answer'] as const;
+export const BUDGETED_MESSAGES = [
+  'snapshot/add',
+  'activity/add',
+  'health/add',
+  'lang/load',
+  'prompt/frame',
+  'sites/generic',
+  'settings/site',
+  'prompt/answer',
+] as const;
 export type BudgetedMessage = (typeof BUDGETED_MESSAGES)[number];
 
 /**
@@ -141,7 +150,12 @@ export const dayString = v.pipe(
 );
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.id), v.regex(/^[A-Za-z0-9_-]+$/, 'must be letters, digits, - or _'));
-const siteId = v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.siteId), v.regex(SITE_ID, 'must be a site id such as "x" or "mastodon.social"'));
+const siteId = v.pipe(
+  v.string(),
+  v.minLength(1),
+  v.maxLength(LIMITS.siteId),
+  v.regex(SITE_ID, 'must be a site id such as "x" or "mastodon.social"'),
+);
 const count = v.pipe(v.number(), v.safeInteger(), v.minValue(0));
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const metric = v.picklist(METRICS);
@@ -149,7 +163,10 @@ const metric = v.picklist(METRICS);
 export const AimSchema = v.strictObject({
   id,
   purpose: text(LIMITS.purpose),
-  aim: v.pipe(text(LIMITS.aim), v.check((value) => value.trim().length > 0, 'must not be empty')),
+  aim: v.pipe(
+    text(LIMITS.aim),
+    v.check((value) => value.trim().length > 0, 'must not be empty'),
+  ),
   createdAt: isoDate,
   archivedAt: v.nullable(isoDate),
 });
@@ -157,7 +174,10 @@ export const AimSchema = v.strictObject({
 export const OutcomeSchema = v.strictObject({
   id,
   at: isoDate,
-  title: v.pipe(text(LIMITS.title), v.check((value) => value.trim().length > 0, 'must not be empty')),
+  title: v.pipe(
+    text(LIMITS.title),
+    v.check((value) => value.trim().length > 0, 'must not be empty'),
+  ),
   kind: v.picklist(OUTCOME_KINDS),
   note: text(LIMITS.note),
   siteId: v.nullable(siteId),

@@ -2,7 +2,8 @@
  * The languages a pack exists for (./packs.ts; equal by test): the content script asks only for these,
  * and the background injects only these files. Kept apart so neither carries the packs themselves.
  */
-export const PACK_CODES: readonly string[] = 'ar bn cs da de el en es fa fi fil fr he hi hu id it ja ko ms nb nl pl pt ro ru sv sw th tr uk vi zh'.split(' ');
+export const PACK_CODES: readonly string[] =
+  'ar bn cs da de el en es fa fi fil fr he hi hu id it ja ko ms nb nl pl pt ro ru sv sw th tr uk vi zh'.split(' ');
 
 /** The base language of a tag ("pt-BR" → "pt", "zh-Hant-TW" → "zh", "tl" → "fil"), if a pack exists for it. */
 export function packCodeOf(tag: string | null | undefined): string | undefined {

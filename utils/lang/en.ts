@@ -5,7 +5,8 @@
 import type { LanguagePack } from './pack';
 
 export const EN: LanguagePack = {
-  words: 'followers|follower;following;connections|connection;friends|friend;subscribers|subscriber|subs|paid subscribers;karma|post karma|comment karma|link karma;stars|star|stargazers|users starred this repository|user starred this repository',
+  words:
+    'followers|follower;following;connections|connection;friends|friend;subscribers|subscriber|subs|paid subscribers;karma|post karma|comment karma|link karma;stars|star|stargazers|users starred this repository|user starred this repository',
   moreThan: 'more than|over',
   editProfile: 'edit profile|edit your profile',
   // Generated: ./numbers.ts `numberPack('en')` (equal by test, tests/unit/lang.test.ts).
@@ -16,7 +17,7 @@ export const EN: LanguagePack = {
       'T3|L5|Cr7|Lakh5|Crore7|K3|KCr10|LCr12|thousand3|lakh5|crore7|lakh crore12',
     ],
     tags:
-      'en=,.0|en-AT=.,0|en-BE=.,0|en-CH=\'.0|en-CZ= ,0|en-DE=.,0|en-DK=.,0|en-EE= ,0|en-ES=.,0|en-FI= ,0|' +
+      "en=,.0|en-AT=.,0|en-BE=.,0|en-CH='.0|en-CZ= ,0|en-DE=.,0|en-DK=.,0|en-EE= ,0|en-ES=.,0|en-FI= ,0|" +
       'en-FR= ,0|en-GB=,.1|en-GE= ,0|en-HU= ,0|en-ID=.,0|en-IN=,.2|en-IT=.,0|en-LT= ,0|en-LV= ,0|' +
       'en-NL=.,0|en-NO= ,0|en-PL=.,0|en-PT= ,0|en-RO=.,0|en-SE= ,0|en-SI=.,0|en-SK= ,0|en-UA= ,0|' +
       'en-ZA= ,0',

@@ -25,5 +25,11 @@ export function languagePackFiles(): { relativeDest: string; contents: string }[
       relativeDest: languagePackPath(code),
       contents: `globalThis.${PACK_SLOT}?.register(${JSON.stringify(code)}, ${JSON.stringify({ ...pack, numbers: numberPack(code) })});\n`,
     }));
-  return [...packs, { relativeDest: languagePackPath(NEUTRAL_UNITS_CODE), contents: `globalThis.${PACK_SLOT}?.units(${JSON.stringify(neutralUnits())});\n` }];
+  return [
+    ...packs,
+    {
+      relativeDest: languagePackPath(NEUTRAL_UNITS_CODE),
+      contents: `globalThis.${PACK_SLOT}?.units(${JSON.stringify(neutralUnits())});\n`,
+    },
+  ];
 }

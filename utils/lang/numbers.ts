@@ -17,22 +17,86 @@ import { lookupNumbers, type NumberPack } from './pack';
  * - ru/uk/pl/cs: the abbreviations are also written without their final dot.
  */
 export const SITE_UNITS: Readonly<Record<string, ReadonlyArray<readonly [string, number]>>> = {
-  de: [['Tsd.', 3], ['Tsd', 3], ['Tausend', 3], ['Mio', 6], ['Mrd', 9]],
-  'en-IN': [['T', 3], ['L', 5], ['Cr', 7], ['Lakh', 5], ['Crore', 7]],
-  hi: [['T', 3], ['L', 5], ['Cr', 7], ['K', 3]],
-  bn: [['L', 5], ['Cr', 7]],
-  mr: [['L', 5], ['Cr', 7]],
-  ta: [['L', 5], ['Cr', 7]],
-  te: [['L', 5], ['Cr', 7]],
-  ru: [['тыс', 3], ['тысяч', 3], ['млн.', 6], ['млрд.', 9]],
-  uk: [['тис', 3], ['тисяч', 3], ['млн.', 6], ['млрд.', 9]],
-  pl: [['tys', 3], ['mln.', 6], ['mld.', 9]],
-  it: [['mila', 3], ['Mln.', 6], ['mln', 6]],
-  lt: [['tūkst', 3], ['mln', 6]],
-  id: [['rb.', 3], ['jt.', 6]],
-  ms: [['rb', 3], ['j', 6]],
-  vi: [['N', 3], ['Tr', 6], ['tr', 6]],
-  tr: [['B', 3], ['Mn', 6], ['Mr', 9]],
+  de: [
+    ['Tsd.', 3],
+    ['Tsd', 3],
+    ['Tausend', 3],
+    ['Mio', 6],
+    ['Mrd', 9],
+  ],
+  'en-IN': [
+    ['T', 3],
+    ['L', 5],
+    ['Cr', 7],
+    ['Lakh', 5],
+    ['Crore', 7],
+  ],
+  hi: [
+    ['T', 3],
+    ['L', 5],
+    ['Cr', 7],
+    ['K', 3],
+  ],
+  bn: [
+    ['L', 5],
+    ['Cr', 7],
+  ],
+  mr: [
+    ['L', 5],
+    ['Cr', 7],
+  ],
+  ta: [
+    ['L', 5],
+    ['Cr', 7],
+  ],
+  te: [
+    ['L', 5],
+    ['Cr', 7],
+  ],
+  ru: [
+    ['тыс', 3],
+    ['тысяч', 3],
+    ['млн.', 6],
+    ['млрд.', 9],
+  ],
+  uk: [
+    ['тис', 3],
+    ['тисяч', 3],
+    ['млн.', 6],
+    ['млрд.', 9],
+  ],
+  pl: [
+    ['tys', 3],
+    ['mln.', 6],
+    ['mld.', 9],
+  ],
+  it: [
+    ['mila', 3],
+    ['Mln.', 6],
+    ['mln', 6],
+  ],
+  lt: [
+    ['tūkst', 3],
+    ['mln', 6],
+  ],
+  id: [
+    ['rb.', 3],
+    ['jt.', 6],
+  ],
+  ms: [
+    ['rb', 3],
+    ['j', 6],
+  ],
+  vi: [
+    ['N', 3],
+    ['Tr', 6],
+    ['tr', 6],
+  ],
+  tr: [
+    ['B', 3],
+    ['Mn', 6],
+    ['Mr', 9],
+  ],
 };
 
 /** Parse the integer shown by Intl for a compact number in that locale ("12", "1.5" → 1.5). */
@@ -143,15 +207,18 @@ function dataOf(tag: string): NumberData {
   return data;
 }
 
-const same = (a: NumberData | undefined, b: NumberData) => a !== undefined && a.group === b.group && a.decimal === b.decimal && a.units === b.units;
+const same = (a: NumberData | undefined, b: NumberData) =>
+  a !== undefined && a.group === b.group && a.decimal === b.decimal && a.units === b.units;
 
 /** The tags of `base` CLDR has number data for, parents before children. */
 function candidates(base: string): string[] {
   const scripts = SCRIPTS.map((script) => `${base}-${script}`).filter((tag) => resolved(tag) !== base);
   // Only canonical tags: the parser canonicalises a page's tag first ("en-UK" is read as "en-GB").
-  return [...REGIONS.map((region) => `${base}-${region}`), ...scripts, ...scripts.flatMap((script) => REGIONS.map((region) => `${script}-${region}`))].filter(
-    (tag) => resolved(tag) !== undefined && Intl.getCanonicalLocales(tag)[0] === tag,
-  );
+  return [
+    ...REGIONS.map((region) => `${base}-${region}`),
+    ...scripts,
+    ...scripts.flatMap((script) => REGIONS.map((region) => `${script}-${region}`)),
+  ].filter((tag) => resolved(tag) !== undefined && Intl.getCanonicalLocales(tag)[0] === tag);
 }
 
 /** What the packs ship for `base` (a pack code: "de", "zh", "fil"). */
@@ -167,7 +234,8 @@ export function numberPack(base: string): NumberPack {
   for (const [tag, data] of entries) {
     let index = units.indexOf(data.units);
     if (index < 0) index = units.push(data.units) - 1;
-    if (data.group.length !== 1 || data.decimal.length !== 1) throw new Error(`${tag}: separators of more than one character (${JSON.stringify(data)})`);
+    if (data.group.length !== 1 || data.decimal.length !== 1)
+      throw new Error(`${tag}: separators of more than one character (${JSON.stringify(data)})`);
     tags.push(`${tag}=${data.group}${data.decimal}${index}`);
   }
   return { units, tags: tags.join('|') };

@@ -60,7 +60,13 @@ const SLOT = '__runningForLanguages';
 
 function isPack(value: unknown): value is LanguagePack {
   const pack = value as Partial<LanguagePack> | null;
-  return typeof pack === 'object' && pack !== null && typeof pack.words === 'string' && typeof pack.moreThan === 'string' && typeof pack.editProfile === 'string';
+  return (
+    typeof pack === 'object' &&
+    pack !== null &&
+    typeof pack.words === 'string' &&
+    typeof pack.moreThan === 'string' &&
+    typeof pack.editProfile === 'string'
+  );
 }
 
 /** Add a pack's number data to `numbers`; a malformed one adds nothing (Intl is asked instead). */

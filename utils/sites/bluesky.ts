@@ -19,7 +19,19 @@
  */
 import { parseExactCount } from '../count';
 import { metricOfLabel } from '../metric-words';
-import { insideAny, isElement, langOf, makeFound, queryAll, readCount, readPhrase, resolveHref, segments, textOf, USER_CONTENT } from './dom';
+import {
+  insideAny,
+  isElement,
+  langOf,
+  makeFound,
+  queryAll,
+  readCount,
+  readPhrase,
+  resolveHref,
+  segments,
+  textOf,
+  USER_CONTENT,
+} from './dom';
 import { around } from './layers';
 import { hasEditProfileControl } from './own';
 import type { Found, Metric, PageType, Region, SiteAdapter, SiteContext } from './types';
@@ -90,7 +102,9 @@ function linkTarget(link: Element, ctx: SiteContext): { handle: string; metric: 
  * (`src/view/shell/desktop/LeftNav.tsx`); the mobile bottom bar has `bottomBarProfileBtn`.
  */
 function signedInHandle(doc: Document): string | undefined {
-  const links = doc.querySelectorAll('[role="navigation"] a[href^="/profile/"], nav a[href^="/profile/"], a[data-testid="bottomBarProfileBtn"]');
+  const links = doc.querySelectorAll(
+    '[role="navigation"] a[href^="/profile/"], nav a[href^="/profile/"], a[data-testid="bottomBarProfileBtn"]',
+  );
   for (const link of Array.from(links)) {
     const path = profilePath(new URL(link.getAttribute('href') ?? '', 'https://bsky.app'));
     if (path && path.tail.length === 0) return path.handle;
@@ -160,7 +174,9 @@ function readLink(link: Element, ctx: SiteContext, signedIn: () => string | unde
 
 /** The follow lists' screens, by test id, and the metric each one's subtitle counts. */
 const LIST_SCREENS: Readonly<Record<string, Metric>> = { profileFollowersScreen: 'followers', profileFollowsScreen: 'following' };
-const SCREENS = Object.keys(LIST_SCREENS).map((id) => `[data-testid="${id}"]`).join(', ');
+const SCREENS = Object.keys(LIST_SCREENS)
+  .map((id) => `[data-testid="${id}"]`)
+  .join(', ');
 /** The screen's header row is its first child: the back button, then the name and the subtitle (brocc `_bsky-followers.html`). */
 const SCREEN_HEADERS = Object.keys(LIST_SCREENS).map((id) => `[data-testid="${id}"] > :first-child`);
 

@@ -79,8 +79,7 @@ export function isElement(node: unknown): node is Element {
  * Containers of text other people (or the user) wrote: posts, comments, bios, quotes, link cards,
  * editors. Counts inside them are never reported, whatever their markup looks like.
  */
-export const USER_CONTENT =
-  'article, blockquote, q, [contenteditable], textarea, input, code, pre, script, style, noscript, template';
+export const USER_CONTENT = 'article, blockquote, q, [contenteditable], textarea, input, code, pre, script, style, noscript, template';
 
 export function insideAny(el: Element, selector: string): boolean {
   return el.closest(selector) !== null;
@@ -109,13 +108,7 @@ export function readPhrase(el: Element, ctx: SiteContext, text = textOf(el)): Co
   return parseCountPhrase(text, langOf(el, ctx));
 }
 
-export function makeFound(
-  element: Element,
-  metric: Metric,
-  count: ParsedCount,
-  own: boolean,
-  text: string,
-): Found {
+export function makeFound(element: Element, metric: Metric, count: ParsedCount, own: boolean, text: string): Found {
   return { element, metric, value: count.value, approximate: count.approximate, own, text };
 }
 

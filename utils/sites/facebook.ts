@@ -18,7 +18,19 @@
  * `div[role="button"][aria-label="Your profile"]`, which is a button and reveals no profile URL).
  */
 import { metricOfLabel } from '../metric-words';
-import { hostMatches, insideAny, langOf, makeFound, queryAll, readCount, readPhrase, resolveHref, segments, textOf, USER_CONTENT } from './dom';
+import {
+  hostMatches,
+  insideAny,
+  langOf,
+  makeFound,
+  queryAll,
+  readCount,
+  readPhrase,
+  resolveHref,
+  segments,
+  textOf,
+  USER_CONTENT,
+} from './dom';
 import { around } from './layers';
 import { hasEditProfileControl } from './own';
 import type { Found, Metric, Region, SiteAdapter, SiteContext } from './types';
@@ -29,10 +41,43 @@ function onFacebook(url: URL): boolean {
 
 /** First path segments that are Facebook's own pages, not profile names. */
 const RESERVED = new Set([
-  'home.php', 'watch', 'marketplace', 'groups', 'gaming', 'events', 'pages', 'messages', 'notifications',
-  'friends', 'settings', 'reel', 'reels', 'stories', 'photo', 'photo.php', 'photos', 'permalink.php',
-  'story.php', 'search', 'bookmarks', 'saved', 'login', 'login.php', 'help', 'privacy', 'policies',
-  'memories', 'fundraisers', 'ads', 'business', 'live', 'hashtag', 'share', 'sharer.php', 'dialog', 'plugins',
+  'home.php',
+  'watch',
+  'marketplace',
+  'groups',
+  'gaming',
+  'events',
+  'pages',
+  'messages',
+  'notifications',
+  'friends',
+  'settings',
+  'reel',
+  'reels',
+  'stories',
+  'photo',
+  'photo.php',
+  'photos',
+  'permalink.php',
+  'story.php',
+  'search',
+  'bookmarks',
+  'saved',
+  'login',
+  'login.php',
+  'help',
+  'privacy',
+  'policies',
+  'memories',
+  'fundraisers',
+  'ads',
+  'business',
+  'live',
+  'hashtag',
+  'share',
+  'sharer.php',
+  'dialog',
+  'plugins',
 ]);
 
 const TAB_METRICS: Readonly<Record<string, Metric>> = { followers: 'followers', following: 'following', friends: 'friends' };

@@ -22,7 +22,21 @@ import type { Found, SiteAdapter, SiteContext } from './types';
 const MAX_DISPLAY = 80;
 
 /** Never looked into at all. */
-const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'CODE', 'PRE', 'SVG', 'IFRAME', 'HEAD', 'TITLE']);
+const SKIP_TAGS = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'TEXTAREA',
+  'INPUT',
+  'SELECT',
+  'CODE',
+  'PRE',
+  'SVG',
+  'IFRAME',
+  'HEAD',
+  'TITLE',
+]);
 
 /**
  * Where other people's words live on ordinary sites: quotes, editors, comment threads, article bodies
@@ -42,8 +56,30 @@ const POSTS = `article, ${PROSE_CONTAINERS}, .entry-content, .entrytext, .post-c
 
 /** Inline elements: a count inside one of these is part of its block's text. */
 const INLINE_TAGS = new Set([
-  'A', 'ABBR', 'B', 'BDI', 'BDO', 'CITE', 'DATA', 'DFN', 'EM', 'FONT', 'I', 'KBD', 'MARK', 'S', 'SAMP',
-  'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'VAR', 'LABEL',
+  'A',
+  'ABBR',
+  'B',
+  'BDI',
+  'BDO',
+  'CITE',
+  'DATA',
+  'DFN',
+  'EM',
+  'FONT',
+  'I',
+  'KBD',
+  'MARK',
+  'S',
+  'SAMP',
+  'SMALL',
+  'SPAN',
+  'STRONG',
+  'SUB',
+  'SUP',
+  'TIME',
+  'U',
+  'VAR',
+  'LABEL',
 ]);
 
 /**

@@ -24,11 +24,45 @@ const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
 
 /** First path segments that are GitHub's own pages, not a user or an owner. */
 const RESERVED = new Set([
-  'about', 'account', 'apps', 'codespaces', 'collections', 'contact', 'copilot', 'customer-stories',
-  'dashboard', 'discussions', 'enterprise', 'events', 'explore', 'features', 'issues', 'join', 'login',
-  'logout', 'marketplace', 'new', 'notifications', 'organizations', 'orgs', 'pricing', 'pulls', 'readme',
-  'search', 'security', 'sessions', 'settings', 'signup', 'site', 'sponsors', 'stars', 'team', 'topics',
-  'trending', 'users', 'watching',
+  'about',
+  'account',
+  'apps',
+  'codespaces',
+  'collections',
+  'contact',
+  'copilot',
+  'customer-stories',
+  'dashboard',
+  'discussions',
+  'enterprise',
+  'events',
+  'explore',
+  'features',
+  'issues',
+  'join',
+  'login',
+  'logout',
+  'marketplace',
+  'new',
+  'notifications',
+  'organizations',
+  'orgs',
+  'pricing',
+  'pulls',
+  'readme',
+  'search',
+  'security',
+  'sessions',
+  'settings',
+  'signup',
+  'site',
+  'sponsors',
+  'stars',
+  'team',
+  'topics',
+  'trending',
+  'users',
+  'watching',
 ]);
 
 function isLogin(part: string | undefined): part is string {
@@ -253,7 +287,8 @@ function repoRegions(ctx: SiteContext): Region[] {
       const heading = Array.from(doc.querySelectorAll('h2')).find((h2) => textOf(h2) === 'About');
       return heading ? around(heading, 2, 120) : null;
     })();
-  if (about && !insideAny(about, EXCLUDED) && about.querySelector('a[href$="/stargazers"]')) regions.push({ element: about, metrics: ['stars'], own });
+  if (about && !insideAny(about, EXCLUDED) && about.querySelector('a[href$="/stargazers"]'))
+    regions.push({ element: about, metrics: ['stars'], own });
   return regions;
 }
 

@@ -27,9 +27,34 @@ import type { Found, Metric, Region, SiteAdapter, SiteContext } from './types';
 const USERNAME = /^[A-Za-z0-9._]{1,30}$/;
 /** First path segments that are Instagram's own pages, not usernames. */
 const RESERVED = new Set([
-  'accounts', 'explore', 'p', 'reel', 'reels', 'tv', 'stories', 'direct', 'about', 'legal', 'developer',
-  'web', 'api', 'challenge', 'emails', 'session', 'privacy', 'terms', 'topics', 'locations', 'ar', 'lite',
-  'business', 'creators', 'download', 'press', 'blog', 'help',
+  'accounts',
+  'explore',
+  'p',
+  'reel',
+  'reels',
+  'tv',
+  'stories',
+  'direct',
+  'about',
+  'legal',
+  'developer',
+  'web',
+  'api',
+  'challenge',
+  'emails',
+  'session',
+  'privacy',
+  'terms',
+  'topics',
+  'locations',
+  'ar',
+  'lite',
+  'business',
+  'creators',
+  'download',
+  'press',
+  'blog',
+  'help',
 ]);
 
 function username(part: string | undefined): string | undefined {
@@ -72,7 +97,10 @@ function numberOf(item: Element, ctx: SiteContext): { el: Element; count: Parsed
 
 /** The item's label: its text without the number ("followers", "seguidores", "フォロワー…人"). */
 function labelMetric(item: Element, numberEl: Element, ctx: SiteContext): Metric | undefined {
-  const label = textOf(item).replace(textOf(numberEl), ' ').replace(/(人|名)$/u, '').trim();
+  const label = textOf(item)
+    .replace(textOf(numberEl), ' ')
+    .replace(/(人|名)$/u, '')
+    .trim();
   return metricOfLabel(label, langOf(item, ctx));
 }
 
@@ -135,8 +163,12 @@ function profileRegions(ctx: SiteContext): Region[] {
   const main = ctx.doc.querySelector('main, [role="main"]') ?? ctx.doc.body;
   if (!main) return [];
   const anchorIn = (scope: Element): Element | undefined =>
-    Array.from(scope.querySelectorAll('span[title]')).find((span) => NUMERIC_TITLE.test(span.getAttribute('title') ?? '') && !insideAny(span, EXCLUDED)) ??
-    Array.from(scope.querySelectorAll(LINK_SELECTOR)).find((link) => linkMetric(link.getAttribute('href') ?? '', ctx) && !insideAny(link, EXCLUDED));
+    Array.from(scope.querySelectorAll('span[title]')).find(
+      (span) => NUMERIC_TITLE.test(span.getAttribute('title') ?? '') && !insideAny(span, EXCLUDED),
+    ) ??
+    Array.from(scope.querySelectorAll(LINK_SELECTOR)).find(
+      (link) => linkMetric(link.getAttribute('href') ?? '', ctx) && !insideAny(link, EXCLUDED),
+    );
   const elements: Element[] = [];
   for (const header of Array.from(main.querySelectorAll('header'))) {
     if (insideAny(header, EXCLUDED)) continue;

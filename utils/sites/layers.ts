@@ -71,7 +71,13 @@ function overlaps(el: Element, taken: readonly Element[]): boolean {
 }
 
 /** The label layer, then the generic one, for the `missing` metrics of one region: at most one count each. */
-export function fallbacks(region: Element, ctx: SiteContext, missing: readonly Metric[], taken: readonly Element[], quiet?: string): Found[] {
+export function fallbacks(
+  region: Element,
+  ctx: SiteContext,
+  missing: readonly Metric[],
+  taken: readonly Element[],
+  quiet?: string,
+): Found[] {
   const excluded = quiet ? `${USER_CONTENT}, ${quiet}` : USER_CONTENT;
   if (insideAny(region, excluded)) return [];
   const found: Found[] = [];
@@ -96,7 +102,8 @@ export function fallbacks(region: Element, ctx: SiteContext, missing: readonly M
   }
   for (const candidate of candidates) {
     if (!want.has(candidate.metric)) continue;
-    if (candidates.some((other) => other !== candidate && candidate.element.contains(other.element) && other.metric === candidate.metric)) continue;
+    if (candidates.some((other) => other !== candidate && candidate.element.contains(other.element) && other.metric === candidate.metric))
+      continue;
     take({ ...candidate, via: 'label' });
   }
   if (want.size === 0) return found;

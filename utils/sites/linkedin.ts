@@ -23,7 +23,20 @@
 import type { ParsedCount } from '../count';
 import { metricOfLabel } from '../metric-words';
 import { around } from './layers';
-import { hostMatches, insideAny, isElement, langOf, makeFound, queryAll, readCount, readPhrase, resolveHref, segments, textOf, USER_CONTENT } from './dom';
+import {
+  hostMatches,
+  insideAny,
+  isElement,
+  langOf,
+  makeFound,
+  queryAll,
+  readCount,
+  readPhrase,
+  resolveHref,
+  segments,
+  textOf,
+  USER_CONTENT,
+} from './dom';
 import type { Found, Metric, Region, SiteAdapter, SiteContext } from './types';
 
 type Shown = ParsedCount & { text: string };
@@ -216,7 +229,8 @@ function countsIn(container: Element, metrics: readonly Metric[], ctx: SiteConte
     if (Array.from(el.children).some((child) => textOf(child) === text)) continue;
     const phrase = readPhrase(el, ctx, text);
     if (phrase) {
-      if (text.length <= 48 && metrics.includes(phrase.metric) && kept(el)) out.push({ el, metric: phrase.metric, count: { ...phrase.count, text } });
+      if (text.length <= 48 && metrics.includes(phrase.metric) && kept(el))
+        out.push({ el, metric: phrase.metric, count: { ...phrase.count, text } });
     } else if (el.childNodes.length > 1) {
       for (const part of lineParts(el, metrics, ctx)) if (kept(el)) out.push(part);
     }
@@ -236,10 +250,15 @@ function lineParts(el: Element, metrics: readonly Metric[], ctx: SiteContext): P
   const out: PhraseAt[] = [];
   let part: Node[] = [];
   const end = () => {
-    const text = part.map((node) => textOf(node)).join(' ').replace(/\s+/g, ' ').trim();
+    const text = part
+      .map((node) => textOf(node))
+      .join(' ')
+      .replace(/\s+/g, ' ')
+      .trim();
     const phrase = part.length < el.childNodes.length && /\p{Nd}/u.test(text) ? readPhrase(el, ctx, text) : null;
     const holder = part.find((node) => /\p{Nd}/u.test(node.textContent ?? ''));
-    if (phrase && metrics.includes(phrase.metric)) out.push({ el: isElement(holder) ? holder : el, metric: phrase.metric, count: { ...phrase.count, text } });
+    if (phrase && metrics.includes(phrase.metric))
+      out.push({ el: isElement(holder) ? holder : el, metric: phrase.metric, count: { ...phrase.count, text } });
     part = [];
   };
   for (const node of Array.from(el.childNodes)) {
@@ -427,7 +446,8 @@ export const linkedin: SiteAdapter = {
       const scope = scopeWithin(card, root);
       if (!scope) return;
       const add = (items: readonly PhraseAt[], via?: Via) => {
-        for (const { el, metric, count } of items) if (!taken(el)) found.push({ ...makeFound(el, metric, count, cards.own(), count.text), ...(via ? { via } : {}) });
+        for (const { el, metric, count } of items)
+          if (!taken(el)) found.push({ ...makeFound(el, metric, count, cards.own(), count.text), ...(via ? { via } : {}) });
       };
       for (const hook of queryAll(scope, hooks)) add(countsIn(hook, metrics, ctx));
       const left = metrics.filter((metric) => !found.some((item) => item.metric === metric && card.contains(item.element)));

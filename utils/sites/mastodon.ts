@@ -181,7 +181,11 @@ function labelContradicts(label: string, metric: Metric, el: Element, ctx: SiteC
 
 function readHeaderLink(link: Element, metric: Metric, ctx: SiteContext): Found | null {
   // Matched by its title alone (no header class): the title must be the exact count.
-  if (!link.closest('.account__header, .account__header__extra__links, li[title]') && parseExactCount(link.getAttribute('title'), langOf(link, ctx)) === null) return null;
+  if (
+    !link.closest('.account__header, .account__header__extra__links, li[title]') &&
+    parseExactCount(link.getAttribute('title'), langOf(link, ctx)) === null
+  )
+    return null;
   const own = isOwnAccount(ctx, localAcctOf(link.getAttribute('href'), ctx), headerOf(link));
   const item = link.parentElement;
   if (item && item.tagName === 'LI' && item.hasAttribute('title')) {
@@ -284,7 +288,11 @@ export const mastodon: SiteAdapter = {
     }
     for (const header of headers) {
       if (insideAny(header, EXCLUDED) || regions.some((region) => region.element.contains(header))) continue;
-      const acct = () => localAcctOf(header.querySelector('a[href*="/@"][href$="/followers"], a[href*="/@"][href$="/following"]')?.getAttribute('href') ?? null, ctx);
+      const acct = () =>
+        localAcctOf(
+          header.querySelector('a[href*="/@"][href$="/followers"], a[href*="/@"][href$="/following"]')?.getAttribute('href') ?? null,
+          ctx,
+        );
       regions.push({ element: header, metrics: ['followers', 'following'], own: () => isOwnAccount(ctx, acct(), header) });
     }
     // The hover card (4.3+): one at a time, by its id.

@@ -46,7 +46,8 @@ function profileRest(url: URL): string[] | undefined {
 }
 
 /** Story text, quotes, code and responses: user text. `article` itself is not here — see EXCLUDED_NEAR_HOOK. */
-const STORY_TEXT = '[data-selectable-paragraph], .pw-post-body-paragraph, blockquote, q, pre, code, [contenteditable], textarea, input, script, style, noscript, template';
+const STORY_TEXT =
+  '[data-selectable-paragraph], .pw-post-body-paragraph, blockquote, q, pre, code, [contenteditable], textarea, input, script, style, noscript, template';
 /**
  * The `pw-follower-count` hook may sit inside the story's `<article>` (the author block is part of
  * it), and writers cannot give their text Medium's classes, so only story text is excluded there.
@@ -202,13 +203,16 @@ function regions(ctx: SiteContext): Region[] {
     const hook = anchor.matches(FOLLOWER_HOOK);
     const named = nameBlock(anchor);
     // A link outside every name block stands for a region only as a Medium profile's followers list.
-    if (!hook && !(named ? listOf(anchor.getAttribute('href'), ctx) : profileListOf(anchor.getAttribute('href'), ctx) === 'followers')) continue;
+    if (!hook && !(named ? listOf(anchor.getAttribute('href'), ctx) : profileListOf(anchor.getAttribute('href'), ctx) === 'followers'))
+      continue;
     const block = named ?? around(anchor, 3, 60);
     // A following link alone is no block of counts: the follower count is what every block shows.
     if (!hook && !showsFollowers(block, ctx)) continue;
     if (seen.has(block) || out.some((region) => region.element.contains(block))) continue;
     seen.add(block);
-    const following = Array.from(block.querySelectorAll('a[href*="/following"]')).some((link) => listOf(link.getAttribute('href'), ctx) === 'following');
+    const following = Array.from(block.querySelectorAll('a[href*="/following"]')).some(
+      (link) => listOf(link.getAttribute('href'), ctx) === 'following',
+    );
     out.push({
       element: block,
       metrics: following && !isPublicationBlock(block) ? METRICS_AUTHOR : METRICS_FOLLOWERS,
@@ -249,7 +253,10 @@ export const medium: SiteAdapter = {
     profile: {
       test: (url) => {
         const rest = profileRest(url);
-        return rest !== undefined && (rest.length === 0 || (rest.length === 1 && /^(about|lists|has-recommended|highlights)$/.test(rest[0] ?? '')));
+        return (
+          rest !== undefined &&
+          (rest.length === 0 || (rest.length === 1 && /^(about|lists|has-recommended|highlights)$/.test(rest[0] ?? '')))
+        );
       },
     },
     story: {
@@ -257,7 +264,10 @@ export const medium: SiteAdapter = {
         if (!isMediumHost(url)) return false;
         const parts = segments(url);
         const last = parts[parts.length - 1] ?? '';
-        return (parts.length === 2 && parts[0] === 'p' && /^[0-9a-f]{10,12}$/.test(last)) || (parts.length >= 1 && parts.length <= 2 && STORY.test(last));
+        return (
+          (parts.length === 2 && parts[0] === 'p' && /^[0-9a-f]{10,12}$/.test(last)) ||
+          (parts.length >= 1 && parts.length <= 2 && STORY.test(last))
+        );
       },
     },
     home: {

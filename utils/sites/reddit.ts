@@ -101,7 +101,11 @@ const SELECTOR = [
  */
 function signedInUser(doc: Document): string | undefined {
   // Old Reddit: the first user link of the header (`span.user > a`; by the id alone where classes go).
-  for (const link of Array.from(doc.querySelectorAll('#user-drawer-content a[href*="/user/"], #header-bottom-right span.user > a, #header-bottom-right a[href*="/user/"]'))) {
+  for (const link of Array.from(
+    doc.querySelectorAll(
+      '#user-drawer-content a[href*="/user/"], #header-bottom-right span.user > a, #header-bottom-right a[href*="/user/"]',
+    ),
+  )) {
     const name = userOfHref(link.getAttribute('href'));
     if (name) return name;
   }
@@ -263,12 +267,15 @@ function regionsOf(ctx: SiteContext): Region[] {
     }
     const box =
       doc.querySelector('.side .titlebox') ??
-      Array.from(doc.querySelectorAll('h1')).map((h1) => h1.parentElement).find((parent) => isOldProfileBox(parent, ctx)) ??
+      Array.from(doc.querySelectorAll('h1'))
+        .map((h1) => h1.parentElement)
+        .find((parent) => isOldProfileBox(parent, ctx)) ??
       null;
     if (box && box !== card) regions.push({ element: box, metrics: ['karma'], own: () => same(user, signedInUser(doc)) });
   }
   for (const hovercard of Array.from(doc.querySelectorAll(HOVERCARD))) {
-    if (hovercard.closest(COMMUNITY_CARD) || hovercard.querySelector('faceplate-progress') || !hovercard.querySelector('[slot="content"]')) continue;
+    if (hovercard.closest(COMMUNITY_CARD) || hovercard.querySelector('faceplate-progress') || !hovercard.querySelector('[slot="content"]'))
+      continue;
     if (regions.some((region) => region.element.contains(hovercard))) continue;
     regions.push({ element: hovercard, metrics: ['karma'], own: () => same(ownerOf(hovercard, ctx), signedInUser(doc)), transient: true });
   }

@@ -149,7 +149,9 @@ function regions(ctx: SiteContext): Region[] {
   }
   for (const block of Array.from(ctx.doc.querySelectorAll(CTA_BLOCK))) {
     if (insideAny(block, TEXT) || out.some((region) => region.element.contains(block))) continue;
-    const line = block.querySelector(CTA_LINE) ?? Array.from(block.children).find((child) => child.tagName === 'P' && child.previousElementSibling?.tagName === 'H3');
+    const line =
+      block.querySelector(CTA_LINE) ??
+      Array.from(block.children).find((child) => child.tagName === 'P' && child.previousElementSibling?.tagName === 'H3');
     if (line && /\p{Nd}/u.test(textOf(line))) out.push({ element: block, metrics: SUBSCRIBERS, own: () => false });
   }
   for (const card of Array.from(ctx.doc.querySelectorAll(POPPER))) {
@@ -189,7 +191,11 @@ export const substack: SiteAdapter = {
     profile: {
       test: (url) => {
         const rest = profileRest(url);
-        return isAppHost(url) && rest !== undefined && (rest.length === 0 || (rest.length === 1 && /^(posts|notes|likes|reads|activity)$/.test(rest[0] ?? '')));
+        return (
+          isAppHost(url) &&
+          rest !== undefined &&
+          (rest.length === 0 || (rest.length === 1 && /^(posts|notes|likes|reads|activity)$/.test(rest[0] ?? '')))
+        );
       },
     },
     post: {

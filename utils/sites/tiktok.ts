@@ -38,7 +38,8 @@ const COUNT_SELECTOR = COUNT_HOOKS.map(([hook]) => `[data-e2e="${hook}"]`).join(
  * Bios, captions, comments and the video grid: user text or cells of posts, never a count. Also the
  * adapter's `quiet`, so the live layer skips the grid growing under the header on scroll.
  */
-const QUIET = '[data-e2e="user-bio"], [data-e2e="video-desc"], [data-e2e="browse-video-desc"], [data-e2e^="comment-"], [data-e2e="user-post-item-list"]';
+const QUIET =
+  '[data-e2e="user-bio"], [data-e2e="video-desc"], [data-e2e="browse-video-desc"], [data-e2e^="comment-"], [data-e2e="user-post-item-list"]';
 const EXCLUDED = `${USER_CONTENT}, ${QUIET}`;
 
 /**
@@ -134,7 +135,10 @@ const METRICS: readonly Metric[] = ['following', 'followers'];
  */
 export function hide(): string {
   return ['[data-e2e="following-count"]', '[data-e2e="followers-count"]']
-    .map((hook) => `${hook}:not([data-e2e="user-bio"] *, [data-e2e="video-desc"] *, [data-e2e="browse-video-desc"] *, [data-e2e^="comment-"] *)`)
+    .map(
+      (hook) =>
+        `${hook}:not([data-e2e="user-bio"] *, [data-e2e="video-desc"] *, [data-e2e="browse-video-desc"] *, [data-e2e^="comment-"] *)`,
+    )
     .join(', ');
 }
 

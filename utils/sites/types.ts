@@ -5,15 +5,7 @@
  */
 
 /** The audience metrics the product reframes. Likes, views, posts, videos and forks are not here on purpose. */
-export const METRICS = [
-  'followers',
-  'following',
-  'connections',
-  'friends',
-  'subscribers',
-  'karma',
-  'stars',
-] as const;
+export const METRICS = ['followers', 'following', 'connections', 'friends', 'subscribers', 'karma', 'stars'] as const;
 export type Metric = (typeof METRICS)[number];
 
 export function isMetric(value: unknown): value is Metric {

@@ -20,8 +20,24 @@ import type { Found, Metric, Region, SiteAdapter, SiteContext } from './types';
 const HANDLE = /^[A-Za-z0-9_]{1,15}$/;
 /** Paths that look like /<handle> but are X's own pages. */
 const RESERVED = new Set([
-  'home', 'explore', 'notifications', 'messages', 'settings', 'i', 'search', 'compose', 'login',
-  'logout', 'signup', 'tos', 'privacy', 'jobs', 'communities', 'lists', 'bookmarks', 'premium',
+  'home',
+  'explore',
+  'notifications',
+  'messages',
+  'settings',
+  'i',
+  'search',
+  'compose',
+  'login',
+  'logout',
+  'signup',
+  'tos',
+  'privacy',
+  'jobs',
+  'communities',
+  'lists',
+  'bookmarks',
+  'premium',
 ]);
 
 function profileHandle(url: URL): string | undefined {
@@ -56,7 +72,12 @@ const EXCLUDED = `${USER_CONTENT}, [data-testid="tweet"], [data-testid="tweetTex
  * match more here, never less.)
  */
 const COUNT_LINKS = LINK_SELECTOR.split(', ')
-  .map((link) => `${link}:not([role="tab"], ${EXCLUDED.split(', ').map((region) => `${region} *`).join(', ')})`)
+  .map(
+    (link) =>
+      `${link}:not([role="tab"], ${EXCLUDED.split(', ')
+        .map((region) => `${region} *`)
+        .join(', ')})`,
+  )
   .join(', ');
 
 const PLAIN_PATH = /^\/[A-Za-z0-9_]+\/[a-z_]+$/;
@@ -181,10 +202,14 @@ function regions(ctx: SiteContext, within?: Element): Region[] {
     for (const anchor of Array.from(main.querySelectorAll(HEADER_ANCHORS))) {
       if (insideAny(anchor, EXCLUDED)) continue;
       const header = headerOf(anchor);
-      add(header, () => {
-        const handle = signedIn();
-        return handle ? handle.toLowerCase() === profile.toLowerCase() : hasEditProfile(header);
-      }, false);
+      add(
+        header,
+        () => {
+          const handle = signedIn();
+          return handle ? handle.toLowerCase() === profile.toLowerCase() : hasEditProfile(header);
+        },
+        false,
+      );
     }
   }
   const layers = ctx.doc.getElementById('layers');
@@ -192,10 +217,17 @@ function regions(ctx: SiteContext, within?: Element): Region[] {
     for (const anchor of Array.from(layers.querySelectorAll(CARD_ANCHORS))) {
       if (insideAny(anchor, EXCLUDED)) continue;
       const card = anchor.matches('[data-testid="HoverCard"]') ? anchor : around(anchor, 3);
-      add(card, () => {
-        const handle = signedIn()?.toLowerCase();
-        return handle !== undefined && Array.from(card.querySelectorAll('a[href]')).some((link) => bareHandle(link.getAttribute('href'))?.toLowerCase() === handle);
-      }, true);
+      add(
+        card,
+        () => {
+          const handle = signedIn()?.toLowerCase();
+          return (
+            handle !== undefined &&
+            Array.from(card.querySelectorAll('a[href]')).some((link) => bareHandle(link.getAttribute('href'))?.toLowerCase() === handle)
+          );
+        },
+        true,
+      );
     }
   }
   return out;
@@ -209,7 +241,10 @@ function regions(ctx: SiteContext, within?: Element): Region[] {
  */
 export function hide(): string {
   return ['verified_followers', 'followers', 'following']
-    .map((tail) => `a[href$="/${tail}"]:not([role="tab"], article *, [data-testid="tweet"] *, [data-testid="UserDescription"] *, [data-testid="card.wrapper"] *, [role="tablist"] *)`)
+    .map(
+      (tail) =>
+        `a[href$="/${tail}"]:not([role="tab"], article *, [data-testid="tweet"] *, [data-testid="UserDescription"] *, [data-testid="card.wrapper"] *, [role="tablist"] *)`,
+    )
     .flatMap((link) => [`${link} > span:first-child`, `${link} > div > span:first-child`])
     .join(', ');
 }
@@ -222,7 +257,9 @@ export const x: SiteAdapter = {
   quiet: `[data-testid="cellInnerDiv"], ${EXCLUDED}`,
   pages: {
     followList: {
-      test: (url) => profileHandle(url) !== undefined && /^\/[^/]+\/(verified_followers|followers|following|followers_you_follow)\/?$/.test(url.pathname),
+      test: (url) =>
+        profileHandle(url) !== undefined &&
+        /^\/[^/]+\/(verified_followers|followers|following|followers_you_follow)\/?$/.test(url.pathname),
     },
     profile: {
       test: (url) =>

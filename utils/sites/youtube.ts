@@ -79,7 +79,8 @@ function hasSameTextChild(el: Element): boolean {
  * `studio.youtube.com/channel/UC…/videos`). Studio only ever opens your own channel; the link is in the
  * guide on every page, someone else's channel included (capture a864100), so it says who is viewing.
  */
-const GUIDE_STUDIO = 'ytd-guide-renderer a[href^="https://studio.youtube.com/channel/UC"], #guide a[href^="https://studio.youtube.com/channel/UC"]';
+const GUIDE_STUDIO =
+  'ytd-guide-renderer a[href^="https://studio.youtube.com/channel/UC"], #guide a[href^="https://studio.youtube.com/channel/UC"]';
 
 function channelIdOf(href: string | null | undefined): string | undefined {
   return href ? /\/channel\/(UC[\w-]{22})(?:[/?#]|$)/.exec(href)?.[1] : undefined;
@@ -127,7 +128,9 @@ const REGIONS = `${HEADER}, ytd-video-owner-renderer, ytd-channel-renderer`;
  */
 const LANDMARKS: Readonly<Record<string, string>> = {
   channel: '[role="main"] h1:not([hidden] *)',
-  watch: `[role="main"] a[href^="/@"]:not(${QUIET.split(', ').map((selector) => `${selector} *`).join(', ')}, [hidden] *)`,
+  watch: `[role="main"] a[href^="/@"]:not(${QUIET.split(', ')
+    .map((selector) => `${selector} *`)
+    .join(', ')}, [hidden] *)`,
 };
 
 /**
@@ -142,13 +145,18 @@ const LANDMARKS: Readonly<Record<string, string>> = {
  */
 export function hide(): string {
   return [
-    ...['yt-page-header-view-model', '#page-header'].map((header) => `${header} yt-content-metadata-view-model > div:nth-of-type(2) > span:first-child`),
+    ...['yt-page-header-view-model', '#page-header'].map(
+      (header) => `${header} yt-content-metadata-view-model > div:nth-of-type(2) > span:first-child`,
+    ),
     '#subscriber-count',
     '#owner-sub-count',
     // Since handles (2022) #subscribers holds "@handle" and #video-count the subscriber phrase.
     'ytd-channel-renderer #video-count',
   ]
-    .map((selector) => `${selector}:not(ytd-comments *, ytd-comment-thread-renderer *, ytd-comment-view-model *, yt-description-preview-view-model *, ytd-text-inline-expander *, #description *, #video-title *)`)
+    .map(
+      (selector) =>
+        `${selector}:not(ytd-comments *, ytd-comment-thread-renderer *, ytd-comment-view-model *, yt-description-preview-view-model *, ytd-text-inline-expander *, #description *, #video-title *)`,
+    )
     .join(', ');
 }
 

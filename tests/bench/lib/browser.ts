@@ -32,7 +32,14 @@ export interface ExtensionBrowser extends BenchBrowser {
   open(path: string): Promise<Page>;
 }
 
-const COMMON_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const COMMON_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 export async function launchBrowser(setup: Setup): Promise<BenchBrowser> {
   if (setup === 'none') return launchUnpacked(undefined, setup);
@@ -44,7 +51,11 @@ export async function launchBrowser(setup: Setup): Promise<BenchBrowser> {
  * Chromium with the unpacked extension in `dir` (none when undefined); `label` names the setup in reports,
  * `hint` says how to get the extension when the folder has none.
  */
-export async function launchUnpacked(dir: string | undefined, label: string = dir ?? 'none', hint = 'no manifest.json there'): Promise<BenchBrowser> {
+export async function launchUnpacked(
+  dir: string | undefined,
+  label: string = dir ?? 'none',
+  hint = 'no manifest.json there',
+): Promise<BenchBrowser> {
   if (dir !== undefined && !existsSync(join(dir, 'manifest.json'))) throw new Error(`No extension in ${dir}: ${hint}.`);
   const userDataDir = mkdtempSync(join(tmpdir(), 'running-for-bench-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -54,8 +65,12 @@ export async function launchUnpacked(dir: string | undefined, label: string = di
   });
   // Nothing reaches the network: the extension must not need it, and it would add noise. Pages a
   // benchmark serves are routed after this, and later routes take precedence.
-  await context.route((url) => url.protocol !== 'chrome-extension:', (route) => route.abort('blockedbyclient'));
-  const version = context.browser()?.version() ?? (await (context.pages()[0] ?? (await context.newPage())).evaluate(() => navigator.userAgent));
+  await context.route(
+    (url) => url.protocol !== 'chrome-extension:',
+    (route) => route.abort('blockedbyclient'),
+  );
+  const version =
+    context.browser()?.version() ?? (await (context.pages()[0] ?? (await context.newPage())).evaluate(() => navigator.userAgent));
   return {
     setup: label,
     context,

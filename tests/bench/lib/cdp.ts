@@ -54,5 +54,10 @@ export async function counters(page: Page): Promise<CounterSession> {
 
 /** `after − before` for the time counters (ms). */
 export function spent(before: Counters, after: Counters): Pick<Counters, 'script' | 'task' | 'layout' | 'style'> {
-  return { script: after.script - before.script, task: after.task - before.task, layout: after.layout - before.layout, style: after.style - before.style };
+  return {
+    script: after.script - before.script,
+    task: after.task - before.task,
+    layout: after.layout - before.layout,
+    style: after.style - before.style,
+  };
 }

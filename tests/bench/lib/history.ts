@@ -29,7 +29,19 @@ const PAIRS: readonly [string, Metric][] = [
   ['substack', 'subscribers'],
   ['mastodon.social', 'followers'],
 ];
-const ACTIVITY_SITES = ['x', 'linkedin', 'youtube', 'github', 'instagram', 'facebook', 'bluesky', 'reddit', 'substack', 'threads', 'tiktok'];
+const ACTIVITY_SITES = [
+  'x',
+  'linkedin',
+  'youtube',
+  'github',
+  'instagram',
+  'facebook',
+  'bluesky',
+  'reddit',
+  'substack',
+  'threads',
+  'tiktok',
+];
 const KINDS: readonly OutcomeKind[] = ['client', 'collaboration', 'job', 'sale', 'learning', 'creation', 'help', 'other'];
 
 export interface HistoryShape {
@@ -41,7 +53,11 @@ export interface HistoryShape {
   snapshotsPerYear: number;
 }
 
-export const HEAVY_USE: Omit<HistoryShape, 'years' | 'end'> = { outcomesPerYear: 2_000, reflectionsPerYear: 10_000, snapshotsPerYear: 20_000 };
+export const HEAVY_USE: Omit<HistoryShape, 'years' | 'end'> = {
+  outcomesPerYear: 2_000,
+  reflectionsPerYear: 10_000,
+  snapshotsPerYear: 20_000,
+};
 
 /** Mulberry32: a small seeded generator, enough for spreading records over time. */
 function random(seed: number): () => number {
@@ -90,7 +106,16 @@ export function generateHistory(shape: HistoryShape): Backup {
   const reflections: Reflection[] = times(Math.round(shape.reflectionsPerYear * shape.years)).map((time, i) => {
     const [siteId, metric] = pick(PAIRS);
     const answer = rand() < 0.6 ? 'nothing-yet' : rand() < 0.7 ? 'dismissed' : 'outcome';
-    return { id: `bench-ref-${i}`, at: new Date(time).toISOString(), siteId, metric, value: Math.floor(rand() * 10_000), own: rand() < 0.3, answer, outcomeId: null };
+    return {
+      id: `bench-ref-${i}`,
+      at: new Date(time).toISOString(),
+      siteId,
+      metric,
+      value: Math.floor(rand() * 10_000),
+      own: rand() < 0.3,
+      answer,
+      outcomeId: null,
+    };
   });
 
   // Own counts: a slow random walk per pair.
@@ -106,11 +131,26 @@ export function generateHistory(shape: HistoryShape): Backup {
   const activity: Activity[] = [];
   for (let day = Math.ceil(start / DAY_MS) * DAY_MS; day < end; day += DAY_MS) {
     for (const siteId of ACTIVITY_SITES) {
-      activity.push({ day: utcDay(day), siteId, activeMs: Math.floor(rand() * 40 * 60_000), metricsSeen: Math.floor(rand() * 60), promptsShown: Math.floor(rand() * 8) });
+      activity.push({
+        day: utcDay(day),
+        siteId,
+        activeMs: Math.floor(rand() * 40 * 60_000),
+        metricsSeen: Math.floor(rand() * 60),
+        promptsShown: Math.floor(rand() * 8),
+      });
     }
   }
 
-  return { format: 'running-for-backup', version: 1, exportedAt: new Date(end).toISOString(), aims, outcomes, reflections, snapshots, activity };
+  return {
+    format: 'running-for-backup',
+    version: 1,
+    exportedAt: new Date(end).toISOString(),
+    aims,
+    outcomes,
+    reflections,
+    snapshots,
+    activity,
+  };
 }
 
 /** The same history, keeping only records from `years` before its end. */

@@ -15,7 +15,10 @@ export async function importHistory(page: Page, history: Backup, name: string): 
   writeFileSync(path, JSON.stringify(history));
   const started = Date.now();
   await page.getByLabel('Import backup').setInputFiles(path);
-  await page.getByTestId('data-status').filter({ hasText: `Imported ${name}` }).waitFor({ timeout: 300_000 });
+  await page
+    .getByTestId('data-status')
+    .filter({ hasText: `Imported ${name}` })
+    .waitFor({ timeout: 300_000 });
   return (Date.now() - started) / 1000;
 }
 
@@ -24,7 +27,11 @@ export async function importHistory(page: Page, history: Backup, name: string): 
  * of it, imported through the dashboard of `browser`; says so in the log. Resolves to the history and the
  * import's seconds.
  */
-export async function importYearOfHeavyUse(browser: ExtensionBrowser, name: string, log: (line: string) => void): Promise<{ history: Backup; importSeconds: number }> {
+export async function importYearOfHeavyUse(
+  browser: ExtensionBrowser,
+  name: string,
+  log: (line: string) => void,
+): Promise<{ history: Backup; importSeconds: number }> {
   const history = generateHistory({ ...HEAVY_USE, years: 1, end: new Date(Date.now() + 86_400_000) });
   const dashboard = await browser.open('dashboard.html#/data');
   const importSeconds = await importHistory(dashboard, history, name);

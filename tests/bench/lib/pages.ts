@@ -70,7 +70,10 @@ export function linkedinPage(config: LinkedInConfig): string {
 }
 
 /** Serve `html(url)` for every page under `pattern`; the probe runs first in every page of the context. */
-export async function servePages(context: BrowserContext, routes: ReadonlyArray<readonly [pattern: string, html: (url: URL) => string]>): Promise<void> {
+export async function servePages(
+  context: BrowserContext,
+  routes: ReadonlyArray<readonly [pattern: string, html: (url: URL) => string]>,
+): Promise<void> {
   await context.addInitScript({ content: script('probe.js') });
   for (const [pattern, html] of routes) {
     await context.route(pattern, (route) => {

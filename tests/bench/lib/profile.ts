@@ -68,6 +68,9 @@ export async function profileScripts(page: Page, act: () => Promise<unknown>): P
     run = extension ? run + ms : 0;
     longestMs = Math.max(longestMs, run);
   });
-  const top = [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([name, ms]) => ({ name, ms }));
+  const top = [...inclusive]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 8)
+    .map(([name, ms]) => ({ name, ms }));
   return { extensionMs, pageMs, longestMs, top };
 }

@@ -44,21 +44,33 @@ function tree(element: Element, handle: string, ui = false): Tree {
   const inLink = ui || (element.localName === 'a' && COUNT_LINK.test(element.getAttribute('href') ?? ''));
   for (const child of Array.from(element.childNodes)) {
     if (child.nodeType === 1) children.push(tree(child as Element, handle, inLink));
-    else if (child.nodeType === 3 && child.textContent) children.push(inLink || /^\d+$/.test(child.textContent) ? child.textContent : filler(child.textContent.length));
+    else if (child.nodeType === 3 && child.textContent)
+      children.push(inLink || /^\d+$/.test(child.textContent) ? child.textContent : filler(child.textContent.length));
   }
   return [element.localName, attributes, children];
 }
 
 function main(path: string): void {
   const { document } = parseHTML(readFileSync(path, 'utf8'));
-  const cells = Array.from(document.querySelectorAll('[data-testid="cellInnerDiv"]')).filter((cell) => cell.querySelector('[data-testid="tweet"]'));
+  const cells = Array.from(document.querySelectorAll('[data-testid="cellInnerDiv"]')).filter((cell) =>
+    cell.querySelector('[data-testid="tweet"]'),
+  );
   const size = (element: Element) => element.querySelectorAll('*').length;
   const cell = [...cells].sort((a, b) => size(a) - size(b))[Math.floor(cells.length / 2)];
   const header = document.querySelector('[data-testid="UserName"]')?.parentElement;
   if (!cell || !header) throw new Error(`${path}: no timeline cell or profile header.`);
-  const handle = (cell.querySelector('[data-testid^="UserAvatar-Container-"]')?.getAttribute('data-testid') ?? '').replace('UserAvatar-Container-', '');
-  const headerHandle = (header.querySelector('[data-testid^="UserAvatar-Container-"]')?.getAttribute('data-testid') ?? '').replace('UserAvatar-Container-', '') || '@@none@@';
-  process.stdout.write(`${JSON.stringify({ source: 'SubstrateLabs/brocc cli/src/brocc_li/tests/html_fixtures/_x-profile.html @ 6b2ad2776ad0842033ba8474f3e2d1412a5da745', cell: tree(cell, handle), hovercard: tree(header, headerHandle) })}\n`);
+  const handle = (cell.querySelector('[data-testid^="UserAvatar-Container-"]')?.getAttribute('data-testid') ?? '').replace(
+    'UserAvatar-Container-',
+    '',
+  );
+  const headerHandle =
+    (header.querySelector('[data-testid^="UserAvatar-Container-"]')?.getAttribute('data-testid') ?? '').replace(
+      'UserAvatar-Container-',
+      '',
+    ) || '@@none@@';
+  process.stdout.write(
+    `${JSON.stringify({ source: 'SubstrateLabs/brocc cli/src/brocc_li/tests/html_fixtures/_x-profile.html @ 6b2ad2776ad0842033ba8474f3e2d1412a5da745', cell: tree(cell, handle), hovercard: tree(header, headerHandle) })}\n`,
+  );
 }
 
 main(process.argv[2] ?? '');

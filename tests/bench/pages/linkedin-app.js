@@ -28,7 +28,10 @@
       ]),
       el('div', { class: 'feed-left-nav-growth-widgets' }, [
         el('a', { href: '/mynetwork/invite-connect/connections/', class: 'feed-left-nav-growth-widgets__entity-list-item' }, [
-          el('div', { class: 'display-flex flex-column' }, [span('Connections', { class: 't-12 t-bold' }), span('Grow your network', { class: 't-12' })]),
+          el('div', { class: 'display-flex flex-column' }, [
+            span('Connections', { class: 't-12 t-bold' }),
+            span('Grow your network', { class: 't-12' }),
+          ]),
           el('span', { class: 'feed-identity-widget-item__stat' }, [el('strong', {}, [String(520 + renders)])]),
         ]),
       ]),
@@ -41,7 +44,10 @@
       el('div', { class: 'update-components-actor' }, [
         el('a', { href: `/company/company-${i}/`, class: 'update-components-actor__meta-link' }, [
           el('span', { class: 'update-components-actor__title' }, [span(`Company ${i}`, { 'aria-hidden': 'true' })]),
-          el('span', { class: 'update-components-actor__description' }, [span(`${12000 + i} followers`, { 'aria-hidden': 'true' }), span(`${12000 + i} followers`, { class: 'visually-hidden' })]),
+          el('span', { class: 'update-components-actor__description' }, [
+            span(`${12000 + i} followers`, { 'aria-hidden': 'true' }),
+            span(`${12000 + i} followers`, { class: 'visually-hidden' }),
+          ]),
         ]),
         el('button', { type: 'button', 'aria-label': `Follow Company ${i}` }, [span('Follow')]),
       ]),

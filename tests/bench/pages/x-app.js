@@ -20,7 +20,11 @@
 
   /** A count link as X renders it: number span, then label span. */
   function countLink(handle, tail, number, label) {
-    return el('a', { href: `/${handle}/${tail}`, dir: 'ltr', role: 'link' }, [el('span', {}, [span(number)]), ' ', el('span', {}, [span(label)])]);
+    return el('a', { href: `/${handle}/${tail}`, dir: 'ltr', role: 'link' }, [
+      el('span', {}, [span(number)]),
+      ' ',
+      el('span', {}, [span(label)]),
+    ]);
   }
 
   function profileHeader(profile) {
@@ -47,14 +51,19 @@
   function build(tree, vars, counts, count) {
     const [tag, attrs, children] = tree;
     const node = SVG.has(tag) ? document.createElementNS('http://www.w3.org/2000/svg', tag) : document.createElement(tag);
-    for (const name in attrs) node.setAttribute(name, attrs[name].replaceAll('{author}', vars.author).replaceAll('{id}', vars.id).replaceAll('{i}', vars.i));
+    for (const name in attrs)
+      node.setAttribute(name, attrs[name].replaceAll('{author}', vars.author).replaceAll('{id}', vars.id).replaceAll('{i}', vars.i));
     if (attrs['data-testid'] === 'tweetText' && vars.text) {
       node.append(...vars.text());
       return node;
     }
     const href = attrs.href || '';
-    const inner = counts && href.endsWith('/following') ? counts.following : counts && href.endsWith('/verified_followers') ? counts.followers : count;
-    for (const child of children) node.append(typeof child === 'string' ? (inner !== undefined && /^\d+$/.test(child) ? inner : child) : build(child, vars, counts, inner));
+    const inner =
+      counts && href.endsWith('/following') ? counts.following : counts && href.endsWith('/verified_followers') ? counts.followers : count;
+    for (const child of children)
+      node.append(
+        typeof child === 'string' ? (inner !== undefined && /^\d+$/.test(child) ? inner : child) : build(child, vars, counts, inner),
+      );
     return node;
   }
 
@@ -64,14 +73,21 @@
       const author = handleOf(i * 7 + 3);
       const text = () =>
         countsInPosts
-          ? [span(`Post ${i}: thank you for ${10 + (i % 90)}K followers! Check `), el('a', { href: `/${author}/verified_followers` }, [span(`${(i % 50) + 1}.${i % 10}K Followers`)])]
+          ? [
+              span(`Post ${i}: thank you for ${10 + (i % 90)}K followers! Check `),
+              el('a', { href: `/${author}/verified_followers` }, [span(`${(i % 50) + 1}.${i % 10}K Followers`)]),
+            ]
           : [span(`Post ${i}: a thought about making things, and what they are for.`)];
       return build(real.cell, { author, id: String(1790000000000000000 + i), i: String(i), text });
     }
     const author = handleOf(i * 7 + 3);
     return el('div', { 'data-testid': 'cellInnerDiv' }, [
       el('article', { 'data-testid': 'tweet', role: 'article', tabindex: '0' }, [
-        el('div', { 'data-testid': 'User-Name' }, [el('a', { href: `/${author}`, role: 'link' }, [span(`Author ${i}`)]), span(`@${author}`), span('· 2h')]),
+        el('div', { 'data-testid': 'User-Name' }, [
+          el('a', { href: `/${author}`, role: 'link' }, [span(`Author ${i}`)]),
+          span(`@${author}`),
+          span('· 2h'),
+        ]),
         el('div', { 'data-testid': 'tweetText', lang: 'en' }, [
           span(`Post ${i}: thank you for ${10 + (i % 90)}K followers! Check `),
           el('a', { href: `/${author}/verified_followers` }, [span(`${(i % 50) + 1}.${i % 10}K Followers`)]),
@@ -99,13 +115,18 @@
     const handle = handleOf(i * 13 + 5);
     if (real) {
       const counts = { following: String(100 + i), followers: `${(i % 9) + 1}.${i % 10}K` };
-      return el('div', { 'data-testid': 'HoverCard', role: 'dialog' }, [build(real.hovercard, { author: handle, id: '0', i: String(i) }, counts)]);
+      return el('div', { 'data-testid': 'HoverCard', role: 'dialog' }, [
+        build(real.hovercard, { author: handle, id: '0', i: String(i) }, counts),
+      ]);
     }
     return el('div', { 'data-testid': 'HoverCard', role: 'dialog' }, [
       el('div', {}, [
         el('a', { href: `/${handle}`, role: 'link' }, [span(`Person ${i}`), span(`@${handle}`)]),
         el('div', {}, [span('Designer. 50K followers soon.')]),
-        el('div', {}, [countLink(handle, 'following', String(100 + i), 'Following'), countLink(handle, 'verified_followers', `${(i % 9) + 1}.${i % 10}K`, 'Followers')]),
+        el('div', {}, [
+          countLink(handle, 'following', String(100 + i), 'Following'),
+          countLink(handle, 'verified_followers', `${(i % 9) + 1}.${i % 10}K`, 'Followers'),
+        ]),
       ]),
     ]);
   }
@@ -125,7 +146,12 @@
   let posts = 0;
 
   function profileFor(index) {
-    return { handle: index === 0 ? config.handle : `user${index}`, name: `Person ${index}`, following: String(75 + index), followers: `${12 + index}.${index % 10}K` };
+    return {
+      handle: index === 0 ? config.handle : `user${index}`,
+      name: `Person ${index}`,
+      following: String(75 + index),
+      followers: `${12 + index}.${index % 10}K`,
+    };
   }
 
   function renderProfile(index, postCount) {
