@@ -1,7 +1,7 @@
 import { defineConfig, type UserManifest } from 'wxt';
-import { PROMPT_HOST_CSS, PROMPT_HOST_CSS_PATH } from './utils/prompt-host-css';
-import { hideStylesheets } from './utils/hide-css';
-import { languagePackFiles } from './utils/lang/files';
+import { PROMPT_HOST_CSS, PROMPT_HOST_CSS_PATH } from './utils/live/host-css';
+import { hideStylesheets } from './utils/settings/hide-css';
+import { languagePackFiles } from './utils/detection/lang/files';
 import { adapters, HIDE, hostMatchPatterns } from './utils/sites';
 
 /**
@@ -81,7 +81,7 @@ export default defineConfig({
         'wxt/browser': '@wxt-dev/webextension-polyfill/browser',
       };
     },
-    // Each site's content script brings the chips' page sheet (utils/prompt-host-css.ts).
+    // Each site's content script brings the chips' page sheet (utils/live/host-css.ts).
     'build:manifestGenerated': (_wxt, manifest) => {
       for (const script of manifest.content_scripts ?? []) script.css = [...(script.css ?? []), PROMPT_HOST_CSS_PATH];
     },
@@ -89,9 +89,9 @@ export default defineConfig({
     // (the registry's HIDE), so the selectors live next to each site's detection and the CSS cannot drift.
     'build:publicAssets': (_wxt, files) => {
       for (const sheet of hideStylesheets(adapters, HIDE)) files.push(sheet);
-      // The sheet that turns the chips on, in every page a content script runs in (utils/prompt-host-css.ts).
+      // The sheet that turns the chips on, in every page a content script runs in (utils/live/host-css.ts).
       files.push({ relativeDest: PROMPT_HOST_CSS_PATH, contents: PROMPT_HOST_CSS });
-      // One file per language besides English (utils/lang/files.ts), injected into a page that needs it.
+      // One file per language besides English (utils/detection/lang/files.ts), injected into a page that needs it.
       for (const pack of languagePackFiles()) files.push(pack);
     },
   },

@@ -1,4 +1,4 @@
-import { siteContentScript } from '@/utils/content-script';
+import { siteContentScript } from '@/components/content-script';
 import { bluesky } from '@/utils/sites/bluesky';
 
 export default siteContentScript(bluesky);

@@ -1,9 +1,9 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { diagnosticOf } from '@/utils/diagnostic';
-import { takeDiagnosis } from '@/utils/diagnosis';
+import { diagnosticOf } from '@/utils/health/diagnostic';
+import { takeDiagnosis } from '@/utils/health/diagnosis';
 
 /**
- * A page view's diagnostic, out of the content scripts (utils/diagnosis.ts): the background injects this
+ * A page view's diagnostic, out of the content scripts (utils/health/diagnosis.ts): the background injects this
  * into the frame after a view came up empty or fell back to labels; it takes the regions the content
  * script left and returns their redacted structure as the script's result (`executeScript`), which the
  * background redacts again and keeps. Nothing else is read; nothing leaves the device.

@@ -1,4 +1,4 @@
-import { siteContentScript } from '@/utils/content-script';
+import { siteContentScript } from '@/components/content-script';
 import { facebook } from '@/utils/sites/facebook';
 
 export default siteContentScript(facebook);

@@ -1,4 +1,4 @@
-import { siteContentScript } from '@/utils/content-script';
+import { siteContentScript } from '@/components/content-script';
 import { github } from '@/utils/sites/github';
 
 export default siteContentScript(github);

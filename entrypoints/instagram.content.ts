@@ -1,4 +1,4 @@
-import { siteContentScript } from '@/utils/content-script';
+import { siteContentScript } from '@/components/content-script';
 import { instagram } from '@/utils/sites/instagram';
 
 export default siteContentScript(instagram);

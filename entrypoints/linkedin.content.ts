@@ -1,4 +1,4 @@
-import { siteContentScript } from '@/utils/content-script';
+import { siteContentScript } from '@/components/content-script';
 import { linkedin } from '@/utils/sites/linkedin';
 
 export default siteContentScript(linkedin);

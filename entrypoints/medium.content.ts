@@ -1,4 +1,4 @@
-import { siteContentScript } from '@/utils/content-script';
+import { siteContentScript } from '@/components/content-script';
 import { medium } from '@/utils/sites/medium';
 
 export default siteContentScript(medium);

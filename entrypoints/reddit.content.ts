@@ -1,4 +1,4 @@
-import { siteContentScript } from '@/utils/content-script';
+import { siteContentScript } from '@/components/content-script';
 import { reddit } from '@/utils/sites/reddit';
 
 export default siteContentScript(reddit);

@@ -1,4 +1,4 @@
-import { siteContentScript } from '@/utils/content-script';
+import { siteContentScript } from '@/components/content-script';
 import { substack } from '@/utils/sites/substack';
 
 export default siteContentScript(substack);

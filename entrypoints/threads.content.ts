@@ -1,4 +1,4 @@
-import { siteContentScript } from '@/utils/content-script';
+import { siteContentScript } from '@/components/content-script';
 import { threads } from '@/utils/sites/threads';
 
 export default siteContentScript(threads);

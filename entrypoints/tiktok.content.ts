@@ -1,4 +1,4 @@
-import { siteContentScript } from '@/utils/content-script';
+import { siteContentScript } from '@/components/content-script';
 import { tiktok } from '@/utils/sites/tiktok';
 
 export default siteContentScript(tiktok);

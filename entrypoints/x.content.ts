@@ -1,4 +1,4 @@
-import { siteContentScript } from '@/utils/content-script';
+import { siteContentScript } from '@/components/content-script';
 import { x } from '@/utils/sites/x';
 
 export default siteContentScript(x);

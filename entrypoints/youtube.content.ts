@@ -1,4 +1,4 @@
-import { siteContentScript } from '@/utils/content-script';
+import { siteContentScript } from '@/components/content-script';
 import { youtube } from '@/utils/sites/youtube';
 
 export default siteContentScript(youtube);

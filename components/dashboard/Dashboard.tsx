@@ -8,7 +8,7 @@ import { MESSAGES, toJournalError } from '@/utils/journal/db';
 import type { Journal } from '@/utils/journal/journal';
 import { pageJournal } from '@/utils/journal/page';
 import type { Aim } from '@/utils/journal/records';
-import { DEFAULT_WEEK_START, loadSettings, weekStartItem, repairWeekStart, type Weekday } from '@/utils/settings';
+import { DEFAULT_WEEK_START, loadSettings, weekStartItem, repairWeekStart, type Weekday } from '@/utils/settings/items';
 import { DataView } from './DataView';
 import { OutcomesView } from './OutcomesView';
 import { SitesView } from './SitesView';

@@ -16,7 +16,7 @@ import {
   type ImportReport,
 } from '@/utils/journal/backup';
 import { STORES, toJournalError, type StoreName } from '@/utils/journal/db';
-import { deleteAllSettings, hasStoredSettings } from '@/utils/settings';
+import { deleteAllSettings, hasStoredSettings } from '@/utils/settings/items';
 import type { ViewContext } from './Dashboard';
 import { downloadText } from './download';
 import { SITE_NAMES } from '../labels';
@@ -27,7 +27,7 @@ export const DELETE_CONFIRMATION = 'delete';
 
 type Counts = Record<StoreName, number>;
 
-/** The settings' side of "Delete all data" (utils/settings.ts; tests pass a fake). */
+/** The settings' side of "Delete all data" (utils/settings/items.ts; tests pass a fake). */
 export interface SettingsData {
   /** Is any setting changed from its default? */
   stored(): Promise<boolean>;

@@ -6,7 +6,7 @@ import { toJournalError } from '@/utils/journal/db';
 import type { OutcomePatch } from '@/utils/journal/journal';
 import { LIMITS, localDay, OUTCOME_KINDS, type Outcome, type OutcomeKind } from '@/utils/journal/records';
 import { KIND_LABELS, siteName } from '../labels';
-import { moveToDay } from '@/utils/week';
+import { moveToDay } from '@/utils/week/calendar';
 
 export type OutcomeChanges = Required<OutcomePatch>;
 

@@ -9,7 +9,7 @@ import { localDay, OUTCOME_KINDS, type Outcome, type OutcomeKind } from '@/utils
 import type { ViewContext } from './Dashboard';
 import { KIND_LABELS, SITE_NAMES, siteName } from '../labels';
 import { OutcomeEditor, type OutcomeChanges } from './OutcomeEditor';
-import { addWeeks, parseDay, weekLabel, weekRange, weekStart as startOfWeek } from '@/utils/week';
+import { addWeeks, parseDay, weekLabel, weekRange, weekStart as startOfWeek } from '@/utils/week/calendar';
 
 /** The site filter's value for outcomes that came through no site (site ids never start with "-"). */
 export const NO_SITE = '-';

@@ -1,14 +1,14 @@
 /**
  * The Sites view's warning when the background refused updates from a site this week for going over a
- * budget (utils/journal/budgets.ts): caps no real tab reaches, so a refusal means a page was sending far
+ * budget (utils/messaging/budgets.ts): caps no real tab reaches, so a refusal means a page was sending far
  * more than it should. Nothing is shown in a week without refusals — which is every normal week.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { siteName } from '@/components/labels';
 import type { Journal } from '@/utils/journal/journal';
 import type { RefusalDay } from '@/utils/journal/records';
-import type { Weekday } from '@/utils/settings';
-import { weekBounds } from '@/utils/week';
+import type { Weekday } from '@/utils/settings/items';
+import { weekBounds } from '@/utils/week/calendar';
 
 export interface RefusalNoticeProps {
   journal: Journal;

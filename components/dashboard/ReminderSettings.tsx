@@ -1,10 +1,10 @@
 /**
  * The weekly reminder's settings: on or off, the weekday and the local time. Saved to the settings
- * item the background watches, which moves the alarm (utils/reminder.ts).
+ * item the background watches, which moves the alarm (utils/week/reminder.ts).
  */
 import { useEffect, useState } from 'preact/hooks';
-import { nextReminderTime } from '@/utils/reminder';
-import { reminderItem, repairReminder, type Weekday, type WeeklyReminder } from '@/utils/settings';
+import { nextReminderTime } from '@/utils/week/reminder';
+import { reminderItem, repairReminder, type Weekday, type WeeklyReminder } from '@/utils/settings/items';
 
 const WEEKDAYS: readonly Weekday[] = [1, 2, 3, 4, 5, 6, 0];
 

@@ -6,9 +6,9 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { Journal } from '@/utils/journal/journal';
-import { summarizeSiteHealth, type HealthState, type SiteHealthSummary } from '@/utils/site-health';
-import { weekBounds } from '@/utils/week';
-import type { Weekday } from '@/utils/settings';
+import { summarizeSiteHealth, type HealthState, type SiteHealthSummary } from '@/utils/health/words';
+import { weekBounds } from '@/utils/week/calendar';
+import type { Weekday } from '@/utils/settings/items';
 
 export const STATE_LABELS: Record<HealthState, string> = {
   ok: 'Working',

@@ -3,13 +3,13 @@
  * off), and the sites the user adds themselves — a Mastodon instance, a blog for the generic detector —
  * each behind an optional host permission asked at the moment of adding. The background keeps the
  * run-time content script registrations in sync with what is saved here and with the browser's grants
- * (utils/registrations.ts). An added site whose access the user withdrew in the browser's own settings
+ * (utils/settings/registrations.ts). An added site whose access the user withdrew in the browser's own settings
  * stays listed, marked "No access", with a button to allow it again: nothing about it is forgotten.
  */
 import { useCallback, useEffect, useId, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { normaliseOrigin, originPattern } from '@/utils/registrations';
-import { extraOriginsItem, repairOrigins, repairSiteModes, siteModesItem, type SiteMode } from '@/utils/settings';
+import { normaliseOrigin, originPattern } from '@/utils/settings/registrations';
+import { extraOriginsItem, repairOrigins, repairSiteModes, siteModesItem, type SiteMode } from '@/utils/settings/items';
 import { adapters } from '@/utils/sites';
 import type { SiteAdapter } from '@/utils/sites/types';
 import { RefusalNotice } from './RefusalNotice';

@@ -3,18 +3,18 @@
  * (audience, time, counts seen, prompts shown) beside being big (outcomes, answers), the verdict that
  * sets them side by side, 12-week trends, the Markdown export and the reminder's settings.
  *
- * The figures come from utils/week-summary.ts (indexed range queries) and the words from
- * utils/week-report.ts, so this page, the notification and the Markdown file say the same thing.
+ * The figures come from utils/week/summary.ts (indexed range queries) and the words from
+ * utils/week/report.ts, so this page, the notification and the Markdown file say the same thing.
  * Key figures carry `data-testid` + `data-value` (the raw number) as stable hooks.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { toJournalError } from '@/utils/journal/db';
 import type { Journal } from '@/utils/journal/journal';
 import { localDay, type OutcomeKind } from '@/utils/journal/records';
-import type { Weekday } from '@/utils/settings';
-import { addWeeks, parseDay, weekLabel, weekStart as startOfWeek } from '@/utils/week';
-import { loadWeek, summarizeWeek, type MetricChange, type WeekSummary } from '@/utils/week-summary';
-import { audienceWords, formatMinutes, metricWord, signed, verdict, weekMarkdown, type ReportNames } from '@/utils/week-report';
+import type { Weekday } from '@/utils/settings/items';
+import { addWeeks, parseDay, weekLabel, weekStart as startOfWeek } from '@/utils/week/calendar';
+import { loadWeek, summarizeWeek, type MetricChange, type WeekSummary } from '@/utils/week/summary';
+import { audienceWords, formatMinutes, metricWord, signed, verdict, weekMarkdown, type ReportNames } from '@/utils/week/report';
 import type { ViewContext } from './Dashboard';
 import { downloadText } from './download';
 import { KIND_LABELS, siteName } from '../labels';

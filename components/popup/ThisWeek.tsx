@@ -2,7 +2,7 @@ import { useId, useState } from 'preact/hooks';
 import type { Outcome } from '@/utils/journal/records';
 import { KIND_LABELS, formatDuration, formatWeek, formatWeekday, siteName } from './labels';
 import type { UndoWindow } from './use-undo-window';
-import type { WeekBounds } from '@/utils/week';
+import type { WeekBounds } from '@/utils/week/calendar';
 
 /** Enough for a glance; the dashboard has the rest. */
 export const LISTED_OUTCOMES = 5;

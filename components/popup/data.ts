@@ -7,8 +7,8 @@ import { JournalError } from '@/utils/journal/db';
 import type { Journal } from '@/utils/journal/journal';
 import { pageJournal } from '@/utils/journal/page';
 import type { Aim, Outcome } from '@/utils/journal/records';
-import { loadSettings, type Settings } from '@/utils/settings';
-import { weekBounds, type WeekBounds } from '@/utils/week';
+import { loadSettings, type Settings } from '@/utils/settings/items';
+import { weekBounds, type WeekBounds } from '@/utils/week/calendar';
 
 /** Where the popup gets its data; tests pass a journal over fake-indexeddb and a pinned clock. */
 export interface PopupSource {

@@ -17,7 +17,7 @@ export const SITE_CHOICES: readonly { value: string; label: string }[] = SITE_LI
 }));
 
 /** The popup shows time exactly as the weekly review does (whole minutes, rounded down). */
-export { formatMinutes as formatDuration } from '@/utils/week-report';
+export { formatMinutes as formatDuration } from '@/utils/week/report';
 
 /** "23 – 29 Nov" in the reader's locale, for the week heading. */
 export function formatWeek(start: Date, end: Date, locale?: string): string {

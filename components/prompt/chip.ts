@@ -17,14 +17,14 @@
  * Site names come from the environment (`env.siteName`, the live layer's adapters), never from the
  * registry: this module is in every content script, and each carries only its own site's adapter.
  */
-import { countAsShown } from '@/utils/metric-words';
+import { countAsShown } from '@/utils/detection/metric-words';
 import type { Detection } from '@/utils/sites/types';
 import type { FrameOptions, PromptFrame } from './frame';
 import { loadFrame, registeredFrame, type FrameFactory } from './frame-slot';
 import { chipName, safeLocale } from './questions';
 import { chipSheet } from './styles';
-import { pickTheme } from './theme';
-import type { PromptController, PromptEnvironment, PromptLook } from './types';
+import { pickTheme } from '../../utils/live/theme';
+import type { PromptController, PromptEnvironment, PromptLook } from '../../utils/live/prompt-contract';
 
 /** Events stopped at the shadow root: the site reacts to none of what happens inside the prompt. */
 const CONTAINED_EVENTS = [

@@ -11,7 +11,7 @@ import { KIND_LABELS } from '@/components/kind-labels';
 import type { OutcomeKind } from '@/utils/journal/records';
 import type { PromptCount } from './protocol';
 import { chooseQuestion, ownHeading } from './questions';
-import type { Theme } from './theme';
+import type { Theme } from '../../utils/live/theme';
 
 /** "Not now" choices: how long the site stays quiet. Days are calendar days (a DST change is not a gap). */
 export const SNOOZES = [

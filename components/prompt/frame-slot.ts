@@ -2,11 +2,11 @@
  * Where the dialog's frame code (frame.ts) comes from in a content script: not in the script itself, which
  * every page of a site loads and which must stay small (20 kB gzipped, tests/budget.ts), but injected by
  * the background on a page's first open of a prompt (`prompt/frame`, entrypoints/prompt-frame.ts), the way
- * language packs are (utils/lang/pack.ts). The injected file runs in this content script's isolated world
+ * language packs are (utils/detection/lang/pack.ts). The injected file runs in this content script's isolated world
  * and registers the frame factory in a global there; page scripts have their own globals and can neither
  * read nor replace it.
  */
-import type { sendToBackground } from '@/utils/journal/client';
+import type { sendToBackground } from '@/utils/messaging/client';
 import type { promptFrame } from './frame';
 
 export type FrameFactory = typeof promptFrame;

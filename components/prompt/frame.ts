@@ -12,7 +12,7 @@
 import { browser } from 'wxt/browser';
 import type { Detection } from '@/utils/sites/types';
 import { countOf, encodeSetup, newToken, readFromFrame, type Connect, type FrameSetup, type ToFrame } from './protocol';
-import type { Theme } from './theme';
+import type { Theme } from '../../utils/live/theme';
 
 /** Space kept between the frame and the viewport's edges, and between the frame and the chip. */
 const EDGE = 8;

@@ -5,11 +5,11 @@
  * leaves this module. Site names come from `env.siteName`.
  */
 import { buildPrompt } from './chip';
-import type { MountPrompt } from './types';
+import type { MountPrompt } from '../../utils/live/prompt-contract';
 
 export const mountPrompt: MountPrompt = (host, detection, env, look) => {
   const parts = buildPrompt(host, detection, env, look);
-  // The live layer never offers a claimed host (utils/prompt-hosts.ts); if one comes, no root is attached.
+  // The live layer never offers a claimed host (utils/live/hosts.ts); if one comes, no root is attached.
   if (!parts) throw new Error('Running For: the page claimed the prompt’s element; no prompt here.');
   return parts.controller;
 };

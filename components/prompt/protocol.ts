@@ -13,7 +13,7 @@
  */
 import type { Detection, Metric } from '@/utils/sites/types';
 import { isMetric } from '@/utils/sites/types';
-import type { Theme } from './theme';
+import type { Theme } from '../../utils/live/theme';
 
 /** The count, as the dialog needs it: no element, no layer. */
 export type PromptCount = Pick<Detection, 'site' | 'metric' | 'value' | 'approximate' | 'own' | 'text'>;

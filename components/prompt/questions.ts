@@ -7,7 +7,7 @@
  * about use. Which question shows is a pure function of the day and the count, so it rotates from one
  * day to the next but never flickers while the page re-renders.
  */
-import { remember } from '@/utils/remember';
+import { remember } from '@/utils/detection/remember';
 import type { Detection, Metric } from '@/utils/sites/types';
 
 export type MetricGroup = 'audience' | 'following' | 'score';
@@ -173,7 +173,7 @@ export function ownHeading(detection: Pick<Detection, 'metric' | 'value' | 'appr
 }
 
 /**
- * The chip's accessible name. `n` is the number as the page writes it (utils/metric-words.ts
+ * The chip's accessible name. `n` is the number as the page writes it (utils/detection/metric-words.ts
  * `countAsShown`: the content script makes no number format — the first `Intl.NumberFormat` of a page
  * costs 20–30 ms); null names the question without a number (the count's text shows none), as hide mode does
  * with the metric only.

@@ -14,7 +14,7 @@
  * final size on the first paint and never resizes; negative block margins keep it from making the
  * site's line any taller.
  */
-import { CHIP_ON } from '@/utils/prompt-host-css';
+import { CHIP_ON } from '@/utils/live/host-css';
 
 /**
  * The two themes' colours the chip uses, here and in the dialog's page (dialog-styles.ts adds the ones only
@@ -35,7 +35,7 @@ export const THEME_CSS = `.light {
 `;
 
 /**
- * The chip's sheet. `.chip` shows only while the extension's page sheet is in (utils/prompt-host-css.ts),
+ * The chip's sheet. `.chip` shows only while the extension's page sheet is in (utils/live/host-css.ts),
  * so a chip an unloaded copy left is gone; it looks pressed while the dialog's frame code loads (the
  * first open of a page) and while the dialog is open. `.frame` is the dialog: an extension page in a
  * frame (frame.ts), in the top layer, sized by its page. (Comments stay out of the sheet's text: it ships

@@ -28,7 +28,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { parseHTML } from 'linkedom';
-import { detect } from '../../utils/detect';
+import { detect } from '../../utils/detection/detect';
 import { EXTENSION_DIR } from '../e2e/extension';
 import { FLOOR_EXTENSION_DIR, launchBrowser, launchUnpacked, MINIMAL_EXTENSION_DIR, type Setup } from './lib/browser';
 import { counters, spent, type Counters } from './lib/cdp';

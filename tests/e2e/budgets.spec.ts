@@ -1,5 +1,5 @@
 /**
- * Budgets in real Chromium with the built extension (utils/journal/budgets.ts): a page that flips the
+ * Budgets in real Chromium with the built extension (utils/messaging/budgets.ts): a page that flips the
  * user's own follower count 200 times in four seconds — a real own profile (a fixture reduced from a saved
  * page) with a script of the page’s own added — stores one snapshot per count, holding the latest value the
  * background accepted; what went past the minute's budget is refused, counted, and shown on the Sites view.

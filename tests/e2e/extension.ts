@@ -123,7 +123,7 @@ export async function inContentScript(
   };
 }
 
-/** The live layer's state on a page (utils/live-core.ts `LiveProgress`), read in its content-script world. */
+/** The live layer's state on a page (utils/live/layer.ts `LiveProgress`), read in its content-script world. */
 export interface LiveProgress {
   state: 'starting' | 'off' | 'snoozed' | 'reframe' | 'hide' | 'stopped';
   passes: number;

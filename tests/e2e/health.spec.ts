@@ -45,7 +45,7 @@ test('three visits without counts make a site "missing"; the next with counts ma
   const site = await context.newPage();
   for (let visit = 1; visit <= 3; visit++) {
     await site.goto(URL_);
-    // Each visit is recorded once the page has settled (utils/health.ts): an empty one extends the run.
+    // Each visit is recorded once the page has settled (utils/health/recorder.ts): an empty one extends the run.
     await expect.poll(async () => (await standing(dashboard))?.emptyStreak, { timeout: 20_000 }).toBe(visit);
   }
   await dashboard.reload();

@@ -3,7 +3,7 @@
  * Chromium: the calls chrome://extensions makes when the user changes the extension's site access
  * (`chrome.developerPrivate`, which only that page has). The extension must follow through its
  * `permissions.onRemoved` / `onAdded` wiring — the background unregisters or registers the site's content
- * script (utils/registrations.ts) and tells open tabs (utils/settings-push.ts) — with nothing faked.
+ * script (utils/settings/registrations.ts) and tells open tabs (utils/settings/push.ts) — with nothing faked.
  *
  * An added site's grant: Playwright cannot answer the browser's permission prompt, but Chromium asks
  * nothing for a site the user already allowed in chrome://extensions (`addHostPermission` records the

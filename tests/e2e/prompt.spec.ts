@@ -90,7 +90,7 @@ test('keyboard: the chip is a named button, the dialog keeps Tab inside, Escape 
   await page.goto('https://x.com/jane');
   const probe = await PromptProbe.on(page, 'followers');
   // The chip's accessible name, as the browser's accessibility tree reports it: the count's number as the
-  // page writes it (utils/metric-words.ts countAsShown).
+  // page writes it (utils/detection/metric-words.ts countAsShown).
   const cdp = await context.newCDPSession(page);
   const names = async () =>
     (await cdp.send('Accessibility.getFullAXTree')).nodes.filter((node) => node.role?.value === 'button').map((node) => node.name?.value);

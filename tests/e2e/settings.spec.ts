@@ -2,8 +2,8 @@
  * Settings behind the background, in real Chromium with the built extension: a content script learns its
  * own site's mode and snooze from the background (`settings/site`) and nothing else, an open page
  * follows a change made on the Sites view because the background tells exactly the tabs concerned
- * (utils/settings-push.ts), and the content script's world cannot touch `storage.local` at all
- * (utils/storage-access.ts).
+ * (utils/settings/push.ts), and the content script's world cannot touch `storage.local` at all
+ * (utils/settings/storage-access.ts).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

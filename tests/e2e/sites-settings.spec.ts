@@ -25,7 +25,7 @@ async function registeredIds(worker: Worker): Promise<string[]> {
 /**
  * The registrations once the background has synced every settings change made so far — a check that
  * something was *not* registered, read straight after the change, would pass before the sync ran. The
- * syncs run one at a time, each on the settings as they are then (utils/registrations.ts
+ * syncs run one at a time, each on the settings as they are then (utils/settings/registrations.ts
  * `serializedSync`), so a marker change made now (YouTube in hide mode) and seen registered proves the
  * earlier changes were synced too; the marker is then taken back, and left out of the answer.
  */

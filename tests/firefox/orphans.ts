@@ -11,7 +11,7 @@
  * - removed: the old copy stops — its prompts no longer follow the page and new counts get none. Firefox
  *   ends a content script when its add-on shuts down (no code of it runs after, not even its own checks),
  *   so nothing of the old copy takes its hosts away; but Firefox removes the add-on's page sheet with it,
- *   which the chips need to show (utils/prompt-host-css.ts), so the hosts left take no room and show
+ *   which the chips need to show (utils/live/host-css.ts), so the hosts left take no room and show
  *   nothing (README "Privacy"). Disabling shuts the add-on down too; not measured here (BiDi can only
  *   uninstall).
  * Not checked here: the journal (BiDi cannot open moz-extension:// pages); in Chromium it is
@@ -114,7 +114,7 @@ const CHECKS: Record<string, Check> = {
     check(value === undefined || value === '2181', `the old prompt does not follow the page (following: ${value})`);
     const count = await prompts(page);
     check(count <= 4, `no prompt for the new count (${count} prompts)`);
-    // Firefox removed the chips' page sheet with the add-on (utils/prompt-host-css.ts): the hosts the old
+    // Firefox removed the chips' page sheet with the add-on (utils/live/host-css.ts): the hosts the old
     // copy left take no room and show nothing.
     const left = await widths();
     check(

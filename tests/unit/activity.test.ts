@@ -1,7 +1,7 @@
 /** @vitest-environment happy-dom */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FLUSH_EVERY_MS, IDLE_AFTER_MS, MESSAGE_LIMITS, startActivity, type ActivityRecorder } from '../../utils/activity';
-import { ACTIVITY_LIMITS, parseMessage } from '../../utils/journal/messages';
+import { FLUSH_EVERY_MS, IDLE_AFTER_MS, MESSAGE_LIMITS, startActivity, type ActivityRecorder } from '../../utils/live/activity';
+import { ACTIVITY_LIMITS, parseMessage } from '../../utils/messaging/protocol';
 import type { Detection } from '../../utils/sites/types';
 
 /** An IntersectionObserver the test drives: `show(el)` reports it as on screen. */

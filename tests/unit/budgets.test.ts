@@ -1,11 +1,11 @@
 /**
- * The budgets' parts (utils/journal/budgets.ts): per-minute counts, the active-time allowance, the batched
+ * The budgets' parts (utils/messaging/budgets.ts): per-minute counts, the active-time allowance, the batched
  * refusal counts — and the README's table saying the same numbers as the code. The floods through the
  * message handler are in messages.test.ts.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { BUDGETS, MinuteBudget, RefusalTally, TimeAllowance } from '../../utils/journal/budgets';
+import { BUDGETS, MinuteBudget, RefusalTally, TimeAllowance } from '../../utils/messaging/budgets';
 import { BUDGETED_MESSAGES, type RefusalDay } from '../../utils/journal/records';
 
 describe('MinuteBudget', () => {

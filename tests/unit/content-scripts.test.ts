@@ -7,10 +7,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import anySite from '../../entrypoints/any-site.content';
-import { siteMatches, siteSettings } from '../../utils/content-script';
-import { onSettingsChanged } from '../../utils/journal/client';
-import { adapterIn, REGISTRY_SITES } from '../../utils/live-detector';
-import { ANY_SITE_SCRIPT } from '../../utils/registrations';
+import { siteMatches, siteSettings } from '../../components/content-script';
+import { onSettingsChanged } from '../../utils/messaging/client';
+import { adapterIn, REGISTRY_SITES } from './live-registry';
+import { ANY_SITE_SCRIPT } from '../../utils/settings/registrations';
 import { adapterFor, adapterMatchPatterns, adapters, generic } from '../../utils/sites';
 import { mastodon } from '../../utils/sites/mastodon';
 import { fixtureCases, fixtureSites, parseWith } from './fixture-dom';
@@ -46,7 +46,7 @@ describe('content script entrypoints', () => {
   it('registers the script for added sites at run time, under the path registrations load', () => {
     expect(anySite.registration).toBe('runtime');
     expect(anySite.matches).toBeUndefined();
-    // With the chips' page sheet, as every site's script has it (utils/prompt-host-css.ts).
+    // With the chips' page sheet, as every site's script has it (utils/live/host-css.ts).
     expect(ANY_SITE_SCRIPT).toEqual({ js: ['content-scripts/any-site.js'], css: ['prompt-host.css'] });
     // Adapters recognised by markup on any host (Mastodon) can only run on added sites: that script carries them.
     const source = readFileSync(new URL('any-site.content.ts', ENTRYPOINTS), 'utf8');
@@ -109,9 +109,9 @@ describe('a content script’s settings come from the background', () => {
   });
 
   it('no module a content script loads reads or writes storage', () => {
-    // The content script's own modules (utils/content-script.ts and what it imports for settings): the
+    // The content script's own modules (components/content-script.ts and what it imports for settings): the
     // built bundles are checked too, in tests/e2e/settings.spec.ts.
-    for (const file of ['../../utils/content-script.ts', '../../utils/live-core.ts', '../../utils/journal/client.ts']) {
+    for (const file of ['../../components/content-script.ts', '../../utils/live/layer.ts', '../../utils/messaging/client.ts']) {
       const source = readFileSync(new URL(file, import.meta.url), 'utf8');
       expect(source, file).not.toMatch(/\b(browser|chrome)\.storage\b|wxt\/utils\/storage|from '[^']*site-settings'/);
     }

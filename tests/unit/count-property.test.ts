@@ -5,8 +5,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalizeCountText, parseCount } from '../../utils/count';
-import { asciiDigits, normalizeSeparators, SUPPORTED_LANGS } from '../../utils/number-locale';
+import { normalizeCountText, parseCount } from '../../utils/detection/count';
+import { asciiDigits, normalizeSeparators, SUPPORTED_LANGS } from '../../utils/detection/number-locale';
 
 const lang = fc.constantFrom(...SUPPORTED_LANGS);
 const count = fc.oneof(
@@ -55,7 +55,7 @@ describe('Intl round trip', () => {
   });
 });
 
-// The parser's shortcuts (utils/count.ts) must agree with the full path they skip.
+// The parser's shortcuts (utils/detection/count.ts) must agree with the full path they skip.
 describe('shortcuts', () => {
   const printable = fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((code) => String.fromCharCode(code)), maxLength: 24 });
 

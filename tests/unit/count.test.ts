@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCount, parseExactCount } from '../../utils/count';
+import { parseCount, parseExactCount } from '../../utils/detection/count';
 
 const exact = (value: number) => ({ value, approximate: false });
 const approx = (value: number) => ({ value, approximate: true });

@@ -9,10 +9,10 @@ import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Dashboard, type DashboardProps } from '../../components/dashboard/Dashboard';
 import { deletedMessage, describeImport } from '../../components/dashboard/DataView';
-import { addWeeks, moveToDay, weekRange, weekStart as startOfWeek } from '../../utils/week';
+import { addWeeks, moveToDay, weekRange, weekStart as startOfWeek } from '../../utils/week/calendar';
 import { JournalError, MESSAGES } from '../../utils/journal/db';
 import { Journal } from '../../utils/journal/journal';
-import type { Weekday } from '../../utils/settings';
+import type { Weekday } from '../../utils/settings/items';
 
 /** Thursday 26 November 2026, 10:00 local time. */
 let clock = new Date(2026, 10, 26, 10, 0);

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { diagnosticOf, redactDiagnostic } from '../../utils/diagnostic';
+import { diagnosticOf, redactDiagnostic } from '../../utils/health/diagnostic';
 
 const PERSONAL = [
   'Jane',

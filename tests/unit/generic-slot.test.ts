@@ -9,8 +9,8 @@
 import { readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
 import { describe, expect, it, vi } from 'vitest';
-import '../../utils/lang/all';
-import { detectWith } from '../../utils/detect-with';
+import '../../utils/detection/lang/all';
+import { detectWith } from '../../utils/detection/detect-with';
 import { loadGeneric, loadGenericOnDemand, onGenericNeeded, registeredGeneric } from '../../utils/sites/generic-slot';
 import { tiktok } from '../../utils/sites/tiktok';
 import { REDESIGNS } from './redesign';

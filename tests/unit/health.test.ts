@@ -1,11 +1,11 @@
 /** @vitest-environment happy-dom */
 /**
- * Site health in the content script (utils/health.ts): one record per page view that should show counts,
+ * Site health in the content script (utils/health/recorder.ts): one record per page view that should show counts,
  * once the page has settled; late counts correct an empty record; nothing for pages without count regions.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { takeDiagnosis } from '../../utils/diagnosis';
-import { LATEST_MS, SETTLE_MS, startHealth } from '../../utils/health';
+import { takeDiagnosis } from '../../utils/health/diagnosis';
+import { LATEST_MS, SETTLE_MS, startHealth } from '../../utils/health/recorder';
 import type { Detection, Layer } from '../../utils/sites/types';
 
 interface Timer {

@@ -4,8 +4,8 @@
  * on the page (posts, bios, trap content) is.
  */
 import { describe, expect, it } from 'vitest';
-import { detect } from '../../utils/detect';
-import { hideCss, hideCssPath, hideStylesheets, splitSelectorList } from '../../utils/hide-css';
+import { detect } from '../../utils/detection/detect';
+import { hideCss, hideCssPath, hideStylesheets, splitSelectorList } from '../../utils/settings/hide-css';
 import { adapters, HIDE } from '../../utils/sites';
 import { fixtureCases, fixtureSites, parseWith } from './fixture-dom';
 import { COPIES } from './hide-copies';

@@ -2,18 +2,18 @@
 /**
  * A content script's languages, as it starts: English in the script, nothing else registered
  * (tests/unit/setup.ts leaves this file's world empty). Packs arrive as the background injects their files
- * (utils/lang/files.ts), with the numbers the parser reads instead of asking Intl; the neutral units
+ * (utils/detection/lang/files.ts), with the numbers the parser reads instead of asking Intl; the neutral units
  * arrive the first time a token is in none of the page's tables.
  */
 import { runInNewContext } from 'node:vm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildPrompt } from '../../components/prompt/chip';
-import type { PromptEnvironment } from '../../components/prompt/types';
-import { parseCount } from '../../utils/count';
-import { NEUTRAL_UNITS_CODE } from '../../utils/lang/codes';
-import { languagePackFiles } from '../../utils/lang/files';
-import { loadLanguagesOnDemand } from '../../utils/lang/loader';
-import { registeredPacks } from '../../utils/lang/pack';
+import type { PromptEnvironment } from '../../utils/live/prompt-contract';
+import { parseCount } from '../../utils/detection/count';
+import { NEUTRAL_UNITS_CODE } from '../../utils/detection/lang/codes';
+import { languagePackFiles } from '../../utils/detection/lang/files';
+import { loadLanguagesOnDemand } from '../../utils/detection/lang/loader';
+import { registeredPacks } from '../../utils/detection/lang/pack';
 import { detectionOf } from './prompt-detection';
 
 type Send = Parameters<typeof loadLanguagesOnDemand>[0];

@@ -5,14 +5,14 @@
  */
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { NEUTRAL_UNITS_CODE, PACK_CODES, packCodeOf } from '../../utils/lang/codes';
-import { EN } from '../../utils/lang/en';
-import { languagePackFiles, PACK_SLOT } from '../../utils/lang/files';
-import { loadLanguages } from '../../utils/lang/loader';
-import { intlNumberData, neutralUnits, numberPack } from '../../utils/lang/numbers';
-import { lookupNumbers, numbersOf, perPacks, registeredPacks, type LanguagePack } from '../../utils/lang/pack';
-import { PACKS } from '../../utils/lang/packs';
-import { canonicalLang, NEUTRAL_UNIT_SHAPE, SUPPORTED_LANGS, unitsOf } from '../../utils/number-locale';
+import { NEUTRAL_UNITS_CODE, PACK_CODES, packCodeOf } from '../../utils/detection/lang/codes';
+import { EN } from '../../utils/detection/lang/en';
+import { languagePackFiles, PACK_SLOT } from '../../utils/detection/lang/files';
+import { loadLanguages } from '../../utils/detection/lang/loader';
+import { intlNumberData, neutralUnits, numberPack } from '../../utils/detection/lang/numbers';
+import { lookupNumbers, numbersOf, perPacks, registeredPacks, type LanguagePack } from '../../utils/detection/lang/pack';
+import { PACKS } from '../../utils/detection/lang/packs';
+import { canonicalLang, NEUTRAL_UNIT_SHAPE, SUPPORTED_LANGS, unitsOf } from '../../utils/detection/number-locale';
 import { METRICS } from '../../utils/sites/types';
 
 describe('language packs', () => {
@@ -69,7 +69,7 @@ describe('language packs', () => {
   });
 
   it("ship English's numbers in the content script as the build's Intl computes them", () => {
-    // Regenerate after an ICU update: JSON.stringify(numberPack('en')) into utils/lang/en.ts.
+    // Regenerate after an ICU update: JSON.stringify(numberPack('en')) into utils/detection/lang/en.ts.
     expect(EN.numbers).toEqual(numberPack('en'));
   });
 

@@ -2,8 +2,8 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { MountPrompt, PromptController, PromptEnvironment, PromptLook } from '../../components/prompt/types';
-import { detect } from '../../utils/detect';
+import type { MountPrompt, PromptController, PromptEnvironment, PromptLook } from '../../utils/live/prompt-contract';
+import { detect } from '../../utils/detection/detect';
 import { adapterFor } from '../../utils/sites';
 import {
   BULK_NODES,
@@ -13,10 +13,10 @@ import {
   startLiveDetector,
   startLiveLayer,
   type LiveDetectorOptions,
-} from '../../utils/live-detector';
-import { readSiteSettings, siteModesItem, siteStateOf, snoozesItem } from '../../utils/settings';
+} from './live-registry';
+import { readSiteSettings, siteModesItem, siteStateOf, snoozesItem } from '../../utils/settings/items';
 import type { Detection } from '../../utils/sites/types';
-import type { ActivityOptions } from '../../utils/activity';
+import type { ActivityOptions } from '../../utils/live/activity';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseWith, type ExpectedDetection } from './fixture-dom';
@@ -396,7 +396,7 @@ describe('live detector', () => {
   });
 
   it('works out the adapter and the page type once per URL and language, not once per root', async () => {
-    const { detectIn } = await import('../../utils/live-detector');
+    const { detectIn } = await import('./live-registry');
     const { x } = await import('../../utils/sites/x');
     const { mastodon } = await import('../../utils/sites/mastodon');
     const { generic } = await import('../../utils/sites/generic');

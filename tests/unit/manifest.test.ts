@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { adapters, hostMatchPatterns } from '../../utils/sites';
 import config from '../../wxt.config';
 import { CHIP_CSS } from '../../components/prompt/styles';
-import { CHIP_ON, PROMPT_HOST_CSS, PROMPT_HOST_CSS_PATH } from '../../utils/prompt-host-css';
+import { CHIP_ON, PROMPT_HOST_CSS, PROMPT_HOST_CSS_PATH } from '../../utils/live/host-css';
 
 /** Each API permission and the feature that needs it (README "Permissions" says the same). */
 const PERMISSION_REASONS: Record<string, string> = {

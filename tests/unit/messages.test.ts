@@ -14,15 +14,15 @@ import {
   type MessageHandler,
   type MessageHandlerDeps,
   type MessageSenderLike,
-} from '../../utils/journal/background-api';
-import { CONTEXT_GONE, sendToBackground } from '../../utils/journal/client';
+} from '../../utils/messaging/background';
+import { CONTEXT_GONE, sendToBackground } from '../../utils/messaging/client';
 import { diskFullOnce } from './disk-full';
 import { JournalError, MESSAGES } from '../../utils/journal/db';
 import { Journal } from '../../utils/journal/journal';
 import { exportBackup, parseBackup, serializeBackup } from '../../utils/journal/backup';
-import { ACTIVITY_LIMITS, parseMessage } from '../../utils/journal/messages';
+import { ACTIVITY_LIMITS, parseMessage } from '../../utils/messaging/protocol';
 import { localDay } from '../../utils/journal/records';
-import { extraOriginsItem, siteModesItem, snoozesItem, weekStartItem } from '../../utils/settings';
+import { extraOriginsItem, siteModesItem, snoozesItem, weekStartItem } from '../../utils/settings/items';
 
 const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
 let clock = new Date('2026-11-23T09:00:00.000Z');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { detect } from '../../utils/detect';
-import { countAsShown, metricOfLabel, metricWords, parseCountPhrase } from '../../utils/metric-words';
+import { detect } from '../../utils/detection/detect';
+import { countAsShown, metricOfLabel, metricWords, parseCountPhrase } from '../../utils/detection/metric-words';
 import { METRICS } from '../../utils/sites/types';
 import { parseWith, realCases } from './fixture-dom';
 

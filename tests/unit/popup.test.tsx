@@ -8,11 +8,11 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { PopupSource } from '../../components/popup/data';
 import { formatDuration } from '../../components/popup/labels';
 import { Popup, READY_MARK } from '../../components/popup/Popup';
-import { weekBounds, weekStart } from '../../utils/week';
+import { weekBounds, weekStart } from '../../utils/week/calendar';
 import { JournalError, MESSAGES } from '../../utils/journal/db';
 import { diskFullOnce } from './disk-full';
 import { Journal } from '../../utils/journal/journal';
-import { loadSettings, weekStartItem } from '../../utils/settings';
+import { loadSettings, weekStartItem } from '../../utils/settings/items';
 
 // Thursday 26 November 2026, 10:00 local time; the week (Monday start) is 23–29 November.
 const NOW = new Date(2026, 10, 26, 10, 0);

@@ -9,7 +9,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { buildPrompt } from '../../components/prompt/chip';
 import { promptFrame } from '../../components/prompt/frame';
 import { loadFrame, registeredFrame, registerFrame } from '../../components/prompt/frame-slot';
-import type { PromptEnvironment } from '../../components/prompt/types';
+import type { PromptEnvironment } from '../../utils/live/prompt-contract';
 import type { Detection } from '../../utils/sites/types';
 
 const PAGE = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/prompt.html';

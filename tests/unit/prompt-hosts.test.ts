@@ -1,7 +1,7 @@
 /** @vitest-environment happy-dom */
 import { Window } from 'happy-dom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { PAGE_THEME_EVERY_MS, PROMPT_TAG, PromptHosts, SHAPE_CHECKS, spotFor, type PromptHostHooks } from '../../utils/prompt-hosts';
+import { PAGE_THEME_EVERY_MS, PROMPT_TAG, PromptHosts, SHAPE_CHECKS, spotFor, type PromptHostHooks } from '../../utils/live/hosts';
 import type { Detection } from '../../utils/sites/types';
 
 /**

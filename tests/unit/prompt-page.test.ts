@@ -17,7 +17,7 @@ import {
   readToFrame,
   type FrameSetup,
 } from '../../components/prompt/protocol';
-import type { PromptMessage } from '../../utils/journal/prompt-api';
+import type { PromptMessage } from '../../utils/messaging/prompt-api';
 import type { DialogView } from '../../components/prompt/dialog';
 
 const TOKEN = '0123456789abcdef0123456789abcdef';

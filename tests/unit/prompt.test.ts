@@ -16,8 +16,8 @@ import { decodeSetup } from '../../components/prompt/protocol';
 import { chipName, chooseQuestion, formatCount, METRIC_GROUPS, ownHeading, QUESTIONS, safeLocale } from '../../components/prompt/questions';
 import { DIALOG_PAGE_CSS } from '../../components/prompt/dialog-styles';
 import { CHIP_CSS } from '../../components/prompt/styles';
-import { pickTheme, readColor, themeAround, type Theme } from '../../components/prompt/theme';
-import type { PromptEnvironment } from '../../components/prompt/types';
+import { pickTheme, readColor, themeAround, type Theme } from '../../utils/live/theme';
+import type { PromptEnvironment } from '../../utils/live/prompt-contract';
 import { METRICS, type Detection } from '../../utils/sites/types';
 import { detectionOf } from './prompt-detection';
 

@@ -5,7 +5,7 @@
  * (utils/sites/layers.ts) must find.
  */
 import { describe, expect, it } from 'vitest';
-import { detect } from '../../utils/detect';
+import { detect } from '../../utils/detection/detect';
 import { parseWith, realCases, type ExpectedDetection, type FixtureCase } from './fixture-dom';
 import { REDESIGNS } from './redesign';
 

@@ -4,7 +4,7 @@
  * replaced, everything else dropped; and a fixture that reads exactly as the page did.
  */
 import { describe, expect, it } from 'vitest';
-import { detect } from '../../utils/detect';
+import { detect } from '../../utils/detection/detect';
 import { reduceHtml } from '../../utils/cli/reduce';
 import { parseWith } from './fixture-dom';
 

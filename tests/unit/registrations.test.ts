@@ -18,9 +18,9 @@ import {
   syncRegistrations,
   type ContentScript,
   type SyncDeps,
-} from '../../utils/registrations';
-import type { SiteMode } from '../../utils/settings';
-import { extraOriginsItem, siteModesItem } from '../../utils/settings';
+} from '../../utils/settings/registrations';
+import type { SiteMode } from '../../utils/settings/items';
+import { extraOriginsItem, siteModesItem } from '../../utils/settings/items';
 import { adapters } from '../../utils/sites';
 
 const MAIN = { js: ['content-scripts/content.js'], css: [] };

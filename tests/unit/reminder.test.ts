@@ -18,8 +18,8 @@ import {
   type ReminderBrowser,
   type ReminderOptions,
   type ReminderSettings,
-} from '../../utils/reminder';
-import { reminderItem } from '../../utils/settings';
+} from '../../utils/week/reminder';
+import { reminderItem } from '../../utils/settings/items';
 
 const originalTz = process.env.TZ;
 const api = fakeBrowser as unknown as ReminderBrowser;
@@ -232,7 +232,7 @@ describe('the reminder in the background', () => {
 
 describe('which week a reminder reports', () => {
   it('is the current week, except on its first day, when it is the week that just ended', async () => {
-    const { reportedWeekDate } = await import('../../utils/reminder');
+    const { reportedWeekDate } = await import('../../utils/week/reminder');
     const sunday = new Date(2026, 10, 29, 18, 0); // weeks start Monday: Sunday evening reports this week
     expect(reportedWeekDate(sunday, 1)).toBe(sunday);
     const monday = new Date(2026, 10, 30, 9, 0); // Monday morning: the week that ended yesterday

@@ -1,11 +1,11 @@
 /**
- * The background's push of settings changes to open tabs (utils/settings-push.ts): which sites changed,
+ * The background's push of settings changes to open tabs (utils/settings/push.ts): which sites changed,
  * which tabs that concerns, and what they are sent — a bare "ask again", never a setting.
  */
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { changedSites, patternsFor, startBrowserSettingsPush, tellTabs, type TabsApi } from '../../utils/settings-push';
-import { extraOriginsItem, siteModesItem, snoozesItem } from '../../utils/settings';
+import { changedSites, patternsFor, startBrowserSettingsPush, tellTabs, type TabsApi } from '../../utils/settings/push';
+import { extraOriginsItem, siteModesItem, snoozesItem } from '../../utils/settings/items';
 import { adapters } from '../../utils/sites';
 
 /** A fake `browser.tabs`: the tabs whose URL matches a query's patterns (simple `https://host/*` and `https://*.host/*`). */

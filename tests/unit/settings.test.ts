@@ -12,7 +12,7 @@ import {
   siteModesItem,
   snoozeSite,
   weekStartItem,
-} from '../../utils/settings';
+} from '../../utils/settings/items';
 
 beforeEach(() => fakeBrowser.reset());
 

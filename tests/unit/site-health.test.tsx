@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 /**
- * Site health in the dashboard: the states and sentences (utils/site-health.ts) from what page views
+ * Site health in the dashboard: the states and sentences (utils/health/words.ts) from what page views
  * recorded, and the Sites view's rows — one per site, marked for the end-to-end tests — with Copy diagnostic.
  */
 import 'fake-indexeddb/auto';
@@ -11,7 +11,7 @@ import { RefusalNotice, summarizeRefusals } from '../../components/dashboard/Ref
 import { SiteHealthList } from '../../components/dashboard/SiteHealthList';
 import { Journal } from '../../utils/journal/journal';
 import type { HealthDay, SiteHealth } from '../../utils/journal/records';
-import { MISSING_AFTER, summarizeSiteHealth } from '../../utils/site-health';
+import { MISSING_AFTER, summarizeSiteHealth } from '../../utils/health/words';
 
 const SITE = { id: 'linkedin', name: 'LinkedIn' };
 const day = (fields: Partial<HealthDay>): HealthDay => ({

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { detect } from '../../utils/detect';
-import { contextFor } from '../../utils/detect-with';
+import { detect } from '../../utils/detection/detect';
+import { contextFor } from '../../utils/detection/detect-with';
 import { pageTypeOf } from '../../utils/sites';
 import { bluesky, examples } from '../../utils/sites/bluesky';
 

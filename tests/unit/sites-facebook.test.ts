@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { detect } from '../../utils/detect';
-import { contextFor, detectWith } from '../../utils/detect-with';
+import { detect } from '../../utils/detection/detect';
+import { contextFor, detectWith } from '../../utils/detection/detect-with';
 import { pageTypeOf } from '../../utils/sites';
 import { examples, facebook } from '../../utils/sites/facebook';
 import { parseWith } from './fixture-dom';

@@ -1,7 +1,7 @@
 /** GitHub adapter: which Star counter is reported, and numbers read as en-US whatever the page language. */
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { detect } from '../../utils/detect';
+import { detect } from '../../utils/detection/detect';
 
 const REPO = 'https://github.com/octo-jane/lumen';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { detect } from '../../utils/detect';
-import { contextFor } from '../../utils/detect-with';
+import { detect } from '../../utils/detection/detect';
+import { contextFor } from '../../utils/detection/detect-with';
 import { pageTypeOf } from '../../utils/sites';
 import { examples, instagram } from '../../utils/sites/instagram';
 import { parseWith } from './fixture-dom';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { detect } from '../../utils/detect';
-import { contextFor } from '../../utils/detect-with';
+import { detect } from '../../utils/detection/detect';
+import { contextFor } from '../../utils/detection/detect-with';
 import { pageTypeOf } from '../../utils/sites';
 import { examples, mastodon } from '../../utils/sites/mastodon';
 import { fixtureCases, fixtureSites } from './fixture-dom';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { detect } from '../../utils/detect';
+import { detect } from '../../utils/detection/detect';
 import { pageTypeOf } from '../../utils/sites';
 import { examples, medium } from '../../utils/sites/medium';
 

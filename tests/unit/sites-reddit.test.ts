@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { detect } from '../../utils/detect';
+import { detect } from '../../utils/detection/detect';
 import { pageTypeOf } from '../../utils/sites';
 import { examples, reddit } from '../../utils/sites/reddit';
 

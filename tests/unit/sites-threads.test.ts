@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { detect } from '../../utils/detect';
+import { detect } from '../../utils/detection/detect';
 import { pageTypeOf } from '../../utils/sites';
 import { examples, threads } from '../../utils/sites/threads';
-import { contextFor, detectWith } from '../../utils/detect-with';
+import { contextFor, detectWith } from '../../utils/detection/detect-with';
 
 function run(body: string, url: string, lang = 'en') {
   const { document } = parseHTML(`<!DOCTYPE html><html lang="${lang}"><body>${body}</body></html>`);

@@ -1,7 +1,7 @@
 /** TikTok adapter: the real pages' traps and redesigns the fixtures and the drill do not pin down. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { detect } from '../../utils/detect';
+import { detect } from '../../utils/detection/detect';
 import { parseWith } from './fixture-dom';
 import { REDESIGNS } from './redesign';
 

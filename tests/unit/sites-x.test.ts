@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { detect } from '../../utils/detect';
-import { contextFor } from '../../utils/detect-with';
+import { detect } from '../../utils/detection/detect';
+import { contextFor } from '../../utils/detection/detect-with';
 import { pageTypeOf } from '../../utils/sites';
 import { examples, x } from '../../utils/sites/x';
 

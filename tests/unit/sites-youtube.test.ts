@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { detect } from '../../utils/detect';
+import { detect } from '../../utils/detection/detect';
 import { parseWith } from './fixture-dom';
 
 function searchResult(lang: string, videoCount: string): Document {

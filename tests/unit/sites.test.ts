@@ -3,7 +3,7 @@
  * (happy-dom and linkedom), plus the cross-check that no adapter finds anything on another site's pages.
  */
 import { describe, expect, it } from 'vitest';
-import { detect } from '../../utils/detect';
+import { detect } from '../../utils/detection/detect';
 import { adapters, pageTypeOf } from '../../utils/sites';
 import type { SiteContext } from '../../utils/sites/types';
 import { fixtureCases, fixtureSites, parseWith, type DomKind } from './fixture-dom';

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { ChromiumNotFound, findChromium, NO_CHROMIUM, type ChromiumLookup } from '../../utils/cli/chromium';
 import { DEMO_DIR, DEMO_PAGES, GALLERY_URL, demoHtml, galleryHtml, notInDemoHtml, routeFor } from '../../utils/cli/demo-gallery';
 import { DEFAULT_OUT, chromiumArgs, hasDisplay, main, parseArgs, UsageError } from '../../utils/cli/start';
-import { detect } from '../../utils/detect';
+import { detect } from '../../utils/detection/detect';
 import { adapterFor, adapters, hostMatches } from '../../utils/sites';
 import { parseWith } from './fixture-dom';
 

@@ -1,6 +1,6 @@
-/** storage.local for trusted contexts only, where the browser allows it (utils/storage-access.ts). */
+/** storage.local for trusted contexts only, where the browser allows it (utils/settings/storage-access.ts). */
 import { describe, expect, it, vi } from 'vitest';
-import { restrictToTrustedContexts } from '../../utils/storage-access';
+import { restrictToTrustedContexts } from '../../utils/settings/storage-access';
 
 describe('restricting storage.local to trusted contexts', () => {
   it('asks the browser for TRUSTED_CONTEXTS where it can (Chrome)', async () => {

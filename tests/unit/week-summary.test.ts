@@ -3,8 +3,8 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Journal } from '../../utils/journal/journal';
 import type { Snapshot } from '../../utils/journal/records';
-import { loadWeek, summarizeWeek } from '../../utils/week-summary';
-import { escapeMarkdown, reminderLine, verdict, weekMarkdown } from '../../utils/week-report';
+import { loadWeek, summarizeWeek } from '../../utils/week/summary';
+import { escapeMarkdown, reminderLine, verdict, weekMarkdown } from '../../utils/week/report';
 
 const originalTz = process.env.TZ;
 let clock = new Date('2026-11-20T12:00:00.000Z');

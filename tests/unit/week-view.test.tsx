@@ -12,7 +12,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Dashboard } from '../../components/dashboard/Dashboard';
 import { WEEK_MEASURE } from '../../components/dashboard/WeekView';
 import { Journal } from '../../utils/journal/journal';
-import { reminderItem, type Weekday } from '../../utils/settings';
+import { reminderItem, type Weekday } from '../../utils/settings/items';
 
 /** Thursday 26 November 2026, 10:00 local time. */
 const clock = new Date(2026, 10, 26, 10, 0);

@@ -21,10 +21,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
-import { parseCount } from '../count';
-import '../lang/all';
-import { registeredPacks } from '../lang/pack';
-import { metricWords, parseCountPhrase } from '../metric-words';
+import { parseCount } from '../detection/count';
+import '../detection/lang/all';
+import { registeredPacks } from '../detection/lang/pack';
+import { metricWords, parseCountPhrase } from '../detection/metric-words';
 import { textOf } from '../sites/dom';
 import { elementsBelow } from '../sites/layers';
 import { isEditProfileLabel } from '../sites/own';

@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseHTML } from 'linkedom';
-import { detect } from '../detect';
+import { detect } from '../detection/detect';
 import type { Detection, Layer } from '../sites/types';
 
 export interface ScanOutput {

@@ -80,7 +80,7 @@ export interface ActivityDelta {
   promptsShown?: number;
 }
 
-/** One page view that should have shown counts (utils/health.ts): found by `via`, or empty. */
+/** One page view that should have shown counts (utils/health/recorder.ts): found by `via`, or empty. */
 export interface PageViewHealth {
   siteId: string;
   found: boolean;
@@ -93,13 +93,13 @@ export interface PageViewHealth {
 /**
  * Snapshots are coalesced per site and metric over this interval: a value that comes within it of the
  * last stored snapshot (the same local day) replaces that row's value and time — the latest wins — instead
- * of adding a row. An hour, because the only reader (utils/week-summary.ts: the last value before a week,
+ * of adding a row. An hour, because the only reader (utils/week/summary.ts: the last value before a week,
  * the first and last within it) needs the values at week edges, never within an hour; a day's edge (so a
  * week's) is never crossed. So a site and metric keep at most 25 rows a day whatever a page does.
  */
 export const SNAPSHOT_INTERVAL_MS = 60 * 60 * 1000;
 
-/** What a capped write did not do: it would have gone over its daily cap (utils/journal/budgets.ts), so nothing was written. */
+/** What a capped write did not do: it would have gone over its daily cap (utils/messaging/budgets.ts), so nothing was written. */
 export const OVER_CAP = 'over-cap' as const;
 export type OverCap = typeof OVER_CAP;
 
@@ -112,13 +112,13 @@ export type SnapshotWrite = { stored: 'added' | 'updated' | 'unchanged'; snapsho
 /** An answer to a prompt (addAnswer): a reflection, with its outcome when the answer is "outcome". */
 export type AnswerInput = Omit<ReflectionInput, 'outcomeId'> & { outcome?: Pick<OutcomeInput, 'title' | 'kind' | 'note'> };
 
-/** Daily caps on one site's answers and the outcomes logged with them (utils/journal/budgets.ts). */
+/** Daily caps on one site's answers and the outcomes logged with them (utils/messaging/budgets.ts). */
 export interface AnswerCap {
   answersPerDay?: number;
   outcomesPerDay?: number;
 }
 
-/** Daily caps on what one site's activity row may reach (utils/journal/budgets.ts). */
+/** Daily caps on what one site's activity row may reach (utils/messaging/budgets.ts). */
 export type ActivityCap = Readonly<Pick<Activity, 'activeMs' | 'metricsSeen' | 'promptsShown'>>;
 
 /** Validate with a schema; a failure is a JournalError naming the first problem. */
@@ -519,7 +519,7 @@ export class Journal {
   }
 
   /**
-   * Keep a site's latest diagnostic (utils/diagnostic.ts, already redacted), replacing the one before. The
+   * Keep a site's latest diagnostic (utils/health/diagnostic.ts, already redacted), replacing the one before. The
    * site must have a standing: a diagnostic belongs to a page view that was recorded.
    */
   async saveDiagnostic(siteId: string, diagnostic: string): Promise<void> {
@@ -546,7 +546,7 @@ export class Journal {
     return this.run((db) => db.getAll('siteHealth'));
   }
 
-  // ── Refusals (utils/journal/budgets.ts) ──────────────────────────────────────────────────────
+  // ── Refusals (utils/messaging/budgets.ts) ──────────────────────────────────────────────────────
 
   /** Add refused-message counts to their day, site and type rows, all in one transaction. */
   async countRefusals(counts: readonly RefusalDay[]): Promise<void> {

@@ -84,12 +84,12 @@ export interface SiteHealth {
   /** The layer that found the last page view's counts, or null before any did. */
   lastFoundVia: Layer | null;
   lastViewAt: string;
-  /** The redacted structure of the last page view that fell back or found nothing (utils/diagnostic.ts). */
+  /** The redacted structure of the last page view that fell back or found nothing (utils/health/diagnostic.ts). */
   diagnostic: string | null;
   diagnosticAt: string | null;
 }
 
-/** The messages the background budgets (utils/journal/budgets.ts): what a refusal is counted under. */
+/** The messages the background budgets (utils/messaging/budgets.ts): what a refusal is counted under. */
 export const BUDGETED_MESSAGES = [
   'snapshot/add',
   'activity/add',

@@ -17,8 +17,8 @@
  * `_bsky-follows.html`, `_bsky-feed.html`). No capture shows your own profile, a hover card, a signed-in
  * page or a language other than English: hand-written fixtures stand in for those.
  */
-import { parseExactCount } from '../count';
-import { metricOfLabel } from '../metric-words';
+import { parseExactCount } from '../detection/count';
+import { metricOfLabel } from '../detection/metric-words';
 import {
   insideAny,
   isElement,

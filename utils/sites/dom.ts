@@ -2,8 +2,8 @@
  * Small DOM readers shared by the site adapters. They only read; they run on any DOM
  * (browser, happy-dom, linkedom), so they use nothing beyond querySelector, attributes and textContent.
  */
-import { parseCount, parseExactCount, type ParsedCount } from '../count';
-import { parseCountPhrase, type CountPhrase } from '../metric-words';
+import { parseCount, parseExactCount, type ParsedCount } from '../detection/count';
+import { parseCountPhrase, type CountPhrase } from '../detection/metric-words';
 import type { Found, Metric, SiteContext } from './types';
 
 /**

@@ -17,7 +17,7 @@
  * (`[role="main"]`, `h1.html-h1`, `a[role="link"][tabindex="0"]`, numbers in `<strong>`, the nav's
  * `div[role="button"][aria-label="Your profile"]`, which is a button and reveals no profile URL).
  */
-import { metricOfLabel } from '../metric-words';
+import { metricOfLabel } from '../detection/metric-words';
 import {
   hostMatches,
   insideAny,
@@ -165,7 +165,7 @@ function profileRegions(ctx: SiteContext): Region[] {
     const name = main.querySelector('h1');
     if (!name || insideAny(name, EXCLUDED)) continue;
     const header = headerOf(main) ?? around(name, 3);
-    // "12 mutual friends" is no label in any language (utils/lang), so it never stands in for the friends count.
+    // "12 mutual friends" is no label in any language (utils/detection/lang), so it never stands in for the friends count.
     regions.push({ element: header, metrics: REGION_METRICS, own: () => isOwnHeader(header) });
   }
   return regions;

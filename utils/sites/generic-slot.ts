@@ -4,12 +4,12 @@
  * (20 kB gzipped, tests/budget.ts), but injected by the background the first time a region misses a count
  * its hooks and labels cannot find — a site that changed its markup (`sites/generic`,
  * entrypoints/generic-layer.ts); then the page is read again. The way the dialog's frame code and the
- * language packs come (components/prompt/frame-slot.ts, utils/lang/pack.ts): the injected file runs in the
+ * language packs come (components/prompt/frame-slot.ts, utils/detection/lang/pack.ts): the injected file runs in the
  * content script's isolated world and registers the detector in a global there, which page scripts can
  * neither read nor replace. Whatever bundles ./generic.ts itself (the registry, the added sites' script)
  * registers it at once.
  */
-import type { sendToBackground } from '../journal/client';
+import type { sendToBackground } from '../messaging/client';
 import type { SiteAdapter } from './types';
 
 export type GenericDetect = SiteAdapter['detect'];

@@ -1,7 +1,7 @@
 /**
  * The generic detector, for sites the user opts into (a blog, a newsletter, a forum): it has no
  * markup hooks, so it recognises "12.3K subscribers"-style displays by the metric words beside the
- * number (utils/metric-words.ts). It reports only elements whose whole text is a count and its
+ * number (utils/detection/metric-words.ts). It reports only elements whose whole text is a count and its
  * label, and never one that sits inside running prose ("I just passed <b>10K followers</b>!"),
  * quotes, editors or comment threads. It is also every adapter's last fallback layer, inside the
  * regions where that site's counts live (utils/sites/layers.ts), so what it accepts it accepts on
@@ -13,8 +13,8 @@
  * Medium and Substack publications on their own domains (uxdesign.cc 2026, a Substack post 2024).
  */
 import { registerGeneric } from './generic-slot';
-import type { ParsedCount } from '../count';
-import { parseCountPhrase, type CountPhrase } from '../metric-words';
+import type { ParsedCount } from '../detection/count';
+import { parseCountPhrase, type CountPhrase } from '../detection/metric-words';
 import { isElement, langOf, makeFound, textOf, USER_CONTENT } from './dom';
 import type { Found, SiteAdapter, SiteContext } from './types';
 

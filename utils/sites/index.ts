@@ -41,7 +41,7 @@ export { generic, hostMatches };
 
 /**
  * Hide mode's selectors per site: the elements that show the site's numbers (not their labels), hidden
- * at `document_start` for a site the user hides, so the numbers never paint (utils/hide-css.ts writes one
+ * at `document_start` for a site the user hides, so the numbers never paint (utils/settings/hide-css.ts writes one
  * stylesheet each). Each lives in its adapter's file beside the hooks it mirrors, as a function of its
  * own: the content scripts never call it, so they do not carry it.
  */

@@ -16,8 +16,8 @@
  * items by their label in the page language (utils/sites/layers.ts), and says so (`via: 'label'`). The
  * posts count beside them is not an audience metric and is never reported.
  */
-import type { ParsedCount } from '../count';
-import { metricOfLabel } from '../metric-words';
+import type { ParsedCount } from '../detection/count';
+import { metricOfLabel } from '../detection/metric-words';
 import { hostMatches, insideAny, langOf, makeFound, queryAll, readCount, resolveHref, segments, textOf, USER_CONTENT } from './dom';
 import { around } from './layers';
 import { hasEditProfileControl } from './own';

@@ -15,7 +15,7 @@
  * adapter's quiet ones stay excluded inside it. A fallback count is marked (`via`), which is how site
  * health tells "the site changed" from "all is well".
  */
-import { parseExactCount, type ParsedCount } from '../count';
+import { parseExactCount, type ParsedCount } from '../detection/count';
 import { genericNeeded, registeredGeneric } from './generic-slot';
 import { insideAny, langOf, makeFound, readPhrase, textOf, USER_CONTENT } from './dom';
 import type { Found, Metric, Region, SiteAdapter, SiteContext } from './types';

@@ -20,8 +20,8 @@
  * shows.
  * No exact value is in the DOM; "500+" and its translations ("+ de 500", "Más de 500") are lower bounds.
  */
-import type { ParsedCount } from '../count';
-import { metricOfLabel } from '../metric-words';
+import type { ParsedCount } from '../detection/count';
+import { metricOfLabel } from '../detection/metric-words';
 import { around } from './layers';
 import {
   hostMatches,

@@ -21,8 +21,8 @@
  * No saved page of a Mastodon instance exists (the server sends an empty shell since 4.0): the
  * fixtures are written from these components.
  */
-import { parseExactCount } from '../count';
-import { metricOfLabel } from '../metric-words';
+import { parseExactCount } from '../detection/count';
+import { metricOfLabel } from '../detection/metric-words';
 import { insideAny, langOf, makeFound, queryAll, readCount, readPhrase, resolveHref, segments, textOf, USER_CONTENT } from './dom';
 import { hasEditProfileControl } from './own';
 import type { Found, Metric, PageType, Region, SiteAdapter, SiteContext } from './types';

@@ -1,15 +1,15 @@
 /**
  * Is this the signed-in user's own profile? The layers every adapter shares after its own hooks (the
  * signed-in handle where the page carries it, an edit link by its href): an "Edit profile" control,
- * recognised by its label in the registered languages (utils/lang/pack.ts). X, Instagram, Threads,
+ * recognised by its label in the registered languages (utils/detection/lang/pack.ts). X, Instagram, Threads,
  * Bluesky, TikTok, Facebook, Mastodon, GitHub, Medium and Substack all label it so on your own header
  * and only there.
  */
-import { normalizeCountText } from '../count';
-import { perPacks } from '../lang/pack';
+import { normalizeCountText } from '../detection/count';
+import { perPacks } from '../detection/lang/pack';
 import { textOf } from './dom';
 
-/** "Edit profile" in every registered language (utils/lang/pack.ts `editProfile`). */
+/** "Edit profile" in every registered language (utils/detection/lang/pack.ts `editProfile`). */
 const labels = perPacks((packs) => new Set(Array.from(packs.values()).flatMap((pack) => pack.editProfile.split('|'))));
 
 /** Every "Edit profile" label registered (diagnostics keep their words). */

@@ -14,7 +14,7 @@
  * Bios (`[data-testid="profile-description"]`), posts (`shreddit-post`), comments
  * (`shreddit-comment`, old `.usertext-body`) are user text and never read.
  */
-import { metricOfLabel } from '../metric-words';
+import { metricOfLabel } from '../detection/metric-words';
 import { hostMatches, langOf, makeFound, queryAll, readCount, readPhrase, segments, textOf, USER_CONTENT } from './dom';
 import { around } from './layers';
 import type { Found, Region, SiteAdapter, SiteContext } from './types';

@@ -11,7 +11,7 @@
  * `examples/mario-zechner-twitter.html`, late 2025), a zh-Hant header link (vinta/pangu.js
  * `fixtures/whitespace.html`), the follow lists and the home timeline. No capture has a hovercard.
  */
-import { metricOfLabel } from '../metric-words';
+import { metricOfLabel } from '../detection/metric-words';
 import { insideAny, langOf, makeFound, queryAll, readCount, readPhrase, segments, textOf, USER_CONTENT } from './dom';
 import { around } from './layers';
 import { hasEditProfileControl } from './own';

@@ -23,7 +23,7 @@
  * `ytd-browse` pages of other kinds. Nothing under a `[hidden]` ancestor is read: it is not on screen,
  * and it may be the last page's count.
  */
-import { parseCountPhrase, type CountPhrase } from '../metric-words';
+import { parseCountPhrase, type CountPhrase } from '../detection/metric-words';
 import { around } from './layers';
 import { insideAny, langOf, makeFound, queryAll, segments, textOf, USER_CONTENT } from './dom';
 import type { Found, Metric, Region, SiteAdapter, SiteContext } from './types';

@@ -1,0 +1,87 @@
+/**
+ * What every content script runs, given the adapters it carries. One content script per supported site
+ * (entrypoints/<id>.content.ts: that site's adapter only, injected on its hosts) and one for the sites a
+ * user adds (entrypoints/any-site.content.ts: Mastodon and the generic detector, registered at run time
+ * by utils/settings/registrations.ts). Nothing here imports the adapter registry (utils/sites/index.ts): a page
+ * loads the code of its own site, which keeps each script inside the size budget (tests/budget.ts).
+ */
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { mountPrompt } from '@/components/prompt/mount';
+import { chipSheet } from '@/components/prompt/styles';
+import { prepareCounts } from '@/utils/detection/count';
+import { metricOfLabel } from '@/utils/detection/metric-words';
+import { loadLanguages, loadLanguagesOnDemand } from '@/utils/detection/lang/loader';
+import { onSettingsChanged, sendToBackground } from '@/utils/messaging/client';
+import { startLiveLayer, type LiveLayer, type SiteSet } from '@/utils/live/layer';
+import type { SiteState } from '@/utils/settings/items';
+import { loadGenericOnDemand } from '@/utils/sites/generic-slot';
+import type { SiteAdapter } from '@/utils/sites/types';
+
+/**
+ * WXT announces each start with `window.postMessage`, which page scripts receive, extension id included: a
+ * free way for a site to detect Running For. Its document event (how a newer copy stops an older one) stays.
+ */
+export const NO_STARTED_MESSAGE = true;
+
+const pageLang = (doc: Document) => doc.documentElement.getAttribute('lang');
+
+/**
+ * The page's site's mode and snooze, from the background (content scripts never read `storage.local`). A
+ * refusal — the site's permission was withdrawn, or the extension was updated or turned off — turns the
+ * page off.
+ */
+export async function siteSettings(siteId: string, send: typeof sendToBackground = sendToBackground): Promise<SiteState> {
+  const reply = await send({ type: 'settings/site', siteId });
+  return reply.ok ? { mode: reply.mode, snoozedUntil: reply.snoozedUntil } : { mode: 'off', snoozedUntil: null };
+}
+
+/** The live layer with the extension's real prompt, background, settings and clock. */
+export function startContentScript(ctx: ContentScriptContext, sites: SiteSet): LiveLayer {
+  const layer = startLiveLayer(ctx, {
+    sites,
+    mount: mountPrompt,
+    send: sendToBackground,
+    now: () => new Date(),
+    settings: (siteId) => siteSettings(siteId),
+    watchSettings: onSettingsChanged,
+    prepare: [
+      // The page's language pack (and the browser's, for pages that do not say theirs), before the first scan.
+      (doc) => loadLanguages([pageLang(doc), navigator.language], sendToBackground),
+      (doc) => prepareCounts.separators(pageLang(doc)),
+      (doc) => prepareCounts.units(pageLang(doc)),
+      // Labels are read in the page's language: its word table.
+      (doc) => metricOfLabel('followers', pageLang(doc)),
+      // The chips' stylesheet. No number format: chips say the number as the page writes it
+      // (utils/detection/metric-words.ts `countAsShown`); the first Intl.NumberFormat of a page costs 20–30 ms.
+      (doc) => chipSheet(doc),
+    ],
+  });
+  // A language met later (an element's own `lang`): loaded, then the page is read again with it.
+  const stopLoading = loadLanguagesOnDemand(sendToBackground, () => layer.detector()?.scan());
+  ctx.onInvalidated(stopLoading);
+  // The generic layer, the first time a region misses a count its hooks and labels cannot find.
+  ctx.onInvalidated(loadGenericOnDemand(sendToBackground, () => layer.detector()?.scan()));
+  return layer;
+}
+
+/**
+ * The match patterns of an adapter's hosts: each host and its subdomains, HTTPS only. The same as the
+ * registry's `adapterMatchPatterns` (equal by test, tests/unit/content-scripts.test.ts), restated here so
+ * a site's script does not import the registry.
+ */
+export function siteMatches(adapter: SiteAdapter): string[] {
+  return adapter.hosts.flatMap((host) => [`https://${host}/*`, `https://*.${host}/*`]);
+}
+
+/** The content script of one supported site: its adapter, on its hosts. */
+export function siteContentScript(adapter: SiteAdapter) {
+  return defineContentScript({
+    matches: siteMatches(adapter),
+    runAt: 'document_idle',
+    noScriptStartedPostMessage: NO_STARTED_MESSAGE,
+    main(ctx) {
+      startContentScript(ctx, { adapters: [adapter] });
+    },
+  });
+}
