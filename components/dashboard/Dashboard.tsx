@@ -13,18 +13,8 @@ import { DataView } from './DataView';
 import { OutcomesView } from './OutcomesView';
 import { SitesView } from './SitesView';
 import { WeekView } from './WeekView';
+import type { ViewContext } from './context';
 import { matchRoute, useHashPath, type RouteDefinition } from './router';
-
-/** What every view gets from the dashboard. */
-export interface ViewContext {
-  journal: Journal;
-  weekStartsOn: Weekday;
-  now: () => Date;
-  /** Bumped when the journal may have changed elsewhere (another tab, the popup): views reload. */
-  revision: number;
-  /** A view changed something the header shows (the aim, after an import or deleting everything). */
-  onJournalChanged: () => void;
-}
 
 interface DashboardRoute extends RouteDefinition {
   title: string;

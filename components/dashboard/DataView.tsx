@@ -17,7 +17,7 @@ import {
 } from '@/utils/journal/backup';
 import { STORES, toJournalError, type StoreName } from '@/utils/journal/db';
 import { deleteAllSettings, hasStoredSettings } from '@/utils/settings/items';
-import type { ViewContext } from './Dashboard';
+import type { ViewContext } from './context';
 import { downloadText } from './download';
 import { SITE_NAMES } from '../labels';
 import { countOf, listSentence, STORE_LABELS } from './labels';

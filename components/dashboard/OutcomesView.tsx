@@ -6,7 +6,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { toJournalError } from '@/utils/journal/db';
 import type { OutcomeFilter } from '@/utils/journal/journal';
 import { localDay, OUTCOME_KINDS, type Outcome, type OutcomeKind } from '@/utils/journal/records';
-import type { ViewContext } from './Dashboard';
+import type { ViewContext } from './context';
 import { KIND_LABELS, SITE_NAMES, siteName } from '../labels';
 import { OutcomeEditor, type OutcomeChanges } from './OutcomeEditor';
 import { addWeeks, parseDay, weekLabel, weekRange, weekStart as startOfWeek } from '@/utils/week/calendar';

@@ -15,7 +15,7 @@ import type { Weekday } from '@/utils/settings/items';
 import { addWeeks, parseDay, weekLabel, weekStart as startOfWeek } from '@/utils/week/calendar';
 import { loadWeek, summarizeWeek, type MetricChange, type WeekSummary } from '@/utils/week/summary';
 import { audienceWords, formatMinutes, metricWord, signed, verdict, weekMarkdown, type ReportNames } from '@/utils/week/report';
-import type { ViewContext } from './Dashboard';
+import type { ViewContext } from './context';
 import { downloadText } from './download';
 import { KIND_LABELS, siteName } from '../labels';
 import { ReminderSettings } from './ReminderSettings';
