@@ -5,6 +5,7 @@
  * languages, built into tables once per language when first needed, and asks Intl only for a tag no
  * pack covers.
  */
+import type { NumberData } from './lang/types';
 import { remember } from './remember';
 import { numberSource, packsVersion, shippedNeutralUnits, shippedNumbers, wantNeutralUnits } from './lang/pack';
 
@@ -150,20 +151,6 @@ export function asciiDigits(text: string): string {
     out += mapped ?? ch;
   }
   return out;
-}
-
-/**
- * What a language's numbers look like: its separators (normalised) and its compact units — where sites
- * differ from CLDR first (utils/detection/lang/numbers.ts `SITE_UNITS`), then CLDR's — "|" between units, each a
- * token then the power of ten it stands for ("K3|M6|thousand3"; a token never holds a digit). The language
- * packs ship it for every tag CLDR has data for (utils/detection/lang/numbers.ts writes it at build time), so a
- * content script never builds it with Intl: a page's first `Intl.NumberFormat` costs 20–30 ms, the unit
- * tables hundreds of `formatToParts` calls more.
- */
-export interface NumberData {
-  group: string;
-  decimal: string;
-  units: string;
 }
 
 /** The units of `data` as [token, power of ten] pairs. */

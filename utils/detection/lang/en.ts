@@ -2,7 +2,7 @@
  * English, in every content script: the language most sites fall back to, and the one their numbers'
  * units ("12.3K") come from. Every other language is a pack loaded when a page needs it (./packs.ts).
  */
-import type { LanguagePack } from './pack';
+import type { LanguagePack } from './types';
 
 export const EN: LanguagePack = {
   words:

@@ -1,13 +1,14 @@
 /**
  * Number data from the CLDR data of the Intl that runs this: a language's separators and compact units
- * (`intlNumberData`), the neutral units, and what the language packs ship (./pack.ts `NumberPack`) — for
+ * (`intlNumberData`), the neutral units, and what the language packs ship (./types.ts `NumberPack`) — for
  * a base language, its own tag and every tag whose data differ from what looking it up by its parents
  * ("de-CH-1996" → "de-CH" → "de") would give. Run at build time (./files.ts), where every pack is
  * registered (./all.ts) and by the tests; never in a content script: it formats hundreds of thousands of
  * numbers.
  */
-import { addUnit, asciiDigits, intlSeparators, SUPPORTED_LANGS, unitTableOf, universalUnitTable, type NumberData } from '../number-locale';
-import { lookupNumbers, type NumberPack } from './pack';
+import { addUnit, asciiDigits, intlSeparators, SUPPORTED_LANGS, unitTableOf, universalUnitTable } from '../number-locale';
+import { lookupNumbers } from './pack';
+import type { NumberData, NumberPack } from './types';
 
 /**
  * Where sites differ from CLDR. Keys are language subtags (or full tags, which win).

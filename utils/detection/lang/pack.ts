@@ -9,34 +9,9 @@
  * a pack file injected by the background runs in the content script's world and registers itself there;
  * page scripts have their own globals and can neither read nor replace it.
  */
-import type { NumberData } from '../number-locale';
+import type { LanguagePack, NumberData, NumberPack } from './types';
 import { NEUTRAL_UNITS_CODE } from './codes';
 import { EN } from './en';
-
-/**
- * A language's number data for every tag CLDR distinguishes (utils/detection/lang/numbers.ts writes it at build
- * time). Looked up from the most specific tag: "de-CH-1996" → "de-CH" → "de".
- */
-export interface NumberPack {
-  /** The distinct unit lists (`NumberData.units`). */
-  units: string[];
-  /**
-   * "|" between tags, each `tag=` then its group and decimal separators (one character each) and the
-   * index of its units: "en=,.0|en-DE=.,0|en-GB=,.1".
-   */
-  tags: string;
-}
-
-export interface LanguagePack {
-  /** Label words per metric in METRICS order, ";" between metrics, "|" between a metric's words. */
-  words: string;
-  /** "More than N": words before the number, or after it when written "…word"; "|"-separated. */
-  moreThan: string;
-  /** "Edit profile" as sites label it, lower case, "|"-separated. */
-  editProfile: string;
-  /** Its numbers (the build adds them to the pack files; without them, Intl is asked). */
-  numbers?: NumberPack;
-}
 
 interface Slot {
   readonly packs: Map<string, LanguagePack>;

@@ -6,7 +6,7 @@
  * (message `lang/load`), so no content script carries 34 languages it will never read.
  */
 import { EN } from './en';
-import type { LanguagePack } from './pack';
+import type { LanguagePack } from './types';
 
 export const PACKS: Readonly<Record<string, LanguagePack>> = {
   en: EN,
