@@ -2,13 +2,13 @@
  * The prompt page's logic (entrypoints/prompt/): read the setup from the address's fragment and remove it,
  * render the dialog, and tell the chip (over the private channel it sends, protocol.ts) only "ready", the
  * height and "close". The aim and the answers go
- * through the background (utils/messaging/prompt-api.ts): framed in a site's page, this page cannot open
+ * through the background (utils/messaging/prompt-protocol.ts): framed in a site's page, this page cannot open
  * the journal itself. "Not now" writes the snooze to the settings, which extension pages may. Globals are
  * parameters with defaults, so tests drive it in a plain document.
  */
 import { browser } from 'wxt/browser';
-import type { PromptMessage, PromptReplies } from '@/utils/messaging/prompt-api';
-import type { Refusal } from '@/utils/messaging/protocol';
+import type { PromptMessage, PromptReplies } from '@/utils/messaging/prompt-protocol';
+import type { Refusal } from '@/utils/messaging/refusal';
 import { snoozeSite } from '@/utils/settings/site-settings';
 import { createDialog, type DialogEnvironment, type DialogView } from './dialog';
 import { dialogPageSheet } from './dialog-styles';
@@ -23,7 +23,7 @@ type Ask = <T extends PromptMessage>(message: T) => Promise<PromptReplies[T['typ
 
 export interface PromptPageDeps {
   win?: Window;
-  /** The background (prompt-api.ts); tests pass the handler itself. */
+  /** The background (utils/messaging/background.ts); tests pass the handler itself. */
   ask?: Ask;
   snooze?: (siteId: string, until: Date) => Promise<void>;
   now?: () => Date;

@@ -20,7 +20,8 @@ import { diskFullOnce } from './disk-full';
 import { JournalError, MESSAGES } from '../../utils/journal/db';
 import { Journal } from '../../utils/journal/journal';
 import { exportBackup, parseBackup, serializeBackup } from '../../utils/journal/backup';
-import { ACTIVITY_LIMITS, parseMessage } from '../../utils/messaging/protocol';
+import { ACTIVITY_LIMITS } from '../../utils/messaging/limits';
+import { parseMessage } from '../../utils/messaging/protocol';
 import { localDay } from '../../utils/journal/records';
 import { extraOriginsItem, siteModesItem, snoozesItem, weekStartItem } from '../../utils/settings/items';
 

@@ -3,7 +3,7 @@
  * The prompt page (components/prompt/page.ts, entrypoints/prompt/) as it starts in its frame: it reads
  * and removes its setup, renders the dialog, takes the chip's channel only with the setup's token and
  * only from its parent, says nothing to the page's window, and asks the background for the aim and to
- * store answers (prompt-api.ts). The protocol's checks (protocol.ts) are here too.
+ * store answers (utils/messaging/background.ts). The protocol's checks (protocol.ts) are here too.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -17,7 +17,7 @@ import {
   readToFrame,
   type FrameSetup,
 } from '../../components/prompt/protocol';
-import type { PromptMessage } from '../../utils/messaging/prompt-api';
+import type { PromptMessage } from '../../utils/messaging/prompt-protocol';
 import type { DialogView } from '../../components/prompt/dialog';
 
 const TOKEN = '0123456789abcdef0123456789abcdef';

@@ -14,16 +14,12 @@
  * and one when the page is hidden or left.
  */
 import type { sendToBackground } from '../messaging/client';
+import { ACTIVITY_LIMITS } from '../messaging/limits';
 import type { Detection } from '../sites/types';
 
 /** No input for this long and the user is idle: the time after it is not active time. */
 export const IDLE_AFTER_MS = 60_000;
 export const FLUSH_EVERY_MS = 30_000;
-/**
- * The bounds of one `activity/add` message (ACTIVITY_LIMITS in utils/messaging/protocol.ts, equal by
- * test): copied, because importing messages.ts would pull its validators into the content script.
- */
-export const MESSAGE_LIMITS = { activeMs: 10 * 60 * 1000, metricsSeen: 10_000, promptsShown: 10_000 } as const;
 /** A periodic flush waits for at least this much active time when it has nothing else to say. */
 const MIN_PERIODIC_ACTIVE_MS = 1_000;
 
@@ -147,9 +143,9 @@ export function startActivity(options: ActivityOptions): ActivityRecorder {
     metricsSeen = promptsShown = 0;
     while (active > 0 || metrics > 0 || prompts > 0) {
       const part = {
-        activeMs: Math.min(active, MESSAGE_LIMITS.activeMs),
-        metricsSeen: Math.min(metrics, MESSAGE_LIMITS.metricsSeen),
-        promptsShown: Math.min(prompts, MESSAGE_LIMITS.promptsShown),
+        activeMs: Math.min(active, ACTIVITY_LIMITS.activeMs),
+        metricsSeen: Math.min(metrics, ACTIVITY_LIMITS.metricsSeen),
+        promptsShown: Math.min(prompts, ACTIVITY_LIMITS.promptsShown),
       };
       active -= part.activeMs;
       metrics -= part.metricsSeen;

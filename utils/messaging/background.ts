@@ -7,7 +7,7 @@
  * Globals are parameters (the journal, the extension id, the granted-origin and host-access checks, the
  * settings, the clock), so unit tests drive it with plain sender objects and fake-indexeddb.
  */
-import { OVER_CAP, type Journal } from '../journal/journal';
+import { OVER_CAP, type Journal, type OverCap } from '../journal/journal';
 import { toJournalError } from '../journal/db';
 import { localDay, type BudgetedMessage } from '../journal/records';
 import { BUDGETS, MinuteBudget, overBudget, RefusalTally, TimeAllowance } from './budgets';
@@ -17,7 +17,6 @@ import {
   type Message,
   type PromptFrameMessage,
   type GenericLayerMessage,
-  type Refusal,
   type Response,
   type SiteSettingsMessage,
 } from './protocol';
@@ -34,7 +33,8 @@ import {
 } from '../settings/items';
 import { browser } from 'wxt/browser';
 import { weekBounds } from '../week/calendar';
-import { aimForPrompt, parsePromptMessage, PROMPT_PAGE_PATH, storeAnswer, type PromptMessage } from './prompt-api';
+import type { Refusal } from './refusal';
+import { parsePromptMessage, PROMPT_PAGE_PATH, type PromptAnswer, type PromptMessage, type PromptReplies } from './prompt-protocol';
 import { adapters, hostMatches } from '../sites';
 import { redactDiagnostic } from '../health/diagnostic';
 
@@ -417,4 +417,21 @@ export async function isGrantedOrigin(url: URL): Promise<boolean> {
 /** The extension holds the host permission for this page's origin now (declared, or granted when the site was added). */
 export async function hasHostPermission(url: URL): Promise<boolean> {
   return browser.permissions.contains({ origins: [originPattern(url.origin)] });
+}
+
+/** The current aim's words and this week's (`week`: [from, to)) outcome count, for the prompt page. */
+export async function aimForPrompt(journal: Journal, week: { from: string; to: string }): Promise<PromptReplies['prompt/aim']> {
+  const current = await journal.currentAim();
+  const weekOutcomes = (await journal.outcomes({ from: week.from, to: week.to })).length;
+  return { ok: true, aim: current?.aim ?? null, weekOutcomes };
+}
+
+/**
+ * Store an answer (and its outcome) at `at`, within the site's daily caps (./budgets.ts): over them,
+ * OVER_CAP and nothing stored — the caller refuses and counts it.
+ */
+export async function storeAnswer(answer: PromptAnswer, journal: Journal, at: string): Promise<PromptReplies['prompt/answer'] | OverCap> {
+  const { perDayPerSite, outcomesPerDayPerSite } = BUDGETS.answer;
+  const stored = await journal.addAnswer({ ...answer, at }, { answersPerDay: perDayPerSite, outcomesPerDay: outcomesPerDayPerSite });
+  return stored === OVER_CAP ? OVER_CAP : { ok: true };
 }

@@ -16,7 +16,7 @@
  * store `refusals`: per local day, site and message type) in batches: one write in flight at a time.
  */
 import type { ActivityCap } from '../journal/journal';
-import { ACTIVITY_LIMITS } from './protocol';
+import { ACTIVITY_LIMITS } from './limits';
 import type { BudgetedMessage, RefusalDay } from '../journal/records';
 
 /** The caps (README, "What content scripts may ask the background"). */
@@ -44,7 +44,7 @@ export const BUDGETS = {
     /**
      * Active time is counted only while the tab is visible, its window focused and the user not idle, so no
      * tab is active longer than time passes. A tab's allowance refills at the clock's pace (a minute a
-     * minute) up to this much, the most one message may carry (messages.ts ACTIVITY_LIMITS): a flush that
+     * minute) up to this much, the most one message may carry (./limits.ts): a flush that
      * comes late — a stalled page, a throttled timer — still fits; past it, a tab cannot add more than the
      * time that has passed since its last message.
      */

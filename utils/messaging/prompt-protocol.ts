@@ -2,14 +2,12 @@
  * What the prompt's dialog page (entrypoints/prompt/) asks the background. The page is the extension's
  * own, but it runs framed inside a site's page, where it cannot open the journal itself (storage there
  * belongs to the site's partition): so the background reads the aim for it and stores its answers.
- * Content scripts can send none of these (background-api.ts routes by sender: only the prompt page's
- * own address, in this extension, gets here).
+ * Content scripts can send none of these (./background.ts routes by sender: only the prompt page's
+ * own address, in this extension, gets here, and answers them with `aimForPrompt` and `storeAnswer`).
  */
 import * as v from 'valibot';
-import { OVER_CAP, type Journal, type OverCap } from '../journal/journal';
-import { BUDGETS } from './budgets';
 import { OutcomeSchema, ReflectionSchema } from '../journal/records';
-import { describeIssue, type Refusal } from './protocol';
+import { describeIssue, type Refusal } from './refusal';
 
 const reflection = ReflectionSchema.entries;
 const outcome = OutcomeSchema.entries;
@@ -57,21 +55,4 @@ export function parsePromptMessage(input: unknown): { ok: true; message: PromptM
   const result = v.safeParse(SCHEMAS[type as keyof typeof SCHEMAS], input);
   if (result.success) return { ok: true, message: result.output };
   return { ok: false, error: `Refused ${type}: ${describeIssue(result.issues[0])}` };
-}
-
-/** The current aim's words and this week's (`week`: [from, to)) outcome count, for the prompt page. */
-export async function aimForPrompt(journal: Journal, week: { from: string; to: string }): Promise<PromptReplies['prompt/aim']> {
-  const current = await journal.currentAim();
-  const weekOutcomes = (await journal.outcomes({ from: week.from, to: week.to })).length;
-  return { ok: true, aim: current?.aim ?? null, weekOutcomes };
-}
-
-/**
- * Store an answer (and its outcome) at `at`, within the site's daily caps (budgets.ts): over them,
- * OVER_CAP and nothing stored — the caller refuses and counts it.
- */
-export async function storeAnswer(answer: PromptAnswer, journal: Journal, at: string): Promise<PromptReplies['prompt/answer'] | OverCap> {
-  const { perDayPerSite, outcomesPerDayPerSite } = BUDGETS.answer;
-  const stored = await journal.addAnswer({ ...answer, at }, { answersPerDay: perDayPerSite, outcomesPerDay: outcomesPerDayPerSite });
-  return stored === OVER_CAP ? OVER_CAP : { ok: true };
 }

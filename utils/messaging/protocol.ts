@@ -15,15 +15,9 @@ import { LAYERS } from '../sites/types';
 import { NEUTRAL_UNITS_CODE, PACK_CODES } from '../detection/lang/codes';
 import type { SiteState } from '../settings/items';
 import { SnapshotSchema } from '../journal/records';
-import type { PromptReplies } from './prompt-api';
-
-/** Bounds on one activity message: a content script reports small, frequent deltas, never totals. */
-export const ACTIVITY_LIMITS = {
-  /** Ten minutes of active time per message. */
-  activeMs: 10 * 60 * 1000,
-  metricsSeen: 10_000,
-  promptsShown: 10_000,
-} as const;
+import { ACTIVITY_LIMITS } from './limits';
+import type { PromptReplies } from './prompt-protocol';
+import { describeIssue, type Refusal } from './refusal';
 
 const siteId = SnapshotSchema.entries.siteId;
 
@@ -139,15 +133,6 @@ export type Message =
   | SiteSettingsMessage;
 export type MessageOf<T extends MessageType> = Extract<Message, { type: T }>;
 
-export interface Refusal {
-  ok: false;
-  /**
-   * A sentence a person can read (shown in the prompt, logged otherwise). A message over a budget
-   * (budgets.ts) is refused like a malformed one, and counted.
-   */
-  error: string;
-}
-
 interface Replies {
   /**
    * `recorded` is false when the count is already the day's last for its site and metric (nothing written);
@@ -167,7 +152,7 @@ interface Replies {
 }
 
 export type ResponseFor<T extends MessageType> = Replies[T] | Refusal;
-/** What the background answers: a content script's message, or the prompt page's (prompt-api.ts). */
+/** What the background answers: a content script's message, or the prompt page's (./prompt-protocol.ts). */
 export type Response = ResponseFor<MessageType> | PromptReplies[keyof PromptReplies];
 
 /** Longest part of a refused message echoed back in the error, so a huge value is not reflected whole. */
@@ -193,18 +178,4 @@ export function parseMessage(input: unknown): { ok: true; message: Message } | R
   const result = v.safeParse(SCHEMAS[type as MessageType], input);
   if (result.success) return { ok: true, message: result.output };
   return { ok: false, error: `Refused ${type}: ${describeIssue(result.issues[0])}` };
-}
-
-/** Longest error returned: valibot quotes the received value, which may be a page's worth of text. */
-const ERROR_LIMIT = 300;
-
-/** A refused field, said briefly: where, and what is wrong (shared with prompt-api.ts). */
-export function describeIssue(issue: v.BaseIssue<unknown>): string {
-  const path = v.getDotPath(issue);
-  const where = path ? `${path}: ` : '';
-  let text: string;
-  if (issue.type === 'strict_object' && issue.expected === 'never') text = `${where}is not a field of this message.`;
-  else if (issue.received === 'undefined') text = `${where}is missing.`;
-  else text = `${where}${issue.message}.`;
-  return text.length > ERROR_LIMIT ? `${text.slice(0, ERROR_LIMIT)}…` : text;
 }
