@@ -15,6 +15,7 @@ import { loadLanguages, loadLanguagesOnDemand } from '@/utils/detection/lang/loa
 import { onSettingsChanged, sendToBackground } from '@/utils/messaging/client';
 import { startLiveLayer, type LiveLayer, type SiteSet } from '@/utils/live/layer';
 import type { SiteState } from '@/utils/settings/items';
+import { adapterMatchPatterns } from '@/utils/sites/choose';
 import { loadGenericOnDemand } from '@/utils/sites/generic-slot';
 import type { SiteAdapter } from '@/utils/sites/types';
 
@@ -65,19 +66,10 @@ export function startContentScript(ctx: ContentScriptContext, sites: SiteSet): L
   return layer;
 }
 
-/**
- * The match patterns of an adapter's hosts: each host and its subdomains, HTTPS only. The same as the
- * registry's `adapterMatchPatterns` (equal by test, tests/unit/content-scripts.test.ts), restated here so
- * a site's script does not import the registry.
- */
-export function siteMatches(adapter: SiteAdapter): string[] {
-  return adapter.hosts.flatMap((host) => [`https://${host}/*`, `https://*.${host}/*`]);
-}
-
 /** The content script of one supported site: its adapter, on its hosts. */
 export function siteContentScript(adapter: SiteAdapter) {
   return defineContentScript({
-    matches: siteMatches(adapter),
+    matches: adapterMatchPatterns(adapter),
     runAt: 'document_idle',
     noScriptStartedPostMessage: NO_STARTED_MESSAGE,
     main(ctx) {

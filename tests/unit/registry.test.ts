@@ -9,7 +9,7 @@ import { SITE_LIST } from '../../utils/sites/names';
 import { fixtureCases, fixtureSites, parseWith, realCases } from './fixture-dom';
 
 const SITES_DIR = new URL('../../utils/sites/', import.meta.url);
-const NOT_ADAPTERS = new Set(['index.ts', 'types.ts', 'dom.ts', 'names.ts', 'layers.ts', 'own.ts', 'generic-slot.ts']);
+const NOT_ADAPTERS = new Set(['index.ts', 'types.ts', 'dom.ts', 'names.ts', 'layers.ts', 'own.ts', 'generic-slot.ts', 'choose.ts']);
 const adapterFiles = readdirSync(SITES_DIR).filter((file) => file.endsWith('.ts') && !NOT_ADAPTERS.has(file));
 
 describe('adapter registry', () => {

@@ -35,7 +35,7 @@ import type { sendToBackground } from '../messaging/client';
 import type { SiteMode, SiteState } from '../settings/items';
 import { isPromptHost, PromptHosts, type PromptHostHooks } from './hosts';
 import { whenIdle } from './idle';
-import { hostMatches } from '../sites/dom';
+import { claimingAdapter, hostSiteId } from '../sites/choose';
 import type { Detection, SiteAdapter, SiteContext } from '../sites/types';
 import { repeat, startActivity, type ActivityOptions, type ActivityRecorder } from './activity';
 import { startHealth, type HealthOptions, type HealthRecorder } from '../health/recorder';
@@ -109,8 +109,8 @@ export const IMMEDIATE_NODES = 64;
 export type Detect = (root: ParentNode, url: string | URL, lang?: string | null) => Detection[];
 
 /**
- * The adapters a content script carries. The page's adapter is chosen the way the registry's
- * `adapterFor` chooses (utils/sites/index.ts): by host, then by markup, else `generic`.
+ * The adapters a content script carries. The page's adapter is chosen by the registry's rule
+ * (utils/sites/choose.ts): by host, then by markup, else `generic`.
  */
 export interface SiteSet {
   adapters: readonly SiteAdapter[];
@@ -124,12 +124,8 @@ export function adapterIn(sites: SiteSet, url: URL, doc?: Document): SiteAdapter
 
 /** `adapterIn`, and whether the choice is settled (by host or by markup) rather than the fallback. */
 function chooseAdapter(sites: SiteSet, url: URL, doc?: Document): { adapter: SiteAdapter; settled: boolean } {
-  const byHost = sites.adapters.find((adapter) => adapter.hosts.some((owned) => hostMatches(url.hostname, owned)));
-  if (byHost) return { adapter: byHost, settled: true };
-  if (doc) {
-    const byMarkup = sites.adapters.find((adapter) => adapter.recognize?.(doc));
-    if (byMarkup) return { adapter: byMarkup, settled: true };
-  }
+  const claiming = claimingAdapter(sites.adapters, url, doc);
+  if (claiming) return { adapter: claiming, settled: true };
   const fallback = sites.generic ?? sites.adapters[0];
   if (!fallback) throw new Error('Running For: a content script needs at least one site adapter');
   return { adapter: fallback, settled: false };
@@ -548,7 +544,7 @@ export function liveHintsOf(sites: SiteSet, url: URL, doc: Document): Pick<LiveD
  */
 export function siteIdOf(sites: SiteSet, url: URL, doc: Document): string {
   const adapter = adapterIn(sites, url, doc);
-  return adapter === sites.generic ? url.hostname.replace(/\.$/, '').toLowerCase() : adapter.id;
+  return adapter === sites.generic ? hostSiteId(url.hostname) : adapter.id;
 }
 
 export interface LiveLayerDeps {

@@ -35,7 +35,8 @@ import { browser } from 'wxt/browser';
 import { weekBounds } from '../week/calendar';
 import type { Refusal } from './refusal';
 import { parsePromptMessage, PROMPT_PAGE_PATH, type PromptAnswer, type PromptMessage, type PromptReplies } from './prompt-protocol';
-import { adapters, hostMatches } from '../sites';
+import { adapters } from '../sites';
+import { adapterByHost, hostSiteId } from '../sites/choose';
 import { redactDiagnostic } from '../health/diagnostic';
 
 /** The parts of `runtime.MessageSender` the checks read (Chrome and Firefox both set them for content scripts). */
@@ -226,10 +227,10 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
       return refuse('Refused: the sending page has no address.');
     }
     if (url.protocol !== 'https:') return refuse('Refused: Running For only works on https pages.');
-    const adapter = adapters.find((candidate) => candidate.hosts.some((owned) => hostMatches(url.hostname, owned)));
+    const adapter = adapterByHost(adapters, url.hostname);
     let site: SenderSite;
     if (adapter) site = { kind: 'adapter', adapterId: adapter.id };
-    else if (await deps.isAllowedSender(url)) site = { kind: 'granted', host: url.hostname.replace(/\.$/, '') };
+    else if (await deps.isAllowedSender(url)) site = { kind: 'granted', host: hostSiteId(url.hostname) };
     else return refuse(`Refused: ${url.hostname} is not a supported site or one you turned Running For on for.`);
     if (!(await deps.hasHostAccess(url))) return refuse(`Refused: Running For no longer has access to ${url.hostname}.`);
     return { ok: true, site };

@@ -4,6 +4,7 @@
  * file in this folder is registered and has fixtures).
  */
 import { examples as blueskyExamples, hide as blueskyHide, bluesky } from './bluesky';
+import { adapterMatchPatterns, claimingAdapter } from './choose';
 import { hostMatches } from './dom';
 import { examples as facebookExamples, hide as facebookHide, facebook } from './facebook';
 import { generic } from './generic';
@@ -37,7 +38,7 @@ export const adapters: readonly SiteAdapter[] = [
   substack,
 ];
 
-export { generic, hostMatches };
+export { adapterMatchPatterns, generic, hostMatches };
 
 /**
  * Hide mode's selectors per site: the elements that show the site's numbers (not their labels), hidden
@@ -63,22 +64,11 @@ export const HIDE: Readonly<Record<string, string>> = {
 
 /** The adapter for a page: by host, then by markup (Mastodon on any instance), else the generic detector. */
 export function adapterFor(url: URL, doc?: Document): SiteAdapter {
-  const byHost = adapters.find((adapter) => adapter.hosts.some((owned) => hostMatches(url.hostname, owned)));
-  if (byHost) return byHost;
-  if (doc) {
-    const byMarkup = adapters.find((adapter) => adapter.recognize?.(doc));
-    if (byMarkup) return byMarkup;
-  }
-  return generic;
+  return claimingAdapter(adapters, url, doc) ?? generic;
 }
 
 export function pageTypeOf(adapter: SiteAdapter, url: URL): string | undefined {
   return Object.entries(adapter.pages).find(([, page]) => page.test(url))?.[0];
-}
-
-/** Match patterns of one adapter's hosts: each host and its subdomains, HTTPS only. */
-export function adapterMatchPatterns(adapter: SiteAdapter): string[] {
-  return adapter.hosts.flatMap((host) => [`https://${host}/*`, `https://*.${host}/*`]);
 }
 
 /** Match patterns for every host a registered adapter owns (manifest host permissions, content script). */
