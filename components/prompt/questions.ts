@@ -8,6 +8,7 @@
  * day to the next but never flickers while the page re-renders.
  */
 import { remember } from '@/utils/detection/remember';
+import { metricWord } from '@/utils/sites/names';
 import type { Detection, Metric } from '@/utils/sites/types';
 
 export type MetricGroup = 'audience' | 'following' | 'score';
@@ -81,12 +82,6 @@ export const QUESTIONS: Bank = {
     ],
   },
 };
-
-/** The metric's word for a count of `value` (English, like the rest of the prompt). */
-export function metricWord(metric: Metric, value: number): string {
-  if (metric === 'following' || metric === 'karma') return metric;
-  return value === 1 ? metric.slice(0, -1) : metric;
-}
 
 const safeLocales = new Map<string, string | undefined>();
 
@@ -181,7 +176,7 @@ export function ownHeading(detection: Pick<Detection, 'metric' | 'value' | 'appr
 export function chipName(detection: Pick<Detection, 'metric' | 'value' | 'own'>, hidden: boolean, n: string | null): string {
   if (hidden) return `Running For: a hidden ${detection.metric} count. What is it for?`;
   if (n === null) {
-    const what = detection.metric === 'following' ? 'followed accounts' : metricWord(detection.metric, 2);
+    const what = metricWord(detection.metric, 2);
     return `Running For: ${detection.own ? `your ${what} — what will you do with them` : `these ${what} — what have they produced`}?`;
   }
   if (detection.own) return `Running For: ${ownQuestion(detection, n)}`;

@@ -4,7 +4,7 @@
  * download say the same thing.
  */
 import { localDay, type Aim, type OutcomeKind } from '../journal/records';
-import type { Metric } from '../sites/types';
+import { metricWord } from '../sites/names';
 import { AUDIENCE_METRICS, type MetricChange, type WeekSummary } from './summary';
 
 export interface ReportNames {
@@ -12,21 +12,6 @@ export interface ReportNames {
   site(siteId: string): string;
   kind(kind: OutcomeKind): string;
   locale?: string;
-}
-
-const METRIC_WORDS: Record<Metric, [string, string]> = {
-  followers: ['follower', 'followers'],
-  following: ['followed account', 'followed accounts'],
-  connections: ['connection', 'connections'],
-  friends: ['friend', 'friends'],
-  subscribers: ['subscriber', 'subscribers'],
-  karma: ['karma point', 'karma'],
-  stars: ['star', 'stars'],
-};
-
-export function metricWord(metric: Metric, count: number): string {
-  const [one, many] = METRIC_WORDS[metric];
-  return Math.abs(count) === 1 ? one : many;
 }
 
 /** "0 min", "45 min", "1 h 30 min", "2 h", from milliseconds, rounded down to the minute. */
