@@ -1,7 +1,7 @@
 /**
  * Orphaned content scripts (issue 13): after the extension is updated, reloaded or disabled, the copy of
  * the content script already in an open tab has no extension behind it any more. Chrome tells it
- * nothing; it must notice (utils/live/layer.ts asks `runtime.id` at every pass, pointerdown, visibility
+ * nothing; it must notice (utils/live/observer.ts asks `runtime.id` at every pass, pointerdown, visibility
  * change and timer tick) and take its prompts away. When a newer copy starts in the same page (Firefox
  * injects into open tabs on update; here the new build's script is injected as that would), the old copy
  * stops first: one set of prompts, never two, and the page never learns the extension's id.

@@ -107,7 +107,13 @@ describe('a content script’s settings come from the background', () => {
   it('no module a content script loads reads or writes storage', () => {
     // The content script's own modules (components/content-script.ts and what it imports for settings): the
     // built bundles are checked too, in tests/e2e/settings.spec.ts.
-    for (const file of ['../../components/content-script.ts', '../../utils/live/layer.ts', '../../utils/messaging/client.ts']) {
+    for (const file of [
+      '../../components/content-script.ts',
+      '../../utils/live/layer.ts',
+      '../../utils/live/observer.ts',
+      '../../utils/live/sites.ts',
+      '../../utils/messaging/client.ts',
+    ]) {
       const source = readFileSync(new URL(file, import.meta.url), 'utf8');
       expect(source, file).not.toMatch(/\b(browser|chrome)\.storage\b|wxt\/utils\/storage|from '[^']*site-settings'/);
     }

@@ -1,37 +1,23 @@
 /**
  * The live layer bound to the whole adapter registry: what the tests and any caller without a site set
- * of its own use. The layer itself (batching, roots, hosts, settings) is in utils/live/layer.ts, which
- * imports no adapter, so each content script carries only the adapters of the sites it runs on.
+ * of its own use. The layer itself (utils/live/: the observer, its roots, the hosts, the settings) imports
+ * no adapter, so each content script carries only the adapters of the sites it runs on.
  */
 import { detect } from '../../utils/detection/detect';
+import { startLiveLayer as startLayerWith, type LiveLayer, type LiveLayerDeps as CoreLayerDeps } from '../../utils/live/layer';
 import {
-  siteIdOf as siteIdIn,
   startLiveDetector as startWith,
-  startLiveLayer as startLayerWith,
   type LiveDetector,
   type LiveDetectorContext,
   type LiveDetectorOptions as CoreDetectorOptions,
-  type LiveLayer,
-  type LiveLayerDeps as CoreLayerDeps,
-  type SiteSet,
-} from '../../utils/live/layer';
+} from '../../utils/live/observer';
+import { siteIdOf as siteIdIn, type SiteSet } from '../../utils/live/sites';
 import { adapters, generic } from '../../utils/sites';
 
-export {
-  adapterIn,
-  BULK_NODES,
-  BULK_RESCAN_TIMEOUT_MS,
-  detectIn,
-  nearPrompt,
-  ROOT_LEVELS,
-  rootsOf,
-  SMALL_ROOT_ELEMENTS,
-  type Detect,
-  type LiveDetector,
-  type LiveDetectorContext,
-  type LiveLayer,
-  type SiteSet,
-} from '../../utils/live/layer';
+export { type LiveLayer } from '../../utils/live/layer';
+export { BULK_NODES, BULK_RESCAN_TIMEOUT_MS, type Detect, type LiveDetector, type LiveDetectorContext } from '../../utils/live/observer';
+export { nearPrompt, ROOT_LEVELS, rootsOf, SMALL_ROOT_ELEMENTS } from '../../utils/live/roots';
+export { adapterIn, detectIn, type SiteSet } from '../../utils/live/sites';
 
 /** Every registered adapter, generic for everything else: the same choice as `adapterFor`. */
 export const REGISTRY_SITES: SiteSet = { adapters, generic };

@@ -6,7 +6,7 @@
  * updated — it removes this sheet and runs none of the old content script's code, so the chips the old copy
  * left go with the sheet instead of staying behind, dead (tests/firefox/orphans.ts). Custom properties
  * inherit into the shadow tree, and `all: initial` on the host leaves them be. (Chrome has the content
- * script take its chips away itself: utils/live/layer.ts.)
+ * script take its chips away itself: utils/live/observer.ts.)
  */
 export const PROMPT_HOST_CSS_PATH = 'prompt-host.css';
 

@@ -1,6 +1,6 @@
 /**
  * Which adapter reads a page: one rule for the registry (./index.ts `adapterFor`), for the content scripts,
- * which carry only their own adapters (utils/live/layer.ts), and for the background, which checks who sent
+ * which carry only their own adapters (utils/live/sites.ts), and for the background, which checks who sent
  * a message (utils/messaging/background.ts). By host — an adapter's hosts and their subdomains — then by
  * markup (Mastodon on any instance). A page none claims is read by the generic detector and reports under
  * its host (`hostSiteId`), which is also the id of a site the user added. And the pages an adapter's

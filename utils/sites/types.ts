@@ -100,7 +100,7 @@ export interface SiteAdapter {
    * card and a phrase from the first of its copies; GitHub's Star button ships two counters and reports
    * the one shown. Then a removal that takes a prompted count with it makes the live layer read around
    * it again. For other sites a removal is looked at only near a count that keeps its prompt
-   * (live-core's `nearPrompt`): a hovercard closing beside another costs no detection.
+   * (utils/live/roots.ts `nearPrompt`): a hovercard closing beside another costs no detection.
    */
   readonly standIns?: boolean;
   /** Find counts under `root` by the site's stable hooks. Pure: reads the DOM, never changes it. */
