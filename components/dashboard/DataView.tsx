@@ -4,17 +4,11 @@
  * device: files are made in the page and saved through `<a download>`.
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import {
-  backupFilename,
-  backupSizeError,
-  exportBackup,
-  importBackup,
-  outcomesCsv,
-  outcomesCsvFilename,
-  parseBackup,
-  serializeBackup,
-  type ImportReport,
-} from '@/utils/journal/backup';
+import { backupFilename, exportBackup, serializeBackup } from '@/utils/journal/backup/export';
+import { backupSizeError, parseBackup } from '@/utils/journal/backup/validate';
+import { importBackup } from '@/utils/journal/backup/import';
+import { outcomesCsv, outcomesCsvFilename } from '@/utils/journal/csv';
+import { type ImportReport } from '@/utils/journal/backup/format';
 import { STORES, toJournalError, type StoreName } from '@/utils/journal/db';
 import { deleteAllSettings, hasStoredSettings } from '@/utils/settings/items';
 import type { ViewContext } from './context';

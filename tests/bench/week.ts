@@ -9,7 +9,7 @@
  */
 import { cpus, loadavg } from 'node:os';
 import type { Page } from '@playwright/test';
-import type { Backup } from '../../utils/journal/backup';
+import type { Backup } from '../../utils/journal/backup/format';
 import { launchExtension } from './lib/browser';
 import { countsOf, generateHistory, HEAVY_USE, sliceHistory } from './lib/history';
 import { importHistory } from './lib/journal';

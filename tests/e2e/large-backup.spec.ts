@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { countsOf, generateHistory, HEAVY_USE } from '../bench/lib/history';
-import { MAX_BACKUP_SIZE } from '../../utils/journal/backup';
+import { MAX_BACKUP_SIZE } from '../../utils/journal/backup/format';
 import { expect, test } from './extension';
 
 const MB = 1024 * 1024;

@@ -2,24 +2,11 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  BACKUP_FORMAT,
-  BACKUP_VERSION,
-  MAX_BACKUP_RECORDS,
-  MAX_BACKUP_SIZE,
-  utf8Bytes,
-  archiveAllButNewest,
-  backupFilename,
-  backupSizeError,
-  backupTextSizeError,
-  exportBackup,
-  importBackup,
-  outcomesCsv,
-  outcomesCsvFilename,
-  parseBackup,
-  serializeBackup,
-  type Backup,
-} from '../../utils/journal/backup';
+import { BACKUP_FORMAT, BACKUP_VERSION, MAX_BACKUP_RECORDS, MAX_BACKUP_SIZE, type Backup } from '../../utils/journal/backup/format';
+import { utf8Bytes, backupSizeError, backupTextSizeError, parseBackup } from '../../utils/journal/backup/validate';
+import { archiveAllButNewest, importBackup } from '../../utils/journal/backup/import';
+import { backupFilename, exportBackup, serializeBackup } from '../../utils/journal/backup/export';
+import { outcomesCsv, outcomesCsvFilename } from '../../utils/journal/csv';
 import { JournalError } from '../../utils/journal/db';
 import { Journal } from '../../utils/journal/journal';
 import { localDay, type Activity, type Aim, type Outcome } from '../../utils/journal/records';

@@ -6,7 +6,7 @@
  * `sliceHistory` keeps only the last N years of the same data, so a shorter history has exactly the same
  * recent weeks: a week's cost can then be compared across history lengths.
  */
-import type { Backup } from '../../../utils/journal/backup';
+import type { Backup } from '../../../utils/journal/backup/format';
 import type { Activity, Aim, Outcome, OutcomeKind, Reflection, Snapshot } from '../../../utils/journal/records';
 import type { Metric } from '../../../utils/sites/types';
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { ExtensionBrowser } from './browser';
 import { countsOf, generateHistory, HEAVY_USE } from './history';
-import type { Backup } from '../../../utils/journal/backup';
+import type { Backup } from '../../../utils/journal/backup/format';
 
 /** Import `history` on an open `dashboard.html#/data` page; resolves to the seconds it took. */
 export async function importHistory(page: Page, history: Backup, name: string): Promise<number> {
