@@ -9,11 +9,10 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { toJournalError } from '@/utils/journal/db';
-import type { Journal } from '@/utils/journal/journal';
 import { localDay, type OutcomeKind } from '@/utils/journal/records';
-import type { Weekday } from '@/utils/settings/items';
 import { addWeeks, parseDay, weekLabel, weekStart as startOfWeek } from '@/utils/week/calendar';
-import { loadWeek, summarizeWeek, type MetricChange, type WeekSummary } from '@/utils/week/summary';
+import { type MetricChange, type WeekSummary } from '@/utils/week/summary';
+import { computeWeek, loadTrend, TREND_WEEKS, type TrendWeek } from '@/utils/week/review';
 import { metricWord } from '@/utils/sites/names';
 import { audienceWords, formatMinutes, signed, verdict, weekMarkdown, type ReportNames } from '@/utils/week/report';
 import type { ViewContext } from './context';
@@ -22,25 +21,11 @@ import { KIND_LABELS, siteName } from '../labels';
 import { ReminderSettings } from './ReminderSettings';
 import { TrendChart, type TrendPoint } from './TrendChart';
 
-/** Weeks in the trend charts, ending with the shown week. */
-export const TREND_WEEKS = 12;
-
-/** The name of the Performance API measure around loading and summarizing the shown week (the benchmark reads it). */
-export const WEEK_MEASURE = 'week-computed';
-
 export const REPORT_NAMES: ReportNames = { site: siteName, kind: (kind: OutcomeKind) => KIND_LABELS[kind] };
 
 export interface WeekViewProps extends ViewContext {
   /** The `YYYY-MM-DD` from the URL, or '' for this week. */
   day: string;
-}
-
-interface TrendWeek {
-  firstDay: string;
-  start: Date;
-  audienceChange: number;
-  activeMs: number;
-  outcomes: number;
 }
 
 /** `#/week/2026-11-23`. */
@@ -55,34 +40,6 @@ export function weekMarkdownFilename(firstDay: string): string {
 
 export function weekTitle(start: Date): string {
   return `Running For — week of ${weekLabel(start)}`;
-}
-
-/** Load and summarize one week, timed with the Performance API (the benchmark reads the measure). */
-export async function computeWeek(
-  journal: Journal,
-  start: Date,
-  weekStartsOn: Weekday,
-  perf: Performance | undefined = globalThis.performance,
-): Promise<WeekSummary> {
-  perf?.mark(`${WEEK_MEASURE}-start`);
-  const started = perf?.now() ?? 0;
-  const summary = summarizeWeek(await loadWeek(journal, start, weekStartsOn));
-  perf?.measure(WEEK_MEASURE, { start: started, detail: { week: summary.bounds.firstDay } });
-  return summary;
-}
-
-/** The figures the trend charts need for the `TREND_WEEKS` weeks ending with the one starting at `start`. */
-async function loadTrend(journal: Journal, start: Date, weekStartsOn: Weekday, shown: WeekSummary): Promise<TrendWeek[]> {
-  const starts = Array.from({ length: TREND_WEEKS - 1 }, (_, i) => addWeeks(start, i - (TREND_WEEKS - 1)));
-  // Each week is its own indexed range queries; run them side by side.
-  const earlier = await Promise.all(starts.map(async (weekStart) => summarizeWeek(await loadWeek(journal, weekStart, weekStartsOn))));
-  return [...earlier, shown].map((summary) => ({
-    firstDay: summary.bounds.firstDay,
-    start: summary.bounds.start,
-    audienceChange: summary.feelingBig.audienceChange,
-    activeMs: summary.feelingBig.activeMs,
-    outcomes: summary.beingBig.outcomes.length,
-  }));
 }
 
 export function WeekView({ journal, weekStartsOn, now, revision, day }: WeekViewProps) {

@@ -10,7 +10,7 @@ import { render } from 'preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Dashboard } from '../../components/dashboard/Dashboard';
-import { WEEK_MEASURE } from '../../components/dashboard/WeekView';
+import { WEEK_MEASURE } from '../../utils/week/review';
 import { Journal } from '../../utils/journal/journal';
 import { reminderItem, type Weekday } from '../../utils/settings/items';
 
