@@ -3,7 +3,7 @@
  * (audience, time, counts seen, prompts shown) beside being big (outcomes, answers), the verdict that
  * sets them side by side, 12-week trends, the Markdown export and the reminder's settings.
  *
- * The figures come from utils/week/summary.ts (indexed range queries) and the words from
+ * The figures come from utils/week/summary.ts (indexed range queries, computed in utils/week/review.ts) and the words from
  * utils/week/report.ts, so this page, the notification and the Markdown file say the same thing.
  * Key figures carry `data-testid` + `data-value` (the raw number) as stable hooks.
  */
