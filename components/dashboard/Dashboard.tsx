@@ -4,7 +4,7 @@
  */
 import type { ComponentChildren, JSX } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { MESSAGES, toJournalError } from '@/utils/journal/db';
+import { ERROR_TEXTS, toJournalError } from '@/utils/journal/db';
 import type { Journal } from '@/utils/journal/journal';
 import { pageJournal } from '@/utils/journal/page';
 import type { Aim } from '@/utils/journal/records';
@@ -174,7 +174,7 @@ export function Dashboard({
           <Problem message={opening.message} onRetry={() => void open()} />
         ) : opening.blocked ? (
           // Opening resumes by itself once the other page closes; nothing to retry.
-          <Problem message={MESSAGES.blocked} />
+          <Problem message={ERROR_TEXTS.blocked} />
         ) : (
           <p class="muted" role="status">
             Opening your journal…

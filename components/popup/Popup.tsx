@@ -4,7 +4,7 @@
  * boxes are drawn empty, so nothing moves when the data arrives.
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { MESSAGES } from '@/utils/journal/db';
+import { ERROR_TEXTS } from '@/utils/journal/db';
 import type { OutcomeInput } from '@/utils/journal/journal';
 import type { Outcome } from '@/utils/journal/records';
 import type { AimDraft } from './AimForm';
@@ -37,7 +37,7 @@ export function Popup({ source = pageSource, undoMs = UNDO_MS }: PopupProps) {
   // would wait a frame, and the popup has 100 ms in all.
   useLayoutEffect(() => {
     let current = true;
-    const blocked = () => current && setPhase({ kind: 'loading', notice: MESSAGES.blocked });
+    const blocked = () => current && setPhase({ kind: 'loading', notice: ERROR_TEXTS.blocked });
     loadPopupData(source, blocked).then(
       (data) => current && setPhase({ kind: 'ready', data }),
       (error: unknown) => current && setPhase({ kind: 'failed', message: describeLoadError(error) }),

@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Dashboard, type DashboardProps } from '../../components/dashboard/Dashboard';
 import { deletedMessage, describeImport } from '../../components/dashboard/DataView';
 import { addWeeks, moveToDay, weekRange, weekStart as startOfWeek } from '../../utils/week/calendar';
-import { JournalError, MESSAGES } from '../../utils/journal/db';
+import { JournalError, ERROR_TEXTS } from '../../utils/journal/db';
 import { Journal } from '../../utils/journal/journal';
 import type { Weekday } from '../../utils/settings/items';
 
@@ -290,11 +290,11 @@ describe('when the journal cannot open', () => {
     let attempts = 0;
     mount(async () => {
       attempts++;
-      if (attempts === 1) throw new JournalError('unavailable', MESSAGES.unavailable);
+      if (attempts === 1) throw new JournalError('unavailable', ERROR_TEXTS.unavailable);
       return journal;
     });
     const alert = await waitFor(() => root.querySelector('[role="alert"]'), 'the alert');
-    expect(alert.textContent).toContain(MESSAGES.unavailable);
+    expect(alert.textContent).toContain(ERROR_TEXTS.unavailable);
     button('Try again', alert).click();
     await waitFor(() => titles().length === 4, 'the list after retrying');
     expect(root.querySelector('[role="alert"]')).toBeNull();

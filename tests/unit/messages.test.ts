@@ -17,7 +17,7 @@ import {
 } from '../../utils/messaging/background';
 import { CONTEXT_GONE, sendToBackground } from '../../utils/messaging/client';
 import { diskFullOnce } from './disk-full';
-import { JournalError, MESSAGES } from '../../utils/journal/db';
+import { JournalError, ERROR_TEXTS } from '../../utils/journal/db';
 import { Journal } from '../../utils/journal/journal';
 import { exportBackup, serializeBackup } from '../../utils/journal/backup/export';
 import { parseBackup } from '../../utils/journal/backup/validate';
@@ -155,7 +155,7 @@ describe('accepted messages are stored through the journal', () => {
       .mockReturnValueOnce('11111111-1111-4111-8111-111111111111')
       .mockReturnValueOnce(existing!.id as `${string}-${string}-${string}-${string}-${string}`);
     const response = await handle(answer({ answer: 'outcome', outcome: { title: 'A sale', kind: 'sale' } }), promptPage());
-    expect(response).toEqual({ ok: false, error: MESSAGES['write-failed'] });
+    expect(response).toEqual({ ok: false, error: ERROR_TEXTS['write-failed'] });
     expect(await everything()).toEqual(before);
   });
 
@@ -327,7 +327,7 @@ describe('a full disk on ordinary writes: a clear message, nothing half-written,
     // The reflection is written after its outcome, in the same transaction.
     diskFullOnce('reflections');
     const response = await handle(answer({ answer: 'outcome', outcome: { title: 'A sale', kind: 'sale' } }), promptPage());
-    expect(response).toEqual({ ok: false, error: MESSAGES.quota });
+    expect(response).toEqual({ ok: false, error: ERROR_TEXTS.quota });
     expect(await everything()).toEqual(before);
     expect(await handle(answer({ answer: 'outcome', outcome: { title: 'A sale', kind: 'sale' } }), promptPage())).toEqual({ ok: true });
     expect(await journal.outcomes()).toMatchObject([{ title: 'A sale' }]);
@@ -337,7 +337,7 @@ describe('a full disk on ordinary writes: a clear message, nothing half-written,
   it('a snapshot from a page: not stored, and the next one is', async () => {
     const before = await everything();
     diskFullOnce('snapshots');
-    expect(await handle(snapshot(), page())).toEqual({ ok: false, error: MESSAGES.quota });
+    expect(await handle(snapshot(), page())).toEqual({ ok: false, error: ERROR_TEXTS.quota });
     expect(await everything()).toEqual(before);
     expect(await handle(snapshot(), page())).toEqual({ ok: true, recorded: true });
     expect(await journal.snapshots()).toMatchObject([{ siteId: 'x', value: 512 }]);
@@ -345,7 +345,7 @@ describe('a full disk on ordinary writes: a clear message, nothing half-written,
 
   it('activity: not added, and the next delta is', async () => {
     diskFullOnce('activity');
-    expect(await handle(activity(), page())).toEqual({ ok: false, error: MESSAGES.quota });
+    expect(await handle(activity(), page())).toEqual({ ok: false, error: ERROR_TEXTS.quota });
     expect(await journal.activity()).toEqual([]);
     expect(await handle(activity(), page())).toEqual({ ok: true });
     expect(await journal.activity()).toMatchObject([{ siteId: 'x', activeMs: 30_000 }]);
@@ -786,7 +786,7 @@ describe('budgets: a scripted flood of each message type stops at its cap, and w
   });
 
   it('a refusal that cannot be counted is still a refusal, never an exception', async () => {
-    vi.spyOn(journal, 'countRefusals').mockRejectedValue(new JournalError('quota', MESSAGES.quota));
+    vi.spyOn(journal, 'countRefusals').mockRejectedValue(new JournalError('quota', ERROR_TEXTS.quota));
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const replies = await flood(
       130,
@@ -1095,15 +1095,15 @@ describe('a withdrawn host permission: the page’s content script still runs, a
 describe('failures are answers, never exceptions', () => {
   it('a journal that cannot open says why', async () => {
     const unavailable = createMessageHandler({
-      journal: () => Promise.reject(new JournalError('unavailable', MESSAGES.unavailable)),
+      journal: () => Promise.reject(new JournalError('unavailable', ERROR_TEXTS.unavailable)),
       extensionId: EXTENSION_ID,
       isAllowedSender: () => false,
       hasHostAccess: () => true,
       now,
     });
-    expect(await unavailable(snapshot(), page())).toEqual({ ok: false, error: MESSAGES.unavailable });
-    expect(await unavailable(answer(), promptPage())).toEqual({ ok: false, error: MESSAGES.unavailable });
-    expect(await unavailable({ type: 'prompt/aim' }, promptPage())).toEqual({ ok: false, error: MESSAGES.unavailable });
+    expect(await unavailable(snapshot(), page())).toEqual({ ok: false, error: ERROR_TEXTS.unavailable });
+    expect(await unavailable(answer(), promptPage())).toEqual({ ok: false, error: ERROR_TEXTS.unavailable });
+    expect(await unavailable({ type: 'prompt/aim' }, promptPage())).toEqual({ ok: false, error: ERROR_TEXTS.unavailable });
   });
 
   it('an unexpected error becomes the journal\'s "not saved" sentence', async () => {
@@ -1113,7 +1113,7 @@ describe('failures are answers, never exceptions', () => {
       isAllowedSender: () => false,
       hasHostAccess: () => true,
     });
-    expect(await broken(snapshot(), page())).toEqual({ ok: false, error: MESSAGES['write-failed'] });
+    expect(await broken(snapshot(), page())).toEqual({ ok: false, error: ERROR_TEXTS['write-failed'] });
   });
 
   it('a granted-origin check that fails refuses instead of throwing', async () => {
@@ -1142,7 +1142,7 @@ describe('lazyJournal', () => {
     let attempts = 0;
     const open = vi.fn(async () => {
       attempts += 1;
-      if (attempts === 1) throw new JournalError('blocked', MESSAGES.blocked);
+      if (attempts === 1) throw new JournalError('blocked', ERROR_TEXTS.blocked);
       return journal;
     });
     const get = lazyJournal(open);

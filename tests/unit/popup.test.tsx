@@ -9,7 +9,7 @@ import type { PopupSource } from '../../components/popup/data';
 import { formatDuration } from '../../components/popup/labels';
 import { Popup, READY_MARK } from '../../components/popup/Popup';
 import { weekBounds, weekStart } from '../../utils/week/calendar';
-import { JournalError, MESSAGES } from '../../utils/journal/db';
+import { JournalError, ERROR_TEXTS } from '../../utils/journal/db';
 import { diskFullOnce } from './disk-full';
 import { Journal } from '../../utils/journal/journal';
 import { loadSettings, weekStartItem } from '../../utils/settings/items';
@@ -164,14 +164,14 @@ describe('the founding question (first run)', () => {
   it('keeps what was typed and says why when the aim cannot be saved', async () => {
     await mount(
       testSource((journal) => {
-        vi.spyOn(journal, 'setAim').mockRejectedValue(new JournalError('quota', MESSAGES.quota));
+        vi.spyOn(journal, 'setAim').mockRejectedValue(new JournalError('quota', ERROR_TEXTS.quota));
         return journal;
       }),
     );
     await type(field('Purpose'), 'Design studio');
     await type(field('Aim'), 'Three clients');
     await click(button('Save aim'));
-    await waitFor(() => expect(alerts()).toEqual([MESSAGES.quota]));
+    await waitFor(() => expect(alerts()).toEqual([ERROR_TEXTS.quota]));
     expect(field('Purpose').value).toBe('Design studio');
     expect(field('Aim').value).toBe('Three clients');
   });
@@ -285,7 +285,7 @@ describe('quick log and this week', () => {
     await type(field('Outcome'), 'A referral from an old colleague');
     await choose(field<HTMLSelectElement>('Kind'), 'job');
     await click(button('Log outcome'));
-    await waitFor(() => expect(alerts()).toEqual([MESSAGES.quota]));
+    await waitFor(() => expect(alerts()).toEqual([ERROR_TEXTS.quota]));
     expect(field('Outcome').value).toBe('A referral from an old colleague');
     expect(field<HTMLSelectElement>('Kind').value).toBe('job');
     expect(listedTitles()).toEqual([]);
@@ -344,14 +344,14 @@ describe('opening', () => {
       ...testSource(),
       openJournal: async () => {
         attempts += 1;
-        if (attempts === 1) throw new JournalError('unavailable', MESSAGES.unavailable);
+        if (attempts === 1) throw new JournalError('unavailable', ERROR_TEXTS.unavailable);
         return Journal.open({ now });
       },
     };
     await act(() => {
       render(<Popup source={source} />, container);
     });
-    await waitFor(() => expect(alerts()).toEqual([MESSAGES.unavailable]));
+    await waitFor(() => expect(alerts()).toEqual([ERROR_TEXTS.unavailable]));
     expect(container.querySelector('form')).toBeNull();
     expect(document.activeElement).toBe(button('Try again'));
 

@@ -47,7 +47,8 @@ export class JournalError extends Error {
   }
 }
 
-export const MESSAGES: Record<JournalErrorCode, string> = {
+/** What each journal error says to the person (shown by the popup and the dashboard). */
+export const ERROR_TEXTS: Record<JournalErrorCode, string> = {
   unavailable:
     'Running For cannot keep a journal in this window: the browser does not offer storage here (a private window, or history set to never be remembered). Nothing was changed; open a normal window.',
   blocked: 'Another Running For page is still open with an older version of the journal. Close it (or reload it) to continue.',
@@ -135,15 +136,15 @@ export async function allOrNothing<T>(tx: { abort(): void; done: Promise<void> }
 export function toJournalError(error: unknown): JournalError {
   if (error instanceof JournalError) return error;
   const name = (error as { name?: string } | null)?.name;
-  if (name === 'QuotaExceededError') return new JournalError('quota', MESSAGES.quota, { cause: error });
-  if (name === 'VersionError') return new JournalError('outdated', MESSAGES.outdated, { cause: error });
-  if (name === 'InvalidStateError' || name === 'UnknownError') return new JournalError('closed', MESSAGES.closed, { cause: error });
-  return new JournalError('write-failed', MESSAGES['write-failed'], { cause: error });
+  if (name === 'QuotaExceededError') return new JournalError('quota', ERROR_TEXTS.quota, { cause: error });
+  if (name === 'VersionError') return new JournalError('outdated', ERROR_TEXTS.outdated, { cause: error });
+  if (name === 'InvalidStateError' || name === 'UnknownError') return new JournalError('closed', ERROR_TEXTS.closed, { cause: error });
+  return new JournalError('write-failed', ERROR_TEXTS['write-failed'], { cause: error });
 }
 
 /** Open (creating or upgrading) the journal database. */
 export async function openJournalDB(options: OpenOptions = {}): Promise<JournalDB> {
-  if (typeof indexedDB === 'undefined' || !indexedDB) throw new JournalError('unavailable', MESSAGES.unavailable);
+  if (typeof indexedDB === 'undefined' || !indexedDB) throw new JournalError('unavailable', ERROR_TEXTS.unavailable);
   let db: JournalDB | undefined;
   try {
     db = await openDB<JournalSchema>(options.name ?? DB_NAME, DB_VERSION, {
@@ -161,7 +162,7 @@ export async function openJournalDB(options: OpenOptions = {}): Promise<JournalD
     const name = (error as { name?: string } | null)?.name;
     // Firefox private browsing and "never remember history" refuse to open with InvalidStateError.
     if (name === 'InvalidStateError' || name === 'SecurityError')
-      throw new JournalError('unavailable', MESSAGES.unavailable, { cause: error });
+      throw new JournalError('unavailable', ERROR_TEXTS.unavailable, { cause: error });
     throw toJournalError(error);
   }
 }

@@ -13,7 +13,7 @@ import {
   openJournalDB,
   HEALTH_STORES,
   JournalError,
-  MESSAGES,
+  ERROR_TEXTS,
   REFUSAL_STORES,
   STORES,
   toJournalError,
@@ -127,7 +127,7 @@ export function check<T extends v.GenericSchema>(schema: T, value: unknown, what
   if (result.success) return result.output;
   const issue = result.issues[0];
   const path = issue ? v.getDotPath(issue) : null;
-  throw new JournalError('invalid', `${what}${path ? ` ${path}` : ''}: ${issue?.message ?? MESSAGES.invalid}`);
+  throw new JournalError('invalid', `${what}${path ? ` ${path}` : ''}: ${issue?.message ?? ERROR_TEXTS.invalid}`);
 }
 
 export class Journal {
