@@ -12,7 +12,7 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
-      // Page text is data: never parse it as HTML (DESIGN.md, "Rules that protect users").
+      // Page text is data: never parse it as HTML (README "Architecture", rules that protect users).
       'no-restricted-properties': [
         'error',
         { property: 'innerHTML', message: 'Render page and user strings with text APIs only.' },

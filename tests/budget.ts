@@ -1,5 +1,5 @@
 /**
- * `npm run budget`: size budgets of the built extension (DESIGN.md "Targets"), checked in `npm test`.
+ * `npm run budget`: size budgets of the built extension (README "Architecture", targets), checked in `npm test`.
  *
  * - Every content script (`content-scripts/*.js`, one per supported site plus the one for added sites)
  *   must be at most 20 kB gzipped: it is loaded on every page of the sites people spend hours on.
@@ -14,7 +14,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
-/** 20 kB gzipped (DESIGN.md). */
+/** 20 kB gzipped (README "Architecture", targets). */
 export const CONTENT_SCRIPT_BUDGET = 20_000;
 export const CONTENT_SCRIPTS_DIR = 'content-scripts';
 /** The extension pages whose bundles are reported. */

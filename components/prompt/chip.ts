@@ -1,7 +1,7 @@
 /**
  * The prompt beside one count: a chip that opens a dialog asking what the count has produced. The chip
  * is in the content script, which runs on every supported page and must stay small (20 kB gzipped,
- * DESIGN.md); the dialog is the extension's own page, shown in a frame beside the chip (frame.ts, whose
+ * README "Architecture", targets); the dialog is the extension's own page, shown in a frame beside the chip (frame.ts, whose
  * code the background injects on a page's first open: frame-slot.ts), where the aim is read and the
  * answers are typed and stored — out of the site's reach.
  *

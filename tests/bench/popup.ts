@@ -3,7 +3,7 @@
  * `popup-ready` mark (components/popup/Popup.tsx: set once this week's data is shown) — with a year of
  * heavy use in the journal, the current week included. Opened as a page
  * (`chrome-extension://<id>/popup.html`) at the popup's size; one cold open not counted, then ten.
- * Target (DESIGN.md): ≤ 100 ms, on the median.
+ * Target (README "Architecture", targets): ≤ 100 ms, on the median.
  */
 import { cpus, loadavg } from 'node:os';
 import { launchExtension, type ExtensionBrowser } from './lib/browser';

@@ -1,7 +1,7 @@
 /**
  * Benchmark section "week": how long the dashboard takes to load and summarize one week (the
  * `week-computed` Performance measure around loadWeek + summarizeWeek in the page) over five years of
- * heavy use, in real Chromium with the built extension. Target (DESIGN.md): ≤ 50 ms, measured as p95.
+ * heavy use, in real Chromium with the built extension. Target (README "Architecture", targets): ≤ 50 ms, measured as p95.
  *
  * It also shows that the cost grows with the week's data, not the history's: the same recent weeks are
  * measured over one year and over five years of history (the one-year file is the last year of the

@@ -1,5 +1,5 @@
 /**
- * Hostile pages (DESIGN.md: "treat every page as hostile"), in real Chromium with the built extension.
+ * Hostile pages (README "Architecture": "treat every page as hostile"), in real Chromium with the built extension.
  * Each page carries a spy that runs before anything of ours: it listens in the capture phase on `window`
  * and `document` for every key, input, clipboard, composition, focus and selection event, polls the
  * focus and `getSelection()`, patches `attachShadow` and `attachInternals`, and (in some tests) defines

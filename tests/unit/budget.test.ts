@@ -4,7 +4,7 @@ import { checkBudgets, CONTENT_SCRIPT_BUDGET, formatTable, gzippedSize, kB, page
 const file = (path: string, gzipped: number, bytes = gzipped * 3): BuiltFile => ({ path, bytes, gzipped });
 
 describe('size budgets', () => {
-  it('is 20 kB gzipped per content script (DESIGN.md)', () => {
+  it('is 20 kB gzipped per content script (README "Architecture", targets)', () => {
     expect(CONTENT_SCRIPT_BUDGET).toBe(20_000);
   });
 

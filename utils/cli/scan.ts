@@ -4,7 +4,7 @@
  * `npm run --silent scan -- --texts FILE.jsonl`
  *
  * Prints detections as JSON: `[{"site","metric","value","approximate","own","text","via"}]` (one array per
- * input line for --texts). The maintainer's tool and a contract (DESIGN.md): the same `detect()` the
+ * input line for --texts). The maintainer's tool and a contract (README "Architecture", contracts): the same `detect()` the
  * extension runs, on linkedom. Bad arguments or an unreadable file: one line on stderr, exit code 2.
  */
 import { readFileSync } from 'node:fs';

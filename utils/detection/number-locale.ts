@@ -70,7 +70,8 @@ export const SUPPORTED_LANGS = [
  * Units that sites print whatever the page language (X, TikTok, GitHub print "12.3K"/"12.3k"
  * in most UIs), and words that mean one thing in every language. A language's own table wins
  * over these: "B" is a thousand in Turkish (bin), "M" a billion in Indonesian (miliar),
- * "T" a billion in Vietnamese (tỷ) — see ../shared/research/extension-engineering-notes.md.
+ * "T" a billion in Vietnamese (tỷ) — the mix-ups that broke NewPipe (TeamNewPipe/NewPipe#2632, #2649) and
+ * Return YouTube Dislike (Anarios/return-youtube-dislike#441, #881).
  */
 const UNIVERSAL_UNITS: ReadonlyArray<readonly [string, number]> = [
   ['K', 3],

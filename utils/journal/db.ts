@@ -1,7 +1,7 @@
 /**
  * The journal database (`running-for`, IndexedDB in the extension's own origin). Only extension pages
  * and the background service worker open it: IndexedDB opened in a content script would belong to the
- * site (DESIGN.md).
+ * site (README "Architecture", the layers).
  *
  * Every write is one transaction. Failures become a `JournalError` with a message a person can act on;
  * nothing already stored is lost by a failed write.

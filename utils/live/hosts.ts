@@ -1,6 +1,6 @@
 /**
  * Keeps one `<running-for-prompt data-site data-metric data-value data-own>` host element beside each
- * detected count (the overlay contract in DESIGN.md) and the prompt UI mounted in it.
+ * detected count (the overlay contract, README "Architecture") and the prompt UI mounted in it.
  *
  * Never breaks the page: a host is only ever inserted as the count's next sibling — the site's own
  * nodes are never moved, wrapped or restyled, and the host gets no inline style (the prompt's shadow

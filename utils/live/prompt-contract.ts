@@ -1,5 +1,5 @@
 /**
- * The contract between the live layer (tests/unit/live-registry.ts, which finds counts and keeps one host
+ * The contract between the live layer (./observer.ts and ./hosts.ts, which find counts and keep one host
  * element beside each) and the prompt UI (components/prompt/, which fills a host with its chip and
  * dialog). The live layer never looks inside a prompt; the prompt never touches the site's nodes.
  */

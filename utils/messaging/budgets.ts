@@ -1,5 +1,5 @@
 /**
- * Budgets: how much any one site — or one tab — may add through the background (DESIGN.md: "treat every
+ * Budgets: how much any one site — or one tab — may add through the background (README "Architecture": "treat every
  * page as hostile … flood us with changes"). A page cannot message the background itself, but it can make
  * a content script send: flip the user's own count 200 times (snapshots), grow a page full of counts
  * (activity), navigate without end (site health, language packs). A compromised content script could send

@@ -1,6 +1,6 @@
 /**
  * The messages content scripts may send to the background, and its answers. Content scripts run in
- * the site's origin and are treated as untrusted (DESIGN.md): they can add a snapshot of an own count,
+ * the site's origin and are treated as untrusted (README "Architecture"): they can add a snapshot of an own count,
  * activity or a page view's site health, read their own site's mode and snooze, and ask for a language pack
  * or the prompt's frame code in their own frame. Nothing that reads the journal or other sites' settings, writes the user's answers or
  * settings, or deletes anything exists here, so no message can do it: the prompt's answers and "Not now"

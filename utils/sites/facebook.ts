@@ -1,6 +1,7 @@
 /**
  * Facebook ("Comet" SPA). No `data-testid`, and the atomic classes (`x9f619 x1n2onr6 …`) change per
- * deploy (../shared/research/site-dom-notes.md §3), so only roles and hrefs are used. The profile
+ * deploy (tusarimrananik/social-hacker relies on them and breaks; DimensionDev/Maskbook keys on roles and
+ * `data-pagelet`), so only roles and hrefs are used. The profile
  * header's social line is a row of links: "12K followers" → `/<name>/followers/`, "310 following"
  * → `/<name>/following/`, "523 friends" → `/<name>/friends`, or the query-style
  * `profile.php?id=…&sk=followers` (Facebook scraper docstring, code id 60234491614). The count is

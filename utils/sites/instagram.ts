@@ -1,6 +1,6 @@
 /**
- * Instagram. The profile header lists posts, followers and following (../shared/research/site-dom-notes.md
- * §4; the real headers in tests/fixtures/instagram). Classes are atomic and change per deploy, so only
+ * Instagram. The profile header lists posts, followers and following (the real headers in
+ * tests/fixtures/instagram). Classes are atomic and change per deploy, so only
  * hrefs, `title`, roles and the header landmark are used. The header's markup changed twice in the captures:
  * - 2025-02 (Jayesh1512/node-scrapper `instagram_profile.html`): `header section ul > li > div >
  *   a[href="/<user>/followers/"] > span[title] > span` + " followers";

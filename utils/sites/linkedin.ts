@@ -1,5 +1,5 @@
 /**
- * LinkedIn. The site with the most markup churn (../shared/research/site-dom-notes.md §2): the
+ * LinkedIn. The site with the most markup churn: the
  * 2021–2024 "pv-top-card" list, 2024–2025 hashed classes beside a few surviving semantic ones, and since
  * Feb–Mar 2026 hashed class names with a "dual text" pattern (a visible `aria-hidden="true"` span beside
  * a visually hidden twin; vana-com/data-connectors PR #9, vertexcover-io/linkedin-spider PR #18). The

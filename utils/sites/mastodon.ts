@@ -8,15 +8,15 @@
  *   `/@acct/followers`. Classic layout: the link carries the exact localized number in `title` and
  *   reads `<strong>12K</strong> Followers` (`account_timeline/components/number_fields.tsx`). The
  *   2025–26 `profile_redesign` layout: `<li title="12,345">Followers<a href="/@acct/followers">12K</a></li>`
- *   with CSS-module class hashes (`components/number_fields/index.tsx`), so only hrefs and `title` are used.
+ *   with CSS-module class hashes (Mastodon's `app/javascript/mastodon/components/number_fields/index.tsx`), so only hrefs and `title` are used.
  * - the hover card (`#hover-card`, 4.3+): `<strong>5.9K</strong> Followers` as the first counter of
- *   `.hover-card__numbers`, without an exact value (`components/hover_card_account.tsx`).
+ *   `.hover-card__numbers`, without an exact value (Mastodon's `app/javascript/mastodon/components/hover_card_account.tsx`).
  *
  * Whose profile it is: the signed-in account from the web app's initial state (`<script
  * id="initial-state" type="application/json">`: `meta.me` is the account id, `accounts[me]` its record,
  * as `app/javascript/mastodon/initial_state.js` reads it) against the account the count links to; where
  * that is missing, the header's own-profile control — the follow button becomes "Edit profile" for
- * yourself (`components/follow_button.tsx`: `a[href="/settings/profile"]`; the 2025–26 app also has
+ * yourself (Mastodon's `app/javascript/mastodon/components/follow_button.tsx`: `a[href="/settings/profile"]`; the 2025–26 app also has
  * an in-app editor at `/profile/edit`, `features/account_edit`) — by its href, then by its label.
  * No saved page of a Mastodon instance exists (the server sends an empty shell since 4.0): the
  * fixtures are written from these components.

@@ -7,7 +7,7 @@
  * their text is never read.
  *
  * Real pages this is checked against (tests/fixtures/medium, reduced from public captures): stories'
- * author blocks signed in (hlgr360/medium-mcp-server `tests/fixtures/article-content-public.html`,
+ * author blocks signed in (hlgr360/medium-mcp-server's `tests/fixtures/article-content-public.html`,
  * 2025-12) and signed out on a user subdomain (ChrisTorng/TampermonkeyScripts, karpathy.medium.com,
  * 2026-03), a publication story with both blocks (the same repo, uxdesign.cc through medium.com's
  * identity hop, 2026-03) and the signed-in home feed with "Who to follow" (medium-mcp-server
