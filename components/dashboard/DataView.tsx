@@ -33,7 +33,8 @@ const browserSettings: SettingsData = { stored: () => hasStoredSettings(), delet
 
 /** What "Delete all data" removes besides the journal, for the page and the confirmation. */
 export const SETTINGS_DELETED =
-  'every setting: the sites you added (and the access you gave Running For to them), each site’s mode, snoozes, the first day of your week and the weekly reminder';
+  'every setting: the sites you added (and the access you gave Running For to them), each ' +
+  'site’s mode, snoozes, the first day of your week and the weekly reminder';
 type Busy = 'export' | 'csv' | 'import' | 'delete' | null;
 type Problem = { title: string; detail: string } | null;
 
@@ -400,7 +401,8 @@ export function deletedMessage(givenBack: readonly string[]): string {
   const access =
     sites.length === 0
       ? ''
-      : `; ${listSentence(sites)} ${sites.length === 1 ? 'is' : 'are'} no longer added, and Running For has no access to ${sites.length === 1 ? 'it' : 'them'}`;
+      : `; ${listSentence(sites)} ${sites.length === 1 ? 'is' : 'are'} no longer added, and Running ` +
+        `For has no access to ${sites.length === 1 ? 'it' : 'them'}`;
   return `All data deleted. Your journal is empty and your settings are back to a fresh install’s${access}.`;
 }
 

@@ -34,7 +34,9 @@ export function summarizeRefusals(rows: readonly RefusalDay[], name: (siteId: st
     .map(([siteId, count]) => ({
       siteId,
       count,
-      sentence: `Running For refused ${count.toLocaleString()} ${count === 1 ? 'update' : 'updates'} from ${name(siteId)} this week (more than any tab can send): a page may be trying to fill your journal.`,
+      sentence:
+        `Running For refused ${count.toLocaleString()} ${count === 1 ? 'update' : 'updates'} from ${name(siteId)} ` +
+        `this week (more than any tab can send): a page may be trying to fill your journal.`,
     }));
 }
 

@@ -9,7 +9,8 @@ const DIALOG_THEME_CSS = `.light { --surface: #f6f5f1; --field: #ffffff; --error
 .dark { --surface: #2b2a27; --field: #1b1a18; --error: #ff8a80; }
 `;
 
-export const DIALOG_CSS = `
+export const DIALOG_CSS =
+  `
 .dialog {
   margin: 0;
   padding: 14px 16px 16px;
@@ -35,7 +36,8 @@ export const DIALOG_CSS = `
 .own .heading { font-size: 17px; line-height: 23px; }
 .sub { margin: 0 0 10px; color: var(--text); }
 .aim { margin: 0 0 12px; padding: 8px 10px; border-radius: 8px; background: var(--surface); }
-.aim-label { display: block; font-size: 11px; line-height: 16px; font-weight: 600; letter-spacing: 0.04em; text-transform: uppercase; color: var(--muted); }
+.aim-label { display: block; font-size: 11px; line-height: 16px; font-weight: 600; letter-spacing: ` +
+  `0.04em; text-transform: uppercase; color: var(--muted); }
 .aim-text { display: block; }
 .aim-text.empty { color: var(--muted); }
 .week { display: block; margin-top: 4px; font-size: 13px; color: var(--muted); }
@@ -43,7 +45,8 @@ export const DIALOG_CSS = `
 .reveal { margin: 0 0 12px; }
 .shown { margin: 0 0 12px; font-size: 20px; line-height: 26px; font-weight: 600; }
 .answers { display: flex; flex-wrap: wrap; gap: 6px; }
-.answers[hidden], .form[hidden], .snooze[hidden], .done-row[hidden], .alert[hidden], .shown[hidden], .reveal[hidden], .week[hidden], .sub[hidden] { display: none; }
+.answers[hidden], .form[hidden], .snooze[hidden], .done-row[hidden], .alert[hidden], .shown[hidden], ` +
+  `.reveal[hidden], .week[hidden], .sub[hidden] { display: none; }
 .btn {
   min-height: 32px;
   padding: 5px 11px;

@@ -289,7 +289,8 @@ function checkFloorMatches(log: (line: string) => void): void {
   const missing = [...built].filter((pattern) => !floor.has(pattern));
   if (missing.length > 0)
     log(
-      `Note: the floor extension does not match ${missing.join(', ')} (the built extension does); the benchmark's pages are on x.com and www.linkedin.com.`,
+      `Note: the floor extension does not match ${missing.join(', ')} (the built extension does); ` +
+        `the benchmark's pages are on x.com and www.linkedin.com.`,
     );
 }
 
@@ -504,7 +505,8 @@ export const pageSection: BenchSection = {
     const loadAfter = loadavg();
     log('');
     log(
-      `Chromium ${version}, ${ROUNDS} rounds × (extension, none, floor); medians; main-thread time is thread CPU time (CDP Performance.getMetrics).`,
+      `Chromium ${version}, ${ROUNDS} rounds × (extension, none, floor); medians; main-thread time is thread CPU time (CDP ` +
+        `Performance.getMetrics).`,
     );
     log('');
     for (const [key, label] of [
@@ -552,7 +554,8 @@ export const pageSection: BenchSection = {
       ]),
     );
     log(
-      `Where the extension's JS went per hovercard (inclusive, over ${HOVERCARDS.count}; names are minified unless built with RUNNING_FOR_PROFILE=1): ` +
+      `Where the extension's JS went per hovercard (inclusive, over ${HOVERCARDS.count}; names are ` +
+        `minified unless built with RUNNING_FOR_PROFILE=1): ` +
         `${profiled.extension.hovercards.top.map((f) => `${f.name} ${f.ms.toFixed(1)}`).join('; ')}.`,
     );
     log('');
@@ -561,7 +564,10 @@ export const pageSection: BenchSection = {
         ['target', 'measured', 'result'],
         [
           `timeline of real X cells: added task time ≤ ${percent(TARGETS.taskShare)} of the page's own`,
-          `+${ms(timelineShare.addedMs)} of ${ms(timelineShare.ownMs)} ms = ${percent(timelineShare.share)} (per round ${timelineShare.perRoundAddedMs.map((value) => ms(value)).join(', ')}; the page's own moves ${ms(timelineShare.ownSpreadMs)} ms = ${percent(share(timelineShare.ownSpreadMs, timelineShare.ownMs))} between rounds)`,
+          `+${ms(timelineShare.addedMs)} of ${ms(timelineShare.ownMs)} ms = ${percent(timelineShare.share)} ` +
+            `(per round ${timelineShare.perRoundAddedMs.map((value) => ms(value)).join(', ')}; the page's ` +
+            `own moves ${ms(timelineShare.ownSpreadMs)} ms = ` +
+            `${percent(share(timelineShare.ownSpreadMs, timelineShare.ownMs))} between rounds)`,
           // A share the noise is larger than says only that nothing large was added.
           `${verdict(timelinePass)}${share(timelineShare.ownSpreadMs, timelineShare.ownMs) > TARGETS.taskShare ? ' (within noise)' : ''}`,
         ],
@@ -569,7 +575,8 @@ export const pageSection: BenchSection = {
     );
     log('');
     log(
-      'Script time (ScriptDuration) leaves out promise reactions (the content script starts in one) and style or layout forced from script; ' +
+      'Script time (ScriptDuration) leaves out promise reactions (the content script starts in ' +
+        'one) and style or layout forced from script; ' +
         'task time (TaskDuration) is all main-thread work. A floor at or below the noise (≤ 0) has no ratio (–).',
     );
     log('');
@@ -660,14 +667,19 @@ export const pageSection: BenchSection = {
       ]),
     );
     log(
-      `Detection grows ×${directGrowth.perTenfold.toFixed(1)} per ×10 elements (k = ${directGrowth.exponent.toFixed(2)}; linear is ×10, k = 1; target k ≤ 1.15): ${verdict(scalePass)}. ` +
+      `Detection grows ×${directGrowth.perTenfold.toFixed(1)} per ×10 elements (k = ${directGrowth.exponent.toFixed(2)}; ` +
+        `linear is ×10, k = 1; target k ≤ 1.15): ${verdict(scalePass)}. ` +
         `The extension's added load time grows ×${loadGrowth.perTenfold.toFixed(1)} per ×10 (it includes the script's fixed start-up).`,
     );
     log(
-      `Nodes the extension keeps in the page with the two header prompts shown (spare prompts of counts that went included): ${Math.round(median(sessions.extension.map((s) => s.memory.afterOne.nodes)) - median(sessions.none.map((s) => s.memory.afterOne.nodes)))}.`,
+      `Nodes the extension keeps in the page with the two header prompts shown (spare prompts of ` +
+        `counts that went included): ${Math.round(
+          median(sessions.extension.map((s) => s.memory.afterOne.nodes)) - median(sessions.none.map((s) => s.memory.afterOne.nodes)),
+        )}.`,
     );
     log(
-      `Machine load (1-minute average) before → after: ${loadBefore[0]!.toFixed(1)} → ${loadAfter[0]!.toFixed(1)} on ${cpus().length} cores.`,
+      `Machine load (1-minute average) before → after: ${loadBefore[0]!.toFixed(1)} → ${loadAfter[0]!.toFixed(1)} ` +
+        `on ${cpus().length} cores.`,
     );
 
     const pass =

@@ -66,7 +66,8 @@ export const popupSection: BenchSection = {
       );
       const loadAfter = loadavg();
       log(
-        `Machine load (1-minute average) before → after: ${loadBefore[0]!.toFixed(1)} → ${loadAfter[0]!.toFixed(1)} on ${cpus().length} cores.`,
+        `Machine load (1-minute average) before → after: ${loadBefore[0]!.toFixed(1)} → ${loadAfter[0]!.toFixed(1)} ` +
+          `on ${cpus().length} cores.`,
       );
       const result = {
         section: 'popup',

@@ -186,7 +186,8 @@ export const promptSection: BenchSection = {
       );
       const loadAfter = loadavg();
       log(
-        `Machine load (1-minute average) before → after: ${loadBefore[0]!.toFixed(1)} → ${loadAfter[0]!.toFixed(1)} on ${cpus().length} cores.`,
+        `Machine load (1-minute average) before → after: ${loadBefore[0]!.toFixed(1)} → ${loadAfter[0]!.toFixed(1)} ` +
+          `on ${cpus().length} cores.`,
       );
       const result = {
         section: 'prompt',

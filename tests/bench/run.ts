@@ -35,7 +35,8 @@ async function main(argv: readonly string[]): Promise<number> {
     allPass &&= pass;
   }
   console.log(
-    `\nBenchmark: ${((Date.now() - runStarted) / 1000).toFixed(0)} s in all; ${allPass ? 'every target met' : 'a target was missed (FAIL above)'}.`,
+    `\nBenchmark: ${((Date.now() - runStarted) / 1000).toFixed(0)} s in all; ` +
+      `${allPass ? 'every target met' : 'a target was missed (FAIL above)'}.`,
   );
   return allPass ? 0 : 1;
 }

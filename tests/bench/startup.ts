@@ -33,7 +33,8 @@ const SETTLE_MS = 1200;
 export const STARTUP_TARGETS = { medianMs: 10, maxMs: 25, heapBytes: 2 * 1024 * 1024, longTasks: 0 };
 
 /** Notes the first prompt's arrival and every long task, from the document's start. */
-const PROBE = `(() => {
+const PROBE =
+  `(() => {
   const state = { firstPrompt: null, longTasks: [] };
   Object.defineProperty(window, '__startup', { value: state });
   try {
@@ -41,7 +42,8 @@ const PROBE = `(() => {
       .observe({ type: 'longtask', buffered: true });
   } catch {}
   const seen = () => {
-    if (state.firstPrompt === null && document.querySelector('running-for-prompt')) { state.firstPrompt = performance.now(); observer.disconnect(); }
+    if (state.firstPrompt === null && document.querySelector('running-for-prompt')) { state.firstPrompt ` +
+  `= performance.now(); observer.disconnect(); }
   };
   const observer = new MutationObserver(seen);
   observer.observe(document, { childList: true, subtree: true });
@@ -233,7 +235,10 @@ export const startupSection: BenchSection = {
         [`no page over ${STARTUP_TARGETS.maxMs} ms`, `slowest ${ms(overall.max)} ms (${worst.page})`, verdict(checks.max)],
         [
           'no long task added (medians of the loads, with against without)',
-          `${addedLongTasks.length} of ${pages.length} pages with more (${addedLongTasks.map((page) => page.page).join(', ') || 'none'}); the longest unbroken run of content-script samples ${ms(longestRun)} ms (back-to-back tasks included: a bound, not a task)`,
+          `${addedLongTasks.length} of ${pages.length} pages with more ` +
+            `(${addedLongTasks.map((page) => page.page).join(', ') || 'none'}); ` +
+            `the longest unbroken run of content-script samples ${ms(longestRun)} ms (back-to-back tasks ` +
+            `included: a bound, not a task)`,
           verdict(checks.longTasks),
         ],
         [
@@ -250,7 +255,8 @@ export const startupSection: BenchSection = {
     );
     const loadAfter = loadavg();
     log(
-      `Machine load (1-minute average) before → after: ${loadBefore[0]!.toFixed(1)} → ${loadAfter[0]!.toFixed(1)} on ${cpus().length} cores.`,
+      `Machine load (1-minute average) before → after: ${loadBefore[0]!.toFixed(1)} → ${loadAfter[0]!.toFixed(1)} ` +
+        `on ${cpus().length} cores.`,
     );
     const pass = Object.values(checks).every(Boolean);
     const result = {
@@ -264,7 +270,9 @@ export const startupSection: BenchSection = {
         loadAverageBefore: loadBefore,
         loadAverageAfter: loadAfter,
       },
-      measure: `CPU-profile samples with a chrome-extension:// frame, from before navigation to load + ${SETTLE_MS} ms, a new tab per load, ${LOADS} loads per page`,
+      measure:
+        `CPU-profile samples with a chrome-extension:// frame, from before navigation to load + ${SETTLE_MS} ` +
+        `ms, a new tab per load, ${LOADS} loads per page`,
       targets: STARTUP_TARGETS,
       overall,
       firstPrompt,

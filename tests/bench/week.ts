@@ -27,7 +27,10 @@ const RECENT_WEEKS = ['2026-01-14', '2026-03-18', '2026-05-20', '2026-07-15', '2
 
 interface Run {
   samples: number[];
-  /** The first pass over the weeks after the import, not counted: cold caches, and the database still settling after a 180,000-record write. */
+  /**
+   * The first pass over the weeks after the import, not counted: cold caches, and the database still settling
+   * after a 180,000-record write.
+   */
   warmup: number[];
   importSeconds: number;
 }
@@ -114,7 +117,8 @@ export const weekSection: BenchSection = {
       ]),
     );
     log(
-      `\nGrows with the week, not the history: median over 5 years ÷ median over 1 year = ${ratio.toFixed(2)} (history ×${(countsOf(five).snapshots / countsOf(one).snapshots).toFixed(1)}).`,
+      `\nGrows with the week, not the history: median over 5 years ÷ median over 1 year = ${ratio.toFixed(2)} ` +
+        `(history ×${(countsOf(five).snapshots / countsOf(one).snapshots).toFixed(1)}).`,
     );
 
     const result = {
@@ -150,7 +154,8 @@ export const weekSection: BenchSection = {
       pass,
     };
     log(
-      `Machine load (1-minute average) before → after: ${loadBefore[0]!.toFixed(1)} → ${loadAfter[0]!.toFixed(1)} on ${cpus().length} cores; other work on the machine shows up in p95 and max.`,
+      `Machine load (1-minute average) before → after: ${loadBefore[0]!.toFixed(1)} → ${loadAfter[0]!.toFixed(1)} ` +
+        `on ${cpus().length} cores; other work on the machine shows up in p95 and max.`,
     );
     log(`Wrote ${writeResult('week', result)}`);
     return pass;

@@ -96,7 +96,8 @@ test('200 quick changes of an own count store one snapshot per count; the refuse
   await dashboard.goto(`chrome-extension://${extensionId}/dashboard.html#/sites`);
   const notice = dashboard.locator('[data-testid="refusals"] [data-site="x"]');
   await expect(notice).toHaveText(
-    `Running For refused ${refused.toLocaleString('en-US')} updates from X this week (more than any tab can send): a page may be trying to fill your journal.`,
+    `Running For refused ${refused.toLocaleString('en-US')} updates from X this week (more than ` +
+      `any tab can send): a page may be trying to fill your journal.`,
   );
   await expect(notice).toHaveAttribute('data-count', String(refused));
   expect(took, 'the page changed its count 200 times in about four seconds').toBeLessThan(10_000);

@@ -16,7 +16,11 @@ interface Profile {
 function header({ handle, following, followers }: Profile): string {
   const count = (suffix: string, number: string, label: string) =>
     `<div><a href="/${handle}/${suffix}" role="link"><span><span>${number}</span></span> <span><span>${label}</span></span></a></div>`;
-  return `<div data-testid="UserName"><span>@${handle}</span></div><div id="counts">${following ? count('following', following, 'Following') : ''}${followers ? count('verified_followers', followers, 'Followers') : ''}</div>`;
+  const counts = [
+    following && count('following', following, 'Following'),
+    followers && count('verified_followers', followers, 'Followers'),
+  ];
+  return `<div data-testid="UserName"><span>@${handle}</span></div><div id="counts">${counts.filter(Boolean).join('')}</div>`;
 }
 
 function page(body: string, script = ''): string {
@@ -69,7 +73,8 @@ test('a count of a shape seen before is placed from memory, then moved where the
   // counts arrive after the header's: placed from memory (inside), then corrected when the page is idle.
   const style = `<style>#column .row { display: flex; flex-direction: column; }</style>`;
   const row = (handle: string, number: string) =>
-    `<div class="row"><a class="count" href="/${handle}/verified_followers" role="link"><span><span>${number}</span></span> <span><span>Followers</span></span></a></div>`;
+    `<div class="row"><a class="count" href="/${handle}/verified_followers" role="link"><span>` +
+    `<span>${number}</span></span> <span><span>Followers</span></span></a></div>`;
   const script = `
     // Where the hovercard's host first appeared (the page sees our light-DOM host like any node).
     new MutationObserver((records) => {
@@ -170,7 +175,8 @@ test('twenty single-page navigations leave exactly one prompt per visible count'
 
 test('a timeline that inserts 2,000 items at once keeps working and prompts only the real counts', async ({ context }) => {
   // Each post links to someone's followers (trap content); the header holds the only real counts.
-  const script = `
+  const script =
+    `
     window.addPosts = (n) => {
       const list = document.getElementById('timeline');
       const fragment = document.createDocumentFragment();
@@ -178,7 +184,8 @@ test('a timeline that inserts 2,000 items at once keeps working and prompts only
         const cell = document.createElement('div');
         cell.setAttribute('data-testid', 'cellInnerDiv');
         cell.innerHTML = '<article data-testid="tweet"><div data-testid="tweetText"><span>Post ' + i + '</span></div>' +
-          '<a href="/someone' + i + '/verified_followers"><span><span>' + (i + 1) + 'K</span></span> <span><span>Followers</span></span></a></article>';
+          '<a href="/someone' + i + '/verified_followers"><span><span>' + (i + 1) + 'K</span>` +
+    `</span> <span><span>Followers</span></span></a></article>';
         fragment.append(cell);
       }
       // Appended one by one, as a framework committing a long list does: 2,000 records in one batch.

@@ -9,7 +9,9 @@ import { expect, test } from './extension';
 import { AIM, exportBackup, openByClick, PromptProbe, serveWith, setAim, setStorage, storageValue } from './prompt-probe';
 
 const xLight =
-  '<style>body{margin:0;background:#fff;color:#0f1419;font:15px/20px -apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif}a{color:inherit;text-decoration:none}main{padding:16px}</style>';
+  '<style>body{margin:0;background:#fff;color:#0f1419;font:15px/20px -apple-system,"Segoe ' +
+  'UI",Roboto,Helvetica,Arial,sans-serif}a{color:inherit;' +
+  'text-decoration:none}main{padding:16px}</style>';
 
 /** What has the page's focus, as the page sees it: a prompt's host by its metric ("running-for-prompt[followers]"). */
 const focusedHost = (page: Page) =>
@@ -255,7 +257,10 @@ const THEMES: {
     file: 'profile-own.html',
     metric: 'followers',
     scheme: 'dark',
-    css: '<style>body{margin:0;background:#000;color:#e7e9ea;font:15px/20px -apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif}a{color:inherit;text-decoration:none}main{padding:16px}</style>',
+    css:
+      '<style>body{margin:0;background:#000;color:#e7e9ea;font:15px/20px -apple-system,"Segoe ' +
+      'UI",Roboto,Helvetica,Arial,sans-serif}a{color:inherit;' +
+      'text-decoration:none}main{padding:16px}</style>',
     expect: 'dark',
   },
   {
@@ -265,7 +270,9 @@ const THEMES: {
     file: 'channel-2026.html',
     metric: 'subscribers',
     scheme: 'dark',
-    css: '<style>html{background:#0f0f0f;color:#f1f1f1;font:14px/20px Roboto,Arial,sans-serif}body{margin:0;padding:16px}a{color:#3ea6ff}</style>',
+    css:
+      '<style>html{background:#0f0f0f;color:#f1f1f1;font:14px/20px ' +
+      'Roboto,Arial,sans-serif}body{margin:0;padding:16px}a{color:#3ea6ff}</style>',
     expect: 'dark',
   },
   {
@@ -275,7 +282,10 @@ const THEMES: {
     file: 'profile-other.html',
     metric: 'followers',
     scheme: 'light',
-    css: '<style>body{margin:0;padding:16px;background:#fff;color:#1f2328;font:14px/21px -apple-system,"Segoe UI","Noto Sans",Helvetica,Arial,sans-serif}a{color:#0969da;text-decoration:none}</style>',
+    css:
+      '<style>body{margin:0;padding:16px;background:#fff;color:#1f2328;font:14px/21px ' +
+      '-apple-system,"Segoe UI","Noto ' +
+      'Sans",Helvetica,Arial,sans-serif}a{color:#0969da;text-decoration:none}</style>',
     expect: 'light',
   },
   {
@@ -285,7 +295,10 @@ const THEMES: {
     file: 'profile-other.html',
     metric: 'followers',
     scheme: 'dark',
-    css: '<style>body{margin:0;padding:16px;background:#0d1117;color:#e6edf3;font:14px/21px -apple-system,"Segoe UI","Noto Sans",Helvetica,Arial,sans-serif}a{color:#4493f8;text-decoration:none}</style>',
+    css:
+      '<style>body{margin:0;padding:16px;background:#0d1117;color:#e6edf3;font:14px/21px ' +
+      '-apple-system,"Segoe UI","Noto ' +
+      'Sans",Helvetica,Arial,sans-serif}a{color:#4493f8;text-decoration:none}</style>',
     expect: 'dark',
   },
   {
@@ -295,7 +308,11 @@ const THEMES: {
     file: 'profile-other-2024.html',
     metric: 'connections',
     scheme: 'light',
-    css: '<style>body{margin:0;background:#f4f2ee;color:rgba(0,0,0,.9);font:14px/20px -apple-system,system-ui,"Segoe UI",Roboto,sans-serif}.artdeco-card{background:#fff;border-radius:8px;margin:16px;padding:16px}a{color:#0a66c2}</style>',
+    css:
+      '<style>body{margin:0;background:#f4f2ee;color:rgba(0,0,0,.9);font:14px/20px ' +
+      '-apple-system,system-ui,"Segoe ' +
+      'UI",Roboto,sans-serif}.artdeco-card{background:#fff;border-radius:8px;margin:16px;' +
+      'padding:16px}a{color:#0a66c2}</style>',
     expect: 'light',
   },
 ];

@@ -29,7 +29,8 @@ async function openSite(
 /** Record, in the content script's world, every `settings/changed` the background sends this tab. */
 async function countPushes(evaluate: (expression: string) => Promise<unknown>): Promise<() => Promise<number>> {
   await evaluate(
-    `globalThis.__rfPushes = 0, chrome.runtime.onMessage.addListener((m) => { if (m && m.type === 'settings/changed') globalThis.__rfPushes += 1; }), true`,
+    `globalThis.__rfPushes = 0, chrome.runtime.onMessage.addListener((m) => { if (m && m.type ` +
+      `=== 'settings/changed') globalThis.__rfPushes += 1; }), true`,
   );
   return async () => (await evaluate('globalThis.__rfPushes')) as number;
 }
@@ -212,7 +213,8 @@ test('"Delete all data" also deletes every setting: added sites, modes, snoozes,
   await dialog.getByLabel('To confirm, type delete').fill('delete');
   await dialog.getByRole('button', { name: 'Delete everything' }).click();
   await expect(page.getByTestId('data-status')).toHaveText(
-    'All data deleted. Your journal is empty and your settings are back to a fresh install’s; mastodon.social is no longer added, and Running For has no access to it.',
+    'All data deleted. Your journal is empty and your settings are back to a fresh install’s; ' +
+      'mastodon.social is no longer added, and Running For has no access to it.',
   );
 
   const stored = await worker.evaluate(() =>

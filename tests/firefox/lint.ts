@@ -135,7 +135,8 @@ export function formatComparison(comparison: Comparison): string {
   const lines: string[] = [];
   const acceptedCount = comparison.accepted.reduce((sum, { messages }) => sum + messages.length, 0);
   lines.push(
-    `addons-linter: ${comparison.errors.length} error(s), ${comparison.unexpected.length} new warning(s)/notice(s), ${acceptedCount} accepted by the baseline`,
+    `addons-linter: ${comparison.errors.length} error(s), ${comparison.unexpected.length} new ` +
+      `warning(s)/notice(s), ${acceptedCount} accepted by the baseline`,
   );
   if (comparison.errors.length > 0) {
     lines.push('Errors (AMO rejects the package):');

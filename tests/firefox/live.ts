@@ -34,11 +34,10 @@ async function openX(browser: Browser, url: string, html: string): Promise<Page>
 
 const prompts = (page: Page) =>
   page.evaluate(() =>
-    Array.from(
-      document.querySelectorAll('running-for-prompt'),
-      (host) =>
-        `${(host as HTMLElement).dataset.metric}=${(host as HTMLElement).dataset.value}${(host as HTMLElement).dataset.own === 'true' ? ' own' : ''}`,
-    ),
+    Array.from(document.querySelectorAll('running-for-prompt'), (host) => {
+      const { metric, value, own } = (host as HTMLElement).dataset;
+      return `${metric}=${value}${own === 'true' ? ' own' : ''}`;
+    }),
   );
 
 /** Click a chip and return the prompt page's frame (an extension page). */

@@ -391,7 +391,8 @@ describe('validation', () => {
     [
       'more records than the limit',
       () =>
-        `{"format":"running-for-backup","version":1,"exportedAt":"2026-11-27T00:00:00Z","aims":[${'0,'.repeat(MAX_BACKUP_RECORDS)}0],"outcomes":[],"reflections":[],"snapshots":[],"activity":[]}`,
+        `{"format":"running-for-backup","version":1,"exportedAt":"2026-11-27T00:00:00Z",` +
+        `"aims":[${'0,'.repeat(MAX_BACKUP_RECORDS)}0],"outcomes":[],"reflections":[],"snapshots":[],"activity":[]}`,
       /holds 1,000,001 records, more than Running For imports at once/,
     ],
   ];

@@ -323,7 +323,8 @@ describe('import messages', () => {
       'Imported b.json: added 1 aim and 3 outcomes.',
     );
     expect(describeImport('b.json', { added: zero, skipped: { ...zero, outcomes: 3, activity: 1 }, merged: 2 })).toBe(
-      'Imported b.json: nothing new to add; already here: 3 outcomes and 1 day of activity; 2 days of activity brought up to the larger totals in the file.',
+      'Imported b.json: nothing new to add; already here: 3 outcomes and 1 day of activity; 2 ' +
+        'days of activity brought up to the larger totals in the file.',
     );
   });
 });
@@ -366,7 +367,9 @@ describe('"Delete all data" says what went', () => {
   it('names the added sites whose access was given back', () => {
     expect(deletedMessage([])).toBe('All data deleted. Your journal is empty and your settings are back to a fresh install’s.');
     expect(deletedMessage(['https://mastodon.social', 'https://blog.example:8443'])).toBe(
-      'All data deleted. Your journal is empty and your settings are back to a fresh install’s; mastodon.social and blog.example:8443 are no longer added, and Running For has no access to them.',
+      'All data deleted. Your journal is empty and your settings are back to a fresh install’s; ' +
+        'mastodon.social and blog.example:8443 are no longer added, and Running For has no access ' +
+        'to them.',
     );
   });
 });

@@ -28,12 +28,14 @@ const PERSONAL = [
   'Pizza',
 ];
 
-const PAGE = `<!DOCTYPE html><html lang="en"><body><main>
+const PAGE =
+  `<!DOCTYPE html><html lang="en"><body><main>
   <section class="profile-header Jane-Okonkwo" data-testid="UserAvatar-Container-jane_doe77" id="user-janedoe">
     <h1 title="Margarethe Okonkwo">Margarethe Okonkwo</h1>
     <p class="bio">Lives in Springfield, works at Acme, password hunter2. 555 0123 4567. Loves Pizza.</p>
     <img src="https://cdn.example/jane.jpg" alt="Photo of Jane in Portland">
-    <a href="/jane_doe77/verified_followers?ref=Lakeview#Dolores" aria-label="12,345 Followers of Jane"><span>12.3K</span> <span>Followers</span></a>
+    <a href="/jane_doe77/verified_followers?ref=Lakeview#Dolores" aria-label="12,345 Followers ` +
+  `of Jane"><span>12.3K</span> <span>Followers</span></a>
     <a href="/jane_doe77/following"><span>75</span> <span>Following</span></a>
     <div lang="ja">王小明 さくら フォロワー</div>
     <div data-note="Ålesund Привет Mustermann" style="background:url(secret.png)">xiaoming</div>

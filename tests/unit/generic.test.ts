@@ -63,7 +63,8 @@ describe('generic detector', () => {
 
   it('reports the count beside a separator, not the separator (Medium’s “· 7 following”)', () => {
     const { document } = parseHTML(
-      '<html lang="en"><body><div><div><span aria-hidden="true"><span>·</span></span><a href="/following">7 following</a></div></div></body></html>',
+      '<html lang="en"><body><div><div><span aria-hidden="true"><span>·</span></span><a ' +
+        'href="/following">7 following</a></div></div></body></html>',
     );
     const found = detect(document as unknown as Document, 'https://uxdesign.cc/');
     expect(found.map(({ metric, value, text }) => ({ metric, value, text }))).toEqual([
@@ -75,7 +76,8 @@ describe('generic detector', () => {
   it('reads a count alone on its line after a label line, however long the label (express.de)', () => {
     expect(
       scan(
-        '<div class="stats">YouTube hier abonnieren<br><strong><span data-count="über 8300 Abonnenten">über 8300 Abonnenten</span></strong></div>',
+        '<div class="stats">YouTube hier abonnieren<br><strong><span data-count="über 8300 ' +
+          'Abonnenten">über 8300 Abonnenten</span></strong></div>',
         'de',
       ),
     ).toEqual([{ metric: 'subscribers', value: 8300, text: 'über 8300 Abonnenten' }]);

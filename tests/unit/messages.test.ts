@@ -159,15 +159,19 @@ describe('accepted messages are stored through the journal', () => {
     expect(await everything()).toEqual(before);
   });
 
-  it('a snapshot of an own count: within the hour a change replaces the last one (the latest wins); the same value is not written again', async () => {
-    expect(await handle(snapshot({ approximate: true }), page())).toEqual({ ok: true, recorded: true });
-    clock = new Date('2026-11-23T09:20:00.000Z');
-    expect(await handle(snapshot({ approximate: true }), page())).toEqual({ ok: true, recorded: false });
-    expect(await handle(snapshot({ value: 513 }), page())).toEqual({ ok: true, recorded: true });
-    expect(await journal.snapshots()).toEqual([
-      { id: expect.any(String), at: '2026-11-23T09:20:00.000Z', siteId: 'x', metric: 'followers', value: 513, approximate: false },
-    ]);
-  });
+  it(
+    'a snapshot of an own count: within the hour a change replaces the last one (the latest ' +
+      'wins); the same value is not written again',
+    async () => {
+      expect(await handle(snapshot({ approximate: true }), page())).toEqual({ ok: true, recorded: true });
+      clock = new Date('2026-11-23T09:20:00.000Z');
+      expect(await handle(snapshot({ approximate: true }), page())).toEqual({ ok: true, recorded: false });
+      expect(await handle(snapshot({ value: 513 }), page())).toEqual({ ok: true, recorded: true });
+      expect(await journal.snapshots()).toEqual([
+        { id: expect.any(String), at: '2026-11-23T09:20:00.000Z', siteId: 'x', metric: 'followers', value: 513, approximate: false },
+      ]);
+    },
+  );
 
   it("activity deltas add up in today's row for the site", async () => {
     expect(await handle(activity(), page())).toEqual({ ok: true });
@@ -720,7 +724,8 @@ describe('budgets: a scripted flood of each message type stops at its cap, and w
     expect(replies[60]).toEqual({
       ok: false,
       error:
-        'Refused settings/site: more than 60 settings reads a minute from one tab from x. Not stored; Running For keeps a count of refusals.',
+        'Refused settings/site: more than 60 settings reads a minute from one tab from x. Not ' +
+        'stored; Running For keeps a count of refusals.',
     });
     expect(await handle({ type: 'settings/site', siteId: 'x' }, tab(8))).toEqual({ ok: true, mode: 'reframe', snoozedUntil: null });
     expect(await refused()).toEqual([{ day: localDay(clock), siteId: 'x', type: 'settings/site', count: 40 }]);

@@ -39,7 +39,9 @@ const collapse = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim
 export const REDESIGNS: readonly Redesign[] = [
   {
     name: 'classes re-hashed',
-    why: 'a new build renames every generated class (LinkedIn, March 2026: semantic classes became hashes; X, Instagram and Threads re-hash with each release)',
+    why:
+      'a new build renames every generated class (LinkedIn, March 2026: semantic classes became ' +
+      'hashes; X, Instagram and Threads re-hash with each release)',
     apply(doc) {
       for (const el of elements(doc)) {
         const value = el.getAttribute('class');

@@ -8,7 +8,8 @@ import { detect } from '../../utils/detection/detect';
 import { reduceHtml } from '../../utils/cli/reduce';
 import { parseWith } from './fixture-dom';
 
-const PAGE = `<!DOCTYPE html><html lang="en"><head><title>Margarethe Okonkwo (@grete_ok) / X</title>
+const PAGE =
+  `<!DOCTYPE html><html lang="en"><head><title>Margarethe Okonkwo (@grete_ok) / X</title>
 <script>window.__STATE__ = {"user":"grete_ok","email":"grete@example.com"}</script>
 <style>.r-1 { color: red }</style><link rel="stylesheet" href="https://cdn.example/app.css">
 <link rel="canonical" href="https://x.com/grete_ok"></head>
@@ -16,8 +17,10 @@ const PAGE = `<!DOCTYPE html><html lang="en"><head><title>Margarethe Okonkwo (@g
   <div><div data-testid="UserAvatar-Container-grete_ok"><img src="https://pbs.example/grete.jpg" alt="Margarethe in Lisbon"></div>
   <div data-testid="UserName"><span>Margarethe Okonkwo</span><span>@grete_ok</span></div></div>
   <div data-testid="UserDescription">Baker in Lisbon. 10K followers by June! Call 555 0100.</div>
-  <div class="css-1 r-abc"><a href="/grete_ok/following" role="link"><span><span>75</span></span> <span><span>Following</span></span></a></div>
-  <div class="css-1 r-abc"><a href="/grete_ok/verified_followers" role="link"><span><span>12.3K</span></span> <span><span>Followers</span></span></a></div>
+  <div class="css-1 r-abc"><a href="/grete_ok/following" role="link"><span><span>75</span>` +
+  `</span> <span><span>Following</span></span></a></div>
+  <div class="css-1 r-abc"><a href="/grete_ok/verified_followers" role="link"><span><span>` +
+  `12.3K</span></span> <span><span>Followers</span></span></a></div>
   <div><a href="/settings/profile" data-testid="editProfileButton"><span>Edit profile</span></a></div>
   <section aria-label="Timeline"><article><a href="/someone_else">Someone Else</a> wrote about 5,000 subscribers</article></section>
 </div></main></div><!-- build 123 --></body></html>`;

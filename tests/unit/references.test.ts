@@ -20,7 +20,10 @@ const tracked = execFileSync('git', ['ls-files', '--cached', '--others', '--excl
 const ROOTED = /(?<![\w./@'’-]|'s `)((?:utils|components|entrypoints|tests|assets)\/[\w.*/<>-]*[\w/])/g;
 const RELATIVE = /(?<![\w./@-])(\.\.?\/[\w./-]*\.(?:tsx?|mts|css|json|md))\b/g;
 
-/** A path as written: a file, a folder, or a module named without its extension; globs and placeholders (`*`, `<id>`) are read up to them. */
+/**
+ * A path as written: a file, a folder, or a module named without its extension; globs and placeholders (`*`,
+ * `<id>`) are read up to them.
+ */
 function exists(path: string): boolean {
   const placeholder = /[*<]/.test(path);
   const plain = path.replace(/[*<].*$/, '').replace(/\/$/, '');

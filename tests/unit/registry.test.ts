@@ -75,7 +75,9 @@ describe('adapter registry', () => {
 const FEWER_REAL_PAGES: Readonly<Record<string, { pages: number; why: string }>> = {
   mastodon: {
     pages: 0,
-    why: 'since Mastodon 4.0 the server sends an empty app shell, so saved pages show no counts, and no rendered save was found; the fixtures follow its source components',
+    why:
+      'since Mastodon 4.0 the server sends an empty app shell, so saved pages show no counts, ' +
+      'and no rendered save was found; the fixtures follow its source components',
   },
 };
 

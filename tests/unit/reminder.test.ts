@@ -37,7 +37,8 @@ afterEach(() => {
 function local(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   const day = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][date.getDay()];
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())} ${day}`;
+  const time = `${pad(date.getHours())}:${pad(date.getMinutes())}`;
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${time} ${day}`;
 }
 
 describe('nextReminderTime', () => {

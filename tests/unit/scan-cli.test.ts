@@ -46,7 +46,8 @@ describe('scan command', () => {
     const file = join(tmp, 'saved.html');
     writeFileSync(
       file,
-      '<html lang="en"><head><link rel="canonical" href="https://x.com/jane"></head><body><a href="/jane/following"><span>75</span> <span>Following</span></a></body></html>',
+      '<html lang="en"><head><link rel="canonical" href="https://x.com/jane"></head><body><a ' +
+        'href="/jane/following"><span>75</span> <span>Following</span></a></body></html>',
     );
     expect(JSON.parse(run([file]).out)).toEqual([
       { site: 'x', metric: 'following', value: 75, approximate: false, own: false, text: '75 Following', via: 'hook' },

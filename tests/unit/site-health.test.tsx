@@ -147,13 +147,17 @@ describe('refused updates (Sites view)', () => {
       {
         siteId: 'x',
         count: 1234,
-        sentence: `Running For refused ${(1234).toLocaleString()} updates from X this week (more than any tab can send): a page may be trying to fill your journal.`,
+        sentence:
+          `Running For refused ${(1234).toLocaleString()} updates from X this week (more than any tab ` +
+          `can send): a page may be trying to fill your ` +
+          `journal.`,
       },
       {
         siteId: 'mastodon.social',
         count: 1,
         sentence:
-          'Running For refused 1 update from mastodon.social this week (more than any tab can send): a page may be trying to fill your journal.',
+          'Running For refused 1 update from mastodon.social this week (more than any tab can send): ' +
+          'a page may be trying to fill your journal.',
       },
     ]);
     expect(summarizeRefusals([])).toEqual([]);

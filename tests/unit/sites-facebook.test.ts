@@ -15,7 +15,8 @@ describe('facebook page types', () => {
 
 const URL_ = 'https://www.facebook.com/jane.doe';
 const header = (links: string, buttons = '<div role="button">Add friend</div>') =>
-  `<html lang="en"><body><div role="main"><div><h1>Jane Doe</h1><div>${links}</div>${buttons}<div role="tablist"><a role="tab" href="/jane.doe/friends">Friends</a></div></div></div></body></html>`;
+  `<html lang="en"><body><div role="main"><div><h1>Jane Doe</h1><div>${links}</div>${buttons}<div role="tablist"><a role="tab" ` +
+  `href="/jane.doe/friends">Friends</a></div></div></div></body></html>`;
 const scan = (html: string) => detect(parseWith('linkedom', html, URL_), URL_).map(({ metric, value, own }) => ({ metric, value, own }));
 /** The hook layer alone (the adapter's own detect), without the header region's fallbacks. */
 const hooks = (html: string) => {
@@ -98,7 +99,9 @@ const bloks = (row: string, buttons = '') =>
   '<div data-mcomponent="MContainer" data-type="container">' +
   '<h1 data-mcomponent="ServerTextArea" data-type="text"><div dir="auto"><span>Lorem Ipsum</span></div></h1>' +
   `<div data-mcomponent="MContainer" data-type="container">${row}</div>${buttons}</div>` +
-  '<div data-mcomponent="MContainer" data-type="container"><div data-mcomponent="ServerTextArea" data-type="text"><div dir="auto"><span>12</span></div></div>' +
+  ('<div data-mcomponent="MContainer" data-type="container"><div ' +
+    'data-mcomponent="ServerTextArea" data-type="text"><div ' +
+    'dir="auto"><span>12</span></div></div>') +
   '<div data-mcomponent="ServerTextArea" data-type="text"><div dir="auto"><span>bạn bè</span></div></div></div>' +
   '</div></div></body></html>';
 const text = (words: string) =>

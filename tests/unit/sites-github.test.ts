@@ -42,7 +42,8 @@ describe('github star counter', () => {
 
 describe('github star counter, 2021 markup (a.social-count in both toggler forms)', () => {
   const socialCount = (count: number) =>
-    `<a class="social-count js-social-count" href="/octo-jane/lumen/stargazers" aria-label="${count} users starred this repository">${count}</a>`;
+    `<a class="social-count js-social-count" href="/octo-jane/lumen/stargazers" aria-label="${count} ` +
+    `users starred this repository">${count}</a>`;
   const toggler = (on: boolean, cls = 'js-toggler-container js-social-container starring-container') =>
     `<div class="${cls}${on ? ' on' : ''}">
       <form class="starred js-social-form" action="/octo-jane/lumen/unstar"><button>Unstar</button> ${socialCount(38)}</form>
@@ -58,15 +59,19 @@ describe('github star counter, 2021 markup (a.social-count in both toggler forms
   });
 
   it('never reads another repository’s stargazers counter', () => {
-    const other = `<a class="social-count js-social-count" href="/sam-dev/tiny-lib/stargazers" aria-label="5 users starred this repository">5</a>`;
+    const other =
+      `<a class="social-count js-social-count" href="/sam-dev/tiny-lib/stargazers" aria-label="5 ` + `users starred this repository">5</a>`;
     expect(detect(repoPage('en', other), REPO)).toEqual([]);
   });
 });
 
 describe('github repo header region', () => {
   it('reads "Star 254" by its label when the counter loses its id and aria-label', () => {
-    const button = `<ul class="pagehead-actions"><li><a href="/login?return_to=%2Focto-jane%2Flumen" class="btn-sm btn">Fork <span class="Counter">17</span></a></li>
-      <li><a href="/login?return_to=%2Focto-jane%2Flumen" class="btn-sm btn"><span class="d-inline">Star</span> <span class="Counter">254</span></a></li></ul>`;
+    const button =
+      `<ul class="pagehead-actions"><li><a href="/login?return_to=%2Focto-jane%2Flumen" class="btn-sm ` +
+      `btn">Fork <span class="Counter">17</span></a></li>
+      <li><a href="/login?return_to=%2Focto-jane%2Flumen" class="btn-sm btn"><span class="d-inline">` +
+      `Star</span> <span class="Counter">254</span></a></li></ul>`;
     expect(detect(repoPage('en', button), REPO).map(({ metric, value, via }) => ({ metric, value, via }))).toEqual([
       { metric: 'stars', value: 254, via: 'label' },
     ]);
@@ -77,7 +82,8 @@ describe('github profile', () => {
   const PROFILE = 'https://github.com/octo-jane';
   const page = (card: string, nav = '') =>
     parseHTML(
-      `<html lang="en"><body class="page-profile"><div class="h-card" itemscope itemtype="http://schema.org/Person">${card}</div>${nav}</body></html>`,
+      `<html lang="en"><body class="page-profile"><div class="h-card" itemscope ` +
+        `itemtype="http://schema.org/Person">${card}</div>${nav}</body></html>`,
     ).document as unknown as Document;
   const tabs = `<nav class="UnderlineNav-body" aria-label="User profile">
     <a class="UnderlineNav-item" href="/octo-jane?tab=stars">Stars <span class="Counter">7</span></a>

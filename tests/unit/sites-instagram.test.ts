@@ -62,7 +62,9 @@ const header2026 = (stats: string, buttons: string, lang = 'ko', outside = '') =
   `<html lang="${lang}"><body><div><section><main role="main"><div><header><div>` +
   '<section><div><a href="#" role="link"><h2 dir="auto"><span>jane</span></h2></a></div></section>' +
   `<section><div><div>${stats}</div></div></section></div><section><div>${buttons}</div></section></header>` +
-  '<div><a href="/jane/p/C1/" role="link"><ul><li><span dir="auto"><span>203</span></span></li><li><span dir="auto"><span>5</span></span></li></ul></a></div>' +
+  ('<div><a href="/jane/p/C1/" role="link"><ul><li><span ' +
+    'dir="auto"><span>203</span></span></li><li><span ' +
+    'dir="auto"><span>5</span></span></li></ul></a></div>') +
   `</div></main></section>${outside}</div></body></html>`;
 const koStats =
   '<div><span dir="auto">게시물 <span><span>58</span></span></span></div>' +
@@ -102,7 +104,8 @@ describe('instagram own profile, in layers', () => {
     '<div><a href="/jane/followers/" role="link"><span dir="auto"><span title="987"><span>987</span></span> followers</span></a></div>' +
     '<div><a href="/jane/following/" role="link"><span dir="auto"><span><span>56</span></span> following</span></a></div>';
   const nav = (user: string, label = 'Profile') =>
-    `<div tabindex="-1"><a href="/${user}/" role="link" tabindex="0"><div><span role="link" tabindex="-1"><img alt=""></span></div><div><span dir="auto"><span>${label}</span></span></div></a></div>`;
+    `<div tabindex="-1"><a href="/${user}/" role="link" tabindex="0"><div><span role="link" tabindex="-1"><img ` +
+    `alt=""></span></div><div><span dir="auto"><span>${label}</span></span></div></a></div>`;
   const own = (html: string) => layered(html).map((found) => found.own);
 
   it('compares the nav’s Profile link (outside main, with the avatar and a word) with the page’s user', () => {

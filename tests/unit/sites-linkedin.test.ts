@@ -89,7 +89,8 @@ describe('linkedin layouts', () => {
   it('reads a count line in leaves of its own, split by separators (2026, code id 63359761301)', () => {
     const doc = parseWith(
       'linkedom',
-      `<html lang="en"><body><main><section><h1>Jane</h1><div><span>29,777 followers</span><span aria-hidden="true">·</span><span>500+</span><span>connections</span></div></section></main></body></html>`,
+      `<html lang="en"><body><main><section><h1>Jane</h1><div><span>29,777 followers</span><span ` +
+        `aria-hidden="true">·</span><span>500+</span><span>connections</span></div></section></main></body></html>`,
       PROFILE,
     );
     expect(brief(detect(doc, PROFILE))).toEqual([

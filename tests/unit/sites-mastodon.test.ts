@@ -36,7 +36,9 @@ describe('mastodon recognition by markup', () => {
 
 describe('mastodon header links', () => {
   const page = (links: string) =>
-    `<html lang="en"><body class="app-body"><div id="mastodon" data-props="{}"><div class="account__header"><div class="account__header__extra"><div class="account__header__extra__links">${links}</div></div></div></div></body></html>`;
+    `<html lang="en"><body class="app-body"><div id="mastodon" data-props="{}"><div ` +
+    `class="account__header"><div class="account__header__extra"><div ` +
+    `class="account__header__extra__links">${links}</div></div></div></div></body></html>`;
 
   /** The hooks alone (the header's fallback layers read what its labels say: see below). */
   const hooks = (html: string, url: string) => {
@@ -60,9 +62,11 @@ describe('mastodon header links', () => {
   });
 
   it('reads the classic counter by its titled link where the classes are renamed, never a bio’s link', () => {
-    const renamed = `<html lang="en"><body class="x1"><div id="mastodon" data-props="{}"><div class="x2"><h1>Jane</h1>
+    const renamed =
+      `<html lang="en"><body class="x1"><div id="mastodon" data-props="{}"><div class="x2"><h1>Jane</h1>
       <div class="x3"><p>Road to <a href="/@jane/followers">10K followers</a></p></div>
-      <div class="x4"><a href="/@jane/following" title="412"><strong>412</strong> Following</a><a href="/@jane/followers" title="12,345"><strong>12K</strong> Followers</a></div></div></div></body></html>`;
+      <div class="x4"><a href="/@jane/following" title="412"><strong>412</strong> Following</a>` +
+      `<a href="/@jane/followers" title="12,345"><strong>12K</strong> Followers</a></div></div></div></body></html>`;
     expect(detect(doc(renamed), 'https://mastodon.social/@jane').map(({ metric, value, via }) => ({ metric, value, via }))).toEqual([
       { metric: 'following', value: 412, via: 'hook' },
       { metric: 'followers', value: 12345, via: 'hook' },
@@ -90,13 +94,18 @@ describe('mastodon header links', () => {
 
 describe('mastodon own profile, in layers', () => {
   const state = (username: string) =>
-    `<script id="initial-state" type="application/json">{"meta":{"me":"1"},"accounts":{"1":{"id":"1","username":"${username}","acct":"${username}"}}}</script>`;
+    `<script id="initial-state" ` +
+    `type="application/json">{"meta":{"me":"1"},"accounts":{"1":{"id":"1","username":"${username}","acct":"${username}"}}}</script>`;
   const redesign = (acct: string, buttons: string, header = 'account__header') =>
-    `<div class="${header}"><div class="account__header__bar _barWrapper_a1"><div class="_name_b2"><h1>Sam</h1><div class="account__header__buttons _buttonsDesktop_c3">${buttons}</div></div>
-     <ul class="_list_d4"><li class="_item_e5" title="1,532">Followers<a href="/@${acct}/followers">1.5K</a></li><li class="_item_e5" title="287">Following<a href="/@${acct}/following">287</a></li></ul></div></div>`;
+    `<div class="${header}"><div class="account__header__bar _barWrapper_a1"><div class="_name_b2"><h1>Sam</h1><div ` +
+    `class="account__header__buttons _buttonsDesktop_c3">${buttons}</div></div>
+     <ul class="_list_d4"><li class="_item_e5" title="1,532">Followers<a ` +
+    (`href="/@${acct}/followers">1.5K</a></li><li class="_item_e5" title="287">Following<a href="/@${acct}/following">` +
+      `287</a></li></ul></div></div>`);
   const page = (head: string, body: string) =>
     doc(
-      `<html lang="en"><head>${head}</head><body class="app-body"><div id="mastodon" data-props="{}"><div role="region" class="column">${body}</div></div></body></html>`,
+      `<html lang="en"><head>${head}</head><body class="app-body"><div id="mastodon" data-props="{}"><div role="region" ` +
+        `class="column">${body}</div></div></body></html>`,
     );
   const owns = (d: Document, url: string) => detect(d, url).map((found) => `${found.metric}:${found.own}`);
 
@@ -127,8 +136,10 @@ describe('mastodon own profile, in layers', () => {
   });
 
   it('knows your own hover card', () => {
-    const card = `<div id="hover-card" role="tooltip" class="hover-card dropdown-animation"><a class="hover-card__name" href="/@sam">Sam</a>
-      <div class="hover-card__numbers"><strong>5.9K</strong> Followers</div><a href="/settings/profile" class="button button-secondary">Edit profile</a></div>`;
+    const card =
+      `<div id="hover-card" role="tooltip" class="hover-card dropdown-animation"><a class="hover-card__name" href="/@sam">Sam</a>
+      <div class="hover-card__numbers"><strong>5.9K</strong> Followers</div><a href="/settings/profile" ` +
+      `class="button button-secondary">Edit profile</a></div>`;
     expect(owns(page(state('sam'), card), 'https://social.example.org/home')).toEqual(['followers:true']);
     expect(owns(page(state('kai'), card), 'https://social.example.org/home')).toEqual(['followers:false']);
   });

@@ -134,7 +134,8 @@ describe('medium kind lines', () => {
   it('reads “Topic · 1M followers” and “Publication · 105K followers”, never a byline or story text', () => {
     const found = scan(
       `<div><h1>Programming</h1><div><p>Topic<span aria-hidden="true"> · </span><span>1M followers</span></p></div></div>
-       <div><a href="https://medium.com/pub?source=home---who_to_follow------1"><h2>Pub</h2></a><div><p>Publication · 105K followers</p></div></div>
+       <div><a href="https://medium.com/pub?source=home---who_to_follow------1"><h2>Pub</h2>` +
+        `</a><div><p>Publication · 105K followers</p></div></div>
        <div><p>3 min read · 12 followers</p><p>Jane Doe · Follow</p></div>
        <article><p>Topic · 2K followers</p></article>
        <p class="pw-post-body-paragraph" data-selectable-paragraph="">Topic · 3K followers</p>`,

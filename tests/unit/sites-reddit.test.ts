@@ -35,7 +35,8 @@ describe('reddit page types', () => {
 describe('reddit karma', () => {
   it('takes the exact value from a faceplate-number inside the karma number', () => {
     const found = scan(
-      `<div data-testid="profile-details-content-wrapper"><div><span data-testid="karma-number"><faceplate-number pretty number="12345">12K</faceplate-number></span>
+      `<div data-testid="profile-details-content-wrapper"><div><span data-testid="karma-number">` +
+        `<faceplate-number pretty number="12345">12K</faceplate-number></span>
        <p>Post karma</p></div></div>`,
       'https://www.reddit.com/user/jane_doe/',
     );
@@ -87,10 +88,10 @@ describe('reddit karma', () => {
 
 describe('reddit hovercards', () => {
   const POST = 'https://www.reddit.com/r/freelance/comments/1abc2d/what_got_you/';
-  const community = (
-    numbers: string,
-  ) => `<faceplate-hovercard data-id="community-hover-card" aria-label="r/freelance"><a href="/r/freelance/">r/freelance</a>
-    <div slot="content"><div><span><span><faceplate-number number="312000" pretty>312K</faceplate-number></span><span>${numbers}</span></span></div></div></faceplate-hovercard>`;
+  const community = (numbers: string) =>
+    `<faceplate-hovercard data-id="community-hover-card" aria-label="r/freelance"><a href="/r/freelance/">r/freelance</a>
+    <div slot="content"><div><span><span><faceplate-number number="312000" pretty>312K</faceplate-number>` +
+    `</span><span>${numbers}</span></span></div></div></faceplate-hovercard>`;
 
   it('never reads a community card’s numbers, whatever their label', () => {
     expect(scan(community('Members'), POST)).toEqual([]);
@@ -111,9 +112,12 @@ describe('reddit hovercards', () => {
 
 describe('old reddit', () => {
   const header = (name: string, karma: string) =>
-    `<div id="header"><div id="header-bottom-right"><span class="user"><a href="https://old.reddit.com/user/${name}/">${name}</a>&nbsp;(<span class="userkarma" title="link karma">${karma}</span>)</span></div></div>`;
+    `<div id="header"><div id="header-bottom-right"><span class="user"><a ` +
+    (`href="https://old.reddit.com/user/${name}/">${name}</a>&nbsp;(<span class="userkarma" title="link ` +
+      `karma">${karma}</span>)</span></div></div>`);
   const box = (name: string, cls = 'karma', comment = 'karma comment-karma') =>
-    `<div class="side"><div class="spacer"><div class="titlebox"><h1>${name}</h1><span class="${cls}">306</span>  link karma<br><span class="${comment}">34</span>  comment karma</div></div></div>`;
+    `<div class="side"><div class="spacer"><div class="titlebox"><h1>${name}</h1><span class="${cls}">306</span> ` +
+    ` link karma<br><span class="${comment}">34</span>  comment karma</div></div></div>`;
 
   it('reports your own link karma once on your own profile: the sidebar’s, not the header’s copy', () => {
     expect(scanVia(header('sam_reader', '306') + box('sam_reader'), 'https://old.reddit.com/user/sam_reader/')).toEqual([
@@ -136,7 +140,10 @@ describe('old reddit', () => {
   });
 
   it('reads the profile box by its h1 and labels when the classes are renamed', () => {
-    const renamed = `<div id="header"><div id="header-bottom-right"><span class="x1"><a href="https://old.reddit.com/user/sam_reader/">sam_reader</a>&nbsp;(<span class="x2" title="link karma">306</span>)</span></div></div>`;
+    const renamed =
+      `<div id="header"><div id="header-bottom-right"><span class="x1"><a ` +
+      `href="https://old.reddit.com/user/sam_reader/">sam_reader</a>&nbsp;(<span class="x2" ` +
+      `title="link karma">306</span>)</span></div></div>`;
     expect(scanVia(renamed + box('sam_reader', 'x3', 'x3 x4'), 'https://old.reddit.com/user/sam_reader/')).toEqual([
       { metric: 'karma', value: 306, own: true, via: 'label' },
       { metric: 'karma', value: 34, own: true, via: 'label' },
@@ -144,7 +151,12 @@ describe('old reddit', () => {
   });
 
   it('never reads a subreddit sidebar (readers, users here now)', () => {
-    const side = `<div class="side"><div class="spacer"><div class="titlebox"><h1 class="hover redditname"><a href="/r/aww/">aww</a></h1><span class="subscribers"><span class="number">16,986,702</span> <span class="word">readers</span></span><p class="users-online"><span class="number">22,291</span> <span class="word">users here now</span></p></div></div></div>`;
+    const side =
+      `<div class="side"><div class="spacer"><div class="titlebox"><h1 class="hover ` +
+      `redditname"><a href="/r/aww/">aww</a></h1><span class="subscribers"><span ` +
+      `class="number">16,986,702</span> <span class="word">readers</span></span><p ` +
+      `class="users-online"><span class="number">22,291</span> <span class="word">users here ` +
+      `now</span></p></div></div></div>`;
     expect(scan(side, 'https://old.reddit.com/r/aww/')).toEqual([]);
   });
 });

@@ -17,9 +17,14 @@ function scan(body: string, url: string, lang = 'en') {
 
 /** A post's end call to action as Substack serves it (microlinkhq/metascraper's 2024 capture). */
 function endCta(line: string, title = '<h3>Subscribe to Jane’s Notes</h3>', lineClass = 'end-cta-author-subs') {
-  return `<article class="typography newsletter-post post"><div class="available-content"><div class="body markup"><p>4,800 subscribers!</p></div></div>
-    <div class="post-end-cta-full">${title}<p class="${lineClass}">${line}</p><p class="end-cta-hero-text">Notes.</p>
-    <div class="subscribe-widget" data-component-name="SubscribeWidget"><button>Subscribe</button></div></div></article>`;
+  return (
+    `<article class="typography newsletter-post post"><div class="available-content"><div ` +
+    `class="body markup"><p>4,800 subscribers!</p></div></div>
+    <div ` +
+    `class="post-end-cta-full">${title}<p class="${lineClass}">${line}</p><p class="end-cta-hero-text">Notes.</p>
+    <div class="subscribe-widget" ` +
+    `data-component-name="SubscribeWidget"><button>Subscribe</button></div></div></article>`
+  );
 }
 
 describe('substack page types', () => {
@@ -48,7 +53,8 @@ describe('substack counts', () => {
 
   it('ignores links whose text is not a count, and counts of other metrics', () => {
     const found = scan(
-      `<main><a href="/@jane/subscribers">See all</a><a href="/@jane/followers">12 likes</a><a href="/@jane/subscribers/export">978 subscribers</a></main>`,
+      `<main><a href="/@jane/subscribers">See all</a><a href="/@jane/followers">12 likes</a><a ` +
+        `href="/@jane/subscribers/export">978 subscribers</a></main>`,
       'https://substack.com/@jane',
     );
     expect(found).toEqual([]);
@@ -88,8 +94,10 @@ describe('substack ranking lines', () => {
 
   it('reads the publication hovercard’s meta line, not its @name, hero text or a note in the feed', () => {
     const found = scan(
-      `<div class="ProseMirror FeedProseMirror"><p><strong>Almost at 5,000 subscribers!!</strong></p><p><strong>5,000 subscribers</strong></p></div>
-       <div data-radix-popper-content-wrapper=""><div><a href="https://bob.substack.com"><div>@bob</div></a><div>12,000 subscribers read it.</div><div class="meta-EgzBVA">OVER 18,000 SUBSCRIBERS</div></div></div>`,
+      `<div class="ProseMirror FeedProseMirror"><p><strong>Almost at 5,000 subscribers!!</strong>` +
+        `</p><p><strong>5,000 subscribers</strong></p></div>
+       <div data-radix-popper-content-wrapper=""><div><a href="https://bob.substack.com"><div>` +
+        `@bob</div></a><div>12,000 subscribers read it.</div><div class="meta-EgzBVA">OVER 18,000 SUBSCRIBERS</div></div></div>`,
       'https://substack.com/home',
     );
     expect(found).toEqual([{ metric: 'subscribers', value: 18000, approximate: true, own: false, text: 'OVER 18,000 SUBSCRIBERS' }]);

@@ -168,7 +168,8 @@ describe('the Markdown export keeps what the user wrote literal', () => {
 
   it('escapes every character that could start Markdown, keeps the text on one line, and leaves plain words alone', () => {
     expect(escapeMarkdown(hostile)).toBe(
-      '\\# Win \\*big\\* with \\[this\\](https://evil.example) \\<img src=x\\> \\`code\\` \\~\\~gone\\~\\~ \\_it\\_ \\\\ \\| R&D \\&amp; \\&\\#35; next line',
+      '\\# Win \\*big\\* with \\[this\\](https://evil.example) \\<img src=x\\> \\`code\\` ' +
+        '\\~\\~gone\\~\\~ \\_it\\_ \\\\ \\| R&D \\&amp; \\&\\#35; next line',
     );
     expect(escapeMarkdown('Three clients by March, 2027 (at 5k each)')).toBe('Three clients by March, 2027 (at 5k each)');
   });

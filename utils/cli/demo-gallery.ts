@@ -45,7 +45,9 @@ const BANNER_STYLE = `<style>
 .running-for-demo-banner a { color: #b8e0c6; font: inherit; text-decoration: underline; }
 </style>`;
 
-const BANNER = `<div class="running-for-demo-banner" role="note"><strong>Running For demo</strong> — a sample page, not the real site. <a href="${GALLERY_URL}">Back to the gallery</a></div>`;
+const BANNER =
+  `<div class="running-for-demo-banner" role="note"><strong>Running For demo</strong> — a ` +
+  `sample page, not the real site. <a href="${GALLERY_URL}">Back to the gallery</a></div>`;
 
 /** The demo page for `page`, with the demo banner at the top of its body. */
 export function demoHtml(page: DemoPage, dir: string = DEMO_DIR): string {

@@ -54,7 +54,9 @@ export interface Reduced {
 class UsageError extends Error {}
 
 const USAGE =
-  'usage: reduce --url URL [--keep SELECTOR]... [--no-auto] [--around N] [--max-context N] [--rename FROM=TO]... [--keep-word WORD]... [--lang TAG] [--source REPO:PATH@COMMIT] [--captured YYYY-MM-DD] PAGE.html';
+  'usage: reduce --url URL [--keep SELECTOR]... [--no-auto] [--around N] [--max-context N] ' +
+  '[--rename FROM=TO]... [--keep-word WORD]... [--lang TAG] [--source REPO:PATH@COMMIT] ' +
+  '[--captured YYYY-MM-DD] PAGE.html';
 
 /** Interface words that are not personal and make a fixture readable: buttons, tabs, the traps beside counts. */
 const UI_WORDS =
@@ -69,7 +71,8 @@ const ROUTE_WORDS = new Set(
   (
     'followers following verified_followers followers_you_follow settings profile in company school mynetwork invite-connect connections ' +
     'people-follow network-manager search results people all feed edit intro forms overlay contact-info detail recent-activity user u r ' +
-    'channel c watch shorts videos about community featured playlists streams tab repositories stars stargazers sponsors accounts explore ' +
+    ('channel c watch shorts videos about community featured playlists streams tab repositories ' +
+      'stars stargazers sponsors accounts explore ') +
     'home notifications messages i status post posts p reel reels tv tagged saved lists communities media likes with_replies highlights ' +
     'articles affiliates photos friends friends_all about_overview profile.php sk id publish subscribers follows hashtag tag tags topic ' +
     'topics latest top publication me story stories discover notes archive recommendations podcast comments submitted overview upvoted ' +
@@ -100,10 +103,10 @@ const TEXT_ATTRIBUTES = new Set([
 const URL_ATTRIBUTES = new Set(['href', 'action', 'data-href', 'data-url']);
 const DROP_ATTRIBUTES = new Set(['src', 'srcset', 'poster', 'data-src', 'data-srcset', 'background', 'integrity', 'nonce', 'sizes']);
 const NO_SPACE = /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Hangul}\p{scx=Thai}]/u;
-const LOREM =
-  'lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor incididunt ut labore et dolore magna aliqua enim minim veniam quis nostrud'.split(
-    ' ',
-  );
+const LOREM = (
+  'lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor incididunt ' +
+  'ut labore et dolore magna aliqua enim minim veniam quis nostrud'
+).split(' ');
 
 /** Words a fixture may keep: label words of every language, units, "more than", "Edit profile", interface words. */
 function vocabulary(extra: readonly string[]): Set<string> {
@@ -157,8 +160,10 @@ export function reduceHtml(html: string, options: ReduceOptions): Reduced {
   redactor.redact(doc.documentElement);
   tidyWhitespace(doc.documentElement);
 
+  const source = options.source ? `: ${options.source}` : '';
+  const captured = options.captured ? `, captured ${options.captured}` : '';
   const header = [
-    `Reduced by utils/cli/reduce.ts from a real page${options.source ? `: ${options.source}` : ''}${options.captured ? `, captured ${options.captured}` : ''}.`,
+    `Reduced by utils/cli/reduce.ts from a real page${source}${captured}.`,
     'Structure, hooks and numbers are the site’s; personal words and handles are replaced.',
   ].join('\n  ');
   const out = `<!DOCTYPE html>\n<!--\n  ${header}\n-->\n${serialize(doc.documentElement, 0)}\n`;
@@ -452,10 +457,10 @@ class Redactor {
       .map((part) => (part ? this.segment(part) : part))
       .join('/');
     const query = Array.from(url.searchParams)
-      .map(
-        ([key, val]) =>
-          `${encodeURIComponent(key)}=${ROUTE_WORDS.has(val.toLowerCase()) || /^\d*$/.test(val) ? encodeURIComponent(val) : this.fake(val)}`,
-      )
+      .map(([key, val]) => {
+        const kept = ROUTE_WORDS.has(val.toLowerCase()) || /^\d*$/.test(val);
+        return `${encodeURIComponent(key)}=${kept ? encodeURIComponent(val) : this.fake(val)}`;
+      })
       .join('&');
     const tail = `${path}${query ? `?${query}` : ''}`;
     if (/^[a-z][a-z0-9+.-]*:/i.test(value) || value.startsWith('//'))

@@ -47,9 +47,12 @@ export function summarizeSiteHealth(
     return {
       ...base,
       state: 'missing',
-      sentence: `${site.name} may have changed: no counts on your last ${plural(standing.emptyStreak, 'visit', 'visits')} to pages that should show them${
-        standing.lastFoundVia && standing.lastFoundVia !== 'hook' ? ', not even by reading labels' : ''
-      }. Copy the diagnostic into a bug report to help fix it.`,
+      sentence:
+        `${site.name} may have changed: no counts on your last ${plural(standing.emptyStreak, 'visit', 'visits')} ` +
+        `to pages that should show them${
+          standing.lastFoundVia && standing.lastFoundVia !== 'hook' ? ', not even by reading labels' : ''
+        }. ` +
+        `Copy the diagnostic into a bug report to help fix it.`,
     };
   }
   if (standing?.lastFoundVia === 'label' || standing?.lastFoundVia === 'generic') {
@@ -57,9 +60,9 @@ export function summarizeSiteHealth(
     return {
       ...base,
       state: 'fallback',
-      sentence: `${site.name} may have changed its pages: Running For ${thisWeek || 'still finds the counts'}, but by ${how} instead of the site's usual markers${
-        fellBack > 0 && expected > 0 ? ` (${fellBack} of ${found})` : ''
-      }.`,
+      sentence:
+        `${site.name} may have changed its pages: Running For ${thisWeek || 'still finds the counts'}, ` +
+        `but by ${how} instead of the site's usual markers${fellBack > 0 && expected > 0 ? ` (${fellBack} of ${found})` : ''}.`,
     };
   }
   if (standing?.lastFoundVia === 'hook') {
@@ -73,7 +76,8 @@ export function summarizeSiteHealth(
     ...base,
     state: 'unknown',
     sentence: standing
-      ? `Not sure yet: no counts on your last ${plural(standing.emptyStreak, 'visit', 'visits')}; ${MISSING_AFTER} in a row would mean the site changed.`
+      ? `Not sure yet: no counts on your last ${plural(standing.emptyStreak, 'visit', 'visits')}; ${MISSING_AFTER} ` +
+        `in a row would mean the site changed.`
       : `Not checked yet: open a profile on ${site.name} and Running For checks that it finds the counts.`,
   };
 }

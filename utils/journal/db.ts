@@ -50,7 +50,9 @@ export class JournalError extends Error {
 /** What each journal error says to the person (shown by the popup and the dashboard). */
 export const ERROR_TEXTS: Record<JournalErrorCode, string> = {
   unavailable:
-    'Running For cannot keep a journal in this window: the browser does not offer storage here (a private window, or history set to never be remembered). Nothing was changed; open a normal window.',
+    'Running For cannot keep a journal in this window: the browser does not offer storage here ' +
+    '(a private window, or history set to never be remembered). Nothing was changed; open a ' +
+    'normal window.',
   blocked: 'Another Running For page is still open with an older version of the journal. Close it (or reload it) to continue.',
   outdated: 'Running For was updated while this page was open. Reload the page; nothing was lost.',
   quota: 'Your disk is full, so this was not saved. Everything saved before is safe; free some space and try again.',

@@ -47,5 +47,8 @@ export interface PromptLook {
   theme: 'light' | 'dark';
 }
 
-/** Fill `host` (a `<running-for-prompt>` already placed beside the count) with the prompt UI. Without `look`, the prompt reads the theme itself. */
+/**
+ * Fill `host` (a `<running-for-prompt>` already placed beside the count) with the prompt UI. Without `look`,
+ * the prompt reads the theme itself.
+ */
 export type MountPrompt = (host: HTMLElement, detection: Detection, env: PromptEnvironment, look?: PromptLook) => PromptController;

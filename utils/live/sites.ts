@@ -74,7 +74,10 @@ export function expectedRegions(sites: SiteSet, url: URL, doc: Document): { elem
   };
 }
 
-/** What the page's adapter tells the live layer (quiet containers, stand-ins), when the adapter is the page's by host or markup (not a fallback). */
+/**
+ * What the page's adapter tells the live layer (quiet containers, stand-ins), when the adapter is the page's
+ * by host or markup (not a fallback).
+ */
 export function liveHintsOf(sites: SiteSet, url: URL, doc: Document): Pick<LiveDetectorOptions, 'quiet' | 'standIns'> {
   const { adapter, settled } = chooseAdapter(sites, url, doc);
   return settled ? { quiet: adapter.quiet, standIns: adapter.standIns } : {};

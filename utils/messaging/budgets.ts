@@ -53,7 +53,10 @@ export const BUDGETS = {
     perDayPerSite: { activeMs: 24 * 60 * 60 * 1000, metricsSeen: 100_000, promptsShown: 100_000 } satisfies ActivityCap,
   },
   health: {
-    /** A page view is recorded once it has been visible and settled for 3 s (utils/health/recorder.ts SETTLE_MS): about 20 a minute a window. */
+    /**
+     * A page view is recorded once it has been visible and settled for 3 s (utils/health/recorder.ts
+     * SETTLE_MS): about 20 a minute a window.
+     */
     perMinutePerSite: 60,
     /** Page views that should show counts, a day: a profile every 30 s for 16 hours is under 2,000. */
     viewsPerDayPerSite: 2_000,

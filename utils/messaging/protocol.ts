@@ -172,7 +172,10 @@ export function parseMessage(input: unknown): { ok: true; message: Message } | R
   if (typeof type !== 'string' || !Object.hasOwn(SCHEMAS, type)) {
     return {
       ok: false,
-      error: `Refused: ${echo(type)} is not a message Running For accepts from a page. Content scripts may add snapshots, activity and site health, read their own site's settings and load a language or the prompt's frame — nothing else.`,
+      error:
+        `Refused: ${echo(type)} is not a message Running For accepts from a page. Content scripts may add snapshots, ` +
+        `activity and site health, read their own site's settings and load a language or the ` +
+        `prompt's frame — nothing else.`,
     };
   }
   const result = v.safeParse(SCHEMAS[type as MessageType], input);

@@ -289,7 +289,10 @@ export function hide(): string {
     ...SCREEN_HEADERS.map((header) => `${header} div[dir="auto"] + div[dir="auto"]`),
     ...['followers', 'follows'].map(
       (tail) =>
-        `a[href$="/${tail}"][aria-label]:not(article *, blockquote *, [data-testid^="feedItem-by-"] *, [data-testid^="postThreadItem-by-"] *, [data-testid="postText"] *, [data-testid="profileHeaderDescription"] *, [data-testid="contentHider-post"] *, [aria-label="Quoted post"] *) > span:first-child`,
+        `a[href$="/${tail}"][aria-label]:not(article *, blockquote *, [data-testid^="feedItem-by-"] *, ` +
+        `[data-testid^="postThreadItem-by-"] *, [data-testid="postText"] *, ` +
+        `[data-testid="profileHeaderDescription"] *, [data-testid="contentHider-post"] *, ` +
+        `[aria-label="Quoted post"] *) > span:first-child`,
     ),
   ].join(', ');
 }

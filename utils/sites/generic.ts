@@ -42,7 +42,9 @@ const SKIP_TAGS = new Set([
  * Where other people's words live on ordinary sites: quotes, editors, comment threads, article bodies
  * marked up with schema.org microdata.
  */
-const PROSE_CONTAINERS = `${USER_CONTENT.replace(/\barticle, /, '')}, [itemprop="articleBody"], [itemprop="text"], [itemprop="comment"], [itemprop="reviewBody"], [role="comment"], [id*="comment"], [class*="comment"]`;
+const PROSE_CONTAINERS =
+  `${USER_CONTENT.replace(/\barticle, /, '')}, [itemprop="articleBody"], [itemprop="text"], [itemprop="comment"], ` +
+  `[itemprop="reviewBody"], [role="comment"], [id*="comment"], [class*="comment"]`;
 
 /**
  * Posts and articles: a count in bold inside a sentence there is the writer's news ("I just passed

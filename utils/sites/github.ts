@@ -301,7 +301,9 @@ function repoRegions(ctx: SiteContext): Region[] {
  */
 export function hide(): string {
   return [
-    ':is(.js-profile-editable-area, [itemtype$="schema.org/Person"]) :is(a[href*="tab=followers"], a[href*="tab=following"]):not(.user-profile-bio *, .markdown-body *, .comment-body *) span.text-bold',
+    ':is(.js-profile-editable-area, [itemtype$="schema.org/Person"]) ' +
+      ':is(a[href*="tab=followers"], a[href*="tab=following"]):not(.user-profile-bio *, ' +
+      '.markdown-body *, .comment-body *) span.text-bold',
     'nav.UnderlineNav-body :is(a[href$="?tab=followers"], a[href$="?tab=following"]) > span.Counter',
     '#repo-stars-counter-star',
     '#repo-stars-counter-unstar',

@@ -193,7 +193,8 @@ function profileRegions(ctx: SiteContext): Region[] {
  */
 export function hide(): string {
   return [
-    ':is(a[href$="/followers/"], a[href$="/followers"], a[href$="/following/"], a[href$="/following"], a[href="#"], button) span:not([dir]):has(> span)',
+    ':is(a[href$="/followers/"], a[href$="/followers"], a[href$="/following/"], ' +
+      'a[href$="/following"], a[href="#"], button) span:not([dir]):has(> span)',
   ]
     .map((selector) => `header ${selector}:not(article *, [role="article"] *)`)
     .join(', ');

@@ -204,7 +204,10 @@ function activityCards(main: Element, topCard: Element | null): Element[] {
 /** Elements that can hold a count phrase (a guest company's subline is an `h3`). */
 const PHRASE_HOLDERS = 'li, p, span, div, h3';
 
-/** A separator between the parts of a line: an element that shows nothing but a middot or bullet (`span.before:middot` is empty, its middot is CSS). */
+/**
+ * A separator between the parts of a line: an element that shows nothing but a middot or bullet
+ * (`span.before:middot` is empty, its middot is CSS).
+ */
 const SEPARATOR_ONLY = /^[\s·•|]*$/u;
 
 interface PhraseAt {
@@ -383,8 +386,10 @@ export function hide(): string {
       '#content_collections ~ * .pvs-header__optional-link > span',
       '.pv-recent-activity-section-v2 > header + span',
     ].join(', '))(
-    'a:is([href*="/invite-connect/connections"], [href*="/people-follow/followers"], [href*="/feed/followers"], [href*="?connectionOf="], [href*="&connectionOf="])' +
-      ':not(article *, [role="article"] *, [data-urn^="urn:li:activity"] *, [componentkey^="expanded"] *, [data-testid="expandable-text-box"] *)',
+    'a:is([href*="/invite-connect/connections"], [href*="/people-follow/followers"], ' +
+      '[href*="/feed/followers"], [href*="?connectionOf="], [href*="&connectionOf="])' +
+      (':not(article *, [role="article"] *, [data-urn^="urn:li:activity"] *, ' +
+        '[componentkey^="expanded"] *, [data-testid="expandable-text-box"] *)'),
   );
 }
 

@@ -8,7 +8,8 @@
  *   `/@acct/followers`. Classic layout: the link carries the exact localized number in `title` and
  *   reads `<strong>12K</strong> Followers` (`account_timeline/components/number_fields.tsx`). The
  *   2025–26 `profile_redesign` layout: `<li title="12,345">Followers<a href="/@acct/followers">12K</a></li>`
- *   with CSS-module class hashes (Mastodon's `app/javascript/mastodon/components/number_fields/index.tsx`), so only hrefs and `title` are used.
+ * with CSS-module class hashes (Mastodon's `app/javascript/mastodon/components/number_fields/index.tsx`), so
+ * only hrefs and `title` are used.
  * - the hover card (`#hover-card`, 4.3+): `<strong>5.9K</strong> Followers` as the first counter of
  *   `.hover-card__numbers`, without an exact value (Mastodon's `app/javascript/mastodon/components/hover_card_account.tsx`).
  *
@@ -234,7 +235,9 @@ function readHoverCard(row: Element, ctx: SiteContext): Found | null {
 export function hide(): string {
   return [
     ...['followers', 'following'].flatMap((tail) => [
-      `:is(.account__header, .account__header__extra__links) a[href$="/${tail}"]:not(.status *, .account__header__bio *, .account__header__content *, .account__header__fields *, .account-note *) > strong`,
+      `:is(.account__header, .account__header__extra__links) a[href$="/${tail}"]:not(.status *, ` +
+        `.account__header__bio *, .account__header__content *, ` +
+        `.account__header__fields *, .account-note *) > strong`,
       `:is(.account__header, .account__header__bar) li[title] > a[href*="/@"][href$="/${tail}"]:not(:has(strong), .status *)`,
     ]),
     ':is(#hover-card, .hover-card) .hover-card__numbers > strong',
@@ -255,7 +258,8 @@ export const mastodon: SiteAdapter = {
     // `/@acct/followers` — markup no other supported site uses.
     return (
       doc.querySelector(
-        '#mastodon[data-props], body.app-body, .account__header, .account__header__extra__links, li[title] > a[href*="/@"][href$="/followers"]',
+        '#mastodon[data-props], body.app-body, .account__header, .account__header__extra__links, ' +
+          'li[title] > a[href*="/@"][href$="/followers"]',
       ) !== null
     );
   },

@@ -47,7 +47,8 @@ function profileRest(url: URL): string[] | undefined {
 
 /** Story text, quotes, code and responses: user text. `article` itself is not here — see EXCLUDED_NEAR_HOOK. */
 const STORY_TEXT =
-  '[data-selectable-paragraph], .pw-post-body-paragraph, blockquote, q, pre, code, [contenteditable], textarea, input, script, style, noscript, template';
+  '[data-selectable-paragraph], .pw-post-body-paragraph, blockquote, q, pre, code, ' +
+  '[contenteditable], textarea, input, script, style, noscript, template';
 /**
  * The `pw-follower-count` hook may sit inside the story's `<article>` (the author block is part of
  * it), and writers cannot give their text Medium's classes, so only story text is excluded there.

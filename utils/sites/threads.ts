@@ -184,7 +184,10 @@ function profileRegions(ctx: SiteContext): Region[] {
  * Post counters carry no `title` and sit in `data-pressable-container` blocks.
  */
 export function hide(): string {
-  return ':is(a[href], [role="button"]) span[dir="auto"] > span[title]:not([data-pressable-container="true"] *, [role="article"] *, article *)';
+  return (
+    ':is(a[href], [role="button"]) span[dir="auto"] > ' +
+    'span[title]:not([data-pressable-container="true"] *, [role="article"] *, article *)'
+  );
 }
 
 export const threads: SiteAdapter = {

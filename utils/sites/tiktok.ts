@@ -39,7 +39,8 @@ const COUNT_SELECTOR = COUNT_HOOKS.map(([hook]) => `[data-e2e="${hook}"]`).join(
  * adapter's `quiet`, so the live layer skips the grid growing under the header on scroll.
  */
 const QUIET =
-  '[data-e2e="user-bio"], [data-e2e="video-desc"], [data-e2e="browse-video-desc"], [data-e2e^="comment-"], [data-e2e="user-post-item-list"]';
+  '[data-e2e="user-bio"], [data-e2e="video-desc"], [data-e2e="browse-video-desc"], ' +
+  '[data-e2e^="comment-"], [data-e2e="user-post-item-list"]';
 const EXCLUDED = `${USER_CONTENT}, ${QUIET}`;
 
 /**
@@ -52,7 +53,10 @@ const TITLE = '[data-e2e="user-title"], h1';
 /** The count strip: an `<h3>` (H3CountInfos) in every capture 2023–2026, or the count hooks themselves. */
 const STRIP = `h3, ${COUNT_SELECTOR}`;
 
-/** The page's main column (`div#main-content-others_homepage[data-e2e="user-page"]`, 2023–2026): the header is inside, below it the grid. */
+/**
+ * The page's main column (`div#main-content-others_homepage[data-e2e="user-page"]`, 2023–2026): the header is
+ * inside, below it the grid.
+ */
 const PAGE = '[data-e2e="user-page"], #main-content-others_homepage';
 
 /**

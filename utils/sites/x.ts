@@ -63,7 +63,9 @@ const LINK_SELECTOR = 'a[href$="/verified_followers"], a[href$="/followers"], a[
  * the count links' very hrefs without a number; the profile's own tabs (Posts, Likes) sit in one too.
  * Also the adapter's `quiet`: the live layer skips added timeline rows with one selector match each.
  */
-const EXCLUDED = `${USER_CONTENT}, [data-testid="tweet"], [data-testid="tweetText"], [data-testid="UserDescription"], [data-testid="card.wrapper"], [data-testid="cellInnerDiv"], [role="tablist"], [role="tab"]`;
+const EXCLUDED =
+  `${USER_CONTENT}, [data-testid="tweet"], [data-testid="tweetText"], [data-testid="UserDescription"], ` +
+  `[data-testid="card.wrapper"], [data-testid="cellInnerDiv"], [role="tablist"], [role="tab"]`;
 
 /**
  * The count links outside user content, in one selector: a timeline batch is dozens of posts, each with a
@@ -243,7 +245,8 @@ export function hide(): string {
   return ['verified_followers', 'followers', 'following']
     .map(
       (tail) =>
-        `a[href$="/${tail}"]:not([role="tab"], article *, [data-testid="tweet"] *, [data-testid="UserDescription"] *, [data-testid="card.wrapper"] *, [role="tablist"] *)`,
+        `a[href$="/${tail}"]:not([role="tab"], article *, [data-testid="tweet"] *, [data-testid="UserDescription"] ` +
+        `*, [data-testid="card.wrapper"] *, [role="tablist"] *)`,
     )
     .flatMap((link) => [`${link} > span:first-child`, `${link} > div > span:first-child`])
     .join(', ');

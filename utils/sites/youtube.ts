@@ -155,7 +155,9 @@ export function hide(): string {
   ]
     .map(
       (selector) =>
-        `${selector}:not(ytd-comments *, ytd-comment-thread-renderer *, ytd-comment-view-model *, yt-description-preview-view-model *, ytd-text-inline-expander *, #description *, #video-title *)`,
+        `${selector}:not(ytd-comments *, ytd-comment-thread-renderer *, ytd-comment-view-model *, ` +
+        `yt-description-preview-view-model *, ytd-text-inline-expander *, #description *, ` +
+        `#video-title *)`,
     )
     .join(', ');
 }

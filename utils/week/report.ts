@@ -58,14 +58,20 @@ function currentAimText(aims: readonly Aim[]): string | undefined {
 export function reminderLine(summary: WeekSummary, locale?: string): string {
   const aim = currentAimText(summary.beingBig.aims);
   const outcomes = plural(summary.beingBig.outcomes.length, 'outcome', 'outcomes', locale);
-  return `This week: ${audienceWords(summary, locale)}, ${formatMinutes(summary.feelingBig.activeMs)} on social sites, ${outcomes}${aim ? ` toward «${aim}»` : ''}`;
+  return (
+    `This week: ${audienceWords(summary, locale)}, ${formatMinutes(summary.feelingBig.activeMs)} ` +
+    `on social sites, ${outcomes}${aim ? ` toward «${aim}»` : ''}`
+  );
 }
 
 function changeLine(change: MetricChange, names: ReportNames): string {
   const word = metricWord(change.metric, change.to);
   const approx = change.approximate ? '≈' : '';
   const since = change.fromFirstInWeek ? ' (first seen this week)' : '';
-  return `${names.site(change.siteId)} ${word}: ${approx}${number(change.from, names.locale)} → ${approx}${number(change.to, names.locale)} (${signed(change.change, names.locale)})${since}`;
+  return (
+    `${names.site(change.siteId)} ${word}: ${approx}${number(change.from, names.locale)} → ${approx}${number(change.to, names.locale)} ` +
+    `(${signed(change.change, names.locale)})${since}`
+  );
 }
 
 /**
@@ -96,10 +102,11 @@ export function verdict(
       feelingBig.metricsSeen > 0 ? `counts caught your eye ${plural(feelingBig.metricsSeen, 'time', 'times', locale)}` : null,
     ].filter(Boolean);
     const feelingText = feeling.length > 0 ? `Feeling big: ${joinWords(feeling as string[])}.` : 'Feeling big: nothing recorded.';
+    const toward = aim ? ` toward «${aim}»` : '';
     const being =
       outcomes === 0
-        ? `Being big: nothing was logged as produced${aim ? ` toward «${aim}»` : ''}.`
-        : `Being big: ${plural(outcomes, 'outcome', 'outcomes', locale)}${aim ? ` toward «${aim}»` : ''}${kindList(beingBig.byKind, names)}.`;
+        ? `Being big: nothing was logged as produced${toward}.`
+        : `Being big: ${plural(outcomes, 'outcome', 'outcomes', locale)}${toward}${kindList(beingBig.byKind, names)}.`;
     answer = `What did the numbers produce? ${feelingText} ${being}`;
   }
   return { answer, suggestion: suggestion(summary, names, aim) };
@@ -123,19 +130,32 @@ function suggestion(summary: WeekSummary, names: ReportNames, aim: string | unde
   // The site that took the most time and produced nothing.
   const idle = feelingBig.sites.find((s) => s.activeMs >= 30 * 60_000 && s.outcomes === 0);
   if (idle) {
-    return `${formatMinutes(idle.activeMs)} on ${names.site(idle.siteId)} produced nothing you logged. Next week, give it half that time and spend the rest on one conversation that could move «${aim}» forward.`;
+    return (
+      `${formatMinutes(idle.activeMs)} on ${names.site(idle.siteId)} produced nothing you logged. ` +
+      `Next week, give it half that time and spend the rest on one ` +
+      `conversation that could move «${aim}» forward.`
+    );
   }
   const productive = [...feelingBig.sites]
     .filter((s) => s.outcomes > 0)
     .sort((a, b) => b.outcomes - a.outcomes || a.activeMs - b.activeMs)[0];
   if (productive) {
-    return `${names.site(productive.siteId)} produced ${plural(productive.outcomes, 'outcome', 'outcomes')} in ${formatMinutes(productive.activeMs)}. That is where your time works: do more of what led to it.`;
+    return (
+      `${names.site(productive.siteId)} produced ${plural(productive.outcomes, 'outcome', 'outcomes')} ` +
+      `in ${formatMinutes(productive.activeMs)}. That is where your time works: do more of what led to it.`
+    );
   }
   if (beingBig.outcomes.length > 0) return 'Outcomes came without the feeds. Notice what led to them, and do more of that.';
   if (feelingBig.audienceChange > 0)
-    return `The numbers grew, and nothing came of them yet. Pick one person from that new audience and start a real conversation toward «${aim}».`;
+    return (
+      `The numbers grew, and nothing came of them yet. Pick one person from that new audience ` +
+      `and start a real conversation toward «${aim}».`
+    );
   if (beingBig.answers['nothing-yet'] > 0)
-    return `You answered "nothing yet" ${plural(beingBig.answers['nothing-yet'], 'time', 'times')}. Choose one connection and ask for something specific toward «${aim}».`;
+    return (
+      `You answered "nothing yet" ${plural(beingBig.answers['nothing-yet'], 'time', 'times')}. Choose ` +
+      `one connection and ask for something specific toward «${aim}».`
+    );
   return `Log the next thing your connections produce, however small: it is the only number that counts toward «${aim}».`;
 }
 
@@ -161,13 +181,13 @@ export function weekMarkdown(summary: WeekSummary, names: ReportNames, title: st
   lines.push(`- Outcomes: ${number(beingBig.outcomes.length, locale)}`);
   for (const outcome of beingBig.outcomes) {
     const via = outcome.siteId ? `, via ${names.site(outcome.siteId)}` : '';
-    lines.push(
-      `  - ${localDay(new Date(outcome.at))} — ${escapeMarkdown(outcome.title)} (${names.kind(outcome.kind)}${via})${outcome.note ? `: ${escapeMarkdown(outcome.note)}` : ''}`,
-    );
+    const note = outcome.note ? `: ${escapeMarkdown(outcome.note)}` : '';
+    lines.push(`  - ${localDay(new Date(outcome.at))} — ${escapeMarkdown(outcome.title)} (${names.kind(outcome.kind)}${via})${note}`);
   }
   const a = beingBig.answers;
   lines.push(
-    `- Answers to prompts: ${number(a.outcome, locale)} with an outcome, ${number(a['nothing-yet'], locale)} "nothing yet", ${number(a.dismissed, locale)} "not now"`,
+    `- Answers to prompts: ${number(a.outcome, locale)} with an outcome, ${number(a['nothing-yet'], locale)} ` +
+      `"nothing yet", ${number(a.dismissed, locale)} "not now"`,
     '',
   );
   return `${lines.join('\n')}\n`;

@@ -32,20 +32,23 @@ export interface XConfig {
 }
 
 export function xPage(config: XConfig): string {
-  return `<!DOCTYPE html><html lang="en" dir="ltr"><head><meta charset="utf-8"><title>(@${config.handle}) / X</title></head><body>
+  return (
+    `<!DOCTYPE html><html lang="en" dir="ltr"><head><meta charset="utf-8"><title>(@${config.handle}) / X</title></head><body>
 <div id="react-root"><div>
   <header role="banner"><nav aria-label="Primary navigation" role="navigation">
     <a href="/home" aria-label="Home" role="link" data-testid="AppTabBar_Home_Link"><span>Home</span></a>
     <a href="/sam_reader" aria-label="Profile" role="link" data-testid="AppTabBar_Profile_Link"><span>Profile</span></a>
   </nav></header>
   <main role="main"><div data-testid="primaryColumn" id="column"></div>
-  <div data-testid="sidebarColumn"><aside aria-label="Who to follow"><div data-testid="UserCell"><a href="/bob" role="link"><span>Bob</span></a><span>2.1M followers</span></div></aside></div>
+  <div data-testid="sidebarColumn"><aside aria-label="Who to follow"><div data-testid="UserCell">` +
+    `<a href="/bob" role="link"><span>Bob</span></a><span>2.1M followers</span></div></aside></div>
   </main>
 </div></div>
 <div id="layers"></div>
 <script>window.BENCH_X = ${JSON.stringify(config)}; window.BENCH_X_CELL = ${X_CELL.trim()};</script>
 <script>${script('x-app.js')}</script>
-</body></html>`;
+</body></html>`
+  );
 }
 
 export interface LinkedInConfig {
@@ -53,7 +56,8 @@ export interface LinkedInConfig {
 }
 
 export function linkedinPage(config: LinkedInConfig): string {
-  return `<!DOCTYPE html><html lang="en" class="theme theme--mercado"><head><meta charset="utf-8"><title>Feed | LinkedIn</title></head>
+  return (
+    `<!DOCTYPE html><html lang="en" class="theme theme--mercado"><head><meta charset="utf-8"><title>Feed | LinkedIn</title></head>
 <body class="render-mode-BIGPIPE nav-v2 ember-application"><div class="application-outlet">
   <header id="global-nav" class="global-nav"><nav aria-label="Primary Navigation"><ul>
     <li><a href="https://www.linkedin.com/feed/" aria-current="page"><span>Home</span></a></li>
@@ -61,12 +65,14 @@ export function linkedinPage(config: LinkedInConfig): string {
   </ul></nav></header>
   <div class="scaffold-layout scaffold-layout--sidebar-main-aside">
     <aside class="scaffold-layout__sidebar" aria-label="Side Bar" id="rail"></aside>
-    <main id="main" class="scaffold-layout__main" aria-label="Main Feed"><div class="scaffold-finite-scroll__content" id="feed"></div></main>
+    <main id="main" class="scaffold-layout__main" aria-label="Main Feed"><div class="scaffold-finite-scroll__content" ` +
+    `id="feed"></div></main>
   </div>
 </div>
 <script>window.BENCH_LINKEDIN = ${JSON.stringify(config)};</script>
 <script>${script('linkedin-app.js')}</script>
-</body></html>`;
+</body></html>`
+  );
 }
 
 /** Serve `html(url)` for every page under `pattern`; the probe runs first in every page of the context. */

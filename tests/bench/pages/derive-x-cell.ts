@@ -13,6 +13,9 @@
  * the components X's hovercard is made of — no saved page of a hovercard was found.
  */
 import { readFileSync } from 'node:fs';
+
+/** The saved page the model is derived from. */
+const SOURCE = 'SubstrateLabs/brocc cli/src/brocc_li/tests/html_fixtures/_x-profile.html @ 6b2ad2776ad0842033ba8474f3e2d1412a5da745';
 import { parseHTML } from 'linkedom';
 
 /** [tag, attributes, children]; a string child is text. */
@@ -68,9 +71,7 @@ function main(path: string): void {
       'UserAvatar-Container-',
       '',
     ) || '@@none@@';
-  process.stdout.write(
-    `${JSON.stringify({ source: 'SubstrateLabs/brocc cli/src/brocc_li/tests/html_fixtures/_x-profile.html @ 6b2ad2776ad0842033ba8474f3e2d1412a5da745', cell: tree(cell, handle), hovercard: tree(header, headerHandle) })}\n`,
-  );
+  process.stdout.write(`${JSON.stringify({ source: SOURCE, cell: tree(cell, handle), hovercard: tree(header, headerHandle) })}\n`);
 }
 
 main(process.argv[2] ?? '');

@@ -1,5 +1,6 @@
 /**
- * Every language pack, the neutral units and Intl's number data, registered: for the background (which checks what content scripts send), the tests
+ * Every language pack, the neutral units and Intl's number data, registered: for the background (which checks
+ * what content scripts send), the tests
  * and the command-line tools, which read pages in any language. Content scripts never import this; they
  * load a page's language on demand (./loader.ts).
  */

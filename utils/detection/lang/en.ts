@@ -6,7 +6,9 @@ import type { LanguagePack } from './types';
 
 export const EN: LanguagePack = {
   words:
-    'followers|follower;following;connections|connection;friends|friend;subscribers|subscriber|subs|paid subscribers;karma|post karma|comment karma|link karma;stars|star|stargazers|users starred this repository|user starred this repository',
+    'followers|follower;following;connections|connection;friends|friend;subscribers|subscriber|subs|paid ' +
+    'subscribers;karma|post karma|comment karma|link karma;stars|star|stargazers|users starred ' +
+    'this repository|user starred this repository',
   moreThan: 'more than|over',
   editProfile: 'edit profile|edit your profile',
   // Generated: ./numbers.ts `numberPack('en')` (equal by test, tests/unit/lang.test.ts).

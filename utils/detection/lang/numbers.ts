@@ -146,7 +146,10 @@ function cldrUnits(lang: string): Map<string, number> {
   return table;
 }
 
-/** Separators and units as Intl computes them, the sites' own units first (the build, and where every pack is registered: utils/detection/lang/all.ts). */
+/**
+ * Separators and units as Intl computes them, the sites' own units first (the build, and where every pack is
+ * registered: utils/detection/lang/all.ts).
+ */
 export function intlNumberData(lang: string): NumberData {
   const units = new Map<string, number>();
   const base = lang.split('-')[0] ?? lang;

@@ -93,7 +93,8 @@ export function validateBackup(value: unknown): ParseResult {
   }
   if (version > BACKUP_VERSION) {
     return fail(
-      `This backup was made by a newer version of Running For (backup version ${version}; this one reads up to version ${BACKUP_VERSION}). Update the extension, then import it again.`,
+      `This backup was made by a newer version of Running For (backup version ${version}; this one ` +
+        `reads up to version ${BACKUP_VERSION}). Update the extension, then import it again.`,
     );
   }
   if (version !== BACKUP_VERSION) {
@@ -115,7 +116,8 @@ export function validateBackup(value: unknown): ParseResult {
   }
   if (total > MAX_BACKUP_RECORDS) {
     return fail(
-      `This backup holds ${total.toLocaleString('en')} records, more than Running For imports at once (${MAX_BACKUP_RECORDS.toLocaleString('en')}).`,
+      `This backup holds ${total.toLocaleString('en')} records, more than Running For imports at ` +
+        `once (${MAX_BACKUP_RECORDS.toLocaleString('en')}).`,
     );
   }
 
