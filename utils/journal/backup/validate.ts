@@ -4,6 +4,7 @@
  */
 import * as v from 'valibot';
 import { STORES } from '../db';
+import { describeIssue, formatPath } from '../issues';
 import { type Activity } from '../records';
 import {
   BACKUP_FORMAT,
@@ -123,7 +124,7 @@ export function validateBackup(value: unknown): ParseResult {
 
   // abortEarly: the first problem is what the user needs, and it stops early on a huge wrong file.
   const result = v.safeParse(BackupSchema, file, { abortEarly: true });
-  if (!result.success) return fail(describeIssue(result.issues[0]));
+  if (!result.success) return fail(describeIssue(result.issues[0], { whole: 'The backup' }));
   const backup = result.output;
 
   const duplicate = findDuplicate(backup);
@@ -168,66 +169,6 @@ function keysOf(node: JsonNode): (string | number)[] {
   const keys: (string | number)[] = [];
   for (let n: JsonNode | null = node; n && n.key !== null; n = n.parent) keys.unshift(n.key);
   return keys;
-}
-
-/** `outcomes[3].kind` */
-function formatPath(keys: readonly unknown[]): string {
-  let path = '';
-  for (const key of keys) {
-    if (typeof key === 'number') path += `[${key}]`;
-    else path += path === '' ? String(key) : `.${String(key)}`;
-  }
-  return path;
-}
-
-/** One valibot issue as a sentence: where, then what is wrong, in words a person can act on. */
-function describeIssue(issue: v.BaseIssue<unknown>): string {
-  const where = formatPath(issue.path?.map((item) => item.key) ?? []) || 'The backup';
-  return `${where}: ${issueText(issue)}.`;
-}
-
-function issueText(issue: v.BaseIssue<unknown>): string {
-  const found = `found ${issue.received}`;
-  if (issue.kind === 'schema') {
-    if (issue.type === 'strict_object' && issue.expected === 'never') return 'is not a field this kind of record has';
-    if (issue.type === 'strict_object' && issue.received === 'undefined') return 'is missing';
-    if (issue.type === 'picklist' || issue.type === 'literal') return `must be ${alternatives(issue.expected, ' or ')} (${found})`;
-    return `must be ${alternatives(issue.expected, ' or ', typeName)} (${found})`;
-  }
-  switch (issue.type) {
-    case 'max_length':
-      return `is too long (${issue.received} characters; at most ${String(issue.requirement)})`;
-    case 'min_length':
-      return 'must not be empty';
-    case 'safe_integer':
-      return `must be a whole number (${found})`;
-    case 'min_value':
-      return `must not be negative (${found})`;
-    default:
-      // records.ts gives its regex and check steps their own wording ("must be a real date").
-      return issue.message;
-  }
-}
-
-/** `("a" | "b" | "c")` → `"a", "b" or "c"`. */
-function alternatives(expected: string | null, last: string, name: (t: string) => string = (t) => t): string {
-  const parts = (expected ?? '')
-    .replace(/^\((.*)\)$/, '$1')
-    .split(' | ')
-    .map(name);
-  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')}${last}${parts.at(-1)}`;
-}
-
-function typeName(type: string): string {
-  const names: Record<string, string> = {
-    string: 'text',
-    number: 'a number',
-    boolean: 'true or false',
-    null: 'null',
-    Array: 'a list',
-    Object: 'an object',
-  };
-  return Object.hasOwn(names, type) ? names[type]! : type;
 }
 
 function describeJson(value: unknown): string {
