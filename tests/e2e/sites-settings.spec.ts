@@ -180,3 +180,20 @@ test('an added site without its permission gets no content script, and Remove ta
   await expect(list.getByRole('listitem')).toHaveText([/blog\.example/]);
   await expect.poll(() => storageValue(worker, 'settings.extraOrigins')).toEqual(['https://blog.example']);
 });
+
+test('each mode is a small round radio beside its label, at any width (a wrapped label never stretches it)', async ({
+  context,
+  extensionId,
+}) => {
+  const page = await openSites(context, extensionId);
+  for (const width of [1280, 900, 360]) {
+    await page.setViewportSize({ width, height: 800 });
+    const radios = page.getByRole('radio');
+    await expect(radios).toHaveCount(13 * 3);
+    const boxes = await radios.evaluateAll((inputs) => inputs.map((input) => input.getBoundingClientRect().toJSON() as DOMRect));
+    for (const box of boxes) {
+      expect(box.width, `at ${width} px`).toBeLessThanOrEqual(20);
+      expect(Math.abs(box.width - box.height), `at ${width} px`).toBeLessThanOrEqual(1);
+    }
+  }
+});
