@@ -30,8 +30,10 @@ export default defineConfig({
   // A function of the target so the Firefox-only keys (add-on id, minimum version, data collection)
   // stay out of the Chrome/Edge manifest, where the Chrome Web Store would flag them as unknown.
   manifest: ({ browser }) => ({
-    name: 'Running For',
-    description: 'What are you running for? Puts a question beside follower counts: what have those connections produced?',
+    // In the browser's language, from assets/public/_locales (tests/unit/locales.test.ts keeps every locale whole).
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     // Every permission is justified in README "Permissions" and mirrored in tests/unit/manifest.test.ts.
     // scripting: hide-mode stylesheets and added sites' content scripts are registered at run time; a
     // language pack, and the diagnostic of a site that stopped showing counts, run in the asking frame.
