@@ -11,7 +11,7 @@ import { Window } from 'happy-dom';
 import { describe, expect, it, vi } from 'vitest';
 import '../../utils/detection/lang/all';
 import { detectWith } from '../../utils/detection/detect-with';
-import { loadGeneric, loadGenericOnDemand, onGenericNeeded, registeredGeneric } from '../../utils/sites/generic-slot';
+import { GENERIC_RETRY_MS, loadGeneric, loadGenericOnDemand, onGenericNeeded, registeredGeneric } from '../../utils/sites/generic-slot';
 import { tiktok } from '../../utils/sites/tiktok';
 import { REDESIGNS } from './redesign';
 
@@ -31,12 +31,30 @@ function redesignedPage(): Document {
 const counts = (doc: Document) => detectWith(tiktok, doc, URL_TT).map((found) => `${found.metric}=${found.value} via ${found.via}`);
 
 describe('the generic layer, loaded when a region first needs it', () => {
-  it('a refused load resolves false, and the next need asks again', async () => {
+  it('a refused load resolves false; detection asks again only a minute later, not at every pass', async () => {
     expect(registeredGeneric()).toBeUndefined();
     const refused = vi.fn(async () => ({ ok: false as const, error: 'The fallback detector could not be loaded on this page.' }));
     expect(await loadGeneric(refused as never)).toBe(false);
     expect(await loadGeneric(refused as never)).toBe(false);
     expect(refused).toHaveBeenCalledTimes(2);
+
+    let clock = 1_000_000;
+    const rescan = vi.fn();
+    const stop = loadGenericOnDemand(refused as never, rescan, () => clock);
+    const doc = redesignedPage();
+    counts(doc);
+    await vi.waitFor(() => expect(refused).toHaveBeenCalledTimes(3));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    // Pass after pass within the minute: no message.
+    for (let pass = 0; pass < 5; pass++) counts(doc);
+    clock += GENERIC_RETRY_MS - 1;
+    counts(doc);
+    expect(refused).toHaveBeenCalledTimes(3);
+    clock += 1;
+    counts(doc);
+    await vi.waitFor(() => expect(refused).toHaveBeenCalledTimes(4));
+    expect(rescan).not.toHaveBeenCalled();
+    stop();
   });
 
   it('asks when a region misses a count, goes on without it, and reads the page again once it is in', async () => {

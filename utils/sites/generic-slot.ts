@@ -61,18 +61,24 @@ export function loadGeneric(send: typeof sendToBackground): Promise<boolean> {
   return pending;
 }
 
+/** After a failed load, how long before detection may ask again (every pass would otherwise send one). */
+export const GENERIC_RETRY_MS = 60_000;
+
 /**
  * Load the generic layer the first time detection asks for it, then call `loaded` (read the page again).
- * Returns the stop function.
+ * A load that failed (the extension was updated, the background refused) is asked again only after
+ * GENERIC_RETRY_MS. Returns the stop function.
  */
-export function loadGenericOnDemand(send: typeof sendToBackground, loaded: () => void): () => void {
+export function loadGenericOnDemand(send: typeof sendToBackground, loaded: () => void, now: () => number = Date.now): () => void {
   let waiting = false;
+  let retryAt = 0;
   return onGenericNeeded(() => {
-    if (waiting || registeredGeneric()) return;
+    if (waiting || registeredGeneric() || now() < retryAt) return;
     waiting = true;
     void loadGeneric(send).then((added) => {
       waiting = false;
       if (added) loaded();
+      else retryAt = now() + GENERIC_RETRY_MS;
     });
   });
 }
