@@ -157,6 +157,28 @@ export function SitesView({ store = settingsStore, permissions = browserPermissi
     }
   };
 
+  /**
+   * Ask the browser for `origin`'s access, then run `granted`. Called in the click's or submit's own task:
+   * the browser shows its prompt only for a user gesture.
+   */
+  const askAccess = (origin: string, then: { refused: string; failed: string; granted: () => Promise<void> | void }) => {
+    setBusy(true);
+    const asked = permissions.request({ origins: [originPattern(origin)] });
+    void (async () => {
+      try {
+        if (!(await asked)) {
+          setProblem({ title: 'Permission refused.', detail: then.refused });
+          return;
+        }
+        await then.granted();
+      } catch (error) {
+        setProblem({ title: then.failed, detail: messageOf(error) });
+      } finally {
+        setBusy(false);
+      }
+    })();
+  };
+
   const addSite = (event: Event) => {
     event.preventDefault();
     setProblem(null);
@@ -172,53 +194,30 @@ export function SitesView({ store = settingsStore, permissions = browserPermissi
       setProblem({ title: 'That site cannot be added.', detail: `${new URL(origin).host} is already in your list.` });
       return;
     }
-    setBusy(true);
-    // Asked right here, in the submit's own task: the browser shows its prompt only for a user gesture.
-    const asked = permissions.request({ origins: [originPattern(origin)] });
-    void (async () => {
-      try {
-        if (!(await asked)) {
-          setProblem({
-            title: 'Permission refused.',
-            detail: `Running For can only work on ${new URL(origin).host} with your permission to read its pages. Nothing was added.`,
-          });
-          return;
-        }
+    askAccess(origin, {
+      refused: `Running For can only work on ${new URL(origin).host} with your permission to read its pages. Nothing was added.`,
+      failed: 'Could not add the site.',
+      granted: async () => {
         const current = await store.readOrigins();
         const next = current.includes(origin) ? current : [...current, origin];
         await store.writeOrigins(next);
         setOrigins(next);
         setAddress('');
         setStatus(`Added ${new URL(origin).host}. Running For works there from the next page you open.`);
-      } catch (error) {
-        setProblem({ title: 'Could not add the site.', detail: messageOf(error) });
-      } finally {
-        setBusy(false);
-      }
-    })();
+      },
+    });
   };
 
-  /** Ask again for a listed site's access (withdrawn in the browser's settings); from the click's own task. */
+  /** Ask again for a listed site's access, withdrawn in the browser's settings (the view's access follows `permissions.watch`). */
   const allowSite = (origin: string) => {
     setProblem(null);
     setStatus('');
-    setBusy(true);
     const host = new URL(origin).host;
-    const asked = permissions.request({ origins: [originPattern(origin)] });
-    void (async () => {
-      try {
-        if (!(await asked)) {
-          setProblem({ title: 'Permission refused.', detail: `Running For stays off on ${host} until you allow it.` });
-          return;
-        }
-        setAccess((current) => ({ ...current, [origin]: true }));
-        setStatus(`Allowed ${host} again. Running For works there from the next page you open.`);
-      } catch (error) {
-        setProblem({ title: `Could not allow ${host}.`, detail: messageOf(error) });
-      } finally {
-        setBusy(false);
-      }
-    })();
+    askAccess(origin, {
+      refused: `Running For stays off on ${host} until you allow it.`,
+      failed: `Could not allow ${host}.`,
+      granted: () => setStatus(`Allowed ${host} again. Running For works there from the next page you open.`),
+    });
   };
 
   const removeSite = async (origin: string) => {
