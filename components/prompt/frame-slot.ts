@@ -7,23 +7,18 @@
  * read nor replace it.
  */
 import type { sendToBackground } from '@/utils/messaging/client';
+import { worldSlot } from '@/utils/live/world-slot';
 import type { promptFrame } from './frame';
 
 export type FrameFactory = typeof promptFrame;
 
 /** The isolated-world global the injected file fills (once: it cannot be replaced). */
-const SLOT = '__runningForPromptFrame';
+const slot = worldSlot<FrameFactory>('__runningForPromptFrame');
 
-export function registeredFrame(): FrameFactory | undefined {
-  const found = (globalThis as unknown as Record<string, unknown>)[SLOT];
-  return typeof found === 'function' ? (found as FrameFactory) : undefined;
-}
+export const registeredFrame = slot.get;
 
 /** Called by the injected file (and by tests that load frame.ts themselves). */
-export function registerFrame(factory: FrameFactory): void {
-  if (registeredFrame()) return;
-  Object.defineProperty(globalThis, SLOT, { value: factory, configurable: false, enumerable: false, writable: false });
-}
+export const registerFrame = slot.set;
 
 let loading: Promise<FrameFactory | undefined> | undefined;
 

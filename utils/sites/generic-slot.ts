@@ -10,22 +10,18 @@
  * registers it at once.
  */
 import type { sendToBackground } from '../messaging/client';
+import { worldSlot } from '../live/world-slot';
 import type { SiteAdapter } from './types';
 
 export type GenericDetect = SiteAdapter['detect'];
 
-const SLOT = '__runningForGenericLayer';
+/** The isolated-world global the injected file fills. */
+const slot = worldSlot<GenericDetect>('__runningForGenericLayer');
 
-export function registeredGeneric(): GenericDetect | undefined {
-  const found = (globalThis as unknown as Record<string, unknown>)[SLOT];
-  return typeof found === 'function' ? (found as GenericDetect) : undefined;
-}
+export const registeredGeneric = slot.get;
 
 /** Called by the injected file, and by the bundles that carry the generic detector (once: it cannot be replaced). */
-export function registerGeneric(detect: GenericDetect): void {
-  if (registeredGeneric()) return;
-  Object.defineProperty(globalThis, SLOT, { value: detect, configurable: false, enumerable: false, writable: false });
-}
+export const registerGeneric = slot.set;
 
 let whenNeeded: (() => void) | undefined;
 
