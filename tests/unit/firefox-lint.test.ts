@@ -2,10 +2,11 @@
  * The addons-linter gate (tests/firefox/lint.ts): how findings are matched against the committed
  * baseline, and the facts the baseline's explanations rely on.
  */
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { repoFiles } from './repo-files';
 import {
   compareWithBaseline,
   entryAccepts,
@@ -202,14 +203,10 @@ describe('parseReport and withContext', () => {
 });
 
 describe('what the baseline’s explanation relies on', () => {
-  function sourceFiles(dir: URL): string[] {
-    return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-      .filter((file) => /\.(ts|tsx)$/.test(file))
-      .map((file) => path.join(dir.pathname, file));
-  }
-
   it('no code of ours passes dangerouslySetInnerHTML', () => {
-    const files = ['entrypoints/', 'components/', 'utils/'].flatMap((dir) => sourceFiles(new URL(dir, ROOT)));
+    const files = repoFiles()
+      .filter((file) => /^(entrypoints|components|utils)\/.*\.tsx?$/.test(file))
+      .map((file) => path.join(ROOT.pathname, file));
     expect(files.length).toBeGreaterThan(10);
     const offenders = files.filter((file) => readFileSync(file, 'utf8').includes('dangerouslySetInnerHTML'));
     expect(offenders).toEqual([]);

@@ -4,17 +4,13 @@
  * `entrypoints/`, and no module reaches itself again through its imports (type-only imports included:
  * a cycle of types is still two modules that cannot be read apart). README "Architecture" says why.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { repoFiles, ROOT } from './repo-files';
 
-const ROOT = new URL('../../', import.meta.url).pathname;
-const SOURCES = ['utils', 'components', 'entrypoints'].flatMap((dir) =>
-  readdirSync(join(ROOT, dir), { recursive: true, encoding: 'utf8' })
-    .filter((file) => /\.tsx?$/.test(file))
-    .map((file) => `${dir}/${file}`),
-);
+const SOURCES = repoFiles().filter((file) => /^(utils|components|entrypoints)\/.*\.tsx?$/.test(file));
 
 /** The project files a module imports (relative and `@/` specifiers; packages are left out). */
 function importsOf(file: string): string[] {

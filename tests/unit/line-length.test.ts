@@ -3,16 +3,13 @@
  * Prettier breaks code but not strings or comments; this catches those. Fixture pages and generated data
  * are exempt (their bytes are the test).
  */
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CODE, repoFiles, ROOT } from './repo-files';
 
-const ROOT = new URL('../../', import.meta.url).pathname;
 const WIDTH = JSON.parse(readFileSync(join(ROOT, '.prettierrc.json'), 'utf8')).printWidth as number;
-const FILES = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8' })
-  .split('\n')
-  .filter((file) => /\.(ts|tsx|mts|js|mjs|css)$/.test(file) && !file.startsWith('tests/fixtures/'));
+const FILES = repoFiles().filter((file) => CODE.test(file) && !file.startsWith('tests/fixtures/'));
 
 describe(`no line over ${WIDTH} characters`, () => {
   it('reads the code', () => expect(FILES.length).toBeGreaterThan(100));

@@ -6,15 +6,13 @@
  * the README; and nothing points outside the repository (a design file that is not in it, the shared notes).
  * Code is not read: string literals are test data, and imports are the typechecker's.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, normalize } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CODE, repoFiles, ROOT } from './repo-files';
 
-const ROOT = new URL('../../', import.meta.url).pathname;
-const tracked = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8' })
-  .split('\n')
-  .filter((file) => /\.(ts|tsx|mts|js|mjs|css)$/.test(file) || file === 'README.md')
+const tracked = repoFiles()
+  .filter((file) => CODE.test(file) || file === 'README.md')
   .filter((file) => !file.startsWith('tests/fixtures/') && !file.startsWith('tests/bench/pages/'));
 
 const ROOTED = /(?<![\w./@'’-]|'s `)((?:utils|components|entrypoints|tests|assets)\/[\w.*/<>-]*[\w/])/g;
