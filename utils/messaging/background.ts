@@ -145,52 +145,37 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
     return refuse(overBudget(type, siteId, what));
   }
 
+  /** Room this minute for one more `type` message from `key`, taken if there is; else the limit it would pass. */
+  function overMinute(type: string, key: string, limit: number, what: string): string | undefined {
+    return perMinute.take(`${type}\u0000${key}`, limit) ? undefined : `more than ${limit} ${what} a minute`;
+  }
+
+  /** `overMinute` counted per tab. */
+  function overMinuteInTab(type: string, sender: MessageSenderLike, limit: number, what: string): string | undefined {
+    const over = overMinute(type, tabOf(sender), limit, what);
+    return over && `${over} from one tab`;
+  }
+
   /** This minute's budget for a message (taken if there is room); the reason, when there is none. */
   function overMinuteBudget(message: Message, sender: MessageSenderLike): string | undefined {
     switch (message.type) {
-      case 'snapshot/add': {
-        const { perMinutePerSite } = BUDGETS.snapshot;
-        return perMinute.take(`${message.type}\u0000${message.snapshot.siteId}`, perMinutePerSite)
-          ? undefined
-          : `more than ${perMinutePerSite} snapshots a minute`;
-      }
-      case 'activity/add': {
-        const { messagesPerMinutePerTab } = BUDGETS.activity;
-        const tab = tabOf(sender);
-        if (!perMinute.take(`${message.type}\u0000${tab}`, messagesPerMinutePerTab))
-          return `more than ${messagesPerMinutePerTab} activity messages a minute from one tab`;
-        return activeTime.take(tab, message.activity.activeMs ?? 0) ? undefined : 'more active time than has passed in one tab';
-      }
-      case 'health/add': {
-        const { perMinutePerSite } = BUDGETS.health;
-        return perMinute.take(`${message.type}\u0000${message.health.siteId}`, perMinutePerSite)
-          ? undefined
-          : `more than ${perMinutePerSite} page views a minute`;
-      }
-      case 'lang/load': {
-        const { perMinutePerTab } = BUDGETS.lang;
-        return perMinute.take(`${message.type}\u0000${tabOf(sender)}`, perMinutePerTab)
-          ? undefined
-          : `more than ${perMinutePerTab} language loads a minute from one tab`;
-      }
-      case 'prompt/frame': {
-        const { perMinutePerTab } = BUDGETS.frame;
-        return perMinute.take(`${message.type}\u0000${tabOf(sender)}`, perMinutePerTab)
-          ? undefined
-          : `more than ${perMinutePerTab} prompt frame loads a minute from one tab`;
-      }
-      case 'sites/generic': {
-        const { perMinutePerTab } = BUDGETS.generic;
-        return perMinute.take(`${message.type}\u0000${tabOf(sender)}`, perMinutePerTab)
-          ? undefined
-          : `more than ${perMinutePerTab} generic layer loads a minute from one tab`;
-      }
-      case 'settings/site': {
-        const { perMinutePerTab } = BUDGETS.settings;
-        return perMinute.take(`${message.type}\u0000${tabOf(sender)}`, perMinutePerTab)
-          ? undefined
-          : `more than ${perMinutePerTab} settings reads a minute from one tab`;
-      }
+      case 'snapshot/add':
+        return overMinute(message.type, message.snapshot.siteId, BUDGETS.snapshot.perMinutePerSite, 'snapshots');
+      case 'activity/add':
+        return (
+          overMinuteInTab(message.type, sender, BUDGETS.activity.messagesPerMinutePerTab, 'activity messages') ??
+          (activeTime.take(tabOf(sender), message.activity.activeMs ?? 0) ? undefined : 'more active time than has passed in one tab')
+        );
+      case 'health/add':
+        return overMinute(message.type, message.health.siteId, BUDGETS.health.perMinutePerSite, 'page views');
+      case 'lang/load':
+        return overMinuteInTab(message.type, sender, BUDGETS.lang.perMinutePerTab, 'language loads');
+      case 'prompt/frame':
+        return overMinuteInTab(message.type, sender, BUDGETS.frame.perMinutePerTab, 'prompt frame loads');
+      case 'sites/generic':
+        return overMinuteInTab(message.type, sender, BUDGETS.generic.perMinutePerTab, 'generic layer loads');
+      case 'settings/site':
+        return overMinuteInTab(message.type, sender, BUDGETS.settings.perMinutePerTab, 'settings reads');
     }
   }
 
