@@ -38,16 +38,16 @@ describe('bluesky links', () => {
   it('marks a hover card of the signed-in user as own', () => {
     const body =
       '<nav role="navigation"><a href="/profile/sam.bsky.social" role="link" aria-label="Profile">Profile</a></nav>' +
-      ('<div><a href="/profile/sam.bsky.social/follows" aria-label="98 following" ' +
-        'role="link"><span>98 </span><span>following</span></a></div>');
+      '<div><a href="/profile/sam.bsky.social/follows" aria-label="98 following" ' +
+      'role="link"><span>98 </span><span>following</span></a></div>';
     expect(run(body)[0]?.own).toBe(true);
   });
 
   it('ignores untagged links whose aria-label is not this count, and links to other hosts', () => {
     const body =
       '<a href="/profile/bob.bsky.social/followers" role="link" aria-label="Bob’s followers"><span>4K </span><span>followers</span></a>' +
-      ('<a href="https://example.com/profile/bob.bsky.social/followers" role="link" ' +
-        'aria-label="4K followers"><span>4K </span><span>followers</span></a>') +
+      '<a href="https://example.com/profile/bob.bsky.social/followers" role="link" ' +
+      'aria-label="4K followers"><span>4K </span><span>followers</span></a>' +
       '<a href="/profile/bob.bsky.social/follows" role="link" aria-label="4K followers"><span>4K </span><span>followers</span></a>';
     expect(run(body)).toEqual([]);
   });

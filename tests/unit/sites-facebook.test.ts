@@ -99,9 +99,9 @@ const bloks = (row: string, buttons = '') =>
   '<div data-mcomponent="MContainer" data-type="container">' +
   '<h1 data-mcomponent="ServerTextArea" data-type="text"><div dir="auto"><span>Lorem Ipsum</span></div></h1>' +
   `<div data-mcomponent="MContainer" data-type="container">${row}</div>${buttons}</div>` +
-  ('<div data-mcomponent="MContainer" data-type="container"><div ' +
-    'data-mcomponent="ServerTextArea" data-type="text"><div ' +
-    'dir="auto"><span>12</span></div></div>') +
+  '<div data-mcomponent="MContainer" data-type="container"><div ' +
+  'data-mcomponent="ServerTextArea" data-type="text"><div ' +
+  'dir="auto"><span>12</span></div></div>' +
   '<div data-mcomponent="ServerTextArea" data-type="text"><div dir="auto"><span>bạn bè</span></div></div></div>' +
   '</div></div></body></html>';
 const text = (words: string) =>

@@ -62,9 +62,9 @@ const header2026 = (stats: string, buttons: string, lang = 'ko', outside = '') =
   `<html lang="${lang}"><body><div><section><main role="main"><div><header><div>` +
   '<section><div><a href="#" role="link"><h2 dir="auto"><span>jane</span></h2></a></div></section>' +
   `<section><div><div>${stats}</div></div></section></div><section><div>${buttons}</div></section></header>` +
-  ('<div><a href="/jane/p/C1/" role="link"><ul><li><span ' +
-    'dir="auto"><span>203</span></span></li><li><span ' +
-    'dir="auto"><span>5</span></span></li></ul></a></div>') +
+  '<div><a href="/jane/p/C1/" role="link"><ul><li><span ' +
+  'dir="auto"><span>203</span></span></li><li><span ' +
+  'dir="auto"><span>5</span></span></li></ul></a></div>' +
   `</div></main></section>${outside}</div></body></html>`;
 const koStats =
   '<div><span dir="auto">게시물 <span><span>58</span></span></span></div>' +

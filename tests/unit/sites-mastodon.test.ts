@@ -100,8 +100,8 @@ describe('mastodon own profile, in layers', () => {
     `<div class="${header}"><div class="account__header__bar _barWrapper_a1"><div class="_name_b2"><h1>Sam</h1><div ` +
     `class="account__header__buttons _buttonsDesktop_c3">${buttons}</div></div>
      <ul class="_list_d4"><li class="_item_e5" title="1,532">Followers<a ` +
-    (`href="/@${acct}/followers">1.5K</a></li><li class="_item_e5" title="287">Following<a href="/@${acct}/following">` +
-      `287</a></li></ul></div></div>`);
+    `href="/@${acct}/followers">1.5K</a></li><li class="_item_e5" title="287">Following<a href="/@${acct}/following">` +
+    `287</a></li></ul></div></div>`;
   const page = (head: string, body: string) =>
     doc(
       `<html lang="en"><head>${head}</head><body class="app-body"><div id="mastodon" data-props="{}"><div role="region" ` +

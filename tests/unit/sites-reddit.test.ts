@@ -113,8 +113,8 @@ describe('reddit hovercards', () => {
 describe('old reddit', () => {
   const header = (name: string, karma: string) =>
     `<div id="header"><div id="header-bottom-right"><span class="user"><a ` +
-    (`href="https://old.reddit.com/user/${name}/">${name}</a>&nbsp;(<span class="userkarma" title="link ` +
-      `karma">${karma}</span>)</span></div></div>`);
+    `href="https://old.reddit.com/user/${name}/">${name}</a>&nbsp;(<span class="userkarma" title="link ` +
+    `karma">${karma}</span>)</span></div></div>`;
   const box = (name: string, cls = 'karma', comment = 'karma comment-karma') =>
     `<div class="side"><div class="spacer"><div class="titlebox"><h1>${name}</h1><span class="${cls}">306</span> ` +
     ` link karma<br><span class="${comment}">34</span>  comment karma</div></div></div>`;

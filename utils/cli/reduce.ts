@@ -71,8 +71,8 @@ const ROUTE_WORDS = new Set(
   (
     'followers following verified_followers followers_you_follow settings profile in company school mynetwork invite-connect connections ' +
     'people-follow network-manager search results people all feed edit intro forms overlay contact-info detail recent-activity user u r ' +
-    ('channel c watch shorts videos about community featured playlists streams tab repositories ' +
-      'stars stargazers sponsors accounts explore ') +
+    'channel c watch shorts videos about community featured playlists streams tab repositories ' +
+    'stars stargazers sponsors accounts explore ' +
     'home notifications messages i status post posts p reel reels tv tagged saved lists communities media likes with_replies highlights ' +
     'articles affiliates photos friends friends_all about_overview profile.php sk id publish subscribers follows hashtag tag tags topic ' +
     'topics latest top publication me story stories discover notes archive recommendations podcast comments submitted overview upvoted ' +

@@ -21,10 +21,10 @@ import { editProfileWords } from '../sites/own';
 const STRUCTURE_WORDS =
   'a abbr article aside b bdi bdo blockquote body br button caption cite code data dd del ' +
   'details dfn dialog div dl dt em figcaption figure ' +
-  ('footer form h1 h2 h3 h4 h5 h6 head header hr html i img input ins kbd label legend li ' +
-    'main mark menu meter nav ol output p picture pre ') +
-  ('progress q s samp section select slot small source span strong sub summary sup svg table ' +
-    'tbody td template textarea tfoot th thead time ') +
+  'footer form h1 h2 h3 h4 h5 h6 head header hr html i img input ins kbd label legend li ' +
+  'main mark menu meter nav ol output p picture pre ' +
+  'progress q s samp section select slot small source span strong sub summary sup svg table ' +
+  'tbody td template textarea tfoot th thead time ' +
   'title tr u ul var video wbr path g use circle rect ' +
   'id class role lang dir href title alt type rel name tabindex hidden style src target value for aria data hidden expanded haspopup ' +
   'label labelledby describedby live atomic current controls selected checked pressed disabled level owns testid test e2e view urn ' +
@@ -42,8 +42,8 @@ const STRUCTURE_WORDS =
   'pw author story publication medium substack bluesky mastodon github linkedin tiktok reddit threads instagram facebook youtube x ' +
   'about more less home main mobile desktop me view viewer visible visually sr only screen reader label labels ' +
   // Page types, compact units (12.3K, 1,2 Mio.) and the diagnostic's own header.
-  ('watch repo search list status feed hashtag topic running diagnostic k m b mio mrd tsd mil ' +
-    'mi mn bn md lakh cr тыс млн млрд 万 萬 億 亿 만 천 억');
+  'watch repo search list status feed hashtag topic running diagnostic k m b mio mrd tsd mil ' +
+  'mi mn bn md lakh cr тыс млн млрд 万 萬 億 亿 만 천 억';
 
 /** The structure words and the registered languages' label and "Edit profile" words, with their codes. */
 const words = perPacks((packs) => {

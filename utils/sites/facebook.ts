@@ -225,8 +225,8 @@ export function hide(): string {
   return ((link) => [`${link} > strong`, `${link}:not(:has(strong))`].join(', '))(
     '[role="main"] a:is([href*="/followers"], [href*="/following"], [href*="/friends"], ' +
       '[href*="sk=followers"], [href*="sk=following"], [href*="sk=friends"])' +
-      (':not([href*="friends_"], [role="tab"], [role="article"] *, [role="feed"] *, ' +
-        '[role="tablist"] *, [data-pagelet^="ProfileTilesFeed"] *, article *)'),
+      ':not([href*="friends_"], [role="tab"], [role="article"] *, [role="feed"] *, ' +
+      '[role="tablist"] *, [data-pagelet^="ProfileTilesFeed"] *, article *)',
   );
 }
 

@@ -388,8 +388,8 @@ export function hide(): string {
     ].join(', '))(
     'a:is([href*="/invite-connect/connections"], [href*="/people-follow/followers"], ' +
       '[href*="/feed/followers"], [href*="?connectionOf="], [href*="&connectionOf="])' +
-      (':not(article *, [role="article"] *, [data-urn^="urn:li:activity"] *, ' +
-        '[componentkey^="expanded"] *, [data-testid="expandable-text-box"] *)'),
+      ':not(article *, [role="article"] *, [data-urn^="urn:li:activity"] *, ' +
+      '[componentkey^="expanded"] *, [data-testid="expandable-text-box"] *)',
   );
 }
 

@@ -12,39 +12,61 @@ export const PACKS: Readonly<Record<string, LanguagePack>> = {
   en: EN,
   de: {
     words:
-      'follower|followerinnen|follower:innen|follower*innen|followern;folge ' +
-      ('ich|gefolgt|folgt|folgen|abonniert;kontakte|kontakt|verbindungen;freunde|freund|' +
-        'freundinnen;abonnenten|abonnent|abonnentinnen;karma|beitragskarma|kommentarkarma|' +
-        'post-karma|kommentar-karma|beitrags-karma;sterne|stern'),
+      'follower|followerinnen|follower:innen|follower*innen|followern;' +
+      'folge ich|gefolgt|folgt|folgen|abonniert;' +
+      'kontakte|kontakt|verbindungen;' +
+      'freunde|freund|freundinnen;' +
+      'abonnenten|abonnent|abonnentinnen;' +
+      'karma|beitragskarma|kommentarkarma|post-karma|kommentar-karma|beitrags-karma;' +
+      'sterne|stern',
     moreThan: 'mehr als|über',
     editProfile: 'profil bearbeiten',
   },
   fr: {
     words:
-      'abonnés|abonné|abonné(e)s|abonné·e·s|followers|follower;abonnements|abonnement|suivi(e)s|' +
-      'suivis;relations|relation;amis|ami|ami(e)s;abonnés|abonné|abonnées;karma;étoiles|étoile',
+      'abonnés|abonné|abonné(e)s|abonné·e·s|followers|follower;' +
+      'abonnements|abonnement|suivi(e)s|suivis;' +
+      'relations|relation;' +
+      'amis|ami|ami(e)s;' +
+      'abonnés|abonné|abonnées;' +
+      'karma;' +
+      'étoiles|étoile',
     moreThan: 'plus de|+ de',
     editProfile: 'modifier le profil|modifier profil|modifier votre profil',
   },
   es: {
     words:
-      'seguidores|seguidor;siguiendo|seguidos;contactos|contacto|conexiones|conexión;amigos|' +
-      'amigo|amigas;suscriptores|suscriptor;karma;estrellas|estrella',
+      'seguidores|seguidor;' +
+      'siguiendo|seguidos;' +
+      'contactos|contacto|conexiones|conexión;' +
+      'amigos|amigo|amigas;' +
+      'suscriptores|suscriptor;' +
+      'karma;' +
+      'estrellas|estrella',
     moreThan: 'más de|+ de',
     editProfile: 'editar perfil',
   },
   pt: {
     words:
-      'seguidores|seguidor;seguindo|a ' +
-      ('seguir;conexões|conexão|contactos|ligações;amigos|amigo|amigas;inscritos|inscrito|' +
-        'subscritores|assinantes|assinante;karma;estrelas|estrela'),
+      'seguidores|seguidor;' +
+      'seguindo|a seguir;' +
+      'conexões|conexão|contactos|ligações;' +
+      'amigos|amigo|amigas;' +
+      'inscritos|inscrito|subscritores|assinantes|assinante;' +
+      'karma;' +
+      'estrelas|estrela',
     moreThan: 'mais de|+ de',
     editProfile: 'editar perfil',
   },
   it: {
     words:
-      'follower|seguaci|followers;seguiti|segui già|profili ' +
-      'seguiti;collegamenti|collegamento;amici|amico|amiche;iscritti|iscritto|abbonati;karma;stelle|stella',
+      'follower|seguaci|followers;' +
+      'seguiti|segui già|profili seguiti;' +
+      'collegamenti|collegamento;' +
+      'amici|amico|amiche;' +
+      'iscritti|iscritto|abbonati;' +
+      'karma;' +
+      'stelle|stella',
     moreThan: 'oltre|più di',
     editProfile: 'modifica profilo|modifica il profilo',
   },
@@ -71,55 +93,86 @@ export const PACKS: Readonly<Record<string, LanguagePack>> = {
   },
   fi: {
     words:
-      'seuraajaa|seuraajat|seuraaja;seurattavat|seurattavaa|seuraa;yhteydet|yhteyttä|kontaktit;' +
-      'kaverit|kaveria|ystävät|ystävää;tilaajaa|tilaajat|tilaaja;;tähteä|tähdet',
+      'seuraajaa|seuraajat|seuraaja;' +
+      'seurattavat|seurattavaa|seuraa;' +
+      'yhteydet|yhteyttä|kontaktit;' +
+      'kaverit|kaveria|ystävät|ystävää;' +
+      'tilaajaa|tilaajat|tilaaja;' +
+      ';' +
+      'tähteä|tähdet',
     moreThan: 'yli',
     editProfile: 'muokkaa profiilia',
   },
   pl: {
     words:
-      'obserwujących|obserwujący|obserwujacych;obserwowani|obserwowanych|obserwuje;kontakty|' +
-      'kontaktów|kontakt|połączenia;znajomych|znajomi|znajomy;subskrybentów|subskrybenci|' +
-      'subskrybent|subskrybentow;karma|karmy;gwiazdki|gwiazdek',
+      'obserwujących|obserwujący|obserwujacych;' +
+      'obserwowani|obserwowanych|obserwuje;' +
+      'kontakty|kontaktów|kontakt|połączenia;' +
+      'znajomych|znajomi|znajomy;' +
+      'subskrybentów|subskrybenci|subskrybent|subskrybentow;' +
+      'karma|karmy;' +
+      'gwiazdki|gwiazdek',
     moreThan: 'ponad|więcej niż|powyżej',
     editProfile: 'edytuj profil',
   },
   cs: {
     words:
-      'sledujících|sledující;sleduje|sledovaní;kontakty|kontaktů|spojení;přátelé|přátel|přítel;' +
-      'odběratelů|odběratelé|odběratel;;hvězdičky|hvězdiček',
+      'sledujících|sledující;' +
+      'sleduje|sledovaní;' +
+      'kontakty|kontaktů|spojení;' +
+      'přátelé|přátel|přítel;' +
+      'odběratelů|odběratelé|odběratel;' +
+      ';' +
+      'hvězdičky|hvězdiček',
     moreThan: 'více než|přes',
     editProfile: 'upravit profil',
   },
   ro: {
     words:
-      'urmăritori|urmăritor|de urmăritori;urmăriri|urmărește|urmăriți;conexiuni|conexiune|de ' +
-      'conexiuni;prieteni|prieten|de prieteni;abonați|abonat|de abonați;;stele',
+      'urmăritori|urmăritor|de urmăritori;' +
+      'urmăriri|urmărește|urmăriți;' +
+      'conexiuni|conexiune|de conexiuni;' +
+      'prieteni|prieten|de prieteni;' +
+      'abonați|abonat|de abonați;' +
+      ';' +
+      'stele',
     moreThan: 'peste|mai mult de',
     editProfile: 'editează profilul|editați profilul',
   },
   hu: {
     words:
-      'követő|követők|követőt;követés|követett|követettek;kapcsolat|kapcsolatok|kapcsolatai;' +
-      'ismerős|ismerősök|barát|barátok;feliratkozó|feliratkozók|feliratkozott;;csillag',
+      'követő|követők|követőt;' +
+      'követés|követett|követettek;' +
+      'kapcsolat|kapcsolatok|kapcsolatai;' +
+      'ismerős|ismerősök|barát|barátok;' +
+      'feliratkozó|feliratkozók|feliratkozott;' +
+      ';' +
+      'csillag',
     moreThan: 'több mint|több, mint',
     editProfile: 'profil szerkesztése',
   },
   ru: {
     // LinkedIn's Russian UI says "948 отслеживающих" for followers (a 2021 profile, markovcy/analitic src/index.tsx).
     words:
-      'подписчики|подписчиков|подписчика|подписчик|читатели|читателей|отслеживающих|' +
-      'отслеживающие|отслеживающий;подписки|подписок|подписка|в ' +
-      ('подписках;контакты|контактов|контакта|контакт;друзья|друзей|друга|друг;подписчиков|' +
-        'подписчики|подписчика|подписчик;карма|кармы;звезд|звёзд|звезды'),
+      'подписчики|подписчиков|подписчика|подписчик|читатели|читателей|отслеживающих|отслеживающие|отслеживающий;' +
+      'подписки|подписок|подписка|в подписках;' +
+      'контакты|контактов|контакта|контакт;' +
+      'друзья|друзей|друга|друг;' +
+      'подписчиков|подписчики|подписчика|подписчик;' +
+      'карма|кармы;' +
+      'звезд|звёзд|звезды',
     moreThan: 'более|больше|свыше|более чем',
     editProfile: 'редактировать профиль|изменить профиль',
   },
   uk: {
     words:
-      'підписників|підписники|підписника|підписник|читачі|читачів;підписки|підписок|стежить;' +
-      "контакти|контактів|зв'язки|звʼязки;друзі|друзів|друга|друг;підписників|підписники|" +
-      'підписника|підписник;;зірок|зірки',
+      'підписників|підписники|підписника|підписник|читачі|читачів;' +
+      'підписки|підписок|стежить;' +
+      "контакти|контактів|зв'язки|звʼязки;" +
+      'друзі|друзів|друга|друг;' +
+      'підписників|підписники|підписника|підписник;' +
+      ';' +
+      'зірок|зірки',
     moreThan: 'понад|більше|більше ніж',
     editProfile: 'редагувати профіль',
   },
@@ -130,22 +183,37 @@ export const PACKS: Readonly<Record<string, LanguagePack>> = {
   },
   el: {
     words:
-      'ακόλουθοι|ακόλουθους|ακόλουθος|ακολούθους;ακολουθεί|ακολουθείτε|ακολουθούνται;συνδέσεις|' +
-      'σύνδεση;φίλοι|φίλους|φίλος;συνδρομητές|συνδρομητής;;αστέρια',
+      'ακόλουθοι|ακόλουθους|ακόλουθος|ακολούθους;' +
+      'ακολουθεί|ακολουθείτε|ακολουθούνται;' +
+      'συνδέσεις|σύνδεση;' +
+      'φίλοι|φίλους|φίλος;' +
+      'συνδρομητές|συνδρομητής;' +
+      ';' +
+      'αστέρια',
     moreThan: 'περισσότερες από|περισσότεροι από|πάνω από',
     editProfile: 'επεξεργασία προφίλ',
   },
   ar: {
     words:
-      'متابِع|متابع|متابعًا|متابعا|متابعين|متابعون|المتابعون|المتابعين;يتابع|متابَع|المتابَعون|يتابعهم|متابعة;اتصالات|اتصال|جهات ' +
-      'اتصال|جهة اتصال|علاقات;أصدقاء|صديق|صديقًا|الأصدقاء;مشترك|مشتركين|مشتركون|مشتركًا|المشتركين;;نجوم|نجمة',
+      'متابِع|متابع|متابعًا|متابعا|متابعين|متابعون|المتابعون|المتابعين;' +
+      'يتابع|متابَع|المتابَعون|يتابعهم|متابعة;' +
+      'اتصالات|اتصال|جهات اتصال|جهة اتصال|علاقات;' +
+      'أصدقاء|صديق|صديقًا|الأصدقاء;' +
+      'مشترك|مشتركين|مشتركون|مشتركًا|المشتركين;' +
+      ';' +
+      'نجوم|نجمة',
     moreThan: 'أكثر من',
     editProfile: 'تعديل الملف الشخصي',
   },
   fa: {
     words:
-      'دنبال‌کننده|دنبال کننده|دنبال‌کنندگان;دنبال‌شونده|دنبال شونده|دنبال‌شوندگان|دنبال ' +
-      'می‌کند;ارتباط|ارتباطات;دوست|دوستان;مشترک|مشترکین;;ستاره',
+      'دنبال‌کننده|دنبال کننده|دنبال‌کنندگان;' +
+      'دنبال‌شونده|دنبال شونده|دنبال‌شوندگان|دنبال می‌کند;' +
+      'ارتباط|ارتباطات;' +
+      'دوست|دوستان;' +
+      'مشترک|مشترکین;' +
+      ';' +
+      'ستاره',
     moreThan: 'بیش از|بیشتر از',
     editProfile: 'ویرایش نمایه|ویرایش پروفایل',
   },
@@ -156,8 +224,13 @@ export const PACKS: Readonly<Record<string, LanguagePack>> = {
   },
   hi: {
     words:
-      'फ़ॉलोअर्स|फ़ॉलोअर|फॉलोअर्स|फॉलोअर|अनुयायी;फ़ॉलोइंग|फॉलोइंग|फ़ॉलो कर रहे हैं|फ़ॉलो किए जा ' +
-      'रहे;कनेक्शन|कनेक्शंस|संपर्क;मित्र|दोस्त;सदस्य|सब्सक्राइबर|सब्सक्राइबर्स;;स्टार',
+      'फ़ॉलोअर्स|फ़ॉलोअर|फॉलोअर्स|फॉलोअर|अनुयायी;' +
+      'फ़ॉलोइंग|फॉलोइंग|फ़ॉलो कर रहे हैं|फ़ॉलो किए जा रहे;' +
+      'कनेक्शन|कनेक्शंस|संपर्क;' +
+      'मित्र|दोस्त;' +
+      'सदस्य|सब्सक्राइबर|सब्सक्राइबर्स;' +
+      ';' +
+      'स्टार',
     moreThan: '…से अधिक|…से ज़्यादा|…से ज्यादा',
     editProfile: 'प्रोफ़ाइल संपादित करें|प्रोफ़ाइल एडिट करें',
   },
@@ -168,8 +241,13 @@ export const PACKS: Readonly<Record<string, LanguagePack>> = {
   },
   sw: {
     words:
-      'wafuasi|mfuasi;unaowafuata|wanaofuatwa|anaowafuata;miunganisho|muunganisho;marafiki|' +
-      'rafiki;wanaofuatilia|waliojisajili|wanaojisajili;;nyota',
+      'wafuasi|mfuasi;' +
+      'unaowafuata|wanaofuatwa|anaowafuata;' +
+      'miunganisho|muunganisho;' +
+      'marafiki|rafiki;' +
+      'wanaofuatilia|waliojisajili|wanaojisajili;' +
+      ';' +
+      'nyota',
     moreThan: 'zaidi ya',
     editProfile: 'hariri wasifu',
   },
@@ -201,8 +279,13 @@ export const PACKS: Readonly<Record<string, LanguagePack>> = {
   },
   zh: {
     words:
-      '粉丝|粉絲|关注者|關注者|追蹤者|追随者|跟隨者|位粉丝|位粉絲|位关注者|位追蹤者|位跟隨者;关注|關注|正在关注|正在關注|追蹤中|正在追蹤|跟隨中|個跟隨中|已关注;人脉|' +
-      '人脈|联系人|聯絡人|位联系人|位聯絡人;好友|朋友|位好友|位朋友;订阅者|訂閱者|位订阅者|位訂閱者|订阅|訂閱;;星标|星標|星',
+      '粉丝|粉絲|关注者|關注者|追蹤者|追随者|跟隨者|位粉丝|位粉絲|位关注者|位追蹤者|位跟隨者;' +
+      '关注|關注|正在关注|正在關注|追蹤中|正在追蹤|跟隨中|個跟隨中|已关注;' +
+      '人脉|人脈|联系人|聯絡人|位联系人|位聯絡人;' +
+      '好友|朋友|位好友|位朋友;' +
+      '订阅者|訂閱者|位订阅者|位訂閱者|订阅|訂閱;' +
+      ';' +
+      '星标|星標|星',
     moreThan: '超过|超過|…以上|…多',
     editProfile: '编辑个人资料|編輯個人資料|编辑资料|編輯個人檔案|编辑主页|编辑个人主页',
   },
@@ -213,8 +296,13 @@ export const PACKS: Readonly<Record<string, LanguagePack>> = {
   },
   fil: {
     words:
-      'tagasunod|mga tagasunod|followers;sinusundan|sinusubaybayan;koneksyon|mga ' +
-      'koneksyon;kaibigan|mga kaibigan;subscriber|mga subscriber;;bituin',
+      'tagasunod|mga tagasunod|followers;' +
+      'sinusundan|sinusubaybayan;' +
+      'koneksyon|mga koneksyon;' +
+      'kaibigan|mga kaibigan;' +
+      'subscriber|mga subscriber;' +
+      ';' +
+      'bituin',
     moreThan: 'mahigit|mahigit sa|higit sa',
     editProfile: 'i-edit ang profile',
   },
