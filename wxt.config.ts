@@ -2,6 +2,7 @@ import { defineConfig, type UserManifest } from 'wxt';
 import { PROMPT_HOST_CSS, PROMPT_HOST_CSS_PATH } from './utils/live/host-css';
 import { hideStylesheets } from './utils/settings/hide-css';
 import { languagePackFiles } from './utils/detection/lang/files';
+import { localeFiles } from './utils/i18n/files';
 import { adapters, HIDE, hostMatchPatterns } from './utils/sites';
 
 /**
@@ -30,7 +31,7 @@ export default defineConfig({
   // A function of the target so the Firefox-only keys (add-on id, minimum version, data collection)
   // stay out of the Chrome/Edge manifest, where the Chrome Web Store would flag them as unknown.
   manifest: ({ browser }) => ({
-    // In the browser's language, from assets/public/_locales (tests/unit/locales.test.ts keeps every locale whole).
+    // In the browser's language, from assets/locales (utils/i18n/files.ts; tests/unit/locales.test.ts keeps every locale whole).
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
@@ -95,6 +96,8 @@ export default defineConfig({
       files.push({ relativeDest: PROMPT_HOST_CSS_PATH, contents: PROMPT_HOST_CSS });
       // One file per language besides English (utils/detection/lang/files.ts), injected into a page that needs it.
       for (const pack of languagePackFiles()) files.push(pack);
+      // The UI's words: each locale's surfaces merged into the `_locales/<locale>/messages.json` the browser reads.
+      for (const locale of localeFiles()) files.push(locale);
     },
   },
   vite: () => ({

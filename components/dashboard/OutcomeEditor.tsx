@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { toJournalError } from '@/utils/journal/db';
 import type { OutcomePatch } from '@/utils/journal/journal';
 import { LIMITS, localDay, OUTCOME_KINDS, type Outcome, type OutcomeKind } from '@/utils/journal/records';
-import { KIND_LABELS, siteName } from '../labels';
+import { kindLabel, siteName } from '../labels';
 import { moveToDay } from '@/utils/week/calendar';
 
 export type OutcomeChanges = Required<OutcomePatch>;
@@ -80,7 +80,7 @@ export function OutcomeEditor({ outcome, siteIds, onSave, onCancel }: Props) {
         <select id={id('kind')} value={kind} onChange={(event) => setKind(event.currentTarget.value as OutcomeKind)}>
           {OUTCOME_KINDS.map((value) => (
             <option key={value} value={value}>
-              {KIND_LABELS[value]}
+              {kindLabel(value)}
             </option>
           ))}
         </select>

@@ -7,7 +7,7 @@ import { toJournalError } from '@/utils/journal/db';
 import type { OutcomeFilter } from '@/utils/journal/journal';
 import { localDay, OUTCOME_KINDS, type Outcome, type OutcomeKind } from '@/utils/journal/records';
 import type { ViewContext } from './context';
-import { KIND_LABELS, SITE_NAMES, siteName } from '../labels';
+import { kindLabel, SITE_NAMES, siteName } from '../labels';
 import { OutcomeEditor, type OutcomeChanges } from './OutcomeEditor';
 import { addWeeks, parseDay, weekLabel, weekRange, weekStart as startOfWeek } from '@/utils/week/calendar';
 
@@ -177,7 +177,7 @@ export function OutcomesView({ journal, weekStartsOn, now, revision }: ViewConte
               <option value="">All kinds</option>
               {OUTCOME_KINDS.map((kind) => (
                 <option key={kind} value={kind}>
-                  {KIND_LABELS[kind]}
+                  {kindLabel(kind)}
                 </option>
               ))}
             </select>
@@ -310,7 +310,7 @@ function OutcomeRow({ outcome, onEdit, onDelete }: { outcome: Outcome; onEdit: (
         <p class="outcome-title">{outcome.title}</p>
         <p class="outcome-meta">
           <span class="kind" data-kind={outcome.kind}>
-            {KIND_LABELS[outcome.kind]}
+            {kindLabel(outcome.kind)}
           </span>
           <span>{outcome.siteId ? `via ${siteName(outcome.siteId)}` : 'No site'}</span>
           <time dateTime={outcome.at}>{at.toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' })}</time>
@@ -391,7 +391,7 @@ function formatDay(day: string): string {
 /** "in the week of 23 – 29 Nov 2026 of kind Client via LinkedIn". */
 function describeFilters(filters: Filters, weekStart: Date | null): string {
   const parts: string[] = [];
-  if (filters.kind) parts.push(`of kind ${KIND_LABELS[filters.kind]}`);
+  if (filters.kind) parts.push(`of kind ${kindLabel(filters.kind)}`);
   if (filters.site) parts.push(filters.site === NO_SITE ? 'without a site' : `via ${siteName(filters.site)}`);
   if (weekStart) parts.push(`in the week of ${weekLabel(weekStart)}`);
   return parts.length ? parts.join(' ') : 'here';

@@ -17,11 +17,11 @@ import { metricWord } from '@/utils/sites/names';
 import { audienceWords, formatMinutes, signed, verdict, weekMarkdown, type ReportNames } from '@/utils/week/report';
 import type { ViewContext } from './context';
 import { downloadText } from './download';
-import { KIND_LABELS, siteName } from '../labels';
+import { kindLabel, siteName } from '../labels';
 import { ReminderSettings } from './ReminderSettings';
 import { TrendChart, type TrendPoint } from './TrendChart';
 
-export const REPORT_NAMES: ReportNames = { site: siteName, kind: (kind: OutcomeKind) => KIND_LABELS[kind] };
+export const REPORT_NAMES: ReportNames = { site: siteName, kind: (kind: OutcomeKind) => kindLabel(kind) };
 
 export interface WeekViewProps extends ViewContext {
   /** The `YYYY-MM-DD` from the URL, or '' for this week. */
@@ -283,7 +283,7 @@ function WeekReport({ summary, trend, onExport }: { summary: WeekSummary; trend:
                   </time>
                   <span class="week-outcome-title">{outcome.title}</span>
                   <span class="week-outcome-meta">
-                    <span class="kind">{KIND_LABELS[outcome.kind]}</span> {outcome.siteId ? `via ${siteName(outcome.siteId)}` : 'no site'}
+                    <span class="kind">{kindLabel(outcome.kind)}</span> {outcome.siteId ? `via ${siteName(outcome.siteId)}` : 'no site'}
                   </span>
                 </li>
               ))}
@@ -294,7 +294,7 @@ function WeekReport({ summary, trend, onExport }: { summary: WeekSummary; trend:
               <Breakdown
                 title="By kind"
                 testId="week-by-kind"
-                entries={Object.entries(beingBig.byKind).map(([kind, n]) => [KIND_LABELS[kind as OutcomeKind], n ?? 0])}
+                entries={Object.entries(beingBig.byKind).map(([kind, n]) => [kindLabel(kind as OutcomeKind), n ?? 0])}
               />
               <Breakdown
                 title="By site"

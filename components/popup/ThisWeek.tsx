@@ -1,6 +1,6 @@
 import { useId, useState } from 'preact/hooks';
 import type { Outcome } from '@/utils/journal/records';
-import { KIND_LABELS, formatDuration, formatWeek, formatWeekday, siteName } from './labels';
+import { kindLabel, formatDuration, formatWeek, formatWeekday, siteName } from './labels';
 import type { UndoWindow } from './use-undo-window';
 import type { WeekBounds } from '@/utils/week/calendar';
 
@@ -94,7 +94,7 @@ interface OutcomeRowProps {
 
 function OutcomeRow({ outcome, undoable, onUndo, onHold }: OutcomeRowProps) {
   const titleId = useId();
-  const meta = [KIND_LABELS[outcome.kind], outcome.siteId ? siteName(outcome.siteId) : null, formatWeekday(outcome.at)]
+  const meta = [kindLabel(outcome.kind), outcome.siteId ? siteName(outcome.siteId) : null, formatWeekday(outcome.at)]
     .filter(Boolean)
     .join(' · ');
   return (

@@ -1,13 +1,13 @@
 /** Words and numbers as the popup shows them. */
 import { OUTCOME_KINDS, type OutcomeKind } from '@/utils/journal/records';
 import { SITE_LIST } from '@/utils/sites/names';
-import { KIND_LABELS, siteName } from '../labels';
+import { kindLabel, siteName } from '../labels';
 
-export { KIND_LABELS, siteName };
+export { kindLabel, siteName };
 
 export const KIND_CHOICES: readonly { value: OutcomeKind; label: string }[] = OUTCOME_KINDS.map((kind) => ({
   value: kind,
-  label: KIND_LABELS[kind],
+  label: kindLabel(kind),
 }));
 
 /** The supported sites in registry order, for the optional "came through" picker. */

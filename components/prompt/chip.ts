@@ -22,6 +22,7 @@ import type { Detection } from '@/utils/sites/types';
 import type { FrameOptions, PromptFrame } from './frame';
 import { loadFrame, registeredFrame, type FrameFactory } from './frame-slot';
 import { chipName, safeLocale } from './questions';
+import { t } from '@/utils/i18n/t';
 import { chipSheet } from './styles';
 import { pickTheme } from '../../utils/live/theme';
 import type { PromptController, PromptEnvironment, PromptLook } from '../../utils/live/prompt-contract';
@@ -101,7 +102,7 @@ export function buildPrompt(
   mark.setAttribute('aria-hidden', 'true');
   const label = doc.createElement('span');
   // The visible label never includes the count, so the chip's width never changes with it.
-  label.textContent = hidden ? 'Hidden' : 'What for?';
+  label.textContent = t(hidden ? 'chipLabelHidden' : 'chipLabel');
   chip.append(mark, label);
 
   const frame = doc.createElement('span');

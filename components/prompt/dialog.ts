@@ -7,17 +7,18 @@
  * It knows nothing of where it is shown: the environment loads the aim, stores the answers, snoozes the
  * site and hears "close" and the height the dialog needs (the chip places the frame).
  */
-import { KIND_LABELS } from '@/components/kind-labels';
+import { KIND_KEYS, kindLabel } from '@/components/kind-labels';
+import { formatNumber, plural, t, uiLanguage } from '@/utils/i18n/t';
 import type { OutcomeKind } from '@/utils/journal/records';
 import type { PromptCount } from './protocol';
-import { chooseQuestion, ownHeading } from './questions';
+import { chooseQuestion, metricName, ownHeading } from './questions';
 import type { Theme } from '../../utils/live/theme';
 
 /** "Not now" choices: how long the site stays quiet. Days are calendar days (a DST change is not a gap). */
 export const SNOOZES = [
-  { label: 'An hour', until: (now: Date) => new Date(now.getTime() + 60 * 60 * 1000) },
-  { label: 'A day', until: (now: Date) => shiftDays(now, 1) },
-  { label: 'A week', until: (now: Date) => shiftDays(now, 7) },
+  { label: 'snoozeHour', until: (now: Date) => new Date(now.getTime() + 60 * 60 * 1000) },
+  { label: 'snoozeDay', until: (now: Date) => shiftDays(now, 1) },
+  { label: 'snoozeWeek', until: (now: Date) => shiftDays(now, 7) },
 ] as const;
 
 function shiftDays(date: Date, days: number): Date {
@@ -26,12 +27,8 @@ function shiftDays(date: Date, days: number): Date {
   return next;
 }
 
-const KINDS = Object.keys(KIND_LABELS) as OutcomeKind[];
+const KINDS = Object.keys(KIND_KEYS) as OutcomeKind[];
 const TITLE_MAX = 200;
-
-export const NO_AIM = 'Set your aim in the Running For popup.';
-const EMPTY_TITLE = 'Write what it produced, in a few words.';
-const SNOOZE_FAILED = 'The snooze was not saved. Reload the page and try again.';
 
 /** What the dialog needs from where it runs (the prompt page: the journal, the settings, its chip). */
 export interface DialogEnvironment {
@@ -112,16 +109,16 @@ export function createDialog(doc: Document, mount: HTMLElement, env: DialogEnvir
 
   const heading = el('h2', { className: 'heading', attrs: { id: 'rf-heading' } });
   const sub = el('p', { className: 'sub' });
-  const aimText = el('span', { className: 'aim-text empty', text: 'Loading your aim…' });
+  const aimText = el('span', { className: 'aim-text empty', text: t('aimLoading') });
   const week = el('span', { className: 'week', attrs: { hidden: '' } });
-  const aimBox = el('div', { className: 'aim' }, el('span', { className: 'aim-label', text: 'Your aim' }), aimText, week);
+  const aimBox = el('div', { className: 'aim' }, el('span', { className: 'aim-label', text: t('aimLabel') }), aimText, week);
 
-  const revealButton = button('Show the number', 'btn reveal');
+  const revealButton = button(t('showNumber'), 'btn reveal');
   const shown = el('p', { className: 'shown', attrs: { hidden: '', tabindex: '-1' } });
 
-  const logButton = button('Log an outcome', 'btn primary', { 'aria-expanded': 'false', 'aria-controls': 'rf-form' });
-  const nothingButton = button('Nothing yet');
-  const notNowButton = button('Not now', 'btn quiet', { 'aria-expanded': 'false', 'aria-controls': 'rf-snooze' });
+  const logButton = button(t('logOutcome'), 'btn primary', { 'aria-expanded': 'false', 'aria-controls': 'rf-form' });
+  const nothingButton = button(t('nothingYet'));
+  const notNowButton = button(t('notNow'), 'btn quiet', { 'aria-expanded': 'false', 'aria-controls': 'rf-snooze' });
   const answers = el('div', { className: 'answers' }, logButton, nothingButton, notNowButton);
 
   const titleInput = el('input', {
@@ -129,21 +126,21 @@ export function createDialog(doc: Document, mount: HTMLElement, env: DialogEnvir
     attrs: { id: 'rf-title', type: 'text', maxlength: String(TITLE_MAX), autocomplete: 'off', 'aria-required': 'true' },
   });
   const kindSelect = el('select', { className: 'field', attrs: { id: 'rf-kind' } });
-  for (const kind of KINDS) kindSelect.append(el('option', { text: KIND_LABELS[kind], attrs: { value: kind } }));
-  const saveButton = button('Save', 'btn primary');
-  const cancelButton = button('Cancel', 'btn quiet');
+  for (const kind of KINDS) kindSelect.append(el('option', { text: kindLabel(kind), attrs: { value: kind } }));
+  const saveButton = button(t('save'), 'btn primary');
+  const cancelButton = button(t('cancel'), 'btn quiet');
   // A div, not a <form>: a form would submit (and navigate) inside a site's link or form.
   const form = el(
     'div',
-    { className: 'form', attrs: { id: 'rf-form', role: 'group', 'aria-label': 'Log an outcome', hidden: '' } },
-    el('label', { text: 'What did it produce?', attrs: { for: 'rf-title' } }),
+    { className: 'form', attrs: { id: 'rf-form', role: 'group', 'aria-label': t('logOutcome'), hidden: '' } },
+    el('label', { text: t('whatProduced'), attrs: { for: 'rf-title' } }),
     titleInput,
-    el('label', { text: 'Kind', attrs: { for: 'rf-kind' } }),
+    el('label', { text: t('kindLabel'), attrs: { for: 'rf-kind' } }),
     kindSelect,
     el('div', { className: 'row' }, saveButton, cancelButton),
   );
 
-  const snoozeButtons = SNOOZES.map((choice) => button(choice.label));
+  const snoozeButtons = SNOOZES.map((choice) => button(t(choice.label)));
   const snoozeLegend = el('span', { className: 'legend', attrs: { id: 'rf-snooze-legend' } });
   const snooze = el(
     'div',
@@ -155,17 +152,17 @@ export function createDialog(doc: Document, mount: HTMLElement, env: DialogEnvir
   const alert = el('p', { className: 'alert', attrs: { role: 'alert', hidden: '' } });
   // A live region that stays in the tree (empty when quiet), so what is put in it is announced.
   const doneText = el('p', { className: 'done-text', attrs: { role: 'status' } });
-  const doneClose = button('Done');
+  const doneClose = button(t('done'));
   const done = el('div', { className: 'done-row', attrs: { hidden: '' } }, doneClose);
 
-  const closeButton = button('×', 'close', { 'aria-label': 'Close' });
+  const closeButton = button('×', 'close', { 'aria-label': t('close') });
   const dialog = el(
     'div',
     {
       className: 'dialog',
       attrs: { id: 'rf-dialog', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'rf-heading', tabindex: '-1', hidden: '' },
     },
-    el('div', { className: 'top' }, el('span', { className: 'brand', text: 'Running For' }), closeButton),
+    el('div', { className: 'top' }, el('span', { className: 'brand', text: t('extName') }), closeButton),
     heading,
     sub,
     aimBox,
@@ -184,10 +181,8 @@ export function createDialog(doc: Document, mount: HTMLElement, env: DialogEnvir
   function render(): void {
     dialog.classList.toggle('own', detection.own);
     if (hidden) {
-      heading.textContent = detection.own
-        ? `Your ${detection.metric} — what will you do with them?`
-        : `What are these ${detection.metric} for?`;
-      sub.textContent = 'The number is hidden on this site. Show it only if it helps.';
+      heading.textContent = t(detection.own ? 'hiddenHeadingOwn' : 'hiddenHeadingOthers', metricName(detection.metric));
+      sub.textContent = t('hiddenSub');
       shown.textContent = detection.text;
     } else if (detection.own) {
       heading.textContent = ownHeading(detection, lang);
@@ -197,7 +192,7 @@ export function createDialog(doc: Document, mount: HTMLElement, env: DialogEnvir
       sub.textContent = '';
     }
     sub.hidden = sub.textContent === '';
-    snoozeLegend.textContent = `Quiet on ${siteName} for`;
+    snoozeLegend.textContent = t('quietFor', siteName);
     renderWeek();
   }
 
@@ -206,10 +201,12 @@ export function createDialog(doc: Document, mount: HTMLElement, env: DialogEnvir
     week.textContent = '';
     if (week.hidden || weekOutcomes === undefined) return;
     if (weekOutcomes === 0) {
-      week.textContent = 'No outcomes logged yet this week.';
+      week.textContent = t('weekNone');
       return;
     }
-    week.append('This week: ', el('strong', { text: String(weekOutcomes) }), weekOutcomes === 1 ? ' outcome logged.' : ' outcomes logged.');
+    // The number stands out: the sentence is cut where it goes, in whatever place the language puts it.
+    const [before = '', after = ''] = plural('weekLogged', weekOutcomes, '\uE000').split('\uE000');
+    week.append(before, el('strong', { text: formatNumber(weekOutcomes) }), after);
   }
 
   function showError(message: string): void {
@@ -284,19 +281,19 @@ export function createDialog(doc: Document, mount: HTMLElement, env: DialogEnvir
   }
 
   async function loadAim(forOpening: number): Promise<void> {
-    aimText.textContent = 'Loading your aim…';
+    aimText.textContent = t('aimLoading');
     aimText.classList.add('empty');
     let loaded: { aim: string | null; weekOutcomes: number };
     try {
       loaded = await track(env.loadAim());
     } catch (error) {
       if (destroyed || forOpening !== generation) return;
-      aimText.textContent = 'Your aim could not be loaded.';
+      aimText.textContent = t('aimFailed');
       showError(messageOf(error));
       return;
     }
     if (destroyed || forOpening !== generation) return;
-    aimText.textContent = loaded.aim ?? NO_AIM;
+    aimText.textContent = loaded.aim ?? t('noAim');
     aimText.classList.toggle('empty', !loaded.aim);
     weekOutcomes = loaded.weekOutcomes;
     renderWeek();
@@ -344,7 +341,7 @@ export function createDialog(doc: Document, mount: HTMLElement, env: DialogEnvir
     if (busy) return;
     const title = titleInput.value.trim();
     if (!title) {
-      showError(EMPTY_TITLE);
+      showError(t('emptyTitle'));
       titleInput.focus();
       return;
     }
@@ -357,12 +354,12 @@ export function createDialog(doc: Document, mount: HTMLElement, env: DialogEnvir
     kindSelect.selectedIndex = 0;
     if (weekOutcomes !== undefined) weekOutcomes += 1;
     renderWeek();
-    finish(`Saved: “${title}”. That is what the number is for.`);
+    finish(t('savedOutcome', title));
   }
 
   async function nothingYet(): Promise<void> {
     if (busy) return;
-    if (await answer('nothing-yet')) finish('Noted: nothing yet. An honest answer makes the weekly review worth reading.');
+    if (await answer('nothing-yet')) finish(t('notedNothing'));
   }
 
   async function snoozeFor(index: number): Promise<void> {
@@ -373,12 +370,12 @@ export function createDialog(doc: Document, mount: HTMLElement, env: DialogEnvir
     try {
       await track(env.snooze(site, until));
     } catch {
-      if (!destroyed) showError(SNOOZE_FAILED);
+      if (!destroyed) showError(t('snoozeFailed'));
       return;
     }
     if (destroyed) return;
-    const when = new Intl.DateTimeFormat(lang, { weekday: 'short', hour: 'numeric', minute: '2-digit' }).format(until);
-    finish(`Quiet on ${siteName} until ${when}.`);
+    const when = new Intl.DateTimeFormat(uiLanguage(), { weekday: 'short', hour: 'numeric', minute: '2-digit' }).format(until);
+    finish(t('quietUntil', [siteName, when]));
   }
 
   function toggle(panel: HTMLElement, trigger: HTMLButtonElement, other: HTMLElement, otherTrigger: HTMLButtonElement): boolean {

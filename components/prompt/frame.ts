@@ -10,6 +10,7 @@
  * loads in it (a page script navigating `window.frames[i]`), it is thrown away, never shown.
  */
 import { browser } from 'wxt/browser';
+import { t } from '@/utils/i18n/t';
 import type { Detection } from '@/utils/sites/types';
 import { countOf, encodeSetup, newToken, readFromFrame, type Connect, type FrameSetup, type ToFrame } from './protocol';
 import type { Theme } from '../../utils/live/theme';
@@ -146,7 +147,7 @@ export function promptFrame(options: FrameOptions): PromptFrame {
     };
     const created = doc.createElement('iframe');
     created.className = 'frame';
-    created.title = 'Running For';
+    created.title = t('extName');
     created.hidden = true;
     if (typeof created.showPopover === 'function') created.setAttribute('popover', 'manual');
     loads = 0;

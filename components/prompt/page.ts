@@ -9,6 +9,7 @@
 import { browser } from 'wxt/browser';
 import type { PromptMessage, PromptReplies } from '@/utils/messaging/prompt-protocol';
 import type { Refusal } from '@/utils/messaging/refusal';
+import { t } from '@/utils/i18n/t';
 import { snoozeSite } from '@/utils/settings/site-settings';
 import { createDialog, type DialogEnvironment, type DialogView } from './dialog';
 import { dialogPageSheet } from './dialog-styles';
@@ -29,8 +30,6 @@ export interface PromptPageDeps {
   now?: () => Date;
 }
 
-const UNANSWERED = 'Running For did not answer. Reload the page and try again.';
-
 const askBackground: Ask = async (message) => {
   try {
     const reply: unknown = await browser.runtime.sendMessage(message);
@@ -38,7 +37,7 @@ const askBackground: Ask = async (message) => {
   } catch {
     // The extension is being updated or was turned off.
   }
-  return { ok: false, error: UNANSWERED };
+  return { ok: false, error: t('notAnswered') };
 };
 
 export function startPromptPage(deps: PromptPageDeps = {}): DialogView | undefined {

@@ -1,14 +1,14 @@
 /**
  * What the prompt says: the question beside a count, the own-profile heading and the chip's accessible
- * name. Plain strings with `{n}` (the count as the page's language writes it) and `{metric}` (the
- * metric's word), so each line reads as a sentence here, where it is written.
+ * name, in the UI's language (assets/locales/<locale>/prompt.json): `$AMOUNT$` is the count with its metric
+ * ("12,345 followers", its plural form by the number), `$COUNT$` the number as the page writes it.
  *
  * Others' profiles get questions about comparison and feeling big; the user's own profile gets questions
  * about use. Which question shows is a pure function of the day and the count, so it rotates from one
  * day to the next but never flickers while the page re-renders.
  */
 import { remember } from '@/utils/detection/remember';
-import { metricWord } from '@/utils/sites/names';
+import { plural, t, type MessageKey, type PluralKey } from '@/utils/i18n/t';
 import type { Detection, Metric } from '@/utils/sites/types';
 
 export type MetricGroup = 'audience' | 'following' | 'score';
@@ -23,65 +23,46 @@ export const METRIC_GROUPS: Record<Metric, MetricGroup> = {
   stars: 'score',
 };
 
-type Bank = Record<MetricGroup, { others: readonly string[]; own: readonly string[] }>;
+type Bank = Record<MetricGroup, { others: readonly MessageKey[]; own: readonly MessageKey[] }>;
 
+const series = <K extends MessageKey>(base: string, count: number) => Array.from({ length: count }, (_, i) => `${base}${i + 1}` as K);
+
+/** The rotating questions, by message key (assets/locales/<locale>/prompt.json): `$AMOUNT$` is the count with its metric. */
 export const QUESTIONS: Bank = {
-  audience: {
-    others: [
-      '{n} {metric}. What do you think they have actually produced?',
-      'Does {n} {metric} make your own work feel small? What did your work produce this week?',
-      '{n} {metric} is a number. What are you after that a number cannot give you?',
-      'Comparing? {n} {metric} says how many, not what came of it. What came of yours?',
-      'Would {n} {metric} bring you closer to your aim, or only make you feel bigger?',
-      'If you had {n} {metric} tomorrow, what would you do with them? Could you start today?',
-      'Big numbers look like progress. What would real progress look like for you today?',
-    ],
-    own: [
-      'What have these {n} {metric} produced for you lately?',
-      '{n} {metric}. Which one of them could you talk to about your aim today?',
-      'When did your {n} {metric} last turn into a client, a collaborator or a lesson?',
-      '{n} {metric} is an audience. What are you asking it for?',
-      'Has one of your {n} {metric} moved your aim forward this week?',
-      'Growing past {n} {metric}, or using them? Which one moves your aim?',
-    ],
-  },
-  following: {
-    others: [
-      '{n} following. Does that number matter to what you are running for?',
-      'Who people follow shapes what they see. Is what you see today serving your aim?',
-      '{n} following. Are you here to learn something, or to measure yourself?',
-      'Checking who follows whom? What would you rather do with these minutes?',
-      '{n} accounts followed. What did you come to this page for?',
-      'Lists of people are easy to browse. Which one person could actually help your aim?',
-    ],
-    own: [
-      'You follow {n} accounts. Which of them brought you something useful this week?',
-      '{n} accounts in your feed. How many of them move you toward your aim?',
-      'You follow {n}. Whom would you let go to make room for your aim?',
-      'You follow {n} accounts. Whom could you write to today instead of scrolling?',
-      '{n} voices in your feed. What have they produced for you lately?',
-      'Of the {n} accounts you follow, whom have you actually talked to?',
-    ],
-  },
-  score: {
-    others: [
-      '{n} {metric}. Applause is nice. What did the work behind it produce?',
-      '{n} {metric} shows what got attention, not what got done. What got done on your side?',
-      'Does {n} {metric} make your own work look small? Small work that ships still counts.',
-      'Scoreboards pull at everyone. What would you make if nobody kept score?',
-      '{n} {metric}. Would that number change what you are running for?',
-      'Points for them. What is one step toward your aim you could take today?',
-    ],
-    own: [
-      '{n} {metric}. What came out of them besides the number?',
-      '{n} {metric} is attention. Did any of it become a user, a collaborator or a lesson?',
-      'What would you trade {n} {metric} for? Is that your aim?',
-      '{n} {metric}. Who behind them could you talk to about your aim?',
-      'You have {n} {metric}. What is the next thing worth making?',
-      '{n} {metric} feels big. What did it let you do this week?',
-    ],
-  },
+  audience: { others: series('questionAudienceOthers', 7), own: series('questionAudienceOwn', 6) },
+  following: { others: series('questionFollowingOthers', 6), own: series('questionFollowingOwn', 6) },
+  score: { others: series('questionScoreOthers', 6), own: series('questionScoreOwn', 6) },
 };
+
+const AMOUNTS: Record<Metric, PluralKey> = {
+  followers: 'amountFollowers',
+  following: 'amountFollowing',
+  connections: 'amountConnections',
+  friends: 'amountFriends',
+  subscribers: 'amountSubscribers',
+  karma: 'amountKarma',
+  stars: 'amountStars',
+};
+
+const METRIC_NAMES: Record<Metric, MessageKey> = {
+  followers: 'metricFollowers',
+  following: 'metricFollowing',
+  connections: 'metricConnections',
+  friends: 'metricFriends',
+  subscribers: 'metricSubscribers',
+  karma: 'metricKarma',
+  stars: 'metricStars',
+};
+
+/** "12,345 followers" in the UI's language: `n` is the number as written, `value` picks the plural form. */
+export function amount(metric: Metric, value: number, n: string): string {
+  return plural(AMOUNTS[metric], value, n);
+}
+
+/** The metric's name on its own ("followers"). */
+export function metricName(metric: Metric): string {
+  return t(METRIC_NAMES[metric]);
+}
 
 const safeLocales = new Map<string, string | undefined>();
 
@@ -125,10 +106,6 @@ export function formatCount(detection: Pick<Detection, 'value' | 'approximate'> 
   return detection.approximate && /\d\s*\+/.test(detection.text ?? '') ? `${n}+` : n;
 }
 
-function fill(template: string, n: string, metric: string): string {
-  return template.replaceAll('{n}', n).replaceAll('{metric}', metric);
-}
-
 /** A small stable hash (FNV-1a): the same day and count always pick the same question. */
 function hash(text: string): number {
   let h = 0x811c9dc5;
@@ -152,14 +129,15 @@ export function chooseQuestion(
 ): string {
   const bank = QUESTIONS[METRIC_GROUPS[detection.metric]][detection.own ? 'own' : 'others'];
   const index = hash(`${dayKey(now)}|${detection.site}|${detection.metric}|${detection.own}`) % bank.length;
-  return fill(bank[index]!, formatCount(detection, lang), metricWord(detection.metric, detection.value));
+  const n = formatCount(detection, lang);
+  return t(bank[index]!, [amount(detection.metric, detection.value, n), n]);
 }
 
 /** The own-profile question around a number already written ("12,345" or the page's "12.3K"). */
 function ownQuestion(detection: Pick<Detection, 'metric' | 'value'>, n: string): string {
-  if (detection.metric === 'following') return `You follow ${n} — what are they for?`;
-  const them = detection.metric === 'karma' || detection.value === 1 ? 'it' : 'them';
-  return `${n} ${metricWord(detection.metric, detection.value)} — what will you do with ${them}?`;
+  if (detection.metric === 'following') return t('ownHeadingFollowing', n);
+  const phrase = amount(detection.metric, detection.value, n);
+  return detection.metric === 'karma' ? t('ownHeadingKarma', phrase) : plural('ownHeading', detection.value, phrase);
 }
 
 /** The own-profile card's heading: "12,345 followers — what will you do with them?" */
@@ -174,12 +152,10 @@ export function ownHeading(detection: Pick<Detection, 'metric' | 'value' | 'appr
  * with the metric only.
  */
 export function chipName(detection: Pick<Detection, 'metric' | 'value' | 'own'>, hidden: boolean, n: string | null): string {
-  if (hidden) return `Running For: a hidden ${detection.metric} count. What is it for?`;
-  if (n === null) {
-    const what = metricWord(detection.metric, 2);
-    return `Running For: ${detection.own ? `your ${what} — what will you do with them` : `these ${what} — what have they produced`}?`;
-  }
-  if (detection.own) return `Running For: ${ownQuestion(detection, n)}`;
-  if (detection.metric === 'following') return `Running For: what has following these ${n} accounts produced?`;
-  return `Running For: what have these ${n} ${metricWord(detection.metric, detection.value)} produced?`;
+  const name = metricName(detection.metric);
+  if (hidden) return t('chipName', t('chipNameHidden', name));
+  if (n === null) return t('chipName', t(detection.own ? 'chipNameNoNumberOwn' : 'chipNameNoNumberOthers', name));
+  if (detection.own) return t('chipName', ownQuestion(detection, n));
+  if (detection.metric === 'following') return t('chipName', plural('chipNameFollowing', detection.value, n));
+  return t('chipName', t('chipNameOthers', amount(detection.metric, detection.value, n)));
 }

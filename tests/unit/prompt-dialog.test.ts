@@ -6,7 +6,7 @@
  * page gives it (the background's answers, the settings, the chip's frame).
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createDialog, NO_AIM, SNOOZES, type DialogEnvironment, type DialogView } from '../../components/prompt/dialog';
+import { createDialog, SNOOZES, type DialogEnvironment, type DialogView } from '../../components/prompt/dialog';
 import { countOf, type PromptCount } from '../../components/prompt/protocol';
 import { chooseQuestion } from '../../components/prompt/questions';
 import { OUTCOME_KINDS, type OutcomeKind } from '../../utils/journal/records';
@@ -137,7 +137,7 @@ describe('the dialog', () => {
 
   it('says where to set an aim when there is none', async () => {
     await openPrompt({}, 'reframe', (f) => (f.aim = { aim: null, weekOutcomes: 0 }));
-    expect(q(parts, '.aim-text').textContent).toBe(NO_AIM);
+    expect(q(parts, '.aim-text').textContent).toBe('No aim yet.');
   });
 
   it('shows a refused aim request in the alert', async () => {

@@ -13,6 +13,7 @@ import { promptFrame } from '../../components/prompt/frame';
 import { registerFrame } from '../../components/prompt/frame-slot';
 import { mountPrompt } from '../../components/prompt/mount';
 import { decodeSetup } from '../../components/prompt/protocol';
+import { t, type MessageKey } from '../../utils/i18n/t';
 import { chipName, chooseQuestion, formatCount, METRIC_GROUPS, ownHeading, QUESTIONS, safeLocale } from '../../components/prompt/questions';
 import { DIALOG_PAGE_CSS } from '../../components/prompt/dialog-styles';
 import { CHIP_CSS } from '../../components/prompt/styles';
@@ -153,7 +154,8 @@ describe('questions', () => {
       for (const own of [false, true]) {
         for (let day = 1; day <= 28; day += 1) {
           const text = chooseQuestion({ site: 'x', metric, value: 12300, approximate: true, own }, new Date(2026, 1, day), 'en');
-          expect(text).not.toMatch(/[{}]/);
+          // No placeholder left, and a message, not a missing key's name.
+          expect(text).not.toMatch(/[{}$]|^question/);
         }
       }
     }
@@ -180,8 +182,9 @@ describe('questions', () => {
     const day = new Date(2026, 10, 26);
     const forOthers = chooseQuestion({ site: 'x', metric: 'followers', value: 5, approximate: false, own: false }, day, 'en');
     const forOwn = chooseQuestion({ site: 'x', metric: 'followers', value: 5, approximate: false, own: true }, day, 'en');
-    expect([...others].some((template) => template.replaceAll('{n}', '5').replaceAll('{metric}', 'followers') === forOthers)).toBe(true);
-    expect([...own].some((template) => template.replaceAll('{n}', '5').replaceAll('{metric}', 'followers') === forOwn)).toBe(true);
+    const asked = (key: MessageKey) => t(key, ['5 followers', '5']);
+    expect([...others].some((key) => asked(key) === forOthers)).toBe(true);
+    expect([...own].some((key) => asked(key) === forOwn)).toBe(true);
   });
 
   it('formats counts exactly or abbreviated, in the page language', () => {
@@ -333,7 +336,7 @@ describe('the chip', () => {
     parts.controller.destroy();
     makePrompt({}, 'hide');
     expect(parts.chip.textContent).toBe('Hidden');
-    expect(parts.chip.getAttribute('aria-label')).toBe('Running For: a hidden followers count. What is it for?');
+    expect(parts.chip.getAttribute('aria-label')).toBe('Running For: a hidden count of followers. What is it for?');
   });
 
   it('its styles use px, not page-relative units, and no outside variables', () => {

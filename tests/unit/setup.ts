@@ -4,6 +4,11 @@
  * a `*.content-world.test.ts` file starts as a content script does — English only, nothing else registered
  * — and the end-to-end tests run that path in real browsers.
  */
-import { expect } from 'vitest';
+import { beforeEach, expect } from 'vitest';
 
 if (!expect.getState().testPath?.endsWith('.content-world.test.ts')) await import('../../utils/detection/lang/all');
+
+// The UI's words as the browser gives them, in English unless a test picks another locale (./i18n-fake.ts).
+const { installI18n, useLocale } = await import('./i18n-fake');
+installI18n();
+beforeEach(() => useLocale('en', 'en-US'));

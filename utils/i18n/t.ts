@@ -1,0 +1,68 @@
+/**
+ * The UI's words in the browser's language: `browser.i18n` reads the `_locales` the build writes
+ * (./files.ts), in every extension context — content scripts included, so no string enters a content
+ * script's bundle and the browser picks the locale (README "Languages").
+ *
+ * Plural forms by CLDR (`Intl.PluralRules` of the locale the messages come from, which is not always the
+ * browser's: a Polish browser reads English messages and so English plurals), numbers and dates by `Intl`
+ * in the browser's language.
+ */
+import { browser } from 'wxt/browser';
+import type { MessageKey, PluralCategory, PluralKey } from './keys';
+
+export type { MessageKey, PluralKey } from './keys';
+
+/** Substitutions for a message's placeholders, in their order (`$1`, `$2`, … in the message's `placeholders`). */
+export type Substitutions = string | readonly string[];
+
+/** WXT types `getMessage` by the `_locales` it finds in the public folder; ours are written by the build (./files.ts). */
+const getMessage = (key: string, substitutions?: string | string[]): string =>
+  (browser.i18n.getMessage as (key: string, substitutions?: string | string[]) => string)(key, substitutions);
+
+function message(key: string, substitutions?: Substitutions): string {
+  return getMessage(key, substitutions === undefined ? undefined : typeof substitutions === 'string' ? substitutions : [...substitutions]);
+}
+
+/** The message `key`; a missing one reads as its key, never as an empty control. */
+export function t(key: MessageKey, substitutions?: Substitutions): string {
+  return message(key, substitutions) || key;
+}
+
+let rules: { locale: string; select: (count: number) => PluralCategory } | undefined;
+
+/** The locale the messages come from (`pt-BR`, `zh-CN`): the folder the browser picked. */
+export function messagesLocale(): string {
+  return (message('locale') || 'en').replace('_', '-');
+}
+
+/** The writing direction of the messages' language: the dir attribute of every extension page. */
+export function textDirection(): 'ltr' | 'rtl' {
+  return message('dir') === 'rtl' ? 'rtl' : 'ltr';
+}
+
+/** The browser's language, for numbers, dates and weeks (`Intl`). */
+export function uiLanguage(): string {
+  return browser.i18n.getUILanguage();
+}
+
+/**
+ * The plural form of `key` for `count`: `<key>_<category>` by the messages' locale's rules, its `_other`
+ * when a locale writes no separate form for a category.
+ */
+export function plural(key: PluralKey, count: number, substitutions?: Substitutions): string {
+  const locale = messagesLocale();
+  if (rules?.locale !== locale) {
+    const pluralRules = new Intl.PluralRules(locale);
+    rules = { locale, select: (n) => pluralRules.select(n) as PluralCategory };
+  }
+  return message(`${key}_${rules.select(count)}`, substitutions) || message(`${key}_other`, substitutions) || key;
+}
+
+let numbers: { language: string; format: Intl.NumberFormat } | undefined;
+
+/** A number as the browser's language writes it ("12,345", "12 345", "١٢٬٣٤٥"). */
+export function formatNumber(value: number): string {
+  const language = uiLanguage();
+  if (numbers?.language !== language) numbers = { language, format: new Intl.NumberFormat(language) };
+  return numbers.format.format(value);
+}
