@@ -135,6 +135,30 @@ describe('round trip', () => {
     expect((await restored.currentAim())?.aim).toBe('Five clients by June');
   });
 
+  it("keeps an aim's if-then plan, in its place among the fields, and leaves it out of an aim that has none", async () => {
+    const original = await seededJournal();
+    const current = await original.currentAim();
+    await original.setPlan(current!.id, 'When I see my follower count, I will write to one client');
+    const backup = await exportBackup(original, EXPORTED_AT);
+    expect(Object.keys(backup.aims[0]!)).toEqual(['id', 'purpose', 'aim', 'createdAt', 'archivedAt']);
+    expect(Object.keys(backup.aims[1]!)).toEqual(['id', 'purpose', 'aim', 'plan', 'createdAt', 'archivedAt']);
+    const first = serializeBackup(backup);
+    original.close();
+
+    const restored = await freshJournal();
+    expect(await importText(restored, first)).toMatchObject({ ok: true });
+    expect(serializeBackup(await exportBackup(restored, EXPORTED_AT))).toBe(first);
+    expect((await restored.currentAim())?.plan).toBe('When I see my follower count, I will write to one client');
+  });
+
+  it('imports a backup written before plans existed (no "plan" anywhere), and its aims have none', async () => {
+    const text = fixture('valid-small.json');
+    expect(text).not.toContain('"plan"');
+    const journal = await Journal.open({ now });
+    expect(await importText(journal, text)).toMatchObject({ ok: true, report: { added: { aims: 2 } } });
+    expect((await journal.aims()).map((aim) => 'plan' in aim)).toEqual([false, false]);
+  });
+
   it('round-trips the sample file (dates normalised, order kept)', async () => {
     const journal = await Journal.open({ now });
     const backup = validSmall();
@@ -350,6 +374,8 @@ describe('validation', () => {
     ],
     ['a note over the limit', () => variant((f) => (f.outcomes[0]!.note = 'n'.repeat(2001))), /^outcomes\[0\]\.note: is too long/],
     ['a huge id', () => variant((f) => (f.aims[0]!.id = 'a'.repeat(65))), /^aims\[0\]\.id: is too long/],
+    ['a plan over the limit', () => variant((f) => (f.aims[1]!.plan = 'p'.repeat(501))), /^aims\[1\]\.plan: is too long \(501 characters/],
+    ['a plan that is not text', () => variant((f) => (f.aims[1]!.plan = 3 as never)), /^aims\[1\]\.plan: must be text \(found 3\)/],
     ['an id with odd characters', () => variant((f) => (f.aims[0]!.id = '../etc')), /^aims\[0\]\.id: must be letters, digits/],
     [
       'a null where null is not allowed',

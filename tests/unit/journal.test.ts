@@ -33,6 +33,26 @@ describe('aims', () => {
     await expect(journal.setAim({ purpose: 'x', aim: '   ' })).rejects.toBeInstanceOf(JournalError);
     expect(await journal.aims()).toEqual([]);
   });
+  it('keeps an if-then plan with the aim: set with it, changed or removed in place (nothing archived), never empty', async () => {
+    const journal = await Journal.open({ now });
+    const plain = await journal.setAim({ purpose: 'p', aim: 'Three clients by March', plan: '   ' });
+    expect('plan' in plain).toBe(false);
+    const aim = await journal.setAim({
+      purpose: 'p',
+      aim: 'Three clients by March',
+      plan: ' When I see my count, I will write to one client ',
+    });
+    expect(aim.plan).toBe('When I see my count, I will write to one client');
+    const changed = await journal.setPlan(aim.id, 'When I see my count, I will close the tab');
+    expect(changed).toEqual({ ...aim, plan: 'When I see my count, I will close the tab' });
+    expect(await journal.currentAim()).toEqual(changed);
+    const removed = await journal.setPlan(aim.id, '  ');
+    expect('plan' in removed).toBe(false);
+    expect(await journal.aims()).toHaveLength(2);
+    await expect(journal.setPlan(aim.id, 'x'.repeat(501))).rejects.toThrow(/plan/);
+    await expect(journal.setPlan('gone', 'A plan')).rejects.toBeInstanceOf(JournalError);
+    expect(await journal.currentAim()).toEqual(removed);
+  });
 });
 
 describe('outcomes', () => {

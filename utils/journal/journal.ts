@@ -206,12 +206,13 @@ export class Journal {
     return this.run((db) => db.getAllFromIndex('aims', 'by-createdAt'));
   }
 
-  /** Set a new purpose and aim. The current one is archived, never overwritten. */
-  async setAim(input: { purpose: string; aim: string }): Promise<Aim> {
+  /** Set a new purpose and aim (with its if-then plan, if any). The current one is archived, never overwritten. */
+  async setAim(input: { purpose: string; aim: string; plan?: string }): Promise<Aim> {
     const at = this.stamp();
+    const plan = input.plan?.trim();
     const aim = check(
       AimSchema,
-      { id: newId(), purpose: input.purpose.trim(), aim: input.aim.trim(), createdAt: at, archivedAt: null },
+      { id: newId(), purpose: input.purpose.trim(), aim: input.aim.trim(), ...(plan ? { plan } : {}), createdAt: at, archivedAt: null },
       'Aim',
     );
     return this.run(async (db) => {
@@ -225,6 +226,27 @@ export class Journal {
         await tx.store.add(aim);
         await tx.done;
         return aim;
+      });
+    });
+  }
+
+  /**
+   * Keep an if-then plan with the aim `aimId` (an empty plan removes it). The plan is not the aim's words:
+   * the record changes in place, nothing is archived. Throws when the aim no longer exists.
+   */
+  async setPlan(aimId: string, plan: string): Promise<Aim> {
+    const words = plan.trim();
+    return this.run(async (db) => {
+      const tx = db.transaction('aims', 'readwrite');
+      return allOrNothing(tx, async () => {
+        const existing = await tx.store.get(aimId);
+        if (!existing) throw new JournalError('invalid', 'That aim no longer exists.');
+        const changed: Aim = { ...existing };
+        delete changed.plan;
+        const next = check(AimSchema, words ? { ...changed, plan: words } : changed, 'Aim');
+        await tx.store.put(next);
+        await tx.done;
+        return next;
       });
     });
   }

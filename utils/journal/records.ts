@@ -16,6 +16,12 @@ export interface Aim {
   id: string;
   purpose: string;
   aim: string;
+  /**
+   * An if-then plan kept with the aim ("When I see my follower count, I will …"), shown in the prompt; absent
+   * when the user wrote none. Written by the first-run page (components/welcome/); not part of the aim's words,
+   * so changing it changes this record in place instead of archiving it (Journal#setPlan).
+   */
+  plan?: string;
   createdAt: string;
   /** When a newer aim replaced this one; null for the current aim. */
   archivedAt: string | null;
@@ -120,6 +126,7 @@ export const LIMITS = {
   siteId: 253,
   purpose: 500,
   aim: 500,
+  plan: 500,
   title: 200,
   note: 2000,
   /** A diagnostic: structure only, a few hundred lines at most. */
@@ -167,6 +174,7 @@ export const AimSchema = v.strictObject({
     text(LIMITS.aim),
     v.check((value) => value.trim().length > 0, 'must not be empty'),
   ),
+  plan: v.optional(text(LIMITS.plan)),
   createdAt: isoDate,
   archivedAt: v.nullable(isoDate),
 });

@@ -42,8 +42,9 @@ export function backupFilename(date: Date): string {
   return `running-for-backup-${localDay(date)}.json`;
 }
 
+/** The record's `keys`, in that order; an optional field the record does not have stays out. */
 function pick<T, K extends keyof T>(record: T, keys: readonly K[]): Pick<T, K> {
   const out = {} as Pick<T, K>;
-  for (const key of keys) out[key] = record[key];
+  for (const key of keys) if (record[key] !== undefined) out[key] = record[key];
   return out;
 }

@@ -63,9 +63,12 @@ export const MAX_BACKUP_RECORDS = 1_000_000;
 /** The top-level keys, in the order a backup is written. */
 export const TOP_LEVEL_KEYS = ['format', 'version', 'exportedAt', ...STORES] as const;
 
-/** Each store's fields, in the order of records.ts: export writes exactly these, nothing more. */
+/**
+ * Each store's fields, in the order of records.ts: export writes exactly these, nothing more — and an
+ * optional one (an aim's `plan`) only when the record has it, so a file without it is still a whole backup.
+ */
 export const FIELDS = {
-  aims: ['id', 'purpose', 'aim', 'createdAt', 'archivedAt'],
+  aims: ['id', 'purpose', 'aim', 'plan', 'createdAt', 'archivedAt'],
   outcomes: ['id', 'at', 'title', 'kind', 'note', 'siteId', 'aimId'],
   reflections: ['id', 'at', 'siteId', 'metric', 'value', 'own', 'answer', 'outcomeId'],
   snapshots: ['id', 'at', 'siteId', 'metric', 'value', 'approximate'],
