@@ -5,6 +5,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { siteName } from '@/components/labels';
+import { formatNumber, plural } from '@/utils/i18n/t';
 import type { Journal } from '@/utils/journal/journal';
 import type { RefusalDay } from '@/utils/journal/records';
 import type { Weekday } from '@/utils/settings/items';
@@ -34,9 +35,7 @@ export function summarizeRefusals(rows: readonly RefusalDay[], name: (siteId: st
     .map(([siteId, count]) => ({
       siteId,
       count,
-      sentence:
-        `Running For refused ${count.toLocaleString()} ${count === 1 ? 'update' : 'updates'} from ${name(siteId)} ` +
-        `this week (more than any tab can send): a page may be trying to fill your journal.`,
+      sentence: plural('refusedUpdates', count, [formatNumber(count), name(siteId)]),
     }));
 }
 

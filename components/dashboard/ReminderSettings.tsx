@@ -3,14 +3,15 @@
  * item the background watches, which moves the alarm (utils/week/reminder.ts).
  */
 import { useEffect, useState } from 'preact/hooks';
+import { t, uiLanguage } from '@/utils/i18n/t';
 import { nextReminderTime } from '@/utils/week/reminder';
 import { reminderItem, repairReminder, type Weekday, type WeeklyReminder } from '@/utils/settings/items';
 
 const WEEKDAYS: readonly Weekday[] = [1, 2, 3, 4, 5, 6, 0];
 
-/** "Monday" in the reader's locale (7 January 2024 was a Sunday). */
+/** "Monday" in the browser's language (7 January 2024 was a Sunday). */
 function weekdayName(day: Weekday): string {
-  return new Date(2024, 0, 7 + day).toLocaleDateString(undefined, { weekday: 'long' });
+  return new Intl.DateTimeFormat(uiLanguage(), { weekday: 'long' }).format(new Date(2024, 0, 7 + day));
 }
 
 export interface ReminderSettingsProps {
@@ -28,7 +29,7 @@ export function ReminderSettings({ read = readReminder, write = writeReminder, n
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    read().then(setReminder, () => setError('Your reminder setting could not be read. Reload the page to try again.'));
+    read().then(setReminder, () => setError(t('reminderSettingsReadFailed')));
   }, [read]);
 
   const save = async (changes: Partial<WeeklyReminder>) => {
@@ -38,31 +39,28 @@ export function ReminderSettings({ read = readReminder, write = writeReminder, n
     try {
       await write(next);
       setError(null);
-      setStatus(next.enabled ? `Saved. Next reminder: ${describeNext(next, now())}.` : 'Saved. No weekly reminder will be shown.');
+      setStatus(next.enabled ? t('reminderSettingsSavedNext', describeNext(next, now())) : t('reminderSettingsSavedOff'));
     } catch {
-      setError('The reminder setting was not saved. Try again.');
+      setError(t('reminderSettingsSaveFailed'));
     }
   };
 
   return (
     <section class="card reminder-settings" aria-labelledby="reminder-heading">
-      <h2 id="reminder-heading">Weekly reminder</h2>
-      <p class="muted">
-        A notification with the week in one line — audience, time, outcomes toward your aim — that opens this page. It appears only once you
-        have set an aim.
-      </p>
+      <h2 id="reminder-heading">{t('reminderSettingsHeading')}</h2>
+      <p class="muted">{t('reminderSettingsExplanation')}</p>
       {reminder === undefined ? (
         error ? null : (
-          <p class="muted">Loading…</p>
+          <p class="muted">{t('reminderSettingsLoading')}</p>
         )
       ) : (
         <form class="reminder-form" onSubmit={(event) => event.preventDefault()}>
           <label class="check">
             <input type="checkbox" checked={reminder.enabled} onChange={(event) => void save({ enabled: event.currentTarget.checked })} />
-            Remind me every week
+            {t('reminderSettingsEnabled')}
           </label>
           <div class="field">
-            <label for="reminder-day">Day</label>
+            <label for="reminder-day">{t('reminderSettingsDay')}</label>
             <select
               id="reminder-day"
               value={String(reminder.day)}
@@ -77,7 +75,7 @@ export function ReminderSettings({ read = readReminder, write = writeReminder, n
             </select>
           </div>
           <div class="field">
-            <label for="reminder-time">Time</label>
+            <label for="reminder-time">{t('reminderSettingsTime')}</label>
             <input
               id="reminder-time"
               type="time"
@@ -103,7 +101,14 @@ export function ReminderSettings({ read = readReminder, write = writeReminder, n
   );
 }
 
+/** When the next reminder is due, as the browser's language writes a date and time ("Monday, 30 November at 9:00 AM"). */
 function describeNext(reminder: WeeklyReminder, now: Date): string {
   const when = nextReminderTime(now, reminder.day, reminder.time);
-  return when.toLocaleString(undefined, { weekday: 'long', day: 'numeric', month: 'long', hour: 'numeric', minute: '2-digit' });
+  return new Intl.DateTimeFormat(uiLanguage(), {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    hour: 'numeric',
+    minute: '2-digit',
+  }).format(when);
 }

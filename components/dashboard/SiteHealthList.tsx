@@ -5,17 +5,23 @@
  * or showed nothing on the clipboard, for a bug report. Nothing is sent anywhere.
  */
 import { useEffect, useState } from 'preact/hooks';
+import { t, type MessageKey } from '@/utils/i18n/t';
 import type { Journal } from '@/utils/journal/journal';
 import { summarizeSiteHealth, type HealthState, type SiteHealthSummary } from '@/utils/health/words';
 import { weekBounds } from '@/utils/week/calendar';
 import type { Weekday } from '@/utils/settings/items';
 
-export const STATE_LABELS: Record<HealthState, string> = {
-  ok: 'Working',
-  fallback: 'Reading labels',
-  missing: 'Not finding counts',
-  unknown: 'Not checked yet',
+const STATE_LABELS: Record<HealthState, MessageKey> = {
+  ok: 'healthBadgeOk',
+  fallback: 'healthBadgeFallback',
+  missing: 'healthBadgeMissing',
+  unknown: 'healthBadgeUnknown',
 };
+
+/** A health state as its badge says it ("Working"), in the UI's language. */
+export function stateLabel(state: HealthState): string {
+  return t(STATE_LABELS[state]);
+}
 
 export interface SiteHealthListProps {
   journal: Journal;
@@ -34,7 +40,10 @@ export interface SiteHealthListProps {
 
 const clipboard = (text: string) => navigator.clipboard.writeText(text);
 
-/** What Copy diagnostic puts on the clipboard: the summary in numbers, then the structure. */
+/**
+ * What Copy diagnostic puts on the clipboard: the summary in numbers, then the structure. In English whatever
+ * the UI's language: a bug report's text, read by the maintainers, not a message of the UI.
+ */
 export function diagnosticReport(site: { id: string; name: string }, summary: SiteHealthSummary, at: Date): string {
   return [
     `Running For site health: ${site.name} (${site.id}), ${at.toISOString().slice(0, 10)}`,
@@ -70,7 +79,7 @@ export function SiteHealthList({ journal, now, weekStartsOn, revision, sites, co
       (error: unknown) => {
         if (!live) return;
         setUnread(true);
-        fail('Could not read site health.', messageOf(error));
+        fail(t('healthReadFailed'), messageOf(error));
       },
     );
     return () => {
@@ -81,22 +90,19 @@ export function SiteHealthList({ journal, now, weekStartsOn, revision, sites, co
   const copyDiagnostic = async (site: { id: string; name: string }, summary: SiteHealthSummary) => {
     try {
       await copy(diagnosticReport(site, summary, now()));
-      announce(`Copied ${site.name}'s diagnostic: the page's structure only, no text from it. Paste it into a bug report.`);
+      announce(t('healthCopied', site.name));
     } catch (error) {
-      fail('Could not copy to the clipboard.', messageOf(error));
+      fail(t('healthCopyFailed'), messageOf(error));
     }
   };
 
   return (
     <section class="site-health" aria-labelledby="site-health-heading">
-      <h2 id="site-health-heading">Are the counts still found?</h2>
-      <p class="muted">
-        Sites change their pages. Running For notes, on your device, whether it found the counts on each page that should show them —
-        numbers only, never what the page says.
-      </p>
+      <h2 id="site-health-heading">{t('healthListHeading')}</h2>
+      <p class="muted">{t('healthListExplanation')}</p>
       {summaries === undefined ? (
         unread ? null : (
-          <p class="muted">Loading…</p>
+          <p class="muted">{t('healthListLoading')}</p>
         )
       ) : (
         <ul class="site-health-list">
@@ -110,7 +116,7 @@ export function SiteHealthList({ journal, now, weekStartsOn, revision, sites, co
                 data-site={site.id}
                 data-state={summary.state}
               >
-                <span class="health-badge">{STATE_LABELS[summary.state]}</span>
+                <span class="health-badge">{stateLabel(summary.state)}</span>
                 <span class="health-site">{site.name}</span>
                 <span class="health-sentence">{summary.sentence}</span>
                 {summary.diagnostic ? (
@@ -118,9 +124,9 @@ export function SiteHealthList({ journal, now, weekStartsOn, revision, sites, co
                     type="button"
                     class="quiet"
                     onClick={() => void copyDiagnostic(site, summary)}
-                    aria-label={`Copy diagnostic for ${site.name}`}
+                    aria-label={t('healthCopyButtonName', site.name)}
                   >
-                    Copy diagnostic
+                    {t('healthCopyButton')}
                   </button>
                 ) : null}
               </li>

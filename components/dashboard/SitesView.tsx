@@ -10,22 +10,23 @@ import { useCallback, useEffect, useId, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { normaliseOrigin, originPattern } from '@/utils/settings/registrations';
 import { extraOriginsItem, repairOrigins, repairSiteModes, siteModesItem, type SiteMode } from '@/utils/settings/items';
+import { t, type MessageKey } from '@/utils/i18n/t';
 import { adapters } from '@/utils/sites';
 import type { SiteAdapter } from '@/utils/sites/types';
 import { RefusalNotice } from './RefusalNotice';
 import { SiteHealthList, type SiteHealthListProps } from './SiteHealthList';
 
-export const MODE_LABELS: Record<SiteMode, string> = {
-  reframe: 'Reframe',
-  hide: 'Hide numbers',
-  off: 'Off',
-};
+/** The modes in the order the view offers them, each with its name and its tooltip's message. */
+const MODES: readonly { mode: SiteMode; label: MessageKey; hint: MessageKey }[] = [
+  { mode: 'reframe', label: 'sitesModeReframe', hint: 'sitesModeReframeHint' },
+  { mode: 'hide', label: 'sitesModeHide', hint: 'sitesModeHideHint' },
+  { mode: 'off', label: 'sitesModeOff', hint: 'sitesModeOffHint' },
+];
 
-const MODE_HINTS: Record<SiteMode, string> = {
-  reframe: 'a question beside each count',
-  hide: 'numbers hidden, the question stays',
-  off: 'Running For does nothing here',
-};
+/** A mode's name as its radio button says it ("Hide numbers"), in the UI's language. */
+export function modeLabel(mode: SiteMode): string {
+  return t(MODES.find((entry) => entry.mode === mode)!.label);
+}
 
 export interface SitesStore {
   readModes: () => Promise<Record<string, SiteMode>>;
@@ -107,7 +108,7 @@ export function SitesView({ store = settingsStore, permissions = browserPermissi
           setModes(savedModes);
           setOrigins(savedOrigins);
         },
-        (error: unknown) => live && setProblem({ title: 'Could not read your site settings.', detail: messageOf(error) }),
+        (error: unknown) => live && setProblem({ title: t('sitesReadFailed'), detail: messageOf(error) }),
       );
     };
     load();
@@ -124,7 +125,7 @@ export function SitesView({ store = settingsStore, permissions = browserPermissi
     const read = () => {
       Promise.all(origins.map(async (origin) => [origin, await permissions.contains({ origins: [originPattern(origin)] })] as const)).then(
         (entries) => live && setAccess(Object.fromEntries(entries)),
-        (error: unknown) => live && setProblem({ title: 'Could not read which sites your browser allows.', detail: messageOf(error) }),
+        (error: unknown) => live && setProblem({ title: t('sitesAccessReadFailed'), detail: messageOf(error) }),
       );
     };
     read();
@@ -151,9 +152,9 @@ export function SitesView({ store = settingsStore, permissions = browserPermissi
     setModes(next);
     try {
       await store.writeModes(next);
-      setStatus(`${site.name}: ${MODE_LABELS[mode]}. Takes effect on the next page you open there.`);
+      setStatus(t('sitesModeSaved', [site.name, modeLabel(mode)]));
     } catch (error) {
-      setProblem({ title: `Could not save the mode for ${site.name}.`, detail: messageOf(error) });
+      setProblem({ title: t('sitesModeSaveFailed', site.name), detail: messageOf(error) });
     }
   };
 
@@ -167,7 +168,7 @@ export function SitesView({ store = settingsStore, permissions = browserPermissi
     void (async () => {
       try {
         if (!(await asked)) {
-          setProblem({ title: 'Permission refused.', detail: then.refused });
+          setProblem({ title: t('sitesPermissionRefused'), detail: then.refused });
           return;
         }
         await then.granted();
@@ -185,25 +186,26 @@ export function SitesView({ store = settingsStore, permissions = browserPermissi
     setStatus('');
     const result = normaliseOrigin(address, sites);
     if (!result.ok) {
-      setProblem({ title: 'That site cannot be added.', detail: result.message });
+      setProblem({ title: t('sitesAddRejected'), detail: result.message });
       inputRef.current?.focus();
       return;
     }
     const { origin } = result;
+    const host = new URL(origin).host;
     if (origins?.includes(origin)) {
-      setProblem({ title: 'That site cannot be added.', detail: `${new URL(origin).host} is already in your list.` });
+      setProblem({ title: t('sitesAddRejected'), detail: t('sitesAddDuplicate', host) });
       return;
     }
     askAccess(origin, {
-      refused: `Running For can only work on ${new URL(origin).host} with your permission to read its pages. Nothing was added.`,
-      failed: 'Could not add the site.',
+      refused: t('sitesAddRefused', host),
+      failed: t('sitesAddFailed'),
       granted: async () => {
         const current = await store.readOrigins();
         const next = current.includes(origin) ? current : [...current, origin];
         await store.writeOrigins(next);
         setOrigins(next);
         setAddress('');
-        setStatus(`Added ${new URL(origin).host}. Running For works there from the next page you open.`);
+        setStatus(t('sitesAdded', host));
       },
     });
   };
@@ -214,9 +216,9 @@ export function SitesView({ store = settingsStore, permissions = browserPermissi
     setStatus('');
     const host = new URL(origin).host;
     askAccess(origin, {
-      refused: `Running For stays off on ${host} until you allow it.`,
-      failed: `Could not allow ${host}.`,
-      granted: () => setStatus(`Allowed ${host} again. Running For works there from the next page you open.`),
+      refused: t('sitesAllowRefused', host),
+      failed: t('sitesAllowFailed', host),
+      granted: () => setStatus(t('sitesAllowed', host)),
     });
   };
 
@@ -231,10 +233,10 @@ export function SitesView({ store = settingsStore, permissions = browserPermissi
       setOrigins(next);
       // Revoking also makes the background unregister the site's content script (permissions.onRemoved).
       await permissions.remove({ origins: [originPattern(origin)] });
-      setStatus(`Removed ${host}. Running For no longer reads its pages.`);
+      setStatus(t('sitesRemoved', host));
       inputRef.current?.focus();
     } catch (error) {
-      setProblem({ title: `Could not remove ${host}.`, detail: messageOf(error) });
+      setProblem({ title: t('sitesRemoveFailed', host), detail: messageOf(error) });
     } finally {
       setBusy(false);
     }
@@ -243,11 +245,9 @@ export function SitesView({ store = settingsStore, permissions = browserPermissi
   return (
     <section class="view sites-view" aria-labelledby="sites-heading">
       <h1 id="sites-heading" tabIndex={-1}>
-        Sites
+        {t('sitesHeading')}
       </h1>
-      <p class="lede">
-        Choose what Running For does on each site. Hiding numbers keeps the question beside each count, so you can still look on purpose.
-      </p>
+      <p class="lede">{t('sitesLede')}</p>
 
       <div class="messages">
         <p role="status" class="status-message" data-testid="sites-status">
@@ -264,9 +264,9 @@ export function SitesView({ store = settingsStore, permissions = browserPermissi
 
       {health ? <RefusalNotice {...health} /> : null}
 
-      <h2>Supported sites</h2>
+      <h2>{t('sitesSupportedHeading')}</h2>
       {modes === undefined ? (
-        <p class="muted">Loading your settings…</p>
+        <p class="muted">{t('sitesLoading')}</p>
       ) : (
         <ul class="site-modes">
           {sites.map((site) => {
@@ -276,8 +276,8 @@ export function SitesView({ store = settingsStore, permissions = browserPermissi
                 <fieldset>
                   <legend>{site.name}</legend>
                   <div class="mode-choices">
-                    {(Object.keys(MODE_LABELS) as SiteMode[]).map((mode) => (
-                      <label key={mode} class="mode-choice" title={MODE_HINTS[mode]}>
+                    {MODES.map(({ mode, label, hint }) => (
+                      <label key={mode} class="mode-choice" title={t(hint)}>
                         <input
                           type="radio"
                           name={`mode-${site.id}`}
@@ -285,7 +285,7 @@ export function SitesView({ store = settingsStore, permissions = browserPermissi
                           checked={current === mode}
                           onChange={() => void chooseMode(site, mode)}
                         />
-                        {MODE_LABELS[mode]}
+                        {t(label)}
                       </label>
                     ))}
                   </div>
@@ -298,13 +298,11 @@ export function SitesView({ store = settingsStore, permissions = browserPermissi
 
       {health ? <SiteHealthList {...health} sites={sites} announce={announce} fail={fail} /> : null}
 
-      <h2>Sites you added</h2>
-      <p class="muted">
-        A Mastodon instance, a blog, a forum: Running For asks your browser for permission to read that site’s pages, and only that site’s.
-      </p>
+      <h2>{t('sitesAddedHeading')}</h2>
+      <p class="muted">{t('sitesAddedExplanation')}</p>
       <form class="add-site" onSubmit={addSite} noValidate>
         <div class="field">
-          <label for={inputId}>Site address</label>
+          <label for={inputId}>{t('sitesAddressLabel')}</label>
           <input
             id={inputId}
             ref={inputRef}
@@ -312,35 +310,35 @@ export function SitesView({ store = settingsStore, permissions = browserPermissi
             inputMode="url"
             autoComplete="url"
             spellcheck={false}
-            placeholder="mastodon.social"
+            placeholder={t('sitesAddressPlaceholder')}
             value={address}
             onInput={(event) => setAddress(event.currentTarget.value)}
           />
         </div>
         <button type="submit" class="primary" disabled={busy}>
-          Add site
+          {t('sitesAddButton')}
         </button>
       </form>
       {origins === undefined ? null : origins.length === 0 ? (
         <p class="muted" data-testid="no-added-sites">
-          No sites added yet.
+          {t('sitesNoneAdded')}
         </p>
       ) : (
-        <ul class="added-sites" aria-label="Sites you added">
+        <ul class="added-sites" aria-label={t('sitesAddedHeading')}>
           {origins.map((origin) => (
             <li key={origin} class="added-site">
               <span class="added-site-host">{new URL(origin).host}</span>
               {access[origin] === false ? (
                 <>
-                  <span class="added-site-access">No access: your browser does not let Running For read this site.</span>
+                  <span class="added-site-access">{t('sitesNoAccess')}</span>
                   <button
                     type="button"
                     class="quiet"
                     disabled={busy}
                     onClick={() => allowSite(origin)}
-                    aria-label={`Allow ${new URL(origin).host}`}
+                    aria-label={t('sitesAllowButtonName', new URL(origin).host)}
                   >
-                    Allow
+                    {t('sitesAllowButton')}
                   </button>
                 </>
               ) : null}
@@ -349,9 +347,9 @@ export function SitesView({ store = settingsStore, permissions = browserPermissi
                 class="quiet danger"
                 disabled={busy}
                 onClick={() => void removeSite(origin)}
-                aria-label={`Remove ${new URL(origin).host}`}
+                aria-label={t('sitesRemoveButtonName', new URL(origin).host)}
               >
-                Remove
+                {t('sitesRemoveButton')}
               </button>
             </li>
           ))}

@@ -12,6 +12,7 @@ import { SiteHealthList } from '../../components/dashboard/SiteHealthList';
 import { Journal } from '../../utils/journal/journal';
 import type { HealthDay, SiteHealth } from '../../utils/journal/records';
 import { MISSING_AFTER, summarizeSiteHealth } from '../../utils/health/words';
+import { useLocale } from './i18n-fake';
 
 const SITE = { id: 'linkedin', name: 'LinkedIn' };
 const day = (fields: Partial<HealthDay>): HealthDay => ({
@@ -148,7 +149,7 @@ describe('refused updates (Sites view)', () => {
         siteId: 'x',
         count: 1234,
         sentence:
-          `Running For refused ${(1234).toLocaleString()} updates from X this week (more than any tab ` +
+          `Running For refused 1,234 updates from X this week (more than any tab ` +
           `can send): a page may be trying to fill your ` +
           `journal.`,
       },
@@ -161,6 +162,12 @@ describe('refused updates (Sites view)', () => {
       },
     ]);
     expect(summarizeRefusals([])).toEqual([]);
+  });
+
+  it("writes the count as the browser's language does", () => {
+    useLocale('en', 'de-DE');
+    const [site] = summarizeRefusals([{ day: '2026-11-23', siteId: 'x', type: 'snapshot/add' as const, count: 1234 }]);
+    expect(site?.sentence).toMatch(/^Running For refused 1\.234 updates from X this week/);
   });
 
   describe('RefusalNotice', () => {
