@@ -8,7 +8,8 @@
  * day to the next but never flickers while the page re-renders.
  */
 import { remember } from '@/utils/detection/remember';
-import { plural, t, type MessageKey, type PluralKey } from '@/utils/i18n/t';
+import { amount, metricName } from '@/utils/i18n/metrics';
+import { plural, t, type MessageKey } from '@/utils/i18n/t';
 import type { Detection, Metric } from '@/utils/sites/types';
 
 export type MetricGroup = 'audience' | 'following' | 'score';
@@ -34,35 +35,7 @@ export const QUESTIONS: Bank = {
   score: { others: series('questionScoreOthers', 6), own: series('questionScoreOwn', 6) },
 };
 
-const AMOUNTS: Record<Metric, PluralKey> = {
-  followers: 'amountFollowers',
-  following: 'amountFollowing',
-  connections: 'amountConnections',
-  friends: 'amountFriends',
-  subscribers: 'amountSubscribers',
-  karma: 'amountKarma',
-  stars: 'amountStars',
-};
-
-const METRIC_NAMES: Record<Metric, MessageKey> = {
-  followers: 'metricFollowers',
-  following: 'metricFollowing',
-  connections: 'metricConnections',
-  friends: 'metricFriends',
-  subscribers: 'metricSubscribers',
-  karma: 'metricKarma',
-  stars: 'metricStars',
-};
-
-/** "12,345 followers" in the UI's language: `n` is the number as written, `value` picks the plural form. */
-export function amount(metric: Metric, value: number, n: string): string {
-  return plural(AMOUNTS[metric], value, n);
-}
-
-/** The metric's name on its own ("followers"). */
-export function metricName(metric: Metric): string {
-  return t(METRIC_NAMES[metric]);
-}
+export { amount, metricName } from '@/utils/i18n/metrics';
 
 const safeLocales = new Map<string, string | undefined>();
 

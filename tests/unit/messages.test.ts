@@ -224,11 +224,18 @@ describe('accepted messages are stored through the journal', () => {
     expect((await journal.siteHealth())[0]).toMatchObject({ emptyStreak: 1, diagnostic: 'main' });
   });
 
-  it('the current aim, for the prompt page: its words only, never the purpose, ids or dates', async () => {
+  it('the current aim, for the prompt page: its words and plan only, never the purpose, ids or dates', async () => {
     expect(await handle({ type: 'prompt/aim' }, promptPage())).toEqual({ ok: true, aim: null, weekOutcomes: 0 });
-    await journal.setAim({ purpose: 'Independent design studio', aim: 'Three clients by March' });
-    await journal.setAim({ purpose: 'Independent design studio', aim: 'Five clients by June' });
+    await journal.setAim({ purpose: 'Independent design studio', aim: 'Three clients by March', plan: 'An old plan' });
+    const current = await journal.setAim({ purpose: 'Independent design studio', aim: 'Five clients by June' });
     expect(await handle({ type: 'prompt/aim' }, promptPage())).toEqual({ ok: true, aim: 'Five clients by June', weekOutcomes: 0 });
+    await journal.setPlan(current.id, 'When I see my follower count, I will write to one client');
+    expect(await handle({ type: 'prompt/aim' }, promptPage())).toEqual({
+      ok: true,
+      aim: 'Five clients by June',
+      plan: 'When I see my follower count, I will write to one client',
+      weekOutcomes: 0,
+    });
     // From Firefox's extension origin too.
     expect(
       await handle({ type: 'prompt/aim' }, promptPage({ url: 'moz-extension://4b1c1b5e-0000-4000-8000-000000000000/prompt.html' })),
@@ -875,7 +882,7 @@ describe('lang/load: a language pack, into the asking frame', () => {
     inject = async () => {
       throw new Error('Cannot access contents of the page.');
     };
-    expect(await withPacks(load(), frame())).toEqual({ ok: false, error: LANGUAGE_FAILED });
+    expect(await withPacks(load(), frame())).toEqual({ ok: false, error: LANGUAGE_FAILED() });
     inject = async (target, code) => void injected.push([target, code]);
     expect(await withPacks(load(), frame())).toEqual({ ok: true });
     expect(injected).toHaveLength(1);
@@ -909,7 +916,7 @@ describe('lang/load: a language pack, into the asking frame', () => {
   });
 
   it('is refused by a background that cannot inject', async () => {
-    expect(await handle(load(), frame())).toEqual({ ok: false, error: LANGUAGE_FAILED });
+    expect(await handle(load(), frame())).toEqual({ ok: false, error: LANGUAGE_FAILED() });
   });
 });
 
@@ -946,7 +953,7 @@ describe.each([
     inject = async () => {
       throw new Error('Cannot access contents of the page.');
     };
-    expect(await withFrame(ask, frame())).toEqual({ ok: false, error: failed });
+    expect(await withFrame(ask, frame())).toEqual({ ok: false, error: failed() });
     inject = async (target) => void injected.push(target);
     expect(await withFrame(ask, frame())).toEqual({ ok: true });
     expect(injected).toHaveLength(1);
@@ -969,7 +976,7 @@ describe.each([
   });
 
   it('is refused by a background that cannot inject', async () => {
-    expect(await handle(ask, frame())).toEqual({ ok: false, error: failed });
+    expect(await handle(ask, frame())).toEqual({ ok: false, error: failed() });
   });
 });
 

@@ -134,7 +134,7 @@ describe('the week’s figures', () => {
     expect(summary.beingBig.aims.map((a) => a.aim)).toEqual(['Old aim', 'Three clients by March']);
     const words = verdict(summary, names);
     expect(words.answer).toContain('you spent 1 h 40 min on social sites');
-    expect(words.answer).toContain('2 outcomes toward «Three clients by March»');
+    expect(words.answer).toContain('2 outcomes (Client: 1 and Learning: 1) toward «Three clients by March»');
     expect(words.suggestion).toContain('1 h 30 min on X produced nothing you logged');
     expect(reminderLine(summary)).toBe(
       'This week: no audience change recorded, 1 h 40 min on social sites, 2 outcomes toward «Three clients by March»',

@@ -5,6 +5,7 @@
  */
 import type common from '@/assets/locales/en/common.json';
 import type data from '@/assets/locales/en/data.json';
+import type errors from '@/assets/locales/en/errors.json';
 import type locale from '@/assets/locales/en/locale.json';
 import type outcomes from '@/assets/locales/en/outcomes.json';
 import type popup from '@/assets/locales/en/popup.json';
@@ -25,7 +26,8 @@ type English = typeof locale &
   typeof data &
   typeof sites &
   typeof welcome &
-  typeof review;
+  typeof review &
+  typeof errors;
 type AnyKey = keyof English & string;
 
 /** CLDR's plural categories (`Intl.PluralRules`): English has two, Russian four, Arabic six. */

@@ -8,6 +8,7 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Activity, Aim, HealthDay, Outcome, Reflection, RefusalDay, SiteHealth, Snapshot } from './records';
+import { t, type MessageKey } from '../i18n/t';
 
 export const DB_NAME = 'running-for';
 export const DB_VERSION = 4;
@@ -48,18 +49,21 @@ export class JournalError extends Error {
 }
 
 /** What each journal error says to the person (shown by the popup and the dashboard). */
-export const ERROR_TEXTS: Record<JournalErrorCode, string> = {
-  unavailable:
-    'Running For cannot keep a journal in this window: the browser does not offer storage here ' +
-    '(a private window, or history set to never be remembered). Nothing was changed; open a ' +
-    'normal window.',
-  blocked: 'Another Running For page is still open with an older version of the journal. Close it (or reload it) to continue.',
-  outdated: 'Running For was updated while this page was open. Reload the page; nothing was lost.',
-  quota: 'Your disk is full, so this was not saved. Everything saved before is safe; free some space and try again.',
-  closed: 'The browser closed the journal unexpectedly. Nothing saved was lost; try again.',
-  'write-failed': 'This could not be saved. Everything saved before is safe; try again.',
-  invalid: 'That does not look right.',
+const ERROR_KEYS: Record<JournalErrorCode, MessageKey> = {
+  unavailable: 'errorUnavailable',
+  blocked: 'errorBlocked',
+  outdated: 'errorOutdated',
+  quota: 'errorQuota',
+  closed: 'errorClosed',
+  'write-failed': 'errorWriteFailed',
+  invalid: 'errorInvalid',
 };
+
+/** Each error's sentence in the UI's language, read when it is asked for (assets/locales/<locale>/errors.json). */
+export const ERROR_TEXTS: Readonly<Record<JournalErrorCode, string>> = Object.defineProperties(
+  {} as Record<JournalErrorCode, string>,
+  Object.fromEntries(Object.entries(ERROR_KEYS).map(([code, key]) => [code, { get: () => t(key), enumerable: true }])),
+);
 
 /**
  * The upgrade chain, up to `target` (the current version, unless a test builds an older one). Each step

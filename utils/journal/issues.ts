@@ -4,6 +4,7 @@
  * (utils/messaging/refusal.ts).
  */
 import type * as v from 'valibot';
+import { t, uiLanguage, type MessageKey } from '../i18n/t';
 
 /** Longest sentence returned. */
 const ERROR_LIMIT = 300;
@@ -22,53 +23,52 @@ export function formatPath(keys: readonly unknown[]): string {
  * One valibot issue as a sentence: where, then what is wrong, in words a person can act on. `whole` names
  * what an issue without a path is about ("The backup"); `field` says what an unknown field is not.
  */
-export function describeIssue(issue: v.BaseIssue<unknown>, { whole = '', field = 'is not a field this kind of record has' } = {}): string {
+export function describeIssue(issue: v.BaseIssue<unknown>, { whole = '', field = t('issueNotAField') } = {}): string {
   const where = formatPath(issue.path?.map((item) => item.key) ?? []) || whole;
-  const text = `${where ? `${where}: ` : ''}${issueText(issue, field)}.`;
+  const text = where ? t('issueAt', [where, issueText(issue, field)]) : t('issueOnly', issueText(issue, field));
   // valibot quotes the value it received, which may be a page's worth of text.
   return text.length > ERROR_LIMIT ? `${text.slice(0, ERROR_LIMIT)}…` : text;
 }
 
 function issueText(issue: v.BaseIssue<unknown>, field: string): string {
-  const found = `found ${issue.received}`;
   if (issue.kind === 'schema') {
     if (issue.type === 'strict_object' && issue.expected === 'never') return field;
-    if (issue.type === 'strict_object' && issue.received === 'undefined') return 'is missing';
-    if (issue.type === 'picklist' || issue.type === 'literal') return `must be ${alternatives(issue.expected, ' or ')} (${found})`;
-    return `must be ${alternatives(issue.expected, ' or ', typeName)} (${found})`;
+    if (issue.type === 'strict_object' && issue.received === 'undefined') return t('issueMissing');
+    const expected =
+      issue.type === 'picklist' || issue.type === 'literal' ? alternatives(issue.expected) : alternatives(issue.expected, typeName);
+    return t('issueMustBe', [expected, issue.received]);
   }
   switch (issue.type) {
     case 'max_length':
-      return `is too long (${issue.received} characters; at most ${String(issue.requirement)})`;
+      return t('issueTooLong', [issue.received, String(issue.requirement)]);
     case 'min_length':
-      return 'must not be empty';
+      return t('issueEmpty');
     case 'safe_integer':
-      return `must be a whole number (${found})`;
+      return t('issueWholeNumber', issue.received);
     case 'min_value':
-      return `must not be negative (${found})`;
+      return t('issueNegative', issue.received);
     default:
       // records.ts gives its regex and check steps their own wording ("must be a real date").
       return issue.message;
   }
 }
 
-/** `("a" | "b" | "c")` → `"a", "b" or "c"`. */
-function alternatives(expected: string | null, last: string, name: (t: string) => string = (t) => t): string {
+/** `("a" | "b" | "c")` → `"a", "b" or "c"`, in the UI's language. */
+function alternatives(expected: string | null, name: (type: string) => string = (type) => type): string {
   const parts = (expected ?? '')
     .replace(/^\((.*)\)$/, '$1')
     .split(' | ')
     .map(name);
-  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')}${last}${parts.at(-1)}`;
+  return new Intl.ListFormat(uiLanguage(), { type: 'disjunction' }).format(parts);
 }
 
 function typeName(type: string): string {
-  const names: Record<string, string> = {
-    string: 'text',
-    number: 'a number',
-    boolean: 'true or false',
-    null: 'null',
-    Array: 'a list',
-    Object: 'an object',
+  const names: Record<string, MessageKey> = {
+    string: 'typeText',
+    number: 'typeNumber',
+    boolean: 'typeBoolean',
+    Array: 'typeList',
+    Object: 'typeObject',
   };
-  return Object.hasOwn(names, type) ? names[type]! : type;
+  return Object.hasOwn(names, type) ? t(names[type]!) : type;
 }

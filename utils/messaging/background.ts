@@ -38,6 +38,7 @@ import { parsePromptMessage, PROMPT_PAGE_PATH, type PromptAnswer, type PromptMes
 import { adapters } from '../sites';
 import { adapterByHost, hostSiteId } from '../sites/choose';
 import { redactDiagnostic } from '../health/diagnostic';
+import { t } from '../i18n/t';
 
 /** The parts of `runtime.MessageSender` the checks read (Chrome and Firefox both set them for content scripts). */
 export interface MessageSenderLike {
@@ -105,9 +106,9 @@ type SenderSite = { kind: 'adapter'; adapterId: string } | { kind: 'granted'; ho
 
 const refuse = (error: string): Refusal => ({ ok: false, error });
 
-export const LANGUAGE_FAILED = 'That language could not be loaded on this page.';
-export const FRAME_FAILED = 'The prompt could not be opened on this page.';
-export const GENERIC_FAILED = 'The fallback detector could not be loaded on this page.';
+export const LANGUAGE_FAILED = (): string => t('errorLanguageFailed');
+export const FRAME_FAILED = (): string => t('errorFrameFailed');
+export const GENERIC_FAILED = (): string => t('errorGenericFailed');
 /** At most one diagnosis per site in this time: a site that stays broken is not read on every page view. */
 export const DIAGNOSE_EVERY_MS = 60 * 60 * 1000;
 /** Documents remembered as having a file; past this the oldest are forgotten (a forgotten one is injected again, harmlessly). */
@@ -262,12 +263,12 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
     sender: MessageSenderLike,
     file: string,
     inject: ((target: FrameTarget) => Promise<void>) | undefined,
-    failed: string,
+    failed: () => string,
   ): Promise<Response> {
     const tabId = (sender.tab as { id?: unknown }).id;
     const { frameId, documentId } = sender;
     if (!isIndex(tabId) || !isIndex(frameId)) return refuse('Refused: the message did not say which tab and frame it came from.');
-    if (!inject) return refuse(failed);
+    if (!inject) return refuse(failed());
     const remembered = typeof documentId === 'string' && documentId !== '';
     const key = `${tabId}/${frameId}/${remembered ? documentId : ''}/${file}`;
     let injection = injections.get(key);
@@ -282,7 +283,7 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
       await injection;
       return { ok: true };
     } catch {
-      return refuse(failed);
+      return refuse(failed());
     }
   }
 
@@ -405,11 +406,11 @@ export async function hasHostPermission(url: URL): Promise<boolean> {
   return browser.permissions.contains({ origins: [originPattern(url.origin)] });
 }
 
-/** The current aim's words and this week's (`week`: [from, to)) outcome count, for the prompt page. */
+/** The current aim's words (with its plan, when it has one) and this week's (`week`: [from, to)) outcome count, for the prompt page. */
 export async function aimForPrompt(journal: Journal, week: { from: string; to: string }): Promise<PromptReplies['prompt/aim']> {
   const current = await journal.currentAim();
   const weekOutcomes = (await journal.outcomes({ from: week.from, to: week.to })).length;
-  return { ok: true, aim: current?.aim ?? null, weekOutcomes };
+  return { ok: true, aim: current?.aim ?? null, ...(current?.plan ? { plan: current.plan } : {}), weekOutcomes };
 }
 
 /**

@@ -15,6 +15,7 @@ import { LIMITS } from '../journal/records';
 import { extraOriginsItem, originPattern, repairOrigins, repairSiteModes, siteModesItem, type SiteMode } from './items';
 import { adapterMatchPatterns, adapters } from '../sites';
 import type { SiteAdapter } from '../sites/types';
+import { t } from '../i18n/t';
 
 export type ContentScript = Browser.scripting.RegisteredContentScript;
 
@@ -233,7 +234,7 @@ export type OriginResult = { ok: true; origin: string } | { ok: false; message: 
  */
 export function normaliseOrigin(input: string, sites: readonly SiteAdapter[] = adapters): OriginResult {
   const text = input.trim();
-  if (text === '') return { ok: false, message: 'Type the address of a site, for example mastodon.social.' };
+  if (text === '') return { ok: false, message: t('siteAddressEmpty') };
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
   let url: URL;
   try {
@@ -241,8 +242,8 @@ export function normaliseOrigin(input: string, sites: readonly SiteAdapter[] = a
   } catch {
     return { ok: false, message: `“${text}” is not a web address. Type one like mastodon.social.` };
   }
-  if (url.protocol !== 'https:') return { ok: false, message: 'Only secure sites (addresses starting with https://) can be added.' };
-  if (url.username || url.password) return { ok: false, message: 'Type the site’s address without a user name or password.' };
+  if (url.protocol !== 'https:') return { ok: false, message: t('siteAddressNotHttps') };
+  if (url.username || url.password) return { ok: false, message: t('siteAddressCredentials') };
   const host = url.hostname;
   // Letters, digits, dots and hyphens only (an international name arrives in its xn-- form): the host is
   // the site's id in the journal, which allows nothing else (utils/journal/records.ts).
@@ -250,7 +251,7 @@ export function normaliseOrigin(input: string, sites: readonly SiteAdapter[] = a
     return { ok: false, message: `“${text}” is not a site’s address. Type one like mastodon.social.` };
   }
   if (host.length > MAX_HOST_LENGTH) {
-    return { ok: false, message: `That site’s name is longer than any can be: ${MAX_HOST_LENGTH} characters at most.` };
+    return { ok: false, message: t('siteAddressTooLong', String(MAX_HOST_LENGTH)) };
   }
   const supported = sites.find((site) => site.hosts.some((owned) => host === owned || host.endsWith(`.${owned}`)));
   if (supported) return { ok: false, message: `${supported.name} is already supported: choose its mode above.` };

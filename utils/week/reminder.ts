@@ -26,6 +26,7 @@ import {
 import { localDay } from '../journal/records';
 import { addWeeks, weekStart } from './calendar';
 import { loadWeek, summarizeWeek } from './summary';
+import { t } from '../i18n/t';
 import { reminderLine } from './report';
 
 export const REMINDER_ALARM = 'running-for-weekly-review';
@@ -149,7 +150,7 @@ export async function showReminder(options: ReminderOptions = {}): Promise<strin
   const weekStartsOn = repairWeekStart(settings.weekStartsOn);
   const summary = summarizeWeek(await loadWeek(journal, reportedWeekDate(now(), weekStartsOn), weekStartsOn));
   const id = reminderNotificationId(summary.bounds.firstDay);
-  await api.notifications.create(id, { type: 'basic', iconUrl: REMINDER_ICON, title: 'Running For', message: reminderLine(summary) });
+  await api.notifications.create(id, { type: 'basic', iconUrl: REMINDER_ICON, title: t('extName'), message: reminderLine(summary) });
   return id;
 }
 

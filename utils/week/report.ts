@@ -3,14 +3,16 @@
  * the Markdown export. Pure functions of a WeekSummary, so the dashboard, the notification and the
  * download say the same thing.
  */
+import { t, plural, uiLanguage } from '../i18n/t';
 import { localDay, type Aim, type OutcomeKind } from '../journal/records';
-import { metricWord } from '../sites/names';
+import { amount, metricName } from '../i18n/metrics';
 import { AUDIENCE_METRICS, type MetricChange, type WeekSummary } from './summary';
 
 export interface ReportNames {
   /** Site id → human name ("x" → "X"); unknown ids are shown as they are (added hosts). */
   site(siteId: string): string;
   kind(kind: OutcomeKind): string;
+  /** For numbers; the browser's language when absent. */
   locale?: string;
 }
 
@@ -19,35 +21,35 @@ export function formatMinutes(ms: number): string {
   const minutes = Math.max(0, Math.floor(ms / 60_000));
   const hours = Math.floor(minutes / 60);
   const rest = minutes % 60;
-  if (hours === 0) return `${rest} min`;
-  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
+  if (hours === 0) return t('durationMinutes', number(rest));
+  return rest === 0 ? t('durationHours', number(hours)) : t('durationHoursMinutes', [number(hours), number(rest)]);
 }
 
 function number(value: number, locale?: string): string {
-  return new Intl.NumberFormat(locale).format(value);
+  return new Intl.NumberFormat(locale ?? uiLanguage()).format(value);
 }
 
 /** "+45", "−3", "0". */
 export function signed(value: number, locale?: string): string {
   if (value > 0) return `+${number(value, locale)}`;
   if (value < 0) return `−${number(-value, locale)}`;
-  return '0';
+  return number(0, locale);
 }
 
-function plural(count: number, one: string, many: string, locale?: string): string {
-  return `${number(count, locale)} ${count === 1 ? one : many}`;
-}
+const outcomeCount = (count: number, locale?: string) => plural('outcomeCount', count, number(count, locale));
+const timesCount = (count: number, locale?: string) => plural('timesCount', count, number(count, locale));
 
-/** The week's audience in a few words: "+45 followers", or "+45 audience" when metrics are mixed. */
-export function audienceWords(summary: WeekSummary, locale?: string): string {
+/** The week's audience in a few words: "+45 followers", or "+554 across followers and subscribers" when metrics are mixed. */
+export function audienceWords(summary: WeekSummary, names: Pick<ReportNames, 'locale'> = {}): string {
   const { audience, audienceChange, audienceApproximate } = summary.feelingBig;
-  if (audience.length === 0) return 'no audience change recorded';
+  if (audience.length === 0) return t('audienceNone');
   const present = new Set(audience.map((c) => c.metric));
   const metrics = AUDIENCE_METRICS.filter((m) => present.has(m));
-  // One metric: "+45 followers". Several: "+554 followers, subscribers and connections" (their sum).
-  const noun =
-    metrics.length === 1 && metrics[0] ? metricWord(metrics[0], audienceChange) : joinWords(metrics.map((m) => metricWord(m, 2)));
-  return `${audienceApproximate ? '≈' : ''}${signed(audienceChange, locale)} ${noun}`;
+  const change = `${audienceApproximate ? '≈' : ''}${signed(audienceChange, names.locale)}`;
+  // One metric: "+45 followers" (its plural form by the change). Several: their sum, across their names.
+  return metrics.length === 1 && metrics[0]
+    ? amount(metrics[0], Math.abs(audienceChange), change)
+    : t('audienceMixed', [change, joinWords(metrics.map((m) => metricName(m)))]);
 }
 
 function currentAimText(aims: readonly Aim[]): string | undefined {
@@ -55,23 +57,25 @@ function currentAimText(aims: readonly Aim[]): string | undefined {
 }
 
 /** The reminder: "This week: +45 followers, 1 h 30 min on social sites, 3 outcomes toward «aim»". */
-export function reminderLine(summary: WeekSummary, locale?: string): string {
+export function reminderLine(summary: WeekSummary, names: Pick<ReportNames, 'locale'> = {}): string {
   const aim = currentAimText(summary.beingBig.aims);
-  const outcomes = plural(summary.beingBig.outcomes.length, 'outcome', 'outcomes', locale);
-  return (
-    `This week: ${audienceWords(summary, locale)}, ${formatMinutes(summary.feelingBig.activeMs)} ` +
-    `on social sites, ${outcomes}${aim ? ` toward «${aim}»` : ''}`
-  );
+  const parts = [
+    audienceWords(summary, names),
+    formatMinutes(summary.feelingBig.activeMs),
+    outcomeCount(summary.beingBig.outcomes.length, names.locale),
+  ];
+  return aim ? t('reminderLineAim', [...parts, aim]) : t('reminderLine', parts);
 }
 
 function changeLine(change: MetricChange, names: ReportNames): string {
-  const word = metricWord(change.metric, change.to);
   const approx = change.approximate ? '≈' : '';
-  const since = change.fromFirstInWeek ? ' (first seen this week)' : '';
-  return (
-    `${names.site(change.siteId)} ${word}: ${approx}${number(change.from, names.locale)} → ${approx}${number(change.to, names.locale)} ` +
-    `(${signed(change.change, names.locale)})${since}`
-  );
+  return t(change.fromFirstInWeek ? 'changeLineFirst' : 'changeLine', [
+    names.site(change.siteId),
+    metricName(change.metric),
+    `${approx}${number(change.from, names.locale)}`,
+    `${approx}${number(change.to, names.locale)}`,
+    signed(change.change, names.locale),
+  ]);
 }
 
 /**
@@ -89,25 +93,26 @@ export function verdict(
   const outcomes = beingBig.outcomes.length;
   const written = currentAimText(beingBig.aims);
   const aim = written === undefined ? undefined : userText(written);
-  const time = formatMinutes(feelingBig.activeMs);
   const hasFeeling = feelingBig.activeMs > 0 || feelingBig.audience.length > 0 || feelingBig.metricsSeen > 0;
 
   let answer: string;
   if (!hasFeeling && outcomes === 0) {
-    answer = 'A quiet week: no time on social sites was recorded and no outcomes were logged.';
+    answer = t('quietWeek');
   } else {
     const feeling = [
-      feelingBig.audience.length > 0 ? `your audience changed by ${audienceWords(summary, locale)}` : null,
-      feelingBig.activeMs > 0 ? `you spent ${time} on social sites` : null,
-      feelingBig.metricsSeen > 0 ? `counts caught your eye ${plural(feelingBig.metricsSeen, 'time', 'times', locale)}` : null,
-    ].filter(Boolean);
-    const feelingText = feeling.length > 0 ? `Feeling big: ${joinWords(feeling as string[])}.` : 'Feeling big: nothing recorded.';
-    const toward = aim ? ` toward «${aim}»` : '';
-    const being =
-      outcomes === 0
-        ? `Being big: nothing was logged as produced${toward}.`
-        : `Being big: ${plural(outcomes, 'outcome', 'outcomes', locale)}${toward}${kindList(beingBig.byKind, names)}.`;
-    answer = `What did the numbers produce? ${feelingText} ${being}`;
+      feelingBig.audience.length > 0 ? t('feelingAudience', audienceWords(summary, names)) : null,
+      feelingBig.activeMs > 0 ? t('feelingTime', formatMinutes(feelingBig.activeMs)) : null,
+      feelingBig.metricsSeen > 0 ? t('feelingSeen', timesCount(feelingBig.metricsSeen, locale)) : null,
+    ].filter((part): part is string => part !== null);
+    const feelingText = feeling.length > 0 ? t('feelingBig', joinWords(feeling)) : t('feelingNothing');
+    let being: string;
+    if (outcomes === 0) being = aim ? t('beingNothingAim', aim) : t('beingNothing');
+    else {
+      const kinds = kindList(beingBig.byKind, names);
+      const counted = kinds ? t('withKinds', [outcomeCount(outcomes, locale), kinds]) : outcomeCount(outcomes, locale);
+      being = aim ? t('beingSomeAim', [counted, aim]) : t('beingSome', counted);
+    }
+    answer = t('verdictAnswer', [feelingText, being]);
   }
   return { answer, suggestion: suggestion(summary, names, aim) };
 }
@@ -115,48 +120,35 @@ export function verdict(
 function kindList(byKind: Partial<Record<OutcomeKind, number>>, names: ReportNames): string {
   const parts = Object.entries(byKind)
     .sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0))
-    .map(([kind, count]) => `${count} ${names.kind(kind as OutcomeKind).toLowerCase()}`);
-  return parts.length > 0 ? ` (${joinWords(parts)})` : '';
+    .map(([kind, count]) => t('kindCount', [names.kind(kind as OutcomeKind), number(count ?? 0, names.locale)]));
+  return joinWords(parts);
 }
 
+/** "a, b and c" in the UI's language. */
 function joinWords(parts: readonly string[]): string {
-  if (parts.length <= 1) return parts[0] ?? '';
-  return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+  return new Intl.ListFormat(uiLanguage(), { type: 'conjunction' }).format(parts);
 }
 
 function suggestion(summary: WeekSummary, names: ReportNames, aim: string | undefined): string {
   const { feelingBig, beingBig } = summary;
-  if (!aim) return 'Set an aim in the Running For popup: a week only means something against what you are running for.';
+  if (!aim) return t('suggestNoAim');
   // The site that took the most time and produced nothing.
   const idle = feelingBig.sites.find((s) => s.activeMs >= 30 * 60_000 && s.outcomes === 0);
-  if (idle) {
-    return (
-      `${formatMinutes(idle.activeMs)} on ${names.site(idle.siteId)} produced nothing you logged. ` +
-      `Next week, give it half that time and spend the rest on one ` +
-      `conversation that could move «${aim}» forward.`
-    );
-  }
+  if (idle) return t('suggestIdle', [formatMinutes(idle.activeMs), names.site(idle.siteId), aim]);
   const productive = [...feelingBig.sites]
     .filter((s) => s.outcomes > 0)
     .sort((a, b) => b.outcomes - a.outcomes || a.activeMs - b.activeMs)[0];
   if (productive) {
-    return (
-      `${names.site(productive.siteId)} produced ${plural(productive.outcomes, 'outcome', 'outcomes')} ` +
-      `in ${formatMinutes(productive.activeMs)}. That is where your time works: do more of what led to it.`
-    );
+    return t('suggestProductive', [
+      names.site(productive.siteId),
+      outcomeCount(productive.outcomes, names.locale),
+      formatMinutes(productive.activeMs),
+    ]);
   }
-  if (beingBig.outcomes.length > 0) return 'Outcomes came without the feeds. Notice what led to them, and do more of that.';
-  if (feelingBig.audienceChange > 0)
-    return (
-      `The numbers grew, and nothing came of them yet. Pick one person from that new audience ` +
-      `and start a real conversation toward «${aim}».`
-    );
-  if (beingBig.answers['nothing-yet'] > 0)
-    return (
-      `You answered "nothing yet" ${plural(beingBig.answers['nothing-yet'], 'time', 'times')}. Choose ` +
-      `one connection and ask for something specific toward «${aim}».`
-    );
-  return `Log the next thing your connections produce, however small: it is the only number that counts toward «${aim}».`;
+  if (beingBig.outcomes.length > 0) return t('suggestWithoutFeeds');
+  if (feelingBig.audienceChange > 0) return t('suggestGrew', aim);
+  if (beingBig.answers['nothing-yet'] > 0) return t('suggestNothingYet', [timesCount(beingBig.answers['nothing-yet'], names.locale), aim]);
+  return t('suggestLog', aim);
 }
 
 /** The week as Markdown, for a journal or a weekly note. */
@@ -165,31 +157,36 @@ export function weekMarkdown(summary: WeekSummary, names: ReportNames, title: st
   const locale = names.locale;
   const lines: string[] = [`# ${title}`, ''];
   for (const aim of beingBig.aims)
-    lines.push(`**Aim:** ${escapeMarkdown(aim.aim)}${aim.purpose ? ` — ${escapeMarkdown(aim.purpose)}` : ''}`);
+    lines.push(
+      aim.purpose ? t('mdAimPurpose', [escapeMarkdown(aim.aim), escapeMarkdown(aim.purpose)]) : t('mdAim', escapeMarkdown(aim.aim)),
+    );
   if (beingBig.aims.length > 0) lines.push('');
   const { answer, suggestion: next } = verdict(summary, names, escapeMarkdown);
-  lines.push('## Verdict', '', answer, '', next, '');
-  lines.push('## Feeling big', '');
-  lines.push(`- Audience change: ${audienceWords(summary, locale)}`);
+  lines.push(`## ${t('mdVerdict')}`, '', answer, '', next, '');
+  lines.push(`## ${t('mdFeelingBig')}`, '');
+  lines.push(`- ${t('mdAudienceChange', audienceWords(summary, names))}`);
   for (const change of feelingBig.audience) lines.push(`  - ${changeLine(change, names)}`);
-  for (const change of feelingBig.other) lines.push(`- ${changeLine(change, names)} (not in the total)`);
-  lines.push(`- Time on social sites: ${formatMinutes(feelingBig.activeMs)}`);
+  for (const change of feelingBig.other) lines.push(`- ${t('mdNotInTotal', changeLine(change, names))}`);
+  lines.push(`- ${t('mdTime', formatMinutes(feelingBig.activeMs))}`);
   for (const site of feelingBig.sites.filter((s) => s.activeMs > 0))
-    lines.push(`  - ${names.site(site.siteId)}: ${formatMinutes(site.activeMs)}`);
-  lines.push(`- Counts seen: ${number(feelingBig.metricsSeen, locale)}`, `- Prompts shown: ${number(feelingBig.promptsShown, locale)}`, '');
-  lines.push('## Being big', '');
-  lines.push(`- Outcomes: ${number(beingBig.outcomes.length, locale)}`);
-  for (const outcome of beingBig.outcomes) {
-    const via = outcome.siteId ? `, via ${names.site(outcome.siteId)}` : '';
-    const note = outcome.note ? `: ${escapeMarkdown(outcome.note)}` : '';
-    lines.push(`  - ${localDay(new Date(outcome.at))} — ${escapeMarkdown(outcome.title)} (${names.kind(outcome.kind)}${via})${note}`);
-  }
-  const a = beingBig.answers;
+    lines.push(`  - ${t('mdSiteTime', [names.site(site.siteId), formatMinutes(site.activeMs)])}`);
   lines.push(
-    `- Answers to prompts: ${number(a.outcome, locale)} with an outcome, ${number(a['nothing-yet'], locale)} ` +
-      `"nothing yet", ${number(a.dismissed, locale)} "not now"`,
+    `- ${t('mdCountsSeen', number(feelingBig.metricsSeen, locale))}`,
+    `- ${t('mdPromptsShown', number(feelingBig.promptsShown, locale))}`,
     '',
   );
+  lines.push(`## ${t('mdBeingBig')}`, '');
+  lines.push(`- ${t('mdOutcomes', number(beingBig.outcomes.length, locale))}`);
+  for (const outcome of beingBig.outcomes) {
+    const day = localDay(new Date(outcome.at));
+    const title = escapeMarkdown(outcome.title);
+    const line = outcome.siteId
+      ? t('mdOutcomeVia', [day, title, names.kind(outcome.kind), names.site(outcome.siteId)])
+      : t('mdOutcome', [day, title, names.kind(outcome.kind)]);
+    lines.push(`  - ${line}${outcome.note ? `: ${escapeMarkdown(outcome.note)}` : ''}`);
+  }
+  const a = beingBig.answers;
+  lines.push(`- ${t('mdAnswers', [number(a.outcome, locale), number(a['nothing-yet'], locale), number(a.dismissed, locale)])}`, '');
   return `${lines.join('\n')}\n`;
 }
 

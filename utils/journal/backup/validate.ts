@@ -2,6 +2,7 @@
  * Reading a backup file back: its size, its JSON, its shape (./format.ts), duplicates — and, for whatever
  * is wrong, one sentence a person can act on, naming where in the file.
  */
+import { formatNumber, t, uiLanguage } from '../../i18n/t';
 import * as v from 'valibot';
 import { STORES } from '../db';
 import { describeIssue, formatPath } from '../issues';
@@ -21,8 +22,9 @@ import {
 /** A message when a file of `bytes` bytes is too large to be a backup, else null. */
 export function backupSizeError(bytes: number): string | null {
   if (bytes <= MAX_BACKUP_SIZE) return null;
-  const mb = (n: number) => `${Math.round(n / (1024 * 1024))} MB`;
-  return `This file is too large to be a Running For backup (${mb(bytes)}; backups are at most ${mb(MAX_BACKUP_SIZE)}).`;
+  const mb = (n: number) =>
+    new Intl.NumberFormat(uiLanguage(), { style: 'unit', unit: 'megabyte', maximumFractionDigits: 0 }).format(n / (1024 * 1024));
+  return t('backupTooLarge', [mb(bytes), mb(MAX_BACKUP_SIZE)]);
 }
 
 /** The size of `text` as a UTF-8 file, in bytes, counted without encoding a copy of it. */
@@ -54,14 +56,14 @@ export function parseBackup(text: string): ParseResult {
   if (tooLarge) return { ok: false, error: tooLarge };
   // Editors on Windows save UTF-8 with a byte order mark; it is not part of the JSON.
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  if (body.trim() === '') return { ok: false, error: 'This file is empty, so it is not a Running For backup.' };
+  if (body.trim() === '') return { ok: false, error: t('backupEmpty') };
   let value: unknown;
   try {
     // JSON.parse defines keys as own data properties, so a "__proto__" key cannot change a prototype
     // here; validateBackup refuses the file before any other code sees it.
     value = JSON.parse(body);
   } catch {
-    return { ok: false, error: 'This file is not a Running For backup: it is not valid JSON.' };
+    return { ok: false, error: t('backupNotJson') };
   }
   return validateBackup(value);
 }
@@ -72,42 +74,35 @@ export function validateBackup(value: unknown): ParseResult {
 
   const forbidden = findForbiddenKey(value);
   if (forbidden) {
-    return fail(
-      `This file contains a "${forbidden.key}" key (at ${forbidden.path}), which no Running For backup has; it was refused as unsafe.`,
-    );
+    return fail(t('backupUnsafeKey', [forbidden.key, forbidden.path]));
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return fail(`This file is not a Running For backup: it holds ${describeJson(value)}, not an object.`);
+    return fail(t('backupNotObject', describeJson(value)));
   }
   const file = value as Record<string, unknown>;
 
   if (file.format !== BACKUP_FORMAT) {
     return fail(
-      Object.hasOwn(file, 'format')
-        ? `This file is not a Running For backup: its "format" is ${preview(file.format)}, not "${BACKUP_FORMAT}".`
-        : `This file is not a Running For backup: it has no "format": "${BACKUP_FORMAT}".`,
+      Object.hasOwn(file, 'format') ? t('backupWrongFormat', [preview(file.format), BACKUP_FORMAT]) : t('backupNoFormat', BACKUP_FORMAT),
     );
   }
   const version = file.version;
   if (typeof version !== 'number' || !Number.isSafeInteger(version)) {
-    return fail(`This backup's "version" must be a whole number (found ${preview(version)}).`);
+    return fail(t('backupBadVersion', preview(version)));
   }
   if (version > BACKUP_VERSION) {
-    return fail(
-      `This backup was made by a newer version of Running For (backup version ${version}; this one ` +
-        `reads up to version ${BACKUP_VERSION}). Update the extension, then import it again.`,
-    );
+    return fail(t('backupNewer', [String(version), String(BACKUP_VERSION)]));
   }
   if (version !== BACKUP_VERSION) {
-    return fail(`This backup has version ${version}, which Running For does not read (it reads version ${BACKUP_VERSION}).`);
+    return fail(t('backupOlder', [String(version), String(BACKUP_VERSION)]));
   }
   // Older backup versions would be upgraded to the current shape here, before validation.
 
   for (const key of TOP_LEVEL_KEYS) {
-    if (!Object.hasOwn(file, key)) return fail(`This backup is incomplete: it has no "${key}".`);
+    if (!Object.hasOwn(file, key)) return fail(t('backupIncomplete', key));
   }
   for (const key of Object.keys(file)) {
-    if (!(TOP_LEVEL_KEYS as readonly string[]).includes(key)) return fail(`This backup has an unknown top-level key "${key}".`);
+    if (!(TOP_LEVEL_KEYS as readonly string[]).includes(key)) return fail(t('backupUnknownKey', key));
   }
 
   let total = 0;
@@ -116,15 +111,12 @@ export function validateBackup(value: unknown): ParseResult {
     if (Array.isArray(list)) total += list.length;
   }
   if (total > MAX_BACKUP_RECORDS) {
-    return fail(
-      `This backup holds ${total.toLocaleString('en')} records, more than Running For imports at ` +
-        `once (${MAX_BACKUP_RECORDS.toLocaleString('en')}).`,
-    );
+    return fail(t('backupTooMany', [formatNumber(total), formatNumber(MAX_BACKUP_RECORDS)]));
   }
 
   // abortEarly: the first problem is what the user needs, and it stops early on a huge wrong file.
   const result = v.safeParse(BackupSchema, file, { abortEarly: true });
-  if (!result.success) return fail(describeIssue(result.issues[0], { whole: 'The backup' }));
+  if (!result.success) return fail(describeIssue(result.issues[0], { whole: t('backupWhole') }));
   const backup = result.output;
 
   const duplicate = findDuplicate(backup);
