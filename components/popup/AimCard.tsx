@@ -1,9 +1,13 @@
 import { useRef } from 'preact/hooks';
+import { t } from '@/utils/i18n/t';
 import type { Aim } from '@/utils/journal/records';
 import { useFocusOnMount } from './focus';
 import { formatDate } from './labels';
 
-export const FOUNDING_QUESTION = 'What are you running for?';
+/** The founding question, in the UI's language: the popup's heading. */
+export function foundingQuestion(): string {
+  return t('popupFoundingQuestion');
+}
 
 interface AimCardProps {
   aim: Aim;
@@ -19,22 +23,22 @@ export function AimCard({ aim, onEdit, focusEdit }: AimCardProps) {
   return (
     <section class="aim" aria-labelledby="aim-heading">
       <div class="aim-head">
-        <h1 id="aim-heading">{FOUNDING_QUESTION}</h1>
+        <h1 id="aim-heading">{foundingQuestion()}</h1>
         <button ref={edit} type="button" class="quiet" onClick={onEdit}>
-          Edit
+          {t('popupEdit')}
         </button>
       </div>
       <dl class="aim-card">
-        <dt>Purpose</dt>
+        <dt>{t('popupPurpose')}</dt>
         <dd class="aim-purpose" title={aim.purpose || undefined}>
-          {aim.purpose || <span class="muted">No purpose written down yet.</span>}
+          {aim.purpose || <span class="muted">{t('popupNoPurpose')}</span>}
         </dd>
-        <dt>Aim</dt>
+        <dt>{t('popupAim')}</dt>
         <dd class="aim-aim" title={aim.aim}>
           {aim.aim}
         </dd>
       </dl>
-      <p class="aim-since">Aim set {formatDate(aim.createdAt)}</p>
+      <p class="aim-since">{t('popupAimSet', formatDate(aim.createdAt))}</p>
     </section>
   );
 }
@@ -44,7 +48,7 @@ export function AimSkeleton() {
   return (
     <section class="aim" aria-labelledby="aim-heading">
       <div class="aim-head">
-        <h1 id="aim-heading">{FOUNDING_QUESTION}</h1>
+        <h1 id="aim-heading">{foundingQuestion()}</h1>
       </div>
       <div class="aim-card" aria-hidden="true">
         <span class="placeholder label" />

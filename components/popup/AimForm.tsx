@@ -1,7 +1,8 @@
 import { useId, useRef, useState } from 'preact/hooks';
+import { t } from '@/utils/i18n/t';
 import type { Aim } from '@/utils/journal/records';
 import { LIMITS } from '@/utils/journal/records';
-import { FOUNDING_QUESTION } from './AimCard';
+import { foundingQuestion } from './AimCard';
 import { useFocusOnMount } from './focus';
 
 export interface AimDraft {
@@ -17,8 +18,6 @@ interface AimFormProps {
   /** Absent on first run: there is nothing to go back to. */
   onCancel?: () => void;
 }
-
-const EMPTY_AIM = 'Write your aim: what you want your connections to lead to, e.g. "Three new clients by March".';
 
 /** The founding question as a form: Purpose (may be short) and Aim (required). */
 export function AimForm({ current, onSave, onCancel }: AimFormProps) {
@@ -37,7 +36,7 @@ export function AimForm({ current, onSave, onCancel }: AimFormProps) {
     event.preventDefault();
     if (saving.current) return;
     if (!aim.trim()) {
-      setError({ message: EMPTY_AIM, aimField: true });
+      setError({ message: t('popupAimRequired'), aimField: true });
       aimInput.current?.focus();
       return;
     }
@@ -62,10 +61,10 @@ export function AimForm({ current, onSave, onCancel }: AimFormProps) {
     <section class="aim" aria-labelledby="aim-heading">
       <form class="aim-form" onSubmit={submit} onKeyDown={cancelOnEscape} noValidate>
         <div class="aim-head">
-          <h1 id="aim-heading">{FOUNDING_QUESTION}</h1>
+          <h1 id="aim-heading">{foundingQuestion()}</h1>
         </div>
         <div class="field">
-          <label htmlFor={purposeId}>Purpose</label>
+          <label htmlFor={purposeId}>{t('popupPurpose')}</label>
           <input
             ref={purposeInput}
             id={purposeId}
@@ -73,12 +72,12 @@ export function AimForm({ current, onSave, onCancel }: AimFormProps) {
             value={purpose}
             maxLength={LIMITS.purpose}
             autocomplete="off"
-            placeholder="An independent design studio"
+            placeholder={t('popupPurposePlaceholder')}
             onInput={(event) => setPurpose(event.currentTarget.value)}
           />
         </div>
         <div class="field">
-          <label htmlFor={aimId}>Aim</label>
+          <label htmlFor={aimId}>{t('popupAim')}</label>
           <input
             ref={aimInput}
             id={aimId}
@@ -87,7 +86,7 @@ export function AimForm({ current, onSave, onCancel }: AimFormProps) {
             maxLength={LIMITS.aim}
             autocomplete="off"
             required
-            placeholder="Three new clients by March"
+            placeholder={t('popupAimPlaceholder')}
             aria-invalid={error?.aimField ? 'true' : undefined}
             aria-describedby={error?.aimField ? errorId : undefined}
             onInput={(event) => {
@@ -103,11 +102,11 @@ export function AimForm({ current, onSave, onCancel }: AimFormProps) {
         )}
         <div class="actions">
           <button type="submit" class="primary">
-            Save aim
+            {t('popupSaveAim')}
           </button>
           {onCancel && (
             <button type="button" class="quiet" onClick={onCancel}>
-              Cancel
+              {t('cancel')}
             </button>
           )}
         </div>

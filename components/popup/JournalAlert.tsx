@@ -1,4 +1,5 @@
 import { useRef } from 'preact/hooks';
+import { t } from '@/utils/i18n/t';
 import { useFocusOnMount } from './focus';
 
 interface JournalAlertProps {
@@ -13,12 +14,12 @@ export function JournalAlert({ message, onRetry }: JournalAlertProps) {
   useFocusOnMount(retry, Boolean(onRetry));
   return (
     <section class="journal-alert">
-      <h1>Your journal is not available</h1>
+      <h1>{t('popupJournalUnavailable')}</h1>
       <p role="alert">{message}</p>
       {onRetry && (
         <div class="actions">
           <button ref={retry} type="button" class="primary" onClick={onRetry}>
-            Try again
+            {t('popupTryAgain')}
           </button>
         </div>
       )}

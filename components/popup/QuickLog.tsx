@@ -1,12 +1,12 @@
 import type { RefObject } from 'preact';
 import { useId, useRef, useState } from 'preact/hooks';
+import { t } from '@/utils/i18n/t';
 import type { OutcomeInput } from '@/utils/journal/journal';
 import { LIMITS, type OutcomeKind } from '@/utils/journal/records';
-import { KIND_CHOICES, SITE_CHOICES } from './labels';
+import { kindChoices, SITE_CHOICES } from './labels';
 
 /** An unclassified outcome is "Other", never silently a client. */
 const DEFAULT_KIND: OutcomeKind = 'other';
-const EMPTY_TITLE = 'Write what happened first, e.g. "Intro call with a studio from a LinkedIn post".';
 
 interface QuickLogProps {
   /** False while the journal opens: the form is shown (so nothing moves) but cannot be used yet. */
@@ -33,7 +33,7 @@ export function QuickLog({ ready, onLog, inputRef }: QuickLogProps) {
     event.preventDefault();
     if (saving.current || !ready) return;
     if (!title.trim()) {
-      setError({ message: EMPTY_TITLE, titleField: true });
+      setError({ message: t('popupTitleRequired'), titleField: true });
       inputRef.current?.focus();
       return;
     }
@@ -41,7 +41,7 @@ export function QuickLog({ ready, onLog, inputRef }: QuickLogProps) {
     setError(null);
     try {
       await onLog({ title, kind, siteId: site || null });
-      setStatus(`Logged “${title.trim()}”.`);
+      setStatus(t('popupLogged', title.trim()));
       setTitle('');
       setKind(DEFAULT_KIND);
       setSite('');
@@ -55,11 +55,11 @@ export function QuickLog({ ready, onLog, inputRef }: QuickLogProps) {
 
   return (
     <section class="log" aria-labelledby="log-heading">
-      <h2 id="log-heading">Log an outcome</h2>
+      <h2 id="log-heading">{t('logOutcome')}</h2>
       <form onSubmit={submit} noValidate>
         <fieldset disabled={!ready}>
           <div class="field">
-            <label htmlFor={outcomeId}>Outcome</label>
+            <label htmlFor={outcomeId}>{t('popupOutcome')}</label>
             <input
               ref={inputRef}
               id={outcomeId}
@@ -68,7 +68,7 @@ export function QuickLog({ ready, onLog, inputRef }: QuickLogProps) {
               maxLength={LIMITS.title}
               autocomplete="off"
               required
-              placeholder="A client via a LinkedIn connection"
+              placeholder={t('popupOutcomePlaceholder')}
               aria-invalid={error?.titleField ? 'true' : undefined}
               aria-describedby={error?.titleField ? errorId : undefined}
               onInput={(event) => {
@@ -80,9 +80,9 @@ export function QuickLog({ ready, onLog, inputRef }: QuickLogProps) {
           </div>
           <div class="pair">
             <div class="field">
-              <label htmlFor={kindId}>Kind</label>
+              <label htmlFor={kindId}>{t('kindLabel')}</label>
               <select id={kindId} value={kind} onChange={(event) => setKind(event.currentTarget.value as OutcomeKind)}>
-                {KIND_CHOICES.map((choice) => (
+                {kindChoices().map((choice) => (
                   <option key={choice.value} value={choice.value}>
                     {choice.label}
                   </option>
@@ -91,10 +91,10 @@ export function QuickLog({ ready, onLog, inputRef }: QuickLogProps) {
             </div>
             <div class="field">
               <label htmlFor={siteId}>
-                Site <span class="muted">(optional)</span>
+                {t('popupSite')} <span class="muted">{t('popupOptional')}</span>
               </label>
               <select id={siteId} value={site} onChange={(event) => setSite(event.currentTarget.value)}>
-                <option value="">None</option>
+                <option value="">{t('popupSiteNone')}</option>
                 {SITE_CHOICES.map((choice) => (
                   <option key={choice.value} value={choice.value}>
                     {choice.label}
@@ -110,7 +110,7 @@ export function QuickLog({ ready, onLog, inputRef }: QuickLogProps) {
           )}
           <div class="actions">
             <button type="submit" class="primary">
-              Log outcome
+              {t('popupLogOutcome')}
             </button>
             <p class="status" role="status">
               {status}

@@ -1,4 +1,5 @@
 import { useId, useState } from 'preact/hooks';
+import { formatNumber, plural, t } from '@/utils/i18n/t';
 import type { Outcome } from '@/utils/journal/records';
 import { kindLabel, formatDuration, formatWeek, formatWeekday, siteName } from './labels';
 import type { UndoWindow } from './use-undo-window';
@@ -41,25 +42,25 @@ export function ThisWeek({ summary, undo, onUndo }: ThisWeekProps) {
   return (
     <section class="week" aria-labelledby="week-heading" aria-busy={summary ? undefined : 'true'}>
       <div class="week-head">
-        <h2 id="week-heading">This week</h2>
+        <h2 id="week-heading">{t('popupThisWeek')}</h2>
         <span class="week-range">{summary ? formatWeek(summary.week.start, summary.week.end) : ''}</span>
         <a class="dashboard-link" href="dashboard.html" target="_blank" rel="noopener">
-          Open dashboard
+          {t('popupOpenDashboard')}
         </a>
       </div>
       <dl class="stats">
-        <Stat label="Outcomes logged" value={summary ? String(summary.outcomes.length) : undefined} />
-        <Stat label="Prompts answered" value={summary ? String(summary.promptsAnswered) : undefined} />
-        <Stat label="Time on social sites" value={summary ? formatDuration(summary.activeMs) : undefined} />
+        <Stat label={t('popupStatOutcomes')} value={summary ? formatNumber(summary.outcomes.length) : undefined} />
+        <Stat label={t('popupStatPrompts')} value={summary ? formatNumber(summary.promptsAnswered) : undefined} />
+        <Stat label={t('popupStatTime')} value={summary ? formatDuration(summary.activeMs) : undefined} />
       </dl>
       {error && (
         <p class="error" role="alert">
           {error}
         </p>
       )}
-      {summary && listed.length === 0 && <p class="empty">Nothing logged yet this week. What did your connections lead to?</p>}
+      {summary && listed.length === 0 && <p class="empty">{t('popupWeekEmpty')}</p>}
       {listed.length > 0 && (
-        <ul class="outcomes" aria-label="Outcomes this week">
+        <ul class="outcomes" aria-label={t('popupOutcomesLabel')}>
           {listed.map((outcome) => (
             <OutcomeRow
               key={outcome.id}
@@ -71,7 +72,7 @@ export function ThisWeek({ summary, undo, onUndo }: ThisWeekProps) {
           ))}
         </ul>
       )}
-      {more > 0 && <p class="more">and {more} more in the dashboard</p>}
+      {more > 0 && <p class="more">{plural('popupMoreInDashboard', more, formatNumber(more))}</p>}
     </section>
   );
 }
@@ -116,7 +117,7 @@ function OutcomeRow({ outcome, undoable, onUndo, onHold }: OutcomeRowProps) {
           onMouseEnter={() => onHold(true)}
           onMouseLeave={() => onHold(false)}
         >
-          Undo
+          {t('popupUndo')}
         </button>
       )}
     </li>

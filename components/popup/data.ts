@@ -3,6 +3,7 @@
  * current aim and the week's outcomes, answers and activity in parallel (the popup must be ready in
  * ≤ 100 ms, so nothing waits on anything it does not need).
  */
+import { t } from '@/utils/i18n/t';
 import { JournalError } from '@/utils/journal/db';
 import type { Journal } from '@/utils/journal/journal';
 import { pageJournal } from '@/utils/journal/page';
@@ -57,5 +58,5 @@ export async function loadPopupData(source: PopupSource, onBlocked: () => void):
 /** A sentence for anything that went wrong while opening: the journal's own message when it has one. */
 export function describeLoadError(error: unknown): string {
   if (error instanceof JournalError) return error.message;
-  return 'Running For could not read your journal just now. Nothing was changed; try again.';
+  return t('popupLoadFailed');
 }

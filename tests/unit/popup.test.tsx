@@ -6,13 +6,15 @@ import { act } from 'preact/test-utils';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { PopupSource } from '../../components/popup/data';
-import { formatDuration } from '../../components/popup/labels';
+import { formatDuration, formatWeek } from '../../components/popup/labels';
 import { Popup, READY_MARK } from '../../components/popup/Popup';
 import { weekBounds, weekStart } from '../../utils/week/calendar';
 import { JournalError, ERROR_TEXTS } from '../../utils/journal/db';
 import { diskFullOnce } from './disk-full';
 import { Journal } from '../../utils/journal/journal';
 import { loadSettings, weekStartItem } from '../../utils/settings/items';
+import { localeMessages } from '../../utils/i18n/files';
+import { SITE_LIST } from '../../utils/sites/names';
 
 // Thursday 26 November 2026, 10:00 local time; the week (Monday start) is 23–29 November.
 const NOW = new Date(2026, 10, 26, 10, 0);
@@ -382,6 +384,101 @@ describe('opening', () => {
     await saveAim('p', 'a');
     expect(mark.mock.calls.filter(([name]) => name === READY_MARK)).toHaveLength(1);
     mark.mockRestore();
+  });
+});
+
+describe('its words', () => {
+  /** Every string a person meets in the popup: text nodes, and the names and hints read aloud or shown on hover. */
+  const shown = (): string[] => {
+    const found: string[] = [];
+    const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) found.push(node.textContent ?? '');
+    for (const element of container.querySelectorAll('*'))
+      for (const name of ['aria-label', 'title', 'placeholder']) if (element.hasAttribute(name)) found.push(element.getAttribute(name)!);
+    return found.map((value) => value.trim()).filter(Boolean);
+  };
+
+  it('all come through messages: none written in the components, no raw key, no unfilled placeholder', async () => {
+    // Each message comes back marked ⟦…⟧, so a word written in a component stands out even where English
+    // says the same (the locale and direction stay plain: they choose the plural rules).
+    const getMessage = fakeBrowser.i18n.getMessage.bind(fakeBrowser.i18n);
+    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((key: string, substitutions?: string | string[]) => {
+      const message = getMessage(key as never, substitutions);
+      return message && key !== 'locale' && key !== 'dir' ? `⟦${message}⟧` : message;
+    }) as typeof fakeBrowser.i18n.getMessage);
+
+    const en = localeMessages('en');
+    const keyNames = new Set(Object.keys(en).flatMap((key) => [key, key.replace(/_(zero|one|two|few|many|other)$/, '')]));
+    // Not messages: what the user typed, the sites' own names, and what Intl writes for dates and numbers.
+    const typed = new Set(['Design studio', 'Three clients', 'Pricing advice', ...[1, 2, 3, 4, 5, 6].map((n) => `Earlier outcome ${n}`)]);
+    const week = weekBounds(NOW, 1);
+    const weekdays = [23, 24, 25, 26].map((day) => new Intl.DateTimeFormat('en-US', { weekday: 'short' }).format(new Date(2026, 10, day)));
+    const plain = new Set([...typed, ...SITE_LIST.map((site) => site.name), formatWeek(week.start, week.end, 'en-US'), ...weekdays]);
+    const seen = new Set<string>();
+    const look = () => {
+      for (const value of shown()) {
+        const unmarked = value.replace(/[⟦⟧]/g, '');
+        seen.add(unmarked);
+        expect(unmarked, 'an unfilled placeholder').not.toMatch(/\$|__MSG_/);
+        // An outcome's line joins its kind, site and weekday.
+        for (const part of value.split(' · ')) {
+          expect(keyNames.has(part.replace(/[⟦⟧]/g, '')), `"${part}" is a key's name`).toBe(false);
+          expect(/^⟦.*⟧$/.test(part) || plain.has(part) || /^\d+$/.test(part), `"${part}" came through no message`).toBe(true);
+        }
+      }
+    };
+
+    // First run: the form, both "write something first" errors, an empty week.
+    await mount();
+    await click(button('⟦Save aim⟧'));
+    await click(button('⟦Log outcome⟧'));
+    look();
+    // The card (no purpose), then editing it again.
+    await type(field('⟦Aim⟧'), 'Three clients');
+    await click(button('⟦Save aim⟧'));
+    await waitFor(() => expect(text('.aim-aim')).toBe('Three clients'));
+    look();
+    await click(button('⟦Edit⟧'));
+    look();
+    await click(button('⟦Cancel⟧'));
+    // A full week: more outcomes than the popup lists, time on social sites, one just logged (Undo, its confirmation).
+    const journal = await storedJournal();
+    for (const n of [1, 2, 3, 4, 5, 6])
+      await journal.addOutcome({
+        title: `Earlier outcome ${n}`,
+        kind: 'learning',
+        siteId: 'x',
+        at: new Date(2026, 10, 23 + (n % 3), 9).toISOString(),
+      });
+    await journal.addActivity({ siteId: 'x', day: '2026-11-23', activeMs: 65 * 60_000 });
+    journal.close();
+    render(null, container);
+    await mount();
+    await type(field('⟦Outcome⟧'), 'Pricing advice');
+    await click(button('⟦Log outcome⟧'));
+    await waitFor(() => expect(queryButton('⟦Undo⟧')).toBeDefined());
+    look();
+    // A journal that cannot be read.
+    render(null, container);
+    await act(() => {
+      render(<Popup source={{ ...testSource(), openJournal: () => Promise.reject(new Error('disk gone')) }} />, container);
+    });
+    await waitFor(() => expect(queryButton('⟦Try again⟧')).toBeDefined());
+    look();
+
+    // The states above met every popup message without a variable part as written…
+    const whole = Object.keys(en).filter((key) => key.startsWith('popup') && !en[key]!.placeholders);
+    expect(whole.filter((key) => !seen.has(en[key]!.message))).toEqual([]);
+    // …and those with one, filled.
+    expect([...seen]).toEqual(
+      expect.arrayContaining([
+        'Aim set Nov 26',
+        'Logged “Pricing advice”.',
+        'and 2 more in the dashboard',
+        '1 h 5 min',
+        'Learning · X · Wed',
+      ]),
+    );
   });
 });
 
