@@ -2,6 +2,7 @@
  * Edit one outcome in place: title, kind, site, note and date. Escape or Cancel leaves it unchanged.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '@/utils/i18n/t';
 import { toJournalError } from '@/utils/journal/db';
 import type { OutcomePatch } from '@/utils/journal/journal';
 import { LIMITS, localDay, OUTCOME_KINDS, type Outcome, type OutcomeKind } from '@/utils/journal/records';
@@ -38,9 +39,9 @@ export function OutcomeEditor({ outcome, siteIds, onSave, onCancel }: Props) {
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    if (!title.trim()) return setError('Give the outcome a title.');
+    if (!title.trim()) return setError(t('outcomesTitleMissing'));
     const at = day === localDay(new Date(outcome.at)) ? outcome.at : moveToDay(outcome.at, day);
-    if (!at) return setError('Choose a date for the outcome.');
+    if (!at) return setError(t('outcomesDateMissing'));
     setSaving(true);
     setError(null);
     try {
@@ -54,7 +55,7 @@ export function OutcomeEditor({ outcome, siteIds, onSave, onCancel }: Props) {
   return (
     <form
       class="editor"
-      aria-label={`Edit “${outcome.title}”`}
+      aria-label={t('outcomesEditorLabel', outcome.title)}
       onSubmit={(event) => void submit(event)}
       onKeyDown={(event) => {
         if (event.key === 'Escape') {
@@ -64,7 +65,7 @@ export function OutcomeEditor({ outcome, siteIds, onSave, onCancel }: Props) {
       }}
     >
       <div class="field wide">
-        <label for={id('title')}>Title</label>
+        <label for={id('title')}>{t('outcomesTitle')}</label>
         <input
           ref={titleRef}
           id={id('title')}
@@ -76,7 +77,7 @@ export function OutcomeEditor({ outcome, siteIds, onSave, onCancel }: Props) {
         />
       </div>
       <div class="field">
-        <label for={id('kind')}>Kind</label>
+        <label for={id('kind')}>{t('outcomesKind')}</label>
         <select id={id('kind')} value={kind} onChange={(event) => setKind(event.currentTarget.value as OutcomeKind)}>
           {OUTCOME_KINDS.map((value) => (
             <option key={value} value={value}>
@@ -86,9 +87,9 @@ export function OutcomeEditor({ outcome, siteIds, onSave, onCancel }: Props) {
         </select>
       </div>
       <div class="field">
-        <label for={id('site')}>Site</label>
+        <label for={id('site')}>{t('outcomesSite')}</label>
         <select id={id('site')} value={siteId} onChange={(event) => setSiteId(event.currentTarget.value)}>
-          <option value="">No site</option>
+          <option value="">{t('outcomesNoSite')}</option>
           {sites.map((value) => (
             <option key={value} value={value}>
               {siteName(value)}
@@ -97,11 +98,11 @@ export function OutcomeEditor({ outcome, siteIds, onSave, onCancel }: Props) {
         </select>
       </div>
       <div class="field">
-        <label for={id('date')}>Date</label>
+        <label for={id('date')}>{t('outcomesDate')}</label>
         <input id={id('date')} type="date" required value={day} onInput={(event) => setDay(event.currentTarget.value)} />
       </div>
       <div class="field wide">
-        <label for={id('note')}>Note</label>
+        <label for={id('note')}>{t('outcomesNote')}</label>
         <textarea id={id('note')} rows={3} maxLength={LIMITS.note} value={note} onInput={(event) => setNote(event.currentTarget.value)} />
       </div>
       {error ? (
@@ -111,10 +112,10 @@ export function OutcomeEditor({ outcome, siteIds, onSave, onCancel }: Props) {
       ) : null}
       <div class="editor-actions wide">
         <button type="submit" class="primary" disabled={saving}>
-          Save
+          {t('outcomesSave')}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('outcomesCancel')}
         </button>
       </div>
     </form>

@@ -3,6 +3,7 @@
  * Filter by week, kind and site; edit in place; delete with undo.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { formatNumber, plural, t, textDirection, uiLanguage, type MessageKey } from '@/utils/i18n/t';
 import { toJournalError } from '@/utils/journal/db';
 import type { OutcomeFilter } from '@/utils/journal/journal';
 import { localDay, OUTCOME_KINDS, type Outcome, type OutcomeKind } from '@/utils/journal/records';
@@ -105,7 +106,7 @@ export function OutcomesView({ journal, weekStartsOn, now, revision }: ViewConte
   const save = async (outcome: Outcome, changes: OutcomeChanges) => {
     const saved = await journal.updateOutcome(outcome.id, changes);
     setEditing(null);
-    setNotice(`Saved “${saved.title}”.`);
+    setNotice(t('outcomesSaved', saved.title));
     setDeleted(null);
     focusAfterReload({ to: 'edit', id: outcome.id });
     reload();
@@ -115,7 +116,7 @@ export function OutcomesView({ journal, weekStartsOn, now, revision }: ViewConte
     try {
       const removed = await journal.deleteOutcome(outcome.id);
       setDeleted(removed ?? null);
-      setNotice(`Deleted “${outcome.title}”.`);
+      setNotice(t('outcomesDeleted', outcome.title));
       setError(null);
       focusAfterReload({ to: 'undo' });
       reload();
@@ -128,7 +129,7 @@ export function OutcomesView({ journal, weekStartsOn, now, revision }: ViewConte
     if (!deleted) return;
     try {
       await journal.restoreOutcome(deleted);
-      setNotice(`Restored “${deleted.title}”.`);
+      setNotice(t('outcomesRestored', deleted.title));
       setDeleted(null);
       setError(null);
       focusAfterReload({ to: 'edit', id: deleted.id });
@@ -150,11 +151,11 @@ export function OutcomesView({ journal, weekStartsOn, now, revision }: ViewConte
   return (
     <section ref={rootRef} class="view" aria-labelledby="outcomes-heading">
       <h1 id="outcomes-heading" tabIndex={-1}>
-        Outcomes
+        {t('outcomesHeading')}
       </h1>
-      <p class="lede">What your connections actually produced — not how many there are.</p>
+      <p class="lede">{t('outcomesLede')}</p>
 
-      <form class="filters" role="search" aria-label="Filter outcomes" onSubmit={(event) => event.preventDefault()}>
+      <form class="filters" role="search" aria-label={t('outcomesFilterLabel')} onSubmit={(event) => event.preventDefault()}>
         <WeekPicker
           weekStart={weekStart}
           thisWeek={thisWeek}
@@ -168,13 +169,13 @@ export function OutcomesView({ journal, weekStartsOn, now, revision }: ViewConte
         />
         <div class="filter-selects">
           <div class="field">
-            <label for="filter-kind">Kind</label>
+            <label for="filter-kind">{t('outcomesKind')}</label>
             <select
               id="filter-kind"
               value={filters.kind}
               onChange={(event) => setFilters((f) => ({ ...f, kind: event.currentTarget.value as OutcomeKind | '' }))}
             >
-              <option value="">All kinds</option>
+              <option value="">{t('outcomesAllKinds')}</option>
               {OUTCOME_KINDS.map((kind) => (
                 <option key={kind} value={kind}>
                   {kindLabel(kind)}
@@ -183,14 +184,14 @@ export function OutcomesView({ journal, weekStartsOn, now, revision }: ViewConte
             </select>
           </div>
           <div class="field">
-            <label for="filter-site">Site</label>
+            <label for="filter-site">{t('outcomesSite')}</label>
             <select
               id="filter-site"
               value={filters.site}
               onChange={(event) => setFilters((f) => ({ ...f, site: event.currentTarget.value }))}
             >
-              <option value="">All sites</option>
-              <option value={NO_SITE}>No site</option>
+              <option value="">{t('outcomesAllSites')}</option>
+              <option value={NO_SITE}>{t('outcomesNoSite')}</option>
               {siteIds.map((id) => (
                 <option key={id} value={id}>
                   {siteName(id)}
@@ -200,7 +201,7 @@ export function OutcomesView({ journal, weekStartsOn, now, revision }: ViewConte
           </div>
           {filtered ? (
             <button type="button" class="quiet" onClick={() => setFilters(NO_FILTERS)}>
-              Clear filters
+              {t('outcomesClearFilters')}
             </button>
           ) : null}
         </div>
@@ -210,40 +211,37 @@ export function OutcomesView({ journal, weekStartsOn, now, revision }: ViewConte
         <div class="problem" role="alert">
           <p>{error}</p>
           <button type="button" onClick={reload}>
-            Try again
+            {t('outcomesTryAgain')}
           </button>
         </div>
       ) : null}
 
       {outcomes === undefined ? (
         error ? null : (
-          <p class="muted">Loading outcomes…</p>
+          <p class="muted">{t('outcomesLoading')}</p>
         )
       ) : total === 0 ? (
         <div class="empty" data-testid="empty-state">
-          <p class="empty-title">Nothing logged yet.</p>
+          <p class="empty-title">{t('outcomesEmptyTitle')}</p>
+          <p>{t('outcomesEmptyHow', t('extName'))}</p>
           <p>
-            When a connection produces something — a client, a collaboration, a job, something you learned — log it from the Running For
-            button in the browser toolbar, or answer the question beside a follower count. It will show up here.
-          </p>
-          <p>
-            Moving from another browser? <a href="#/data">Import a backup</a>.
+            {t('outcomesEmptyMoving')} <a href="#/data">{t('outcomesEmptyImport')}</a>
           </p>
         </div>
       ) : outcomes.length === 0 ? (
         <div class="empty" data-testid="empty-state">
-          <p class="empty-title">No outcomes {describeFilters(filters, weekStart)}.</p>
-          <p>Try another week, or show everything.</p>
+          <p class="empty-title">{noOutcomes(filters, weekStart)}</p>
+          <p>{t('outcomesNoneHint')}</p>
           <button type="button" onClick={() => setFilters(NO_FILTERS)}>
-            Show all outcomes
+            {t('outcomesShowAll')}
           </button>
         </div>
       ) : (
         <>
           <p class="muted summary" data-testid="outcome-summary">
             {filtered
-              ? `${outcomes.length.toLocaleString()} of ${(total ?? 0).toLocaleString()} outcomes`
-              : `${outcomes.length.toLocaleString()} ${outcomes.length === 1 ? 'outcome' : 'outcomes'}`}
+              ? plural('outcomesCountOf', total ?? 0, [formatNumber(outcomes.length), formatNumber(total ?? 0)])
+              : plural('outcomesCount', outcomes.length, formatNumber(outcomes.length))}
           </p>
           {groups.map(([day, items]) => (
             <section key={day} class="day" aria-labelledby={`day-${day}`}>
@@ -289,12 +287,12 @@ export function OutcomesView({ journal, weekStartsOn, now, revision }: ViewConte
         </p>
         {notice && deleted ? (
           <button type="button" data-action="undo" onClick={() => void undo()}>
-            Undo
+            {t('outcomesUndo')}
           </button>
         ) : null}
         {notice ? (
           <button type="button" class="quiet" onClick={dismiss}>
-            Dismiss
+            {t('outcomesDismiss')}
           </button>
         ) : null}
       </div>
@@ -312,17 +310,23 @@ function OutcomeRow({ outcome, onEdit, onDelete }: { outcome: Outcome; onEdit: (
           <span class="kind" data-kind={outcome.kind}>
             {kindLabel(outcome.kind)}
           </span>
-          <span>{outcome.siteId ? `via ${siteName(outcome.siteId)}` : 'No site'}</span>
-          <time dateTime={outcome.at}>{at.toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' })}</time>
+          <span>{outcome.siteId ? t('outcomesVia', siteName(outcome.siteId)) : t('outcomesNoSite')}</span>
+          <time dateTime={outcome.at}>{new Intl.DateTimeFormat(uiLanguage(), { hour: 'numeric', minute: '2-digit' }).format(at)}</time>
         </p>
         {outcome.note ? <p class="outcome-note">{outcome.note}</p> : null}
       </div>
       <div class="outcome-actions">
-        <button type="button" class="quiet" data-action="edit" onClick={onEdit}>
-          Edit<span class="visually-hidden"> “{outcome.title}”</span>
+        <button type="button" class="quiet" data-action="edit" aria-label={t('outcomesEditNamed', outcome.title)} onClick={onEdit}>
+          {t('outcomesEdit')}
         </button>
-        <button type="button" class="quiet danger" data-action="delete" onClick={onDelete}>
-          Delete<span class="visually-hidden"> “{outcome.title}”</span>
+        <button
+          type="button"
+          class="quiet danger"
+          data-action="delete"
+          aria-label={t('outcomesDeleteNamed', outcome.title)}
+          onClick={onDelete}
+        >
+          {t('outcomesDelete')}
         </button>
       </div>
     </li>
@@ -339,12 +343,16 @@ interface WeekPickerProps {
 
 function WeekPicker({ weekStart, thisWeek, onStep, onChange }: WeekPickerProps) {
   const isThisWeek = weekStart !== null && weekStart.getTime() === thisWeek.getTime();
-  const label = weekStart === null ? 'All weeks' : `${isThisWeek ? 'This week: ' : 'Week of '}${weekLabel(weekStart)}`;
+  const label =
+    weekStart === null ? t('outcomesWeekAll') : t(isThisWeek ? 'outcomesWeekThis' : 'outcomesWeekOf', weekLabel(weekStart, uiLanguage()));
+  // The arrows point the way the page reads: backwards is to the right in a right-to-left language.
+  const [back, forward] = textDirection() === 'rtl' ? ['→', '←'] : ['←', '→'];
   return (
-    <div class="week-picker" role="group" aria-label="Week">
+    <div class="week-picker" role="group" aria-label={t('outcomesWeekGroup')}>
       {weekStart ? (
         <button type="button" onClick={() => onStep(-1)}>
-          <span aria-hidden="true">← </span>Previous week
+          <span aria-hidden="true">{back} </span>
+          {t('outcomesPreviousWeek')}
         </button>
       ) : null}
       <span class="week-label" aria-live="polite" data-testid="week-label">
@@ -352,17 +360,18 @@ function WeekPicker({ weekStart, thisWeek, onStep, onChange }: WeekPickerProps) 
       </span>
       {weekStart ? (
         <button type="button" onClick={() => onStep(1)}>
-          Next week<span aria-hidden="true"> →</span>
+          {t('outcomesNextWeek')}
+          <span aria-hidden="true"> {forward}</span>
         </button>
       ) : null}
       {!isThisWeek ? (
         <button type="button" onClick={() => onChange(thisWeek)}>
-          This week
+          {t('outcomesThisWeek')}
         </button>
       ) : null}
       {weekStart ? (
         <button type="button" onClick={() => onChange(null)}>
-          All weeks
+          {t('outcomesAllWeeks')}
         </button>
       ) : null}
     </div>
@@ -385,14 +394,36 @@ export function groupByDay(outcomes: readonly Outcome[]): [string, Outcome[]][] 
 
 function formatDay(day: string): string {
   const date = parseDay(day);
-  return date ? date.toLocaleDateString(undefined, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }) : day;
+  return date
+    ? new Intl.DateTimeFormat(uiLanguage(), { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(date)
+    : day;
 }
 
-/** "in the week of 23 – 29 Nov 2026 of kind Client via LinkedIn". */
-function describeFilters(filters: Filters, weekStart: Date | null): string {
-  const parts: string[] = [];
-  if (filters.kind) parts.push(`of kind ${kindLabel(filters.kind)}`);
-  if (filters.site) parts.push(filters.site === NO_SITE ? 'without a site' : `via ${siteName(filters.site)}`);
-  if (weekStart) parts.push(`in the week of ${weekLabel(weekStart)}`);
-  return parts.length ? parts.join(' ') : 'here';
+/**
+ * The empty list's title, one whole sentence per combination of filters ("No outcomes of kind Client via
+ * LinkedIn in the week of 23 – 29 Nov 2026."): languages place and inflect each part their own way.
+ * Substitutions in the order kind, site, week, each only when its filter is set.
+ */
+const NONE: Record<`${'' | 'kind'}${'' | 'site' | 'noSite'}${'' | 'week'}`, MessageKey> = {
+  '': 'outcomesNoneHere',
+  kind: 'outcomesNoneKind',
+  site: 'outcomesNoneSite',
+  noSite: 'outcomesNoneNoSite',
+  week: 'outcomesNoneWeek',
+  kindsite: 'outcomesNoneKindSite',
+  kindnoSite: 'outcomesNoneKindNoSite',
+  kindweek: 'outcomesNoneKindWeek',
+  siteweek: 'outcomesNoneSiteWeek',
+  noSiteweek: 'outcomesNoneNoSiteWeek',
+  kindsiteweek: 'outcomesNoneKindSiteWeek',
+  kindnoSiteweek: 'outcomesNoneKindNoSiteWeek',
+};
+
+function noOutcomes(filters: Filters, weekStart: Date | null): string {
+  const site = filters.site === '' ? '' : filters.site === NO_SITE ? 'noSite' : 'site';
+  const subs: string[] = [];
+  if (filters.kind) subs.push(kindLabel(filters.kind));
+  if (site === 'site') subs.push(siteName(filters.site));
+  if (weekStart) subs.push(weekLabel(weekStart, uiLanguage()));
+  return t(NONE[`${filters.kind ? 'kind' : ''}${site}${weekStart ? 'week' : ''}`], subs);
 }

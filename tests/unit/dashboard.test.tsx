@@ -13,6 +13,7 @@ import { addWeeks, moveToDay, weekRange, weekStart as startOfWeek } from '../../
 import { JournalError, ERROR_TEXTS } from '../../utils/journal/db';
 import { Journal } from '../../utils/journal/journal';
 import type { Weekday } from '../../utils/settings/items';
+import { useLocale } from './i18n-fake';
 
 /** Thursday 26 November 2026, 10:00 local time. */
 let clock = new Date(2026, 10, 26, 10, 0);
@@ -131,6 +132,18 @@ describe('outcomes list', () => {
     expect(sold.textContent).toContain('via a reply');
     expect(root.querySelectorAll('[data-testid="outcome"]')[1]!.textContent).toContain('No site');
     expect(document.title).toBe('Outcomes — Running For');
+    expect(root.querySelector('[data-testid="outcome-summary"]')?.textContent).toBe('4 outcomes');
+  });
+
+  it('writes days, times and week ranges in the browser’s language', async () => {
+    useLocale('en', 'de-DE');
+    mount(await seeded());
+    await waitFor(() => titles().length === 4, 'the list');
+    expect(root.querySelector('.day-heading time')?.textContent).toBe('Mittwoch, 25. November 2026');
+    expect(root.querySelector('[data-testid="outcome"] .outcome-meta time')?.textContent).toBe('9:00');
+    button('This week').click();
+    await waitFor(() => titles().length === 2, 'this week');
+    expect(root.querySelector('[data-testid="week-label"]')?.textContent).toBe('This week: 23.–29. Nov. 2026');
   });
 
   it('says what to do when nothing is logged, and when a filter matches nothing', async () => {
@@ -158,6 +171,7 @@ describe('outcomes list', () => {
     await choose(byLabel('Kind'), 'client');
     await waitFor(() => titles().length === 1, 'kind filter');
     expect(titles()).toEqual(['Client via LinkedIn']);
+    expect(root.querySelector('[data-testid="outcome-summary"]')?.textContent).toBe('1 of 4 outcomes');
     await choose(byLabel('Kind'), '');
     await choose(byLabel('Site'), '-');
     await waitFor(() => titles().length === 1 && titles()[0] === 'Learned to price a retainer', 'no-site filter');
@@ -168,7 +182,13 @@ describe('outcomes list', () => {
     await choose(byLabel('Site'), 'mastodon.social');
     await waitFor(() => titles()[0] === 'Talk with a Mastodon friend' && titles().length === 1, 'added-site filter');
     await choose(byLabel('Kind'), 'client');
-    await waitFor(() => root.querySelector('[data-testid="empty-state"]'), 'kind and site together');
+    const none = await waitFor(() => root.querySelector('[data-testid="empty-state"]'), 'kind and site together');
+    expect(none.querySelector('.empty-title')?.textContent).toBe('No outcomes of kind Client via mastodon.social.');
+    await choose(byLabel('Site'), '-');
+    await waitFor(
+      () => root.querySelector('.empty-title')?.textContent === 'No outcomes of kind Client without a site.',
+      'kind and no site',
+    );
     button('Clear filters').click();
     await waitFor(() => titles().length === 4, 'filters cleared');
   });
@@ -186,7 +206,8 @@ describe('outcomes list', () => {
     await waitFor(() => titles().length === 1 && titles()[0] === 'Talk with a Mastodon friend', 'last week');
     expect(label()).toMatch(/^Week of /);
     button(/Previous week/).click();
-    await waitFor(() => root.querySelector('[data-testid="empty-state"]'), 'two weeks ago');
+    const none = await waitFor(() => root.querySelector('[data-testid="empty-state"]'), 'two weeks ago');
+    expect(none.querySelector('.empty-title')?.textContent).toMatch(/^No outcomes in the week of Nov 9\s–\s15, 2026\.$/);
     button(/Next week/).click();
     button(/Next week/).click();
     await waitFor(() => titles().length === 2, 'back to this week');
@@ -203,13 +224,20 @@ describe('outcomes list', () => {
   });
 });
 
+/** An outcome row's Edit or Delete button, by the name it gives screen readers (its visible word names no outcome). */
+function rowButton(name: string): HTMLButtonElement {
+  const found = [...root.querySelectorAll('button')].find((b) => b.getAttribute('aria-label') === name);
+  if (!found) throw new Error(`No button named ${name} in: ${root.textContent}`);
+  return found;
+}
+
 describe('editing', () => {
   it('edits title, kind, site, note and date in place through the journal', async () => {
     const journal = await seeded();
     mount(journal);
     await waitFor(() => titles().length === 4, 'the list');
     const [target] = await journal.outcomes({ kind: 'learning' });
-    button('Edit “Learned to price a retainer”').click();
+    rowButton('Edit “Learned to price a retainer”').click();
     const form = await waitFor(() => root.querySelector<HTMLFormElement>('form.editor'), 'the editor');
     await waitFor(() => document.activeElement === byLabel('Title', form), 'focus in the title');
     await type(byLabel('Title', form), '  Learned to price a monthly retainer ');
@@ -243,14 +271,14 @@ describe('editing', () => {
     await waitFor(() => titles().length === 4, 'the list');
     const before = await journal.outcomes();
 
-    button('Edit “Client via LinkedIn”').click();
+    rowButton('Edit “Client via LinkedIn”').click();
     let form = await waitFor(() => root.querySelector<HTMLFormElement>('form.editor'), 'the editor');
     await type(byLabel('Title', form), 'Changed my mind');
     byLabel('Title', form).dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     await waitFor(() => !root.querySelector('form.editor'), 'the editor to close');
     expect(titles()[0]).toBe('Client via LinkedIn');
 
-    button('Edit “Client via LinkedIn”').click();
+    rowButton('Edit “Client via LinkedIn”').click();
     form = await waitFor(() => root.querySelector<HTMLFormElement>('form.editor'), 'the editor');
     await type(byLabel('Title', form), '   ');
     button('Save', form).click();
@@ -268,7 +296,7 @@ describe('delete with undo', () => {
     const before = await journal.outcomes();
     const target = before.find((o) => o.title === 'Sold a template')!;
 
-    button('Delete “Sold a template”').click();
+    rowButton('Delete “Sold a template”').click();
     await waitFor(() => titles().length === 3, 'the row to go');
     expect(await journal.getOutcome(target.id)).toBeUndefined();
     expect(root.querySelector('.toast-message')?.textContent).toBe('Deleted “Sold a template”.');
