@@ -8,6 +8,7 @@
  * - `ok`: found by the site's markers.
  * - `unknown`: no such page view yet (or too few empty ones to say).
  */
+import { formatNumber, plural, t } from '../i18n/t';
 import type { HealthDay, SiteHealth } from '../journal/records';
 
 export const HEALTH_STATES = ['ok', 'fallback', 'missing', 'unknown'] as const;
@@ -28,8 +29,6 @@ export interface SiteHealthSummary {
   found: number;
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
 export function summarizeSiteHealth(
   site: { id: string; name: string },
   week: readonly HealthDay[],
@@ -41,43 +40,31 @@ export function summarizeSiteHealth(
   const fellBack = rows.reduce((sum, row) => sum + row.label + row.generic, 0);
   const diagnostic = standing?.diagnostic ?? null;
   const base = { siteId: site.id, diagnostic, expected, found };
-  const thisWeek = expected > 0 ? `found the counts on ${found} of ${plural(expected, 'page', 'pages')} that show them this week` : '';
+  const thisWeek = expected > 0 ? plural('healthWeek', expected, [formatNumber(found), formatNumber(expected)]) : '';
 
   if (standing && standing.emptyStreak >= MISSING_AFTER) {
     return {
       ...base,
       state: 'missing',
-      sentence:
-        `${site.name} may have changed: no counts on your last ${plural(standing.emptyStreak, 'visit', 'visits')} ` +
-        `to pages that should show them${
-          standing.lastFoundVia && standing.lastFoundVia !== 'hook' ? ', not even by reading labels' : ''
-        }. ` +
-        `Copy the diagnostic into a bug report to help fix it.`,
+      sentence: plural('healthMissing', standing.emptyStreak, [site.name, formatNumber(standing.emptyStreak)]),
     };
   }
   if (standing?.lastFoundVia === 'label' || standing?.lastFoundVia === 'generic') {
-    const how = standing.lastFoundVia === 'label' ? 'reading the labels beside the numbers' : 'the generic reader';
-    return {
-      ...base,
-      state: 'fallback',
-      sentence:
-        `${site.name} may have changed its pages: Running For ${thisWeek || 'still finds the counts'}, ` +
-        `but by ${how} instead of the site's usual markers${fellBack > 0 && expected > 0 ? ` (${fellBack} of ${found})` : ''}.`,
-    };
+    const labels = standing.lastFoundVia === 'label';
+    const sentence =
+      fellBack > 0 && expected > 0
+        ? t(labels ? 'healthFallbackLabels' : 'healthFallbackGeneric', [site.name, formatNumber(fellBack), formatNumber(found)])
+        : t(labels ? 'healthFallbackLabelsNow' : 'healthFallbackGenericNow', site.name);
+    return { ...base, state: 'fallback', sentence };
   }
   if (standing?.lastFoundVia === 'hook') {
-    return {
-      ...base,
-      state: 'ok',
-      sentence: thisWeek ? `Working: Running For ${thisWeek}.` : 'Working: the counts were found on your last visit.',
-    };
+    return { ...base, state: 'ok', sentence: thisWeek ? t('healthOk', thisWeek) : t('healthOkLast') };
   }
   return {
     ...base,
     state: 'unknown',
     sentence: standing
-      ? `Not sure yet: no counts on your last ${plural(standing.emptyStreak, 'visit', 'visits')}; ${MISSING_AFTER} ` +
-        `in a row would mean the site changed.`
-      : `Not checked yet: open a profile on ${site.name} and Running For checks that it finds the counts.`,
+      ? plural('healthUnsure', standing.emptyStreak, [formatNumber(standing.emptyStreak), formatNumber(MISSING_AFTER)])
+      : t('healthUnchecked', site.name),
   };
 }

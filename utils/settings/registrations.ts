@@ -240,7 +240,7 @@ export function normaliseOrigin(input: string, sites: readonly SiteAdapter[] = a
   try {
     url = new URL(withScheme);
   } catch {
-    return { ok: false, message: `“${text}” is not a web address. Type one like mastodon.social.` };
+    return { ok: false, message: t('siteAddressInvalid', text) };
   }
   if (url.protocol !== 'https:') return { ok: false, message: t('siteAddressNotHttps') };
   if (url.username || url.password) return { ok: false, message: t('siteAddressCredentials') };
@@ -248,12 +248,12 @@ export function normaliseOrigin(input: string, sites: readonly SiteAdapter[] = a
   // Letters, digits, dots and hyphens only (an international name arrives in its xn-- form): the host is
   // the site's id in the journal, which allows nothing else (utils/journal/records.ts).
   if (!host.includes('.') || host.endsWith('.') || /^[\d.]+$/.test(host) || !/^[a-z0-9][a-z0-9.-]*$/.test(host)) {
-    return { ok: false, message: `“${text}” is not a site’s address. Type one like mastodon.social.` };
+    return { ok: false, message: t('siteAddressNotSite', text) };
   }
   if (host.length > MAX_HOST_LENGTH) {
     return { ok: false, message: t('siteAddressTooLong', String(MAX_HOST_LENGTH)) };
   }
   const supported = sites.find((site) => site.hosts.some((owned) => host === owned || host.endsWith(`.${owned}`)));
-  if (supported) return { ok: false, message: `${supported.name} is already supported: choose its mode above.` };
+  if (supported) return { ok: false, message: t('siteAlreadySupported', supported.name) };
   return { ok: true, origin: url.origin };
 }
