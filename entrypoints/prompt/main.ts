@@ -6,5 +6,8 @@
  * through the site's page (components/prompt/protocol.ts).
  */
 import { startPromptPage } from '@/components/prompt/page';
+import { localizeDocument } from '@/utils/i18n/t';
 
+// In the browser's language, right to left for Arabic (utils/i18n/t.ts).
+localizeDocument();
 startPromptPage();

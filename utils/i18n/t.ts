@@ -66,3 +66,9 @@ export function formatNumber(value: number): string {
   if (numbers?.language !== language) numbers = { language, format: new Intl.NumberFormat(language) };
   return numbers.format.format(value);
 }
+
+/** An extension page in the messages' language: `lang` and `dir` on its root (an Arabic UI lays out right to left). */
+export function localizeDocument(doc: Document = document): void {
+  doc.documentElement.lang = messagesLocale();
+  doc.documentElement.dir = textDirection();
+}
