@@ -3,6 +3,7 @@
  * the journal and every setting, the sites the user added with their permissions. Nothing leaves the
  * device: files are made in the page and saved through `<a download>`.
  */
+import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { backupFilename, exportBackup, serializeBackup } from '@/utils/journal/backup/export';
 import { backupSizeError, parseBackup } from '@/utils/journal/backup/validate';
@@ -11,13 +12,11 @@ import { outcomesCsv, outcomesCsvFilename } from '@/utils/journal/csv';
 import { type ImportReport } from '@/utils/journal/backup/format';
 import { STORES, toJournalError, type StoreName } from '@/utils/journal/db';
 import { deleteAllSettings, hasStoredSettings } from '@/utils/settings/items';
+import { formatNumber, messagesLocale, plural, t } from '@/utils/i18n/t';
 import type { ViewContext } from './context';
 import { downloadText } from './download';
 import { SITE_NAMES } from '../labels';
-import { countOf, listSentence, STORE_LABELS } from './labels';
-
-/** The word the user types to confirm deleting everything. */
-export const DELETE_CONFIRMATION = 'delete';
+import { countOf, listSentence, storeName } from './labels';
 
 type Counts = Record<StoreName, number>;
 
@@ -31,10 +30,6 @@ export interface SettingsData {
 
 const browserSettings: SettingsData = { stored: () => hasStoredSettings(), deleteAll: () => deleteAllSettings() };
 
-/** What "Delete all data" removes besides the journal, for the page and the confirmation. */
-export const SETTINGS_DELETED =
-  'every setting: the sites you added (and the access you gave Running For to them), each ' +
-  'site’s mode, snoozes, the first day of your week and the weekly reminder';
 type Busy = 'export' | 'csv' | 'import' | 'delete' | null;
 type Problem = { title: string; detail: string } | null;
 
@@ -57,7 +52,7 @@ export function DataView({
     try {
       setCounts(await journal.counts());
     } catch (failure) {
-      setProblem({ title: 'Could not read your journal.', detail: toJournalError(failure).message });
+      setProblem({ title: t('dataReadFailed'), detail: toJournalError(failure).message });
     }
     // Only decides whether "Delete all data" has anything to delete: a failed read leaves it possible.
     setSettingsStored(await settings.stored().catch(() => true));
@@ -106,9 +101,9 @@ export function DataView({
         const filename = backupFilename(at);
         downloadText(serializeBackup(backup), filename, 'application/json');
         const stored = STORES.map((store) => countOf(store, backup[store].length));
-        return `Backup saved as ${filename}: ${listSentence(stored)}.`;
+        return t('dataBackupSaved', [filename, listSentence(stored)]);
       },
-      'The backup was not made.',
+      t('dataBackupFailed'),
     );
 
   const exportCsv = () =>
@@ -118,9 +113,9 @@ export function DataView({
         const [outcomes, aims] = await Promise.all([journal.outcomes(), journal.aims()]);
         const filename = outcomesCsvFilename(now());
         downloadText(outcomesCsv(outcomes, aims, Object.fromEntries(SITE_NAMES)), filename, 'text/csv');
-        return `Saved ${filename}: ${countOf('outcomes', outcomes.length)}.`;
+        return plural('dataCsvSaved', outcomes.length, [filename, formatNumber(outcomes.length)]);
       },
-      'The CSV file was not made.',
+      t('dataCsvFailed'),
     );
 
   const importFile = async (input: HTMLInputElement) => {
@@ -129,7 +124,7 @@ export function DataView({
     setBusy('import');
     setMessage('');
     setProblem(null);
-    const notImported = `${file.name} was not imported. Nothing in your journal was changed.`;
+    const notImported = t('dataImportFailed', file.name);
     try {
       // Checked on the file's size before reading it: a huge wrong file must not be read into memory.
       const tooLarge = backupSizeError(file.size);
@@ -165,7 +160,7 @@ export function DataView({
       try {
         await journal.deleteAll();
       } catch (failure) {
-        setProblem({ title: 'Nothing was deleted.', detail: toJournalError(failure).message });
+        setProblem({ title: t('dataDeleteFailed'), detail: toJournalError(failure).message });
         return;
       }
       onJournalChanged();
@@ -181,7 +176,7 @@ export function DataView({
       if (givenBack) setMessage(deletedMessage(givenBack));
       else
         setProblem({
-          title: 'Your journal was deleted, but not your settings.',
+          title: t('dataSettingsNotDeleted'),
           detail: settingsFailure instanceof Error ? settingsFailure.message : String(settingsFailure),
         });
     } finally {
@@ -195,28 +190,25 @@ export function DataView({
   return (
     <section class="view" aria-labelledby="data-heading">
       <h1 id="data-heading" ref={headingRef} tabIndex={-1}>
-        Your data
+        {t('dataHeading')}
       </h1>
-      <p class="lede">
-        Everything Running For knows is stored in this browser, on this device. It never sends anything anywhere. Keep a backup, move it to
-        another browser, or delete it.
-      </p>
+      <p class="lede">{t('dataLede')}</p>
 
       <section class="card" aria-labelledby="stored-heading">
-        <h2 id="stored-heading">Stored in this browser</h2>
+        <h2 id="stored-heading">{t('dataStoredHeading')}</h2>
         {counts ? (
           <table class="counts">
             <tbody>
               {STORES.map((store) => (
                 <tr key={store}>
-                  <th scope="row">{capitalise(STORE_LABELS[store].many)}</th>
-                  <td data-testid={`count-${store}`}>{counts[store].toLocaleString()}</td>
+                  <th scope="row">{storeName(store)}</th>
+                  <td data-testid={`count-${store}`}>{formatNumber(counts[store])}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         ) : (
-          <p class="muted">Counting…</p>
+          <p class="muted">{t('dataCounting')}</p>
         )}
       </section>
 
@@ -235,18 +227,15 @@ export function DataView({
       </div>
 
       <section class="card" aria-labelledby="backup-heading">
-        <h2 id="backup-heading">Backup</h2>
-        <p>
-          A backup is one JSON file with every aim, outcome, answer, count snapshot and day of activity. Importing it merges: records
-          already here are kept, nothing is added twice.
-        </p>
+        <h2 id="backup-heading">{t('dataBackupHeading')}</h2>
+        <p>{t('dataBackupExplanation')}</p>
         <div class="actions">
           <button type="button" class="primary" disabled={busy !== null} onClick={() => void exportJson()}>
-            Export backup
+            {t('dataExportBackup')}
           </button>
           <span class="file-picker">
             <label for="import-backup" class={busy !== null ? 'button disabled' : 'button'}>
-              Import backup
+              {t('dataImportBackup')}
             </label>
             <input
               id="import-backup"
@@ -261,21 +250,18 @@ export function DataView({
       </section>
 
       <section class="card" aria-labelledby="csv-heading">
-        <h2 id="csv-heading">Spreadsheet</h2>
-        <p>Your outcomes as a CSV file, for a spreadsheet. (This is not a backup: it cannot be imported.)</p>
+        <h2 id="csv-heading">{t('dataCsvHeading')}</h2>
+        <p>{t('dataCsvExplanation')}</p>
         <div class="actions">
           <button type="button" disabled={busy !== null} onClick={() => void exportCsv()}>
-            Export outcomes as CSV
+            {t('dataExportCsv')}
           </button>
         </div>
       </section>
 
       <section class="card danger-zone" aria-labelledby="delete-heading">
-        <h2 id="delete-heading">Delete all data</h2>
-        <p>
-          Removes every aim, outcome, answer, snapshot and day of activity from this browser, and {SETTINGS_DELETED}. Running For is then as
-          it was when installed. It cannot be undone.
-        </p>
+        <h2 id="delete-heading">{t('dataDeleteHeading')}</h2>
+        <p>{t('dataDeleteExplanation')}</p>
         <div class="actions">
           <button
             ref={deleteButtonRef}
@@ -288,9 +274,9 @@ export function DataView({
               setConfirming(true);
             }}
           >
-            Delete all data…
+            {t('dataDeleteOpen')}
           </button>
-          {nothingStored ? <span class="muted">Nothing stored.</span> : null}
+          {nothingStored ? <span class="muted">{t('dataNothingStored')}</span> : null}
         </div>
       </section>
 
@@ -313,11 +299,12 @@ interface ConfirmProps {
   onCancel: () => void;
 }
 
-/** A modal dialog: the user types "delete" to confirm; Escape, Cancel or the backdrop's Escape cancel. */
+/** A modal dialog: the user types "delete" (in the UI's language) to confirm; Escape, Cancel or the backdrop's Escape cancel. */
 function ConfirmDeleteDialog({ counts, onConfirm, onExport, onCancel }: ConfirmProps) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const [typed, setTyped] = useState('');
-  const confirmed = typed.trim().toLowerCase() === DELETE_CONFIRMATION;
+  const word = t('dataConfirmWord');
+  const confirmed = foldWord(typed) === foldWord(word);
 
   useEffect(() => {
     const dialog = dialogRef.current;
@@ -354,24 +341,18 @@ function ConfirmDeleteDialog({ counts, onConfirm, onExport, onCancel }: ConfirmP
           if (confirmed) onConfirm();
         }}
       >
-        <h2 id="confirm-delete-heading">Delete all data?</h2>
-        <p id="confirm-delete-what">
-          {stored.length
-            ? `This deletes ${listSentence(stored)} from this browser, and ${SETTINGS_DELETED}.`
-            : `This deletes ${SETTINGS_DELETED}.`}{' '}
-          It cannot be undone.
-        </p>
+        <h2 id="confirm-delete-heading">{t('dataConfirmHeading')}</h2>
+        <p id="confirm-delete-what">{stored.length ? t('dataConfirmWhat', listSentence(stored)) : t('dataConfirmWhatSettings')}</p>
         <p>
-          Might you want it back?{' '}
-          <button type="button" class="link" onClick={onExport}>
-            Export a backup first
-          </button>
-          .
+          {withSlot(
+            t('dataConfirmBackupFirst', SLOT),
+            <button type="button" class="link" onClick={onExport}>
+              {t('dataConfirmExportFirst')}
+            </button>,
+          )}
         </p>
         <div class="field">
-          <label for="confirm-delete-input">
-            To confirm, type <strong>{DELETE_CONFIRMATION}</strong>
-          </label>
+          <label for="confirm-delete-input">{withSlot(t('dataConfirmType', SLOT), <strong>{word}</strong>)}</label>
           <input
             id="confirm-delete-input"
             type="text"
@@ -384,10 +365,10 @@ function ConfirmDeleteDialog({ counts, onConfirm, onExport, onCancel }: ConfirmP
         </div>
         <div class="actions">
           <button type="submit" class="danger" disabled={!confirmed}>
-            Delete everything
+            {t('dataConfirmDelete')}
           </button>
           <button type="button" onClick={onCancel}>
-            Cancel
+            {t('dataConfirmCancel')}
           </button>
         </div>
       </form>
@@ -398,26 +379,57 @@ function ConfirmDeleteDialog({ counts, onConfirm, onExport, onCancel }: ConfirmP
 /** After "Delete all data": what went, and which added sites Running For no longer has access to. */
 export function deletedMessage(givenBack: readonly string[]): string {
   const sites = givenBack.map((origin) => new URL(origin).host);
-  const access =
-    sites.length === 0
-      ? ''
-      : `; ${listSentence(sites)} ${sites.length === 1 ? 'is' : 'are'} no longer added, and Running ` +
-        `For has no access to ${sites.length === 1 ? 'it' : 'them'}`;
-  return `All data deleted. Your journal is empty and your settings are back to a fresh install’s${access}.`;
+  if (sites.length === 0) return t('dataDeleted');
+  // One site or several, not the number's plural category: the sentence is about a list.
+  return sites.length === 1 ? t('dataDeletedSite', sites[0]!) : t('dataDeletedSites', listSentence(sites));
 }
 
-/** "Imported running-for-backup-2026-11-26.json: added 3 outcomes and 1 aim; 2 outcomes were already here." */
+/**
+ * "Imported running-for-backup-2026-11-26.json: added 3 outcomes and 1 aim; already here: 2 outcomes." One
+ * whole message for each combination of added (or nothing new), already here and raised days of activity.
+ */
 export function describeImport(filename: string, result: ImportReport): string {
-  const added = STORES.filter((store) => result.added[store] > 0).map((store) => countOf(store, result.added[store]));
-  const skipped = STORES.filter((store) => result.skipped[store] > 0).map((store) => countOf(store, result.skipped[store]));
-  const parts = [added.length ? `added ${listSentence(added)}` : 'nothing new to add'];
-  if (skipped.length) parts.push(`already here: ${listSentence(skipped)}`);
-  if (result.merged > 0) {
-    parts.push(`${countOf('activity', result.merged)} brought up to the larger totals in the file`);
+  const listed = (counts: Record<StoreName, number>) =>
+    STORES.filter((store) => counts[store] > 0).map((store) => countOf(store, counts[store]));
+  const added = listed(result.added);
+  const kept = listed(result.skipped);
+  const merged = result.merged;
+  const subs = [filename, ...(added.length ? [listSentence(added)] : []), ...(kept.length ? [listSentence(kept)] : [])];
+  if (merged > 0) {
+    const withCount = [...subs, formatNumber(merged)];
+    if (added.length && kept.length) return plural('dataImportedAddedKeptMerged', merged, withCount);
+    if (added.length) return plural('dataImportedAddedMerged', merged, withCount);
+    if (kept.length) return plural('dataImportedNothingNewKeptMerged', merged, withCount);
+    return plural('dataImportedNothingNewMerged', merged, withCount);
   }
-  return `Imported ${filename}: ${parts.join('; ')}.`;
+  if (added.length && kept.length) return t('dataImportedAddedKept', subs);
+  if (added.length) return t('dataImportedAdded', subs);
+  if (kept.length) return t('dataImportedNothingNewKept', subs);
+  return t('dataImportedNothingNew', subs);
 }
 
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+/** The confirmation word as typed or as written: case, spacing around it and Unicode composition do not count. */
+function foldWord(text: string): string {
+  return text.normalize('NFC').trim().toLocaleLowerCase(messagesLocale());
+}
+
+/** Stands in a message for an element (a button, a bold word) that `withSlot` puts in its place. */
+const SLOT = '\uE000';
+
+/** A message with an element where it had `SLOT`; at its end if a translation lost the placeholder. */
+function withSlot(text: string, element: ComponentChildren): ComponentChildren {
+  const at = text.indexOf(SLOT);
+  if (at < 0)
+    return (
+      <>
+        {text} {element}
+      </>
+    );
+  return (
+    <>
+      {text.slice(0, at)}
+      {element}
+      {text.slice(at + SLOT.length)}
+    </>
+  );
 }

@@ -355,6 +355,57 @@ describe('import messages', () => {
         'days of activity brought up to the larger totals in the file.',
     );
   });
+
+  it('are one whole sentence for each combination, the raised days by their number', () => {
+    const zero = { aims: 0, outcomes: 0, reflections: 0, snapshots: 0, activity: 0 };
+    const report = (added: Partial<typeof zero>, skipped: Partial<typeof zero>, merged: number) =>
+      describeImport('b.json', { added: { ...zero, ...added }, skipped: { ...zero, ...skipped }, merged });
+    expect(report({}, {}, 0)).toBe('Imported b.json: nothing new to add.');
+    expect(report({ reflections: 1 }, { aims: 1 }, 0)).toBe('Imported b.json: added 1 answer to a prompt; already here: 1 aim.');
+    expect(report({}, {}, 1)).toBe('Imported b.json: nothing new to add; 1 day of activity brought up to the larger totals in the file.');
+    expect(report({ snapshots: 2 }, {}, 1)).toBe(
+      'Imported b.json: added 2 count snapshots; 1 day of activity brought up to the larger totals in the file.',
+    );
+    expect(report({ outcomes: 1 }, { outcomes: 2 }, 3)).toBe(
+      'Imported b.json: added 1 outcome; already here: 2 outcomes; 3 days of activity brought up to the larger totals in the file.',
+    );
+  });
+
+  it('write numbers as the browser’s language does', () => {
+    useLocale('en', 'de-DE');
+    const zero = { aims: 0, outcomes: 0, reflections: 0, snapshots: 0, activity: 0 };
+    expect(describeImport('b.json', { added: { ...zero, outcomes: 1234 }, skipped: zero, merged: 1500 })).toBe(
+      'Imported b.json: added 1.234 outcomes; 1.500 days of activity brought up to the larger totals in the file.',
+    );
+  });
+});
+
+describe('the delete confirmation', () => {
+  it('says what goes, offers a backup first, and waits for the word', async () => {
+    window.location.hash = '#/data';
+    const journal = await seeded();
+    mount(journal);
+    await waitFor(() => root.querySelector('[data-testid="count-outcomes"]')?.textContent === '4', 'the counts');
+    button('Delete all data…').click();
+    const dialog = await waitFor(() => root.querySelector<HTMLDialogElement>('dialog.confirm'), 'the dialog');
+    expect(dialog.querySelector('h2')?.textContent).toBe('Delete all data?');
+    expect(dialog.querySelector('#confirm-delete-what')?.textContent).toBe(
+      'This deletes 1 aim and 4 outcomes from this browser, and every setting: the sites you added (and the access you gave ' +
+        'Running For to them), each site’s mode, snoozes, the first day of your week and the weekly reminder. It cannot be undone.',
+    );
+    const backupFirst = button('Export a backup first', dialog);
+    expect(backupFirst.parentElement?.textContent).toBe('Might you want it back? Export a backup first.');
+    const word = byLabel<HTMLInputElement>('To confirm, type delete', dialog);
+    expect(dialog.querySelector('label strong')?.textContent).toBe('delete');
+    const confirm = button('Delete everything', dialog);
+    await type(word, 'delet');
+    expect(confirm.disabled).toBe(true);
+    await type(word, ' DELETE ');
+    expect(confirm.disabled).toBe(false);
+    button('Cancel', dialog).click();
+    await waitFor(() => !root.querySelector('dialog.confirm'), 'the dialog to close');
+    expect(await journal.counts()).toMatchObject({ aims: 1, outcomes: 4 });
+  });
 });
 
 describe('weeks', () => {
@@ -398,6 +449,10 @@ describe('"Delete all data" says what went', () => {
       'All data deleted. Your journal is empty and your settings are back to a fresh install’s; ' +
         'mastodon.social and blog.example:8443 are no longer added, and Running For has no access ' +
         'to them.',
+    );
+    expect(deletedMessage(['https://mastodon.social'])).toBe(
+      'All data deleted. Your journal is empty and your settings are back to a fresh install’s; ' +
+        'mastodon.social is no longer added, and Running For has no access to it.',
     );
   });
 });
