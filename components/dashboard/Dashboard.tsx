@@ -4,6 +4,7 @@
  */
 import type { ComponentChildren, JSX } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { t, type MessageKey } from '@/utils/i18n/t';
 import { ERROR_TEXTS, toJournalError } from '@/utils/journal/db';
 import type { Journal } from '@/utils/journal/journal';
 import { pageJournal } from '@/utils/journal/page';
@@ -17,9 +18,10 @@ import type { ViewContext } from './context';
 import { matchRoute, useHashPath, type RouteDefinition } from './router';
 
 interface DashboardRoute extends RouteDefinition {
-  title: string;
+  /** The view's name (a message key): the browser tab's title, and the navigation's link to it. */
+  title: MessageKey;
   /** Shown in the header navigation, linking to `href`. */
-  nav?: { href: string; label: string };
+  nav?: { href: string };
   view: (params: string[], context: ViewContext) => JSX.Element;
 }
 
@@ -28,27 +30,27 @@ export const DEFAULT_HASH = '#/outcomes';
 export const ROUTES: readonly DashboardRoute[] = [
   {
     path: /^\/outcomes$/,
-    title: 'Outcomes',
-    nav: { href: '#/outcomes', label: 'Outcomes' },
+    title: 'dashboardOutcomes',
+    nav: { href: '#/outcomes' },
     view: (_params, context) => <OutcomesView {...context} />,
   },
   {
     // Any day selects the week that contains it; no day is this week.
     path: /^\/week(?:\/(\d{4}-\d{2}-\d{2}))?$/,
-    title: 'Weekly review',
-    nav: { href: '#/week', label: 'Weekly review' },
+    title: 'dashboardWeek',
+    nav: { href: '#/week' },
     view: ([day], context) => <WeekView {...context} day={day ?? ''} />,
   },
   {
     path: /^\/sites$/,
-    title: 'Sites',
-    nav: { href: '#/sites', label: 'Sites' },
+    title: 'dashboardSites',
+    nav: { href: '#/sites' },
     view: (_params, { journal, now, weekStartsOn, revision }) => <SitesView health={{ journal, now, weekStartsOn, revision }} />,
   },
   {
     path: /^\/data$/,
-    title: 'Your data',
-    nav: { href: '#/data', label: 'Your data' },
+    title: 'dashboardData',
+    nav: { href: '#/data' },
     view: (_params, context) => <DataView {...context} />,
   },
 ];
@@ -132,7 +134,7 @@ export function Dashboard({
   const params = match?.params ?? [];
 
   useEffect(() => {
-    win.document.title = `${route.title} — Running For`;
+    win.document.title = t('dashboardDocumentTitle', t(route.title));
   }, [route, win]);
 
   // After navigating (not on first load), move focus to the new view's heading so screen readers
@@ -148,17 +150,17 @@ export function Dashboard({
   return (
     <div class="page">
       <a class="skip-link" href="#main" onClick={(event) => skipToMain(event, mainRef.current)}>
-        Skip to content
+        {t('dashboardSkipToContent')}
       </a>
       <header class="site-header">
         <div class="brand">
-          <span class="brand-name">Running For</span>
-          <nav aria-label="Dashboard">
+          <span class="brand-name">{t('extName')}</span>
+          <nav aria-label={t('dashboardNavLabel')}>
             <ul>
               {ROUTES.filter((item) => item.nav).map((item) => (
                 <li key={item.nav!.href}>
                   <a href={item.nav!.href} aria-current={item === route ? 'page' : undefined}>
-                    {item.nav!.label}
+                    {t(item.title)}
                   </a>
                 </li>
               ))}
@@ -177,7 +179,7 @@ export function Dashboard({
           <Problem message={ERROR_TEXTS.blocked} />
         ) : (
           <p class="muted" role="status">
-            Opening your journal…
+            {t('dashboardOpening')}
           </p>
         )}
       </main>
@@ -195,20 +197,18 @@ function CurrentAim({ aim }: { aim: Aim | null | undefined }) {
   return (
     <section class="current-aim" aria-labelledby="current-aim-heading" data-testid="current-aim">
       <h2 id="current-aim-heading" class="eyebrow">
-        What you are running for
+        {t('dashboardAimHeading')}
       </h2>
       {aim === undefined ? (
         // Same height as the filled state: no layout jump while the journal opens.
         <p class="aim-text muted">…</p>
       ) : aim === null ? (
-        <p class="aim-text muted">
-          No aim yet. Open Running For from the browser toolbar and answer the question: what are you running for?
-        </p>
+        <p class="aim-text muted">{t('dashboardNoAim')}</p>
       ) : (
         <p class="aim-text">
           {aim.purpose ? <span class="aim-purpose">{aim.purpose}</span> : null}
           <span class="aim-aim">
-            <span class="label">Aim: </span>
+            <span class="label">{t('dashboardAimLabel')} </span>
             {aim.aim}
           </span>
         </p>
@@ -225,7 +225,7 @@ export function Problem({ message, onRetry, children }: { message: string; onRet
       {children}
       {onRetry ? (
         <button type="button" onClick={onRetry}>
-          Try again
+          {t('dashboardTryAgain')}
         </button>
       ) : null}
     </div>

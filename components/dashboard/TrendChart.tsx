@@ -5,6 +5,7 @@
  * text alternative lists every value.
  */
 import { useId } from 'preact/hooks';
+import { formatNumber, t } from '@/utils/i18n/t';
 
 export interface TrendPoint {
   /** The week's first day, `YYYY-MM-DD`. */
@@ -47,7 +48,8 @@ export function TrendChart({ title, valueHeader, points, format, short = format,
   const zeroY = y(0);
   const slot = (WIDTH - 2 * SIDE) / Math.max(points.length, 1);
   const barWidth = slot * 0.62;
-  const description = `${title}, week by week: ${points.map((p) => `${p.longLabel}: ${format(p.value)}`).join('; ')}.`;
+  const valueList = points.map((p) => t('trendDescriptionValue', [p.longLabel, format(p.value)])).join(t('trendDescriptionSeparator'));
+  const description = t('trendDescription', [title, valueList]);
 
   return (
     <figure class="trend" data-testid={testId}>
@@ -64,7 +66,7 @@ export function TrendChart({ title, valueHeader, points, format, short = format,
         </defs>
         <line class="trend-axis" x1={SIDE} x2={WIDTH - SIDE} y1={zeroY} y2={zeroY} />
         <text class="trend-axis-label" x={WIDTH - SIDE} y={zeroY - 4} text-anchor="end">
-          0
+          {formatNumber(0)}
         </text>
         {points.map((point, index) => {
           const x = SIDE + index * slot + (slot - barWidth) / 2;
@@ -92,24 +94,19 @@ export function TrendChart({ title, valueHeader, points, format, short = format,
         })}
       </svg>
       <details class="trend-table">
-        <summary>
-          Show table<span class="visually-hidden">: {title}</span>
-        </summary>
+        <summary aria-label={t('trendShowTableFor', title)}>{t('trendShowTable')}</summary>
         <table>
           <caption class="visually-hidden">{title}</caption>
           <thead>
             <tr>
-              <th scope="col">Week</th>
+              <th scope="col">{t('trendWeekColumn')}</th>
               <th scope="col">{valueHeader}</th>
             </tr>
           </thead>
           <tbody>
             {points.map((point) => (
               <tr key={point.key} aria-current={point.current ? 'date' : undefined}>
-                <th scope="row">
-                  {point.longLabel}
-                  {point.current ? ' (shown)' : ''}
-                </th>
+                <th scope="row">{point.current ? t('trendShownWeek', point.longLabel) : point.longLabel}</th>
                 <td>{format(point.value)}</td>
               </tr>
             ))}

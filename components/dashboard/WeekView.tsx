@@ -4,16 +4,18 @@
  * sets them side by side, 12-week trends, the Markdown export and the reminder's settings.
  *
  * The figures come from utils/week/summary.ts (indexed range queries, computed in utils/week/review.ts) and the words from
- * utils/week/report.ts, so this page, the notification and the Markdown file say the same thing.
+ * utils/week/report.ts, so this page, the notification and the Markdown file say the same thing; the page's
+ * own words are in assets/locales/<locale>/week.json, its numbers, days and weeks in the browser's language.
  * Key figures carry `data-testid` + `data-value` (the raw number) as stable hooks.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { formatNumber, plural, t, textDirection, uiLanguage } from '@/utils/i18n/t';
+import { metricName } from '@/utils/i18n/metrics';
 import { toJournalError } from '@/utils/journal/db';
 import { localDay, type OutcomeKind } from '@/utils/journal/records';
 import { addWeeks, parseDay, weekLabel, weekStart as startOfWeek } from '@/utils/week/calendar';
 import { type MetricChange, type WeekSummary } from '@/utils/week/summary';
 import { computeWeek, loadTrend, TREND_WEEKS, type TrendWeek } from '@/utils/week/review';
-import { metricWord } from '@/utils/sites/names';
 import { audienceWords, formatMinutes, signed, verdict, weekMarkdown, type ReportNames } from '@/utils/week/report';
 import type { ViewContext } from './context';
 import { downloadText } from './download';
@@ -21,7 +23,14 @@ import { kindLabel, siteName } from '../labels';
 import { ReminderSettings } from './ReminderSettings';
 import { TrendChart, type TrendPoint } from './TrendChart';
 
-export const REPORT_NAMES: ReportNames = { site: siteName, kind: (kind: OutcomeKind) => kindLabel(kind) };
+export const REPORT_NAMES: ReportNames = {
+  site: siteName,
+  kind: (kind: OutcomeKind) => kindLabel(kind),
+  // Read when a report is written, so its numbers follow the browser's language.
+  get locale() {
+    return uiLanguage();
+  },
+};
 
 export interface WeekViewProps extends ViewContext {
   /** The `YYYY-MM-DD` from the URL, or '' for this week. */
@@ -38,8 +47,9 @@ export function weekMarkdownFilename(firstDay: string): string {
   return `running-for-week-${firstDay}.md`;
 }
 
+/** The Markdown file's heading: "Running For — week of 23 – 29 Nov 2026". */
 export function weekTitle(start: Date): string {
-  return `Running For — week of ${weekLabel(start)}`;
+  return t('weekMarkdownTitle', weekLabel(start, uiLanguage()));
 }
 
 export function WeekView({ journal, weekStartsOn, now, revision, day }: WeekViewProps) {
@@ -77,11 +87,11 @@ export function WeekView({ journal, weekStartsOn, now, revision, day }: WeekView
     return (
       <section class="view week-view" aria-labelledby="week-heading">
         <h1 id="week-heading" tabIndex={-1}>
-          Weekly review
+          {t('dashboardWeek')}
         </h1>
         <div class="problem" role="alert">
-          <p>“{day}” is not a day of the calendar, so there is no week to show.</p>
-          <a href="#/week">Show this week</a>
+          <p>{t('weekNotADay', day)}</p>
+          <a href="#/week">{t('weekShowThisWeek')}</a>
         </div>
       </section>
     );
@@ -91,23 +101,27 @@ export function WeekView({ journal, weekStartsOn, now, revision, day }: WeekView
   const isThisWeek = firstDay === thisWeekFirstDay;
   const previous = localDay(addWeeks(start, -1));
   const next = localDay(addWeeks(start, 1));
+  const range = weekLabel(start, uiLanguage());
+  // The arrows point the way the page reads: back is to the left in English, to the right in Arabic.
+  const [back, forward] = textDirection() === 'rtl' ? ['→', '←'] : ['←', '→'];
 
   return (
     <section class="view week-view" aria-labelledby="week-heading" aria-busy={summary ? 'false' : 'true'}>
       <h1 id="week-heading" tabIndex={-1} data-testid="week-heading" data-week={firstDay}>
-        {isThisWeek ? 'This week: ' : 'Week of '}
-        {weekLabel(start)}
+        {isThisWeek ? t('weekHeadingThis', range) : t('weekHeadingOther', range)}
       </h1>
-      <p class="lede">Feeling big against being big: what the numbers gave you, and what you actually produced.</p>
-      <nav class="week-nav" aria-label="Weeks">
+      <p class="lede">{t('weekLede')}</p>
+      <nav class="week-nav" aria-label={t('weekNavLabel')}>
         <a href={weekHash(previous)} data-testid="week-previous">
-          <span aria-hidden="true">←</span>Previous week
+          <span aria-hidden="true">{back}</span>
+          {t('weekPrevious')}
         </a>
         <a href="#/week" data-testid="week-this" aria-current={isThisWeek ? 'date' : undefined}>
-          This week
+          {t('weekThis')}
         </a>
         <a href={weekHash(next)} data-testid="week-next">
-          Next week<span aria-hidden="true">→</span>
+          {t('weekNext')}
+          <span aria-hidden="true">{forward}</span>
         </a>
       </nav>
 
@@ -115,7 +129,7 @@ export function WeekView({ journal, weekStartsOn, now, revision, day }: WeekView
         <div class="problem" role="alert">
           <p>{error}</p>
           <button type="button" onClick={() => setReloads((n) => n + 1)}>
-            Try again
+            {t('dashboardTryAgain')}
           </button>
         </div>
       ) : null}
@@ -130,7 +144,7 @@ export function WeekView({ journal, weekStartsOn, now, revision, day }: WeekView
         />
       ) : error ? null : (
         <p class="muted" role="status">
-          Adding up the week…
+          {t('weekAddingUp')}
         </p>
       )}
 
@@ -147,83 +161,83 @@ function WeekReport({ summary, trend, onExport }: { summary: WeekSummary; trend:
     <>
       <section class="verdict" aria-labelledby="verdict-heading" data-testid="week-verdict">
         <h2 id="verdict-heading" class="eyebrow">
-          Verdict
+          {t('weekVerdictHeading')}
         </h2>
         <p class="verdict-answer">{words.answer}</p>
         <p class="verdict-suggestion">
-          <span class="label">Next week: </span>
+          <span class="label">{t('weekNextWeekLabel')} </span>
           {words.suggestion}
         </p>
         <div class="actions">
           <button type="button" onClick={onExport}>
-            Export week as Markdown
+            {t('weekExport')}
           </button>
         </div>
       </section>
 
       <div class="week-columns">
         <section class="week-side feeling" aria-labelledby="feeling-heading">
-          <h2 id="feeling-heading">Feeling big</h2>
-          <p class="side-lede">Audience, time and attention.</p>
+          <h2 id="feeling-heading">{t('weekFeelingBig')}</h2>
+          <p class="side-lede">{t('weekFeelingLede')}</p>
           <dl class="figures">
             <Figure
-              label="Audience change"
+              label={t('weekAudienceChange')}
               testId="week-audience-change"
               value={feelingBig.audienceChange}
-              text={`${feelingBig.audienceApproximate ? '≈' : ''}${signed(feelingBig.audienceChange)}`}
+              text={`${feelingBig.audienceApproximate ? '≈' : ''}${signed(feelingBig.audienceChange, uiLanguage())}`}
             />
             <Figure
-              label="Time on social sites"
+              label={t('weekTimeOnSocial')}
               testId="week-active-minutes"
               value={feelingBig.activeMinutes}
               text={formatMinutes(feelingBig.activeMs)}
             />
             <Figure
-              label="Counts seen"
+              label={t('weekCountsSeen')}
               testId="week-counts-seen"
               value={feelingBig.metricsSeen}
-              text={feelingBig.metricsSeen.toLocaleString()}
+              text={formatNumber(feelingBig.metricsSeen)}
             />
             <Figure
-              label="Prompts shown"
+              label={t('weekPromptsShown')}
               testId="week-prompts-shown"
               value={feelingBig.promptsShown}
-              text={feelingBig.promptsShown.toLocaleString()}
+              text={formatNumber(feelingBig.promptsShown)}
             />
           </dl>
 
-          <h3>Audience</h3>
+          <h3>{t('weekAudienceHeading')}</h3>
           {feelingBig.audience.length === 0 ? (
-            <p class="muted">No counts of your own were recorded this week. They are recorded when you visit your own profile.</p>
+            <p class="muted">{t('weekNoCounts')}</p>
           ) : (
-            <ChangeTable caption="Audience change per site" changes={feelingBig.audience} total={summary} />
+            <ChangeTable caption={t('weekAudienceCaption')} changes={feelingBig.audience} total={summary} />
           )}
           {feelingBig.other.length > 0 ? (
             <>
               <h3>
-                Shown apart <span class="muted">(not in the total)</span>
+                {t('weekShownApart')} <span class="muted">{t('weekShownApartNote')}</span>
               </h3>
-              <ChangeTable caption="Following, karma and stars: not in the total" changes={feelingBig.other} apart />
+              <ChangeTable caption={t('weekApartCaption')} changes={feelingBig.other} apart />
             </>
           ) : null}
 
-          <h3>Time per site</h3>
+          <h3>{t('weekTimePerSite')}</h3>
           {feelingBig.sites.length === 0 ? (
-            <p class="muted">No time on social sites was recorded this week.</p>
+            <p class="muted">{t('weekNoTime')}</p>
           ) : (
             <table class="week-table" data-testid="week-sites">
-              <caption class="visually-hidden">Time, counts seen and prompts shown per site</caption>
+              <caption class="visually-hidden">{t('weekSitesCaption')}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Site</th>
+                  <th scope="col">{t('weekSiteColumn')}</th>
                   <th scope="col" class="num">
-                    Time
+                    {t('weekTimeColumn')}
                   </th>
                   <th scope="col" class="num">
-                    Counts seen
+                    {t('weekCountsSeen')}
                   </th>
                   <th scope="col" class="num">
-                    Prompts
+                    {t('weekPromptsColumn')}
                   </th>
                 </tr>
               </thead>
@@ -232,8 +246,8 @@ function WeekReport({ summary, trend, onExport }: { summary: WeekSummary; trend:
                   <tr key={site.siteId}>
                     <th scope="row">{siteName(site.siteId)}</th>
                     <td class="num">{formatMinutes(site.activeMs)}</td>
-                    <td class="num">{site.metricsSeen.toLocaleString()}</td>
-                    <td class="num">{site.promptsShown.toLocaleString()}</td>
+                    <td class="num">{formatNumber(site.metricsSeen)}</td>
+                    <td class="num">{formatNumber(site.promptsShown)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -242,48 +256,49 @@ function WeekReport({ summary, trend, onExport }: { summary: WeekSummary; trend:
         </section>
 
         <section class="week-side being" aria-labelledby="being-heading">
-          <h2 id="being-heading">Being big</h2>
-          <p class="side-lede">What your connections actually produced.</p>
+          <h2 id="being-heading">{t('weekBeingBig')}</h2>
+          <p class="side-lede">{t('weekBeingLede')}</p>
           <dl class="figures">
             <Figure
-              label="Outcomes"
+              label={t('weekOutcomes')}
               testId="week-outcomes"
               value={beingBig.outcomes.length}
-              text={beingBig.outcomes.length.toLocaleString()}
+              text={formatNumber(beingBig.outcomes.length)}
             />
             <Figure
-              label="Prompts answered with an outcome"
+              label={t('weekAnsweredOutcome')}
               testId="week-answered-outcome"
               value={answers.outcome}
-              text={answers.outcome.toLocaleString()}
+              text={formatNumber(answers.outcome)}
             />
             <Figure
-              label="“Nothing yet”"
+              label={t('weekNothingYet', t('nothingYet'))}
               testId="week-nothing-yet"
               value={answers['nothing-yet']}
-              text={answers['nothing-yet'].toLocaleString()}
+              text={formatNumber(answers['nothing-yet'])}
             />
             <Figure
-              label="Dismissed (“Not now”)"
+              label={t('weekDismissed', t('notNow'))}
               testId="week-dismissed"
               value={answers.dismissed}
-              text={answers.dismissed.toLocaleString()}
+              text={formatNumber(answers.dismissed)}
             />
           </dl>
 
-          <h3>Outcomes</h3>
+          <h3>{t('weekOutcomes')}</h3>
           {beingBig.outcomes.length === 0 ? (
-            <p class="muted">No outcomes were logged this week.</p>
+            <p class="muted">{t('weekNoOutcomes')}</p>
           ) : (
             <ul class="week-outcomes" role="list">
               {beingBig.outcomes.map((outcome) => (
                 <li key={outcome.id}>
                   <time dateTime={outcome.at}>
-                    {new Date(outcome.at).toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short' })}
+                    {new Date(outcome.at).toLocaleDateString(uiLanguage(), { weekday: 'short', day: 'numeric', month: 'short' })}
                   </time>
                   <span class="week-outcome-title">{outcome.title}</span>
                   <span class="week-outcome-meta">
-                    <span class="kind">{kindLabel(outcome.kind)}</span> {outcome.siteId ? `via ${siteName(outcome.siteId)}` : 'no site'}
+                    <span class="kind">{kindLabel(outcome.kind)}</span>{' '}
+                    {outcome.siteId ? t('weekOutcomeVia', siteName(outcome.siteId)) : t('weekOutcomeNoSite')}
                   </span>
                 </li>
               ))}
@@ -292,21 +307,22 @@ function WeekReport({ summary, trend, onExport }: { summary: WeekSummary; trend:
           {beingBig.outcomes.length > 0 ? (
             <div class="breakdowns">
               <Breakdown
-                title="By kind"
+                title={t('weekByKind')}
                 testId="week-by-kind"
                 entries={Object.entries(beingBig.byKind).map(([kind, n]) => [kindLabel(kind as OutcomeKind), n ?? 0])}
               />
               <Breakdown
-                title="By site"
+                title={t('weekBySite')}
                 testId="week-by-site"
-                entries={Object.entries(beingBig.bySite).map(([site, n]) => [site ? siteName(site) : 'No site', n])}
+                entries={Object.entries(beingBig.bySite).map(([site, n]) => [site ? siteName(site) : t('weekBySiteNone'), n])}
               />
             </div>
           ) : null}
 
-          <h3>{beingBig.aims.length > 1 ? 'Aims this week' : 'Aim this week'}</h3>
+          {/* No aim reads as the singular heading over its empty state. */}
+          <h3>{plural('weekAimsHeading', Math.max(beingBig.aims.length, 1))}</h3>
           {beingBig.aims.length === 0 ? (
-            <p class="muted">No aim was set this week. Set one from the Running For button in the toolbar.</p>
+            <p class="muted">{t('weekNoAim')}</p>
           ) : (
             <ul class="week-aims" role="list" data-testid="week-aims">
               {beingBig.aims.map((aim) => (
@@ -321,8 +337,8 @@ function WeekReport({ summary, trend, onExport }: { summary: WeekSummary; trend:
       </div>
 
       <section class="trends" aria-labelledby="trends-heading" data-testid="week-trends" aria-busy={trend ? 'false' : 'true'}>
-        <h2 id="trends-heading">The last {TREND_WEEKS} weeks</h2>
-        {trend ? <Trends weeks={trend} shownFirstDay={summary.bounds.firstDay} /> : <p class="muted">Drawing the trends…</p>}
+        <h2 id="trends-heading">{plural('weekTrendsHeading', TREND_WEEKS, formatNumber(TREND_WEEKS))}</h2>
+        {trend ? <Trends weeks={trend} shownFirstDay={summary.bounds.firstDay} /> : <p class="muted">{t('weekTrendsDrawing')}</p>}
       </section>
     </>
   );
@@ -355,12 +371,12 @@ function ChangeTable({
       <caption class="visually-hidden">{caption}</caption>
       <thead>
         <tr>
-          <th scope="col">Site</th>
+          <th scope="col">{t('weekSiteColumn')}</th>
           <th scope="col" class="num">
-            From → to
+            {t('weekFromToColumn')}
           </th>
           <th scope="col" class="num">
-            Change
+            {t('weekChangeColumn')}
           </th>
         </tr>
       </thead>
@@ -373,18 +389,16 @@ function ChangeTable({
             data-change={String(change.change)}
           >
             <th scope="row">
-              {siteName(change.siteId)} <span class="metric">{metricWord(change.metric, change.to)}</span>
-              {change.fromFirstInWeek ? <span class="note">first seen this week</span> : null}
-              {apart ? <span class="note">not in the total</span> : null}
+              {siteName(change.siteId)} <span class="metric">{metricName(change.metric)}</span>
+              {change.fromFirstInWeek ? <span class="note">{t('weekFirstSeen')}</span> : null}
+              {apart ? <span class="note">{t('weekNotInTotal')}</span> : null}
             </th>
             <td class="num">
-              {approx(change)}
-              {change.from.toLocaleString()} → {approx(change)}
-              {change.to.toLocaleString()}
+              {t('weekChangeFromTo', [approx(change) + formatNumber(change.from), approx(change) + formatNumber(change.to)])}
             </td>
             <td class="num">
               {approx(change)}
-              {signed(change.change)}
+              {signed(change.change, uiLanguage())}
             </td>
           </tr>
         ))}
@@ -392,9 +406,9 @@ function ChangeTable({
       {total ? (
         <tfoot>
           <tr>
-            <th scope="row">Total</th>
+            <th scope="row">{t('weekTotal')}</th>
             <td />
-            <td class="num">{audienceWords(total)}</td>
+            <td class="num">{audienceWords(total, REPORT_NAMES)}</td>
           </tr>
         </tfoot>
       ) : null}
@@ -407,14 +421,14 @@ function approx(change: MetricChange): string {
 }
 
 function Breakdown({ title, testId, entries }: { title: string; testId: string; entries: [string, number][] }) {
-  const sorted = [...entries].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const sorted = [...entries].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], uiLanguage()));
   return (
     <div class="breakdown">
       <h4>{title}</h4>
       <ul role="list" data-testid={testId}>
         {sorted.map(([name, count]) => (
           <li key={name}>
-            <span>{name}</span> <span class="count">{count.toLocaleString()}</span>
+            <span>{name}</span> <span class="count">{formatNumber(count)}</span>
           </li>
         ))}
       </ul>
@@ -425,49 +439,51 @@ function Breakdown({ title, testId, entries }: { title: string; testId: string; 
 function Trends({ weeks, shownFirstDay }: { weeks: TrendWeek[]; shownFirstDay: string }) {
   const point = (week: TrendWeek, value: number): TrendPoint => ({
     key: week.firstDay,
-    label: week.start.toLocaleDateString(undefined, { day: 'numeric', month: 'short' }),
-    longLabel: weekLabel(week.start),
+    label: week.start.toLocaleDateString(uiLanguage(), { day: 'numeric', month: 'short' }),
+    longLabel: weekLabel(week.start, uiLanguage()),
     value,
     current: week.firstDay === shownFirstDay,
   });
   return (
     <div class="trend-grid">
       <TrendChart
-        title="Audience gained"
-        valueHeader="Audience change"
+        title={t('weekAudienceGained')}
+        valueHeader={t('weekAudienceChange')}
         testId="trend-audience"
         points={weeks.map((w) => point(w, w.audienceChange))}
-        format={(v) => signed(v)}
+        format={(v) => signed(v, uiLanguage())}
         short={(v) => compactSigned(v)}
       />
       <TrendChart
-        title="Time on social sites"
-        valueHeader="Time"
+        title={t('weekTimeOnSocial')}
+        valueHeader={t('weekTimeColumn')}
         testId="trend-minutes"
         points={weeks.map((w) => point(w, Math.floor(w.activeMs / 60_000)))}
         format={(minutes) => formatMinutes(minutes * 60_000)}
         short={compactMinutes}
       />
       <TrendChart
-        title="Outcomes"
-        valueHeader="Outcomes"
+        title={t('weekOutcomes')}
+        valueHeader={t('weekOutcomes')}
         testId="trend-outcomes"
         points={weeks.map((w) => point(w, w.outcomes))}
-        format={(v) => v.toLocaleString()}
+        format={formatNumber}
       />
     </div>
   );
 }
 
-/** "+1.2K", "−40": fits above a bar. */
+/** "+1.2K", "−40": fits above a bar (the signs as `signed` writes them). */
 function compactSigned(value: number): string {
-  const text = new Intl.NumberFormat(undefined, { notation: 'compact', maximumFractionDigits: 1 }).format(Math.abs(value));
-  return value > 0 ? `+${text}` : value < 0 ? `−${text}` : '0';
+  const text = new Intl.NumberFormat(uiLanguage(), { notation: 'compact', maximumFractionDigits: 1 }).format(Math.abs(value));
+  return value > 0 ? `+${text}` : value < 0 ? `−${text}` : formatNumber(0);
 }
 
-/** "45m", "2.5h": fits above a bar. */
+/** "45m", "2.5h" (in English): fits above a bar, the units as the browser's language abbreviates them. */
 function compactMinutes(minutes: number): string {
-  if (minutes < 60) return `${minutes}m`;
+  const unit = (unit: 'minute' | 'hour', fraction: number) =>
+    new Intl.NumberFormat(uiLanguage(), { style: 'unit', unit, unitDisplay: 'narrow', maximumFractionDigits: fraction });
+  if (minutes < 60) return unit('minute', 0).format(minutes);
   const hours = minutes / 60;
-  return `${hours >= 10 ? Math.round(hours) : Math.round(hours * 10) / 10}h`;
+  return unit('hour', hours >= 10 ? 0 : 1).format(hours);
 }

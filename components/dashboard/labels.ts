@@ -1,22 +1,34 @@
-/** Words the dashboard shows for stores and lists (kinds and sites: ../labels.ts). */
+/** Words the dashboard shows for stores and lists, in the UI's language (kinds and sites: ../labels.ts). */
+import { formatNumber, plural, t, uiLanguage, type MessageKey, type PluralKey } from '@/utils/i18n/t';
 import type { StoreName } from '@/utils/journal/db';
 
-export const STORE_LABELS: Record<StoreName, { one: string; many: string }> = {
-  aims: { one: 'aim', many: 'aims' },
-  outcomes: { one: 'outcome', many: 'outcomes' },
-  reflections: { one: 'answer to a prompt', many: 'answers to prompts' },
-  snapshots: { one: 'count snapshot', many: 'count snapshots' },
-  activity: { one: 'day of activity', many: 'days of activity' },
+const STORE_NAMES: Record<StoreName, MessageKey> = {
+  aims: 'storeAims',
+  outcomes: 'storeOutcomes',
+  reflections: 'storeReflections',
+  snapshots: 'storeSnapshots',
+  activity: 'storeActivity',
 };
+
+const STORE_COUNTS: Record<StoreName, PluralKey> = {
+  aims: 'storeCountAims',
+  outcomes: 'storeCountOutcomes',
+  reflections: 'storeCountReflections',
+  snapshots: 'storeCountSnapshots',
+  activity: 'storeCountActivity',
+};
+
+/** A store's name as a heading: "Aims", "Answers to prompts". */
+export function storeName(store: StoreName): string {
+  return t(STORE_NAMES[store]);
+}
 
 /** "1 aim", "3 outcomes". */
 export function countOf(store: StoreName, n: number): string {
-  const label = STORE_LABELS[store];
-  return `${n.toLocaleString()} ${n === 1 ? label.one : label.many}`;
+  return plural(STORE_COUNTS[store], n, formatNumber(n));
 }
 
-/** "a, b and c". */
+/** "a, b and c", as the UI's language joins a list. */
 export function listSentence(items: readonly string[]): string {
-  if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+  return new Intl.ListFormat(uiLanguage(), { type: 'conjunction' }).format(items);
 }

@@ -13,6 +13,7 @@ import { Dashboard } from '../../components/dashboard/Dashboard';
 import { WEEK_MEASURE } from '../../utils/week/review';
 import { Journal } from '../../utils/journal/journal';
 import { reminderItem, type Weekday } from '../../utils/settings/items';
+import { useLocale } from './i18n-fake';
 
 /** Thursday 26 November 2026, 10:00 local time. */
 const clock = new Date(2026, 10, 26, 10, 0);
@@ -120,8 +121,23 @@ describe('the week view', () => {
     const verdict = hook('week-verdict')!.textContent ?? '';
     expect(verdict).toContain('What did the numbers produce?');
     expect(verdict).toContain('you spent 1 h 41 min on social sites');
-    expect(verdict).toContain('2 outcomes toward «Three new clients by March»');
+    expect(verdict).toMatch(/2 outcomes .*toward «Three new clients by March»/);
     expect(verdict).toContain('1 h 31 min on X produced nothing you logged');
+  });
+
+  it('writes numbers, days and weeks as the browser’s language does', async () => {
+    useLocale('en', 'de-DE');
+    mount(await seeded(), '#/week/2026-11-26');
+    await figuresFor('2026-11-23');
+    expect(heading()).toBe('This week: 23.–29. Nov. 2026');
+    expect(hook('week-audience')?.querySelector('[data-site="x"]')?.textContent).toContain('1.010 → 1.055');
+    expect(root.querySelector('.week-outcomes time')?.textContent).toBe(
+      new Date(2026, 10, 23).toLocaleDateString('de-DE', { weekday: 'short', day: 'numeric', month: 'short' }),
+    );
+    await waitFor(() => hook('week-trends')?.getAttribute('aria-busy') === 'false', 'the trends');
+    expect(hook('trend-minutes')?.querySelector('.trend-bar.current .trend-value')?.textContent).toBe(
+      new Intl.NumberFormat('de-DE', { style: 'unit', unit: 'hour', unitDisplay: 'narrow', maximumFractionDigits: 1 }).format(101 / 60),
+    );
   });
 
   it('links to the previous, next and this week, and follows the URL', async () => {
@@ -218,7 +234,7 @@ describe('the week view', () => {
     const markdown = await files[0]!.blob.text();
     expect(markdown).toMatch(/^# Running For — week of /);
     expect(markdown).toContain('**Aim:** Three new clients by March — An independent design studio');
-    expect(markdown).toContain('- Audience change: ≈+57 followers and connections');
+    expect(markdown).toMatch(/- Audience change: ≈\+57 .*followers and connections\n/);
     expect(markdown).toContain('  - X followers: 1,010 → 1,055 (+45)');
     expect(markdown).toContain('  - LinkedIn connections: ≈500 → ≈512 (+12) (first seen this week)');
     expect(markdown).toContain('- X followed accounts: 300 → 300 (0) (first seen this week) (not in the total)');
@@ -226,7 +242,7 @@ describe('the week view', () => {
     expect(markdown).toContain('- Prompts shown: 6');
     expect(markdown).toContain('- Outcomes: 2');
     expect(markdown).toContain('  - 2026-11-29 — Learned \\*pricing\\* (Learning)');
-    expect(markdown).toContain('- Answers to prompts: 1 with an outcome, 2 "nothing yet", 1 "not now"');
+    expect(markdown).toMatch(/- Answers to prompts: 1 with an outcome, 2 .nothing yet., 1 .not now./);
   });
 });
 
