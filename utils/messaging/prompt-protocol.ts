@@ -41,8 +41,11 @@ export type PromptMessage = v.InferOutput<(typeof SCHEMAS)[keyof typeof SCHEMAS]
 export type PromptAnswer = v.InferOutput<typeof PromptAnswerSchema>['answer'];
 
 export interface PromptReplies {
-  /** The current aim's words (never its purpose, ids or dates) and how many outcomes were logged this week. */
-  'prompt/aim': { ok: true; aim: string | null; weekOutcomes: number };
+  /**
+   * The current aim's words and its if-then plan when it has one (never its purpose, ids or dates), and how
+   * many outcomes were logged this week.
+   */
+  'prompt/aim': { ok: true; aim: string | null; plan?: string; weekOutcomes: number };
   'prompt/answer': { ok: true };
 }
 
