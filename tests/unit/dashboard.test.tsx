@@ -207,7 +207,7 @@ describe('outcomes list', () => {
     expect(label()).toMatch(/^Week of /);
     button(/Previous week/).click();
     const none = await waitFor(() => root.querySelector('[data-testid="empty-state"]'), 'two weeks ago');
-    expect(none.querySelector('.empty-title')?.textContent).toMatch(/^No outcomes in the week of Nov 9\s–\s15, 2026\.$/);
+    expect(none.querySelector('.empty-title')?.textContent).toMatch(/^No outcomes in the week of 9\s–\s15 Nov 2026\.$/);
     button(/Next week/).click();
     button(/Next week/).click();
     await waitFor(() => titles().length === 2, 'back to this week');

@@ -16,7 +16,7 @@ const messagesOf = (locale: string) => {
 };
 
 let current = 'en';
-let uiLanguage = 'en-US';
+let uiLanguage = 'en-GB';
 
 /** Reads the UI in `locale` (a folder name: `fr`, `pt_BR`) until the next call; `uiLanguage` is the browser's own. */
 export function useLocale(locale: string, language = locale.replace('_', '-')): void {

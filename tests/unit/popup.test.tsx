@@ -1,4 +1,5 @@
 /** @vitest-environment happy-dom */
+import { uiLanguage } from '../../utils/i18n/t';
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { render } from 'preact';
@@ -412,8 +413,10 @@ describe('its words', () => {
     // Not messages: what the user typed, the sites' own names, and what Intl writes for dates and numbers.
     const typed = new Set(['Design studio', 'Three clients', 'Pricing advice', ...[1, 2, 3, 4, 5, 6].map((n) => `Earlier outcome ${n}`)]);
     const week = weekBounds(NOW, 1);
-    const weekdays = [23, 24, 25, 26].map((day) => new Intl.DateTimeFormat('en-US', { weekday: 'short' }).format(new Date(2026, 10, day)));
-    const plain = new Set([...typed, ...SITE_LIST.map((site) => site.name), formatWeek(week.start, week.end, 'en-US'), ...weekdays]);
+    const weekdays = [23, 24, 25, 26].map((day) =>
+      new Intl.DateTimeFormat(uiLanguage(), { weekday: 'short' }).format(new Date(2026, 10, day)),
+    );
+    const plain = new Set([...typed, ...SITE_LIST.map((site) => site.name), formatWeek(week.start, week.end, uiLanguage()), ...weekdays]);
     const seen = new Set<string>();
     const look = () => {
       for (const value of shown()) {
@@ -472,7 +475,7 @@ describe('its words', () => {
     // …and those with one, filled.
     expect([...seen]).toEqual(
       expect.arrayContaining([
-        'Aim set Nov 26',
+        'Aim set 26 Nov',
         'Logged “Pricing advice”.',
         'and 2 more in the dashboard',
         '1 h 5 min',

@@ -1,11 +1,13 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { useLocale } from './i18n-fake';
 import {
   deleteAllSettings,
   extraOriginsItem,
   hasStoredSettings,
   isSnoozed,
   loadSettings,
+  localeWeekStart,
   reminderItem,
   repairReminder,
   siteMode,
@@ -17,7 +19,7 @@ import {
 beforeEach(() => fakeBrowser.reset());
 
 describe('settings', () => {
-  it('has defaults: every site reframed, weeks start on Monday, a Sunday-evening reminder', async () => {
+  it("has defaults: every site reframed, weeks start on the language's first day (British: Monday), a Sunday-evening reminder", async () => {
     const settings = await loadSettings();
     expect(settings).toEqual({
       siteModes: {},
@@ -27,6 +29,23 @@ describe('settings', () => {
       weeklyReminder: { enabled: true, day: 0, time: '18:00' },
     });
     expect(siteMode(settings, 'x')).toBe('reframe');
+  });
+
+  it('starts the week where the browser lives until the user picks a day, then keeps their day', async () => {
+    const firstDay = async (language: string) => {
+      useLocale('en', language);
+      return (await loadSettings()).weekStartsOn;
+    };
+    // Sunday in the US and Brazil, Saturday in Egypt, Monday in France and Germany (Intl.Locale week info).
+    expect(await firstDay('en-US')).toBe(0);
+    expect(await firstDay('pt-BR')).toBe(0);
+    expect(await firstDay('ar-EG')).toBe(6);
+    expect(await firstDay('fr-FR')).toBe(1);
+    expect(localeWeekStart('de')).toBe(1);
+    // A tag Intl cannot read falls back to Monday.
+    expect(localeWeekStart('not a language')).toBe(1);
+    await weekStartItem.setValue(3);
+    expect(await firstDay('en-US')).toBe(3);
   });
 
   it('round-trips values through browser.storage', async () => {

@@ -8,7 +8,8 @@ import { beforeEach, expect } from 'vitest';
 
 if (!expect.getState().testPath?.endsWith('.content-world.test.ts')) await import('../../utils/detection/lang/all');
 
-// The UI's words as the browser gives them, in English unless a test picks another locale (./i18n-fake.ts).
+// The UI's words as the browser gives them (./i18n-fake.ts): English in a British browser (weeks start on
+// Monday), unless a test picks another locale.
 const { installI18n, useLocale } = await import('./i18n-fake');
 installI18n();
-beforeEach(() => useLocale('en', 'en-US'));
+beforeEach(() => useLocale('en', 'en-GB'));

@@ -265,7 +265,7 @@ describe('the reminder’s settings', () => {
     time.value = '07:30';
     time.dispatchEvent(new Event('change', { bubbles: true }));
     await expect.poll(() => reminderItem.getValue()).toEqual({ enabled: true, day: 5, time: '07:30' });
-    expect(root.querySelector('.reminder-status')?.textContent).toMatch(/^Saved\. Next reminder: Friday, November 27/);
+    expect(root.querySelector('.reminder-status')?.textContent).toMatch(/^Saved\. Next reminder: Friday 27 November/);
 
     checkbox.click();
     await expect.poll(() => reminderItem.getValue()).toEqual({ enabled: false, day: 5, time: '07:30' });

@@ -7,6 +7,7 @@
  */
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
+import { uiLanguage } from '../i18n/t';
 import {
   isSnoozed,
   repairSiteModes,
@@ -43,6 +44,22 @@ export interface WeeklyReminder {
 }
 
 export const DEFAULT_WEEK_START: Weekday = 1;
+
+/**
+ * The first day of the week where the user lives, by their browser's language (`Intl.Locale` week info:
+ * Sunday in the US and Brazil, Saturday in much of the Arab world, Monday in most of Europe); Monday where
+ * the browser cannot say.
+ */
+export function localeWeekStart(language: string = uiLanguage()): Weekday {
+  try {
+    const locale = new Intl.Locale(language) as Intl.Locale & { getWeekInfo?: () => { firstDay: number }; weekInfo?: { firstDay: number } };
+    const firstDay = (locale.getWeekInfo?.() ?? locale.weekInfo)?.firstDay;
+    // Intl counts Monday 1 … Sunday 7; a Date's getDay Sunday 0 … Saturday 6.
+    return typeof firstDay === 'number' && firstDay >= 1 && firstDay <= 7 ? ((firstDay % 7) as Weekday) : DEFAULT_WEEK_START;
+  } catch {
+    return DEFAULT_WEEK_START;
+  }
+}
 export const DEFAULT_REMINDER: WeeklyReminder = { enabled: true, day: 0, time: '18:00' };
 
 const isWeekday = (value: unknown): value is Weekday => Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 6;
@@ -67,7 +84,7 @@ export function repairOrigins(value: unknown): string[] {
 }
 
 export function repairWeekStart(value: unknown): Weekday {
-  return isWeekday(value) ? value : DEFAULT_WEEK_START;
+  return isWeekday(value) ? value : localeWeekStart();
 }
 
 export function repairReminder(value: unknown): WeeklyReminder {
@@ -83,7 +100,8 @@ export function repairReminder(value: unknown): WeeklyReminder {
 export const siteModesItem = storage.defineItem<Record<string, SiteMode>>(`local:${SITE_MODES_KEY}`, { fallback: {}, version: 1 });
 /** HTTPS origins the user opted into for the generic detector or as Mastodon instances. */
 export const extraOriginsItem = storage.defineItem<string[]>('local:settings.extraOrigins', { fallback: [], version: 1 });
-export const weekStartItem = storage.defineItem<Weekday>('local:settings.weekStartsOn', { fallback: DEFAULT_WEEK_START, version: 1 });
+/** The day the user picked; null until they pick one, when the week starts on their language's first day (`repairWeekStart`). */
+export const weekStartItem = storage.defineItem<Weekday | null>('local:settings.weekStartsOn', { fallback: null, version: 1 });
 export const reminderItem = storage.defineItem<WeeklyReminder>('local:settings.weeklyReminder', { fallback: DEFAULT_REMINDER, version: 1 });
 /** Sites the user snoozed from a prompt ("Not now"): site id → ISO time the snooze ends. */
 export const snoozesItem = storage.defineItem<Record<string, string>>(`local:${SNOOZES_KEY}`, { fallback: {}, version: 1 });
