@@ -165,16 +165,16 @@ function keysOf(node: JsonNode): (string | number)[] {
 
 function describeJson(value: unknown): string {
   if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'string') return 'a string';
-  if (typeof value === 'number') return 'a number';
-  if (typeof value === 'boolean') return 'true or false';
+  if (Array.isArray(value)) return t('typeList');
+  if (typeof value === 'string') return t('typeText');
+  if (typeof value === 'number') return t('typeNumber');
+  if (typeof value === 'boolean') return t('typeBoolean');
   return typeof value;
 }
 
 /** A short, safe rendering of a value for a message. */
 function preview(value: unknown): string {
-  if (value === undefined) return 'nothing';
+  if (value === undefined) return t('valueNothing');
   const json = JSON.stringify(value) ?? String(value);
   return json.length > 60 ? `${json.slice(0, 57)}…` : json;
 }
@@ -187,7 +187,7 @@ function findDuplicate(backup: Backup): string | null {
     for (let i = 0; i < list.length; i++) {
       const id = list[i]!.id;
       const first = seen.get(id);
-      if (first !== undefined) return `${store}[${i}].id: "${id}" is used twice in ${store} (also by ${store}[${first}]).`;
+      if (first !== undefined) return t('backupDuplicateId', [`${store}[${i}].id`, id, store, `${store}[${first}]`]);
       seen.set(id, i);
     }
   }
@@ -197,7 +197,7 @@ function findDuplicate(backup: Backup): string | null {
     const key = activityKey(row);
     const first = seen.get(key);
     if (first !== undefined) {
-      return `activity[${i}]: day ${row.day} on site "${row.siteId}" appears twice (also at activity[${first}]).`;
+      return t('backupDuplicateDay', [`activity[${i}]`, row.day, row.siteId, `activity[${first}]`]);
     }
     seen.set(key, i);
   }
