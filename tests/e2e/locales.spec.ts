@@ -1,6 +1,6 @@
 /**
  * The extension in the browser's language (issue 17, as far as it goes): Chromium started in French,
- * Japanese and Arabic shows the extension's description from that locale's file (assets/public/_locales),
+ * Japanese and Arabic shows the extension's description from that locale's file (assets/locales/<locale>/store.json),
  * and its name, which is the product's, the same everywhere.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';

@@ -19,7 +19,7 @@ import {
 beforeEach(() => fakeBrowser.reset());
 
 describe('settings', () => {
-  it("has defaults: every site reframed, weeks start on the language's first day (British: Monday), a Sunday-evening reminder", async () => {
+  it("has defaults: every site reframed, weeks start on the language's first day (British: Monday), reminder Sunday 18:00", async () => {
     const settings = await loadSettings();
     expect(settings).toEqual({
       siteModes: {},
