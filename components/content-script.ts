@@ -29,13 +29,15 @@ export const NO_STARTED_MESSAGE = true;
 const pageLang = (doc: Document) => doc.documentElement.getAttribute('lang');
 
 /**
- * The page's site's mode and snooze, from the background (content scripts never read `storage.local`). A
- * refusal — the site's permission was withdrawn, or the extension was updated or turned off — turns the
- * page off.
+ * The page's site's modes (the site's, and its metrics' own) and snooze, from the background (content
+ * scripts never read `storage.local`). A refusal — the site's permission was withdrawn, or the extension
+ * was updated or turned off — turns the page off.
  */
 export async function siteSettings(siteId: string, send: typeof sendToBackground = sendToBackground): Promise<SiteState> {
   const reply = await send({ type: 'settings/site', siteId });
-  return reply.ok ? { mode: reply.mode, snoozedUntil: reply.snoozedUntil } : { mode: 'off', snoozedUntil: null };
+  return reply.ok
+    ? { mode: reply.mode, metrics: { ...reply.metrics }, snoozedUntil: reply.snoozedUntil }
+    : { mode: 'off', metrics: {}, snoozedUntil: null };
 }
 
 /** The live layer with the extension's real prompt, background, settings and clock. */
@@ -62,8 +64,6 @@ export function startContentScript(ctx: ContentScriptContext, sites: SiteSet): L
   // A language met later (an element's own `lang`): loaded, then the page is read again with it.
   const stopLoading = loadLanguagesOnDemand(sendToBackground, () => layer.detector()?.scan());
   ctx.onInvalidated(stopLoading);
-  // The generic layer, the first time a region misses a count its hooks and labels cannot find.
-  ctx.onInvalidated(loadGenericOnDemand(sendToBackground, () => layer.detector()?.scan()));
   return layer;
 }
 
@@ -74,7 +74,10 @@ export function siteContentScript(adapter: SiteAdapter) {
     runAt: 'document_idle',
     noScriptStartedPostMessage: NO_STARTED_MESSAGE,
     main(ctx) {
-      startContentScript(ctx, { adapters: [adapter] });
+      const layer = startContentScript(ctx, { adapters: [adapter] });
+      // The generic layer, the first time a region misses a count its hooks and labels cannot find. (Not in
+      // any-site.content.ts, which carries the generic detector itself: the loader stays out of its bundle.)
+      ctx.onInvalidated(loadGenericOnDemand(sendToBackground, () => layer.detector()?.scan()));
     },
   });
 }
