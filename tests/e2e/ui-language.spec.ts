@@ -135,6 +135,26 @@ for (const lang of ['fr', 'ja'] as const) {
         expect(english(shown, fragments), `${path} in ${lang}`).toEqual([]);
       }
 
+      // With an aim and an outcome: the popup's card, this week's list and its undo, the week's review and the outcomes.
+      await page.goto(`chrome-extension://${extensionId}/popup.html`);
+      await settled(page);
+      await page.locator('form.aim-form input').nth(0).fill('Studio');
+      await page.locator('form.aim-form input').nth(1).fill('Three clients by March');
+      await page.locator('form.aim-form button[type="submit"]').click();
+      await expect(page.locator('form.aim-form')).toHaveCount(0);
+      const outcome = page.locator('form:not(.aim-form) input[type="text"], form:not(.aim-form) input:not([type])').first();
+      await outcome.fill('Intro call');
+      await outcome.press('Enter');
+      await expect(page.getByText('Intro call').first()).toBeVisible();
+      for (const path of ['popup.html', 'dashboard.html#/week', 'dashboard.html#/outcomes']) {
+        if (path !== 'popup.html') {
+          await page.goto(`chrome-extension://${extensionId}/${path}`);
+          await settled(page);
+        }
+        const shown = [...(await strings(page)), ...(await accessibleNames(context, page))];
+        expect(english(shown, fragments), `${path} with an aim and an outcome, in ${lang}`).toEqual([]);
+      }
+
       const site = await context.newPage();
       await site.goto('https://x.com/jane');
       await expect(site.locator('running-for-prompt[data-metric="followers"]')).toHaveCount(1);
