@@ -72,21 +72,28 @@ describe('choosing the adapter among a script’s own', () => {
 describe('a content script’s settings come from the background', () => {
   beforeEach(() => fakeBrowser.reset());
 
-  it('asks for its own site’s mode and snooze, and takes a refusal as off', async () => {
+  it('asks for its own site’s modes and snooze, and takes a refusal as off', async () => {
     const asked: unknown[] = [];
     const answer = (reply: unknown) =>
       (async (message: unknown) => {
         asked.push(message);
         return reply;
       }) as never;
-    expect(await siteSettings('x', answer({ ok: true, mode: 'hide', snoozedUntil: '2026-11-26T10:00:00.000Z' }))).toEqual({
+    expect(
+      await siteSettings(
+        'x',
+        answer({ ok: true, mode: 'hide', metrics: { following: 'reframe' }, snoozedUntil: '2026-11-26T10:00:00.000Z' }),
+      ),
+    ).toEqual({
       mode: 'hide',
+      metrics: { following: 'reframe' },
       snoozedUntil: '2026-11-26T10:00:00.000Z',
     });
     expect(asked).toEqual([{ type: 'settings/site', siteId: 'x' }]);
     // Withdrawn permission, or an extension that was updated or turned off: nothing runs on the page.
     expect(await siteSettings('x', answer({ ok: false, error: 'Refused: Running For no longer has access to x.com.' }))).toEqual({
       mode: 'off',
+      metrics: {},
       snoozedUntil: null,
     });
   });

@@ -24,7 +24,7 @@ import { parseBackup } from '../../utils/journal/backup/validate';
 import { ACTIVITY_LIMITS } from '../../utils/messaging/limits';
 import { parseMessage } from '../../utils/messaging/protocol';
 import { localDay } from '../../utils/journal/records';
-import { extraOriginsItem, siteModesItem, snoozesItem, weekStartItem } from '../../utils/settings/items';
+import { extraOriginsItem, metricModesItem, siteModesItem, snoozesItem, weekStartItem } from '../../utils/settings/items';
 
 const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
 let clock = new Date('2026-11-23T09:00:00.000Z');
@@ -312,6 +312,7 @@ describe('an added site with a long host (up to 253 characters, the DNS maximum)
     expect(await handle({ type: 'settings/site', siteId: host }, tab)).toEqual({
       ok: true,
       mode: 'reframe',
+      metrics: {},
       snoozedUntil: '2026-11-24T09:00:00.000Z',
     });
     const stored = await everything();
@@ -734,7 +735,12 @@ describe('budgets: a scripted flood of each message type stops at its cap, and w
         'Refused settings/site: more than 60 settings reads a minute from one tab from x. Not ' +
         'stored; Running For keeps a count of refusals.',
     });
-    expect(await handle({ type: 'settings/site', siteId: 'x' }, tab(8))).toEqual({ ok: true, mode: 'reframe', snoozedUntil: null });
+    expect(await handle({ type: 'settings/site', siteId: 'x' }, tab(8))).toEqual({
+      ok: true,
+      mode: 'reframe',
+      metrics: {},
+      snoozedUntil: null,
+    });
     expect(await refused()).toEqual([{ day: localDay(clock), siteId: 'x', type: 'settings/site', count: 40 }]);
   });
 
@@ -980,11 +986,12 @@ describe.each([
   });
 });
 
-describe('settings/site: the sender’s own site’s mode and snooze, nothing else', () => {
+describe('settings/site: the sender’s own site’s modes and snooze, nothing else', () => {
   const ask = (siteId: string) => ({ type: 'settings/site', siteId });
 
   beforeEach(async () => {
     await siteModesItem.setValue({ x: 'hide', linkedin: 'off', mastodon: 'hide' });
+    await metricModesItem.setValue({ x: { following: 'reframe' }, linkedin: { connections: 'hide' }, mastodon: { following: 'off' } });
     await snoozesItem.setValue({
       x: '2026-11-23T10:00:00.000Z',
       youtube: '2026-11-23T08:00:00.000Z',
@@ -992,11 +999,36 @@ describe('settings/site: the sender’s own site’s mode and snooze, nothing el
     });
   });
 
-  it('answers with the mode and the end of a snooze still running; a site not listed is in reframe mode', async () => {
-    expect(await handle(ask('x'), page())).toEqual({ ok: true, mode: 'hide', snoozedUntil: '2026-11-23T10:00:00.000Z' });
-    expect(await handle(ask('linkedin'), page('https://www.linkedin.com/in/jane'))).toEqual({ ok: true, mode: 'off', snoozedUntil: null });
+  it('answers with the mode, its metrics’ own and the end of a snooze still running; a site not listed is in reframe mode', async () => {
+    expect(await handle(ask('x'), page())).toEqual({
+      ok: true,
+      mode: 'hide',
+      metrics: { following: 'reframe' },
+      snoozedUntil: '2026-11-23T10:00:00.000Z',
+    });
+    expect(await handle(ask('linkedin'), page('https://www.linkedin.com/in/jane'))).toEqual({
+      ok: true,
+      mode: 'off',
+      metrics: { connections: 'hide' },
+      snoozedUntil: null,
+    });
     // A snooze that ended an hour ago is no snooze.
-    expect(await handle(ask('youtube'), page('https://www.youtube.com/@jane'))).toEqual({ ok: true, mode: 'reframe', snoozedUntil: null });
+    expect(await handle(ask('youtube'), page('https://www.youtube.com/@jane'))).toEqual({
+      ok: true,
+      mode: 'reframe',
+      metrics: {},
+      snoozedUntil: null,
+    });
+  });
+
+  it('takes a site id and nothing else: a metric or a mode in the request is refused', async () => {
+    for (const extra of [{ metric: 'followers' }, { metrics: { followers: 'hide' } }, { mode: 'hide' }]) {
+      expect(await handle({ ...ask('x'), ...extra }, page())).toMatchObject({
+        ok: false,
+        error: expect.stringContaining('is not a field'),
+      });
+    }
+    expect(parseMessage({ type: 'settings/site', siteId: 'x' })).toEqual({ ok: true, message: { type: 'settings/site', siteId: 'x' } });
   });
 
   it('refuses another site’s settings, and never lists sites', async () => {
@@ -1017,8 +1049,13 @@ describe('settings/site: the sender’s own site’s mode and snooze, nothing el
   it('on an added site: its host’s snooze and the mode of a network found by markup, nothing of another site', async () => {
     await extraOriginsItem.setValue(['https://mastodon.social']);
     const instance = page('https://mastodon.social/@jane');
-    expect(await handle(ask('mastodon.social'), instance)).toEqual({ ok: true, mode: 'reframe', snoozedUntil: '2026-11-24T09:00:00.000Z' });
-    expect(await handle(ask('mastodon'), instance)).toEqual({ ok: true, mode: 'hide', snoozedUntil: null });
+    expect(await handle(ask('mastodon.social'), instance)).toEqual({
+      ok: true,
+      mode: 'reframe',
+      metrics: {},
+      snoozedUntil: '2026-11-24T09:00:00.000Z',
+    });
+    expect(await handle(ask('mastodon'), instance)).toEqual({ ok: true, mode: 'hide', metrics: { following: 'off' }, snoozedUntil: null });
     expect(await handle(ask('x'), instance)).toMatchObject({ ok: false });
     expect(await handle(ask('fosstodon.org'), page('https://fosstodon.org/@jane'))).toMatchObject({ ok: false });
   });
@@ -1031,12 +1068,21 @@ describe('settings/site: the sender’s own site’s mode and snooze, nothing el
       hasHostAccess: () => true,
       now,
     });
-    expect(await noJournal(ask('x'), page())).toEqual({ ok: true, mode: 'hide', snoozedUntil: '2026-11-23T10:00:00.000Z' });
+    expect(await noJournal(ask('x'), page())).toEqual({
+      ok: true,
+      mode: 'hide',
+      metrics: { following: 'reframe' },
+      snoozedUntil: '2026-11-23T10:00:00.000Z',
+    });
   });
 
   it('repairs what it reads: a broken setting is the default', async () => {
-    await fakeBrowser.storage.local.set({ 'settings.siteModes': { x: 'explode' }, 'settings.snoozes': { x: 'soon' } });
-    expect(await handle(ask('x'), page())).toEqual({ ok: true, mode: 'reframe', snoozedUntil: null });
+    await fakeBrowser.storage.local.set({
+      'settings.siteModes': { x: 'explode' },
+      'settings.metricModes': { x: { followers: 'vanish', likes: 'hide', following: 'off' } },
+      'settings.snoozes': { x: 'soon' },
+    });
+    expect(await handle(ask('x'), page())).toEqual({ ok: true, mode: 'reframe', metrics: { following: 'off' }, snoozedUntil: null });
   });
 });
 

@@ -3,15 +3,22 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { useLocale } from './i18n-fake';
 import {
   deleteAllSettings,
+  effectiveMetricMode,
   extraOriginsItem,
   hasStoredSettings,
   isSnoozed,
   loadSettings,
   localeWeekStart,
+  metricMode,
+  metricModesItem,
+  readSiteSettings,
   reminderItem,
+  repairMetricModes,
   repairReminder,
+  SETTINGS_KEYS,
   siteMode,
   siteModesItem,
+  siteStateOf,
   snoozeSite,
   weekStartItem,
 } from '../../utils/settings/items';
@@ -23,6 +30,7 @@ describe('settings', () => {
     const settings = await loadSettings();
     expect(settings).toEqual({
       siteModes: {},
+      metricModes: {},
       snoozes: {},
       extraOrigins: [],
       weekStartsOn: 1,
@@ -65,12 +73,62 @@ describe('settings', () => {
     });
     expect(await loadSettings()).toEqual({
       siteModes: { x: 'hide' },
+      metricModes: {},
       snoozes: {},
       extraOrigins: ['https://mastodon.social'],
       weekStartsOn: 1,
       weeklyReminder: { enabled: true, day: 3, time: '18:00' },
     });
     expect(repairReminder(null)).toEqual({ enabled: true, day: 0, time: '18:00' });
+  });
+
+  it('keeps a mode per site and metric, repaired entry by entry: a site left with none is dropped', async () => {
+    await fakeBrowser.storage.local.set({
+      'settings.metricModes': {
+        x: { followers: 'hide', following: 'reframe', likes: 'hide', views: 'off' },
+        github: { stars: 'explode', followers: 42 },
+        linkedin: { connections: 'off' },
+        'Bad Site': { followers: 'hide' },
+        reddit: ['hide'],
+        tiktok: null,
+      },
+    });
+    expect((await loadSettings()).metricModes).toEqual({
+      x: { followers: 'hide', following: 'reframe' },
+      linkedin: { connections: 'off' },
+    });
+    for (const broken of [null, 'hide', ['x'], 7]) expect(repairMetricModes(broken)).toEqual({});
+    // Keys that would reach an object's prototype are no site and no metric.
+    expect(repairMetricModes(JSON.parse('{"__proto__": {"followers": "hide"}, "x": {"__proto__": "hide", "followers": "off"}}'))).toEqual({
+      x: { followers: 'off' },
+    });
+    await metricModesItem.setValue({ youtube: { subscribers: 'off' } });
+    expect((await readSiteSettings()).metricModes).toEqual({ youtube: { subscribers: 'off' } });
+  });
+
+  it('gives each metric its own mode, else its site’s: existing settings keep working', () => {
+    const settings = { siteModes: { x: 'hide', linkedin: 'off' } as const, metricModes: { x: { following: 'reframe' as const } } };
+    expect(effectiveMetricMode(settings, 'x', 'followers')).toBe('hide');
+    expect(effectiveMetricMode(settings, 'x', 'following')).toBe('reframe');
+    expect(effectiveMetricMode(settings, 'linkedin', 'connections')).toBe('off');
+    expect(effectiveMetricMode(settings, 'github', 'stars')).toBe('reframe');
+    expect(effectiveMetricMode({ siteModes: {}, metricModes: { github: { stars: 'off' } } }, 'github', 'stars')).toBe('off');
+    expect(metricMode('off', { followers: 'hide' }, 'followers')).toBe('hide');
+    expect(metricMode('off', undefined, 'followers')).toBe('off');
+  });
+
+  it('tells a site only its own modes: its metrics’ choices, never another site’s', () => {
+    const now = new Date('2026-11-26T09:00:00.000Z');
+    const settings = {
+      siteModes: { x: 'hide' as const },
+      metricModes: { x: { following: 'off' as const }, linkedin: { followers: 'hide' as const } },
+      snoozes: {},
+    };
+    expect(siteStateOf(settings, 'x', now)).toEqual({ mode: 'hide', metrics: { following: 'off' }, snoozedUntil: null });
+    expect(siteStateOf(settings, 'youtube', now)).toEqual({ mode: 'reframe', metrics: {}, snoozedUntil: null });
+    // A copy: the answer cannot change the settings it was read from.
+    siteStateOf(settings, 'x', now).metrics.following = 'hide';
+    expect(settings.metricModes.x.following).toBe('off');
   });
 
   it('snoozes a site until a time, then not', async () => {
@@ -111,8 +169,15 @@ describe('"Delete all data": every setting, and the added sites’ permissions',
     expect(await hasStoredSettings()).toBe(true);
   });
 
+  it('counts a metric’s own mode as a changed setting', async () => {
+    expect(SETTINGS_KEYS).toContain('settings.metricModes');
+    await metricModesItem.setValue({ x: { followers: 'hide' } });
+    expect(await hasStoredSettings()).toBe(true);
+  });
+
   it('gives back each added site’s permission, one at a time, and clears every setting to its default', async () => {
     await siteModesItem.setValue({ x: 'hide', linkedin: 'off' });
+    await metricModesItem.setValue({ x: { following: 'reframe' }, github: { stars: 'off' } });
     await snoozeSite('youtube', new Date('2026-11-26T10:00:00.000Z'));
     await extraOriginsItem.setValue(['https://mastodon.social', 'https://stuck.example', 'https://blog.example:8443']);
     await weekStartItem.setValue(0);
@@ -125,6 +190,7 @@ describe('"Delete all data": every setting, and the added sites’ permissions',
     expect(givenBack).toEqual(['https://mastodon.social', 'https://blog.example:8443']);
     expect(await loadSettings()).toEqual({
       siteModes: {},
+      metricModes: {},
       snoozes: {},
       extraOrigins: [],
       weekStartsOn: 1,

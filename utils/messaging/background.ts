@@ -72,7 +72,7 @@ export interface MessageHandlerDeps {
    */
   hasHostAccess(url: URL): Promise<boolean> | boolean;
   now?: () => Date;
-  /** Every site's mode and snooze (settings.ts readSiteSettings by default), for `settings/site`. */
+  /** Every site's modes (its own and its metrics') and snooze (settings.ts readSiteSettings by default), for `settings/site`. */
   siteSettings?: () => Promise<SiteSettings>;
   /**
    * Run a language pack's file (utils/detection/lang/files.ts `lang/<code>.js`) in `target`, in the content script's
@@ -310,7 +310,7 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
     }
   }
 
-  /** One site's mode and snooze, for a page on it: read from the settings, never the journal. */
+  /** One site's modes and snooze, for a page on it: read from the settings, never the journal. */
   async function siteSettingsFor({ siteId }: SiteSettingsMessage): Promise<Response> {
     return { ok: true, ...siteStateOf(await siteSettings(), siteId, now()) };
   }

@@ -26,7 +26,7 @@ export async function sendToBackground<T extends MessageType>(message: MessageOf
 }
 
 /**
- * What the background sends a tab when its site's mode or snooze may have changed, or a site's permission
+ * What the background sends a tab when its site's modes or snooze may have changed, or a site's permission
  * was withdrawn (utils/settings/push.ts). It carries nothing: the content script asks for its own site's
  * settings again (`settings/site`).
  */

@@ -1,7 +1,7 @@
 /**
  * The messages content scripts may send to the background, and its answers. Content scripts run in
  * the site's origin and are treated as untrusted (README "Architecture"): they can add a snapshot of an own count,
- * activity or a page view's site health, read their own site's mode and snooze, and ask for a language pack
+ * activity or a page view's site health, read their own site's modes and snooze, and ask for a language pack
  * or the prompt's frame code in their own frame. Nothing that reads the journal or other sites' settings, writes the user's answers or
  * settings, or deletes anything exists here, so no message can do it: the prompt's answers and "Not now"
  * are written by the extension's own prompt page (entrypoints/prompt/), which reads the aim itself.
@@ -98,8 +98,9 @@ const PromptFrameSchema = v.strictObject({ type: v.literal('prompt/frame') });
 const GenericLayerSchema = v.strictObject({ type: v.literal('sites/generic') });
 
 /**
- * The mode and snooze of the sender's own site (the site id it reports under, checked like every other
- * site id): what the live layer obeys. Never the list of added sites, nor any other site's settings.
+ * The mode, the modes of its metrics and the snooze of the sender's own site (the site id it reports under,
+ * checked like every other site id): what the live layer obeys. Never the list of added sites, nor any
+ * other site's settings. The request names the site and nothing else: the answer is the site's whole.
  */
 const SiteSettingsSchema = v.strictObject({ type: v.literal('settings/site'), siteId });
 
@@ -147,7 +148,10 @@ interface Replies {
   'prompt/frame': { ok: true };
   /** The generic layer has run in the sender's frame (now, or at an earlier request from the same document). */
   'sites/generic': { ok: true };
-  /** The sender's site: its mode, and when its snooze ends (null when it is not snoozed now). */
+  /**
+   * The sender's site: its mode, the metrics given a mode of their own (`metrics`, e.g. `{followers: 'hide'}`;
+   * every other metric follows `mode`), and when its snooze ends (null when it is not snoozed now).
+   */
   'settings/site': { ok: true } & SiteState;
 }
 

@@ -10,18 +10,25 @@ import { storage } from 'wxt/utils/storage';
 import { uiLanguage } from '../i18n/t';
 import {
   isSnoozed,
+  METRIC_MODES_KEY,
+  repairMetricModes,
   repairSiteModes,
   repairSnoozes,
   siteMode,
   SITE_MODES_KEY,
   SNOOZES_KEY,
+  type MetricModes,
   type SiteMode,
   type SiteSettings,
 } from './site-settings';
 
 // The per-site settings (keys, repair, meaning) live in site-settings.ts.
 export {
+  effectiveMetricMode,
   isSnoozed,
+  metricMode,
+  METRIC_MODES_KEY,
+  repairMetricModes,
   repairSiteModes,
   repairSnoozes,
   siteMode,
@@ -29,6 +36,7 @@ export {
   SITE_MODES,
   SITE_MODES_KEY,
   SNOOZES_KEY,
+  type MetricModes,
   type SiteMode,
   type SiteSettings,
 } from './site-settings';
@@ -98,6 +106,11 @@ export function repairReminder(value: unknown): WeeklyReminder {
 
 /** Per-site mode; a site missing from the map is in `reframe` mode. */
 export const siteModesItem = storage.defineItem<Record<string, SiteMode>>(`local:${SITE_MODES_KEY}`, { fallback: {}, version: 1 });
+/**
+ * Per site, the metrics given a mode of their own (`{ x: { followers: 'hide' } }`); every other metric
+ * follows its site's mode (site-settings.ts `effectiveMetricMode`).
+ */
+export const metricModesItem = storage.defineItem<Record<string, MetricModes>>(`local:${METRIC_MODES_KEY}`, { fallback: {}, version: 1 });
 /** HTTPS origins the user opted into for the generic detector or as Mastodon instances. */
 export const extraOriginsItem = storage.defineItem<string[]>('local:settings.extraOrigins', { fallback: [], version: 1 });
 /** The day the user picked; null until they pick one, when the week starts on their language's first day (`repairWeekStart`). */
@@ -108,6 +121,7 @@ export const snoozesItem = storage.defineItem<Record<string, string>>(`local:${S
 
 export interface Settings {
   siteModes: Record<string, SiteMode>;
+  metricModes: Record<string, MetricModes>;
   snoozes: Record<string, string>;
   extraOrigins: string[];
   weekStartsOn: Weekday;
@@ -116,8 +130,9 @@ export interface Settings {
 
 /** Every setting, repaired. */
 export async function loadSettings(): Promise<Settings> {
-  const [siteModes, snoozes, extraOrigins, weekStartsOn, weeklyReminder] = await Promise.all([
+  const [siteModes, metricModes, snoozes, extraOrigins, weekStartsOn, weeklyReminder] = await Promise.all([
     siteModesItem.getValue(),
+    metricModesItem.getValue(),
     snoozesItem.getValue(),
     extraOriginsItem.getValue(),
     weekStartItem.getValue(),
@@ -125,6 +140,7 @@ export async function loadSettings(): Promise<Settings> {
   ]);
   return {
     siteModes: repairSiteModes(siteModes),
+    metricModes: repairMetricModes(metricModes),
     snoozes: repairSnoozes(snoozes),
     extraOrigins: repairOrigins(extraOrigins),
     weekStartsOn: repairWeekStart(weekStartsOn),
@@ -135,20 +151,27 @@ export async function loadSettings(): Promise<Settings> {
 /** One site's settings, as a content script on it may see them (`settings/site`). */
 export interface SiteState {
   mode: SiteMode;
+  /** The site's metrics given a mode of their own; every other metric follows `mode`. */
+  metrics: MetricModes;
   /** When the site's snooze ends (ISO), or null when it is not snoozed now. */
   snoozedUntil: string | null;
 }
 
-/** Every site's mode and snooze, repaired. */
+/** Every site's modes and snooze, repaired. */
 export async function readSiteSettings(): Promise<SiteSettings> {
-  const [siteModes, snoozes] = await Promise.all([siteModesItem.getValue(), snoozesItem.getValue()]);
-  return { siteModes: repairSiteModes(siteModes), snoozes: repairSnoozes(snoozes) };
+  const [siteModes, metricModes, snoozes] = await Promise.all([
+    siteModesItem.getValue(),
+    metricModesItem.getValue(),
+    snoozesItem.getValue(),
+  ]);
+  return { siteModes: repairSiteModes(siteModes), metricModes: repairMetricModes(metricModes), snoozes: repairSnoozes(snoozes) };
 }
 
-/** One site's mode and snooze at `now`: nothing about any other site. */
+/** One site's modes and snooze at `now`: nothing about any other site. */
 export function siteStateOf(settings: SiteSettings, siteId: string, now: Date): SiteState {
   return {
     mode: siteMode(settings, siteId),
+    metrics: { ...settings.metricModes[siteId] },
     snoozedUntil: isSnoozed(settings.snoozes, siteId, now) ? new Date(settings.snoozes[siteId]!).toISOString() : null,
   };
 }
@@ -156,6 +179,7 @@ export function siteStateOf(settings: SiteSettings, siteId: string, now: Date): 
 /** The `browser.storage.local` keys of every setting (the items above, without WXT's `local:` prefix). */
 export const SETTINGS_KEYS = [
   SITE_MODES_KEY,
+  METRIC_MODES_KEY,
   SNOOZES_KEY,
   'settings.extraOrigins',
   'settings.weekStartsOn',
@@ -177,7 +201,7 @@ export async function hasStoredSettings(api: Pick<SettingsResetApi, 'local'> = b
 }
 
 /**
- * Delete every setting — the sites the user added, each site's mode, snoozes, the first day of the week,
+ * Delete every setting — the sites the user added, each site's and metric's mode, snoozes, the first day of the week,
  * the weekly reminder — and give back the host permissions of the added sites. What is left is a fresh
  * install's settings; the background then unregisters what it had registered for them. Returns the
  * origins whose permission was given back.

@@ -1,13 +1,14 @@
 /**
- * The per-site settings — each site's mode and snooze — as stored in `browser.storage.local`: their keys,
+ * The per-site settings — each site's mode, the modes of its metrics that differ from it, and its snooze — as stored in `browser.storage.local`: their keys,
  * how a stored value is repaired, and what they mean for one site. Same keys and values as the storage
  * items in utils/settings/items.ts (which re-exports all of this).
  *
  * Only trusted contexts read them: the background and the extension's pages. Content scripts never read
- * `storage.local`; they ask the background for their own site's mode and snooze (`settings/site`,
+ * `storage.local`; they ask the background for their own site's modes and snooze (`settings/site`,
  * utils/messaging/protocol.ts) and are told when it changes (utils/settings/push.ts).
  */
 import { browser } from 'wxt/browser';
+import { isMetric, type Metric } from '../sites/types';
 
 export const SITE_MODES = ['reframe', 'hide', 'off'] as const;
 export type SiteMode = (typeof SITE_MODES)[number];
@@ -15,9 +16,18 @@ export type SiteMode = (typeof SITE_MODES)[number];
 /** `browser.storage.local` keys (the items in settings.ts add WXT's `local:` area prefix). */
 export const SITE_MODES_KEY = 'settings.siteModes';
 export const SNOOZES_KEY = 'settings.snoozes';
+export const METRIC_MODES_KEY = 'settings.metricModes';
+
+/**
+ * A site's own choices per metric ("hide followers, reframe following"). A metric without one follows the
+ * site's mode, so a site whose metrics have no choice of their own behaves as before per-metric modes.
+ */
+export type MetricModes = Partial<Record<Metric, SiteMode>>;
 
 export interface SiteSettings {
   siteModes: Record<string, SiteMode>;
+  /** Site id → the metrics given a mode of their own. */
+  metricModes: Record<string, MetricModes>;
   /** Site id → ISO time its snooze ends. */
   snoozes: Record<string, string>;
 }
@@ -31,11 +41,27 @@ export type LocalArea = Pick<typeof browser.storage.local, 'get' | 'set'>;
  */
 const SITE_ID = /^[a-z0-9][a-z0-9.-]{0,252}$/;
 
+const isMode = (mode: unknown): mode is SiteMode => (SITE_MODES as readonly unknown[]).includes(mode);
+
 export function repairSiteModes(value: unknown): Record<string, SiteMode> {
   const out: Record<string, SiteMode> = {};
   if (!value || typeof value !== 'object' || Array.isArray(value)) return out;
   for (const [site, mode] of Object.entries(value as Record<string, unknown>)) {
-    if (SITE_ID.test(site) && (SITE_MODES as readonly unknown[]).includes(mode)) out[site] = mode as SiteMode;
+    if (SITE_ID.test(site) && isMode(mode)) out[site] = mode;
+  }
+  return out;
+}
+
+/** Site id → metric → mode: unknown sites, metrics and modes are dropped, and so is a site left with none. */
+export function repairMetricModes(value: unknown): Record<string, MetricModes> {
+  const out: Record<string, MetricModes> = {};
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return out;
+  for (const [site, modes] of Object.entries(value as Record<string, unknown>)) {
+    if (!SITE_ID.test(site) || !modes || typeof modes !== 'object' || Array.isArray(modes)) continue;
+    const kept: MetricModes = {};
+    for (const [metric, mode] of Object.entries(modes as Record<string, unknown>))
+      if (isMetric(metric) && isMode(mode)) kept[metric] = mode;
+    if (Object.keys(kept).length > 0) out[site] = kept;
   }
   return out;
 }
@@ -58,6 +84,19 @@ export function isSnoozed(snoozes: Record<string, string>, siteId: string, now: 
 /** Per-site mode; a site missing from the map is in `reframe` mode. */
 export function siteMode(settings: Pick<SiteSettings, 'siteModes'>, siteId: string): SiteMode {
   return settings.siteModes[siteId] ?? 'reframe';
+}
+
+/**
+ * The mode one metric follows: its own, else the site's. The content script decides the same way with the
+ * modes `settings/site` answers (utils/live/layer.ts `promptModeOf`).
+ */
+export function metricMode(site: SiteMode, metricModes: MetricModes | undefined, metric: Metric): SiteMode {
+  return metricModes?.[metric] ?? site;
+}
+
+/** A site's metric's mode in the settings: its own choice, else the site's mode (itself `reframe` by default). */
+export function effectiveMetricMode(settings: Pick<SiteSettings, 'siteModes' | 'metricModes'>, siteId: string, metric: Metric): SiteMode {
+  return metricMode(siteMode(settings, siteId), settings.metricModes[siteId], metric);
 }
 
 /**
