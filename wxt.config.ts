@@ -88,8 +88,8 @@ export default defineConfig({
     'build:manifestGenerated': (_wxt, manifest) => {
       for (const script of manifest.content_scripts ?? []) script.css = [...(script.css ?? []), PROMPT_HOST_CSS_PATH];
     },
-    // One hide-mode stylesheet per site (hide/<id>.css), generated from each adapter file's `hide` selectors
-    // (the registry's HIDE), so the selectors live next to each site's detection and the CSS cannot drift.
+    // One hide-mode stylesheet per site and metric (hide/<id>-<metric>.css), generated from each adapter file's
+    // `hide` selectors (the registry's HIDE), so the selectors live next to each site's detection and the CSS cannot drift.
     'build:publicAssets': (_wxt, files) => {
       for (const sheet of hideStylesheets(adapters, HIDE)) files.push(sheet);
       // The sheet that turns the chips on, in every page a content script runs in (utils/live/host-css.ts).

@@ -2,7 +2,8 @@
  * Hide mode in real Chromium with the built extension: chosen in the dashboard's Sites view, the
  * site's numbers are hidden from the first paint — already at DOMContentLoaded, before the content
  * script runs — while labels stay; back to Reframe, the numbers show on the next load. Also checks
- * every site's hide selectors in Chromium's own selector engine against the unit tests' (linkedom).
+ * every site's hide selectors, one stylesheet per metric, in Chromium's own selector engine against the
+ * unit tests' (linkedom). Per-metric modes (one metric hidden, another reframed, one off) are in metric-modes.spec.ts.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,7 +11,7 @@ import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { parseHTML } from 'linkedom';
 import { splitSelectorList } from '../../utils/settings/hide-css';
 import { detect } from '../../utils/detection/detect';
-import { adapters, HIDE } from '../../utils/sites';
+import { adapters, HIDE, siteMetrics } from '../../utils/sites';
 import { fixtureCases, parseWith, realCases } from '../unit/fixture-dom';
 import { COPIES } from '../unit/hide-copies';
 import { EXTENSION_DIR, expect, test } from './extension';
@@ -137,13 +138,20 @@ test('hide mode hides the numbers from the first paint, and Reframe brings them 
   expect(shown.numbersPainted, 'the pixel comparison sees a painted number').toEqual([true, true]);
 });
 
+/** The built stylesheet that hides one metric's numbers on a site (utils/settings/hide-css.ts `hideCssPath`). */
+const builtSheet = (site: string, metric: string) => readFileSync(join(EXTENSION_DIR, 'hide', `${site}-${metric}.css`), 'utf8');
+
 test('the built hide stylesheets select in Chromium exactly what the unit tests checked', async ({ context }) => {
   const page = await context.newPage();
   for (const adapter of adapters) {
-    const css = readFileSync(join(EXTENSION_DIR, 'hide', `${adapter.id}.css`), 'utf8');
-    const selectors = splitSelectorList(HIDE[adapter.id] ?? '');
-    // The built file is the one the registry generates: one rule per selector.
-    expect(css.match(/visibility: hidden !important/g)?.length, adapter.id).toBe(selectors.length);
+    const metrics = siteMetrics(adapter.id);
+    expect(metrics.length, adapter.id).toBeGreaterThan(0);
+    const selectors = metrics.flatMap((metric) => {
+      const list = splitSelectorList(HIDE[adapter.id]?.[metric] ?? '');
+      // The built file of each metric is the one the registry generates: one rule per selector.
+      expect(builtSheet(adapter.id, metric).match(/visibility: hidden !important/g)?.length, `${adapter.id} ${metric}`).toBe(list.length);
+      return list;
+    });
     // Every site has fixtures (the registry's meta-test): a missing expected.json fails here, never skips.
     const fixtures = fixtureCases(adapter.id);
     expect(fixtures.length, adapter.id).toBeGreaterThan(0);
@@ -160,13 +168,14 @@ test('the built hide stylesheets select in Chromium exactly what the unit tests 
 /** Marks each detected count in the page handed to Chromium (no site selects on it). */
 const MARK = 'data-running-for-test-count';
 
-test('on every real-page fixture, the built stylesheet hides each count’s digits in Chromium, and no other digit', async ({ context }) => {
+test('on every real-page fixture, each metric’s built stylesheet hides its counts’ digits in Chromium, and no other digit', async ({
+  context,
+}) => {
   const page = await context.newPage();
   // The supported sites' pages (sites the user adds get no hide mode: the generic detector has no selectors).
   const pages = realCases().filter((fixture) => fixture.expect.length > 0 && HIDE[fixture.site] !== undefined);
   expect(pages.length).toBeGreaterThan(10);
   for (const fixture of pages) {
-    const css = readFileSync(join(EXTENSION_DIR, 'hide', `${fixture.site}.css`), 'utf8');
     // The counts, as the unit tests read them (equal to expected.json there), marked for Chromium to find.
     const doc = parseWith('linkedom', fixture.html, fixture.url);
     const detections = detect(doc, fixture.url, fixture.lang);
@@ -176,39 +185,52 @@ test('on every real-page fixture, the built stylesheet hides each count’s digi
     ).toEqual(fixture.expect.map(({ metric, value, own }) => ({ metric, value, own })));
     detections.forEach((detection, index) => detection.element.setAttribute(MARK, String(index)));
     // linkedom's document serializes itself (a string of markup, parsed again by Chromium).
-    await page.setContent(String(doc).replace(/<script[\s\S]*?<\/script>/gi, ''));
-    await page.addStyleTag({ content: css });
-    const seen = await page.evaluate(
-      ({ count, mark, copies }) => {
-        const elements = Array.from({ length: count }, (_, index) => document.querySelector(`[${mark}="${index}"]`) ?? undefined);
-        const digits: Text[] = [];
-        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-        for (let node = walker.nextNode(); node; node = walker.nextNode())
-          if (/\p{Nd}/u.test(node.nodeValue ?? '')) digits.push(node as Text);
-        const hidden = (text: Text) => getComputedStyle(text.parentElement!).visibility === 'hidden';
-        const inCount = (text: Text) => elements.some((el) => el?.contains(text));
-        const twinOfCount = (text: Text) =>
-          elements.some(
-            (el) =>
-              el &&
-              [...(el.parentElement?.children ?? [])].some(
-                (sibling) => sibling !== el && sibling.contains(text) && sibling.textContent?.trim() === el.textContent?.trim(),
-              ),
-          );
-        return {
-          found: elements.map((el) => (el ? 1 : 0)),
-          shown: digits.filter((text) => inCount(text) && !hidden(text)).map((text) => text.nodeValue),
-          stray: digits
-            .filter((text) => hidden(text) && !inCount(text) && !twinOfCount(text) && !(copies && text.parentElement!.closest(copies)))
-            .map((text) => text.nodeValue),
-        };
-      },
-      { count: detections.length, mark: MARK, copies: COPIES[fixture.site] ?? null },
-    );
-    const where = `${fixture.site}/${fixture.file}`;
-    expect(seen.found, `${where}: Chromium parses every count linkedom found`).toEqual(detections.map(() => 1));
-    expect(seen.shown, `${where}: a count's digits still painted`).toEqual([]);
-    expect(seen.stray, `${where}: digits hidden that are no count`).toEqual([]);
+    const markup = String(doc).replace(/<script[\s\S]*?<\/script>/gi, '');
+    for (const metric of siteMetrics(fixture.site)) {
+      await page.setContent(markup);
+      await page.addStyleTag({ content: builtSheet(fixture.site, metric) });
+      const seen = await page.evaluate(
+        ({ count, mark, copies, ofMetric }) => {
+          // This metric's counts; the others' digits must stay painted.
+          const all = Array.from({ length: count }, (_, index) => document.querySelector(`[${mark}="${index}"]`) ?? undefined);
+          const elements = all.filter((_, index) => ofMetric[index]);
+          const others = all.filter((_, index) => !ofMetric[index]);
+          const digits: Text[] = [];
+          const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode())
+            if (/\p{Nd}/u.test(node.nodeValue ?? '')) digits.push(node as Text);
+          const hidden = (text: Text) => getComputedStyle(text.parentElement!).visibility === 'hidden';
+          const inCount = (text: Text) => elements.some((el) => el?.contains(text));
+          const twinOfCount = (text: Text) =>
+            elements.some(
+              (el) =>
+                el &&
+                [...(el.parentElement?.children ?? [])].some(
+                  (sibling) => sibling !== el && sibling.contains(text) && sibling.textContent?.trim() === el.textContent?.trim(),
+                ),
+            );
+          return {
+            found: all.map((el) => (el ? 1 : 0)),
+            shown: digits.filter((text) => inCount(text) && !hidden(text)).map((text) => text.nodeValue),
+            crossed: digits.filter((text) => others.some((el) => el?.contains(text)) && hidden(text)).map((text) => text.nodeValue),
+            stray: digits
+              .filter((text) => hidden(text) && !inCount(text) && !twinOfCount(text) && !(copies && text.parentElement!.closest(copies)))
+              .map((text) => text.nodeValue),
+          };
+        },
+        {
+          count: detections.length,
+          mark: MARK,
+          copies: COPIES[fixture.site]?.[metric] ?? null,
+          ofMetric: detections.map((detection) => detection.metric === metric),
+        },
+      );
+      const where = `${fixture.site}/${fixture.file}, ${metric}`;
+      expect(seen.found, `${where}: Chromium parses every count linkedom found`).toEqual(detections.map(() => 1));
+      expect(seen.shown, `${where}: a count's digits still painted`).toEqual([]);
+      expect(seen.crossed, `${where}: another metric's digits hidden`).toEqual([]);
+      expect(seen.stray, `${where}: digits hidden that are no count`).toEqual([]);
+    }
   }
 });
 

@@ -7,6 +7,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   desiredScripts,
+  hiddenMetrics,
   MAX_HOST_LENGTH,
   startBrowserRegistrationSync,
   mainContentScript,
@@ -19,8 +20,8 @@ import {
   type ContentScript,
   type SyncDeps,
 } from '../../utils/settings/registrations';
-import type { SiteMode } from '../../utils/settings/items';
-import { extraOriginsItem, siteModesItem } from '../../utils/settings/items';
+import type { MetricModes, SiteMode } from '../../utils/settings/items';
+import { extraOriginsItem, metricModesItem, siteModesItem } from '../../utils/settings/items';
 import { adapters } from '../../utils/sites';
 
 const MAIN = { js: ['content-scripts/content.js'], css: [] };
@@ -51,16 +52,18 @@ class FakePermissions {
   }
 }
 
-function setup(settings: { siteModes?: Record<string, SiteMode>; extraOrigins?: string[] } = {}) {
+function setup(
+  settings: { siteModes?: Record<string, SiteMode>; metricModes?: Record<string, MetricModes>; extraOrigins?: string[] } = {},
+) {
   const scripting = new FakeScripting();
   const permissions = new FakePermissions();
-  const state = { siteModes: settings.siteModes ?? {}, extraOrigins: settings.extraOrigins ?? [] };
+  const state = { siteModes: settings.siteModes ?? {}, metricModes: settings.metricModes ?? {}, extraOrigins: settings.extraOrigins ?? [] };
   const deps: SyncDeps = { scripting, permissions, adapters, main: MAIN, readSettings: async () => structuredClone(state) };
   return { scripting, permissions, state, deps };
 }
 
 describe('desiredScripts', () => {
-  it('registers a document_start stylesheet for exactly the sites in hide mode, on their hosts', () => {
+  it('registers the document_start stylesheets of every metric of the sites in hide mode, on their hosts', () => {
     const scripts = desiredScripts({
       siteModes: { x: 'hide', linkedin: 'off', github: 'reframe', reddit: 'hide' },
       grantedOrigins: [],
@@ -71,18 +74,50 @@ describe('desiredScripts', () => {
       {
         id: 'hide-reddit',
         matches: ['https://reddit.com/*', 'https://*.reddit.com/*'],
-        css: ['hide/reddit.css'],
+        css: ['hide/reddit-followers.css', 'hide/reddit-karma.css'],
         runAt: 'document_start',
         persistAcrossSessions: true,
       },
       {
         id: 'hide-x',
         matches: ['https://x.com/*', 'https://*.x.com/*', 'https://twitter.com/*', 'https://*.twitter.com/*'],
-        css: ['hide/x.css'],
+        css: ['hide/x-followers.css', 'hide/x-following.css'],
         runAt: 'document_start',
         persistAcrossSessions: true,
       },
     ]);
+  });
+
+  it('registers exactly the stylesheets of the metrics whose mode is hide: their own, else their site’s', () => {
+    const css = (siteModes: Record<string, SiteMode>, metricModes: Record<string, MetricModes>) =>
+      Object.fromEntries(desiredScripts({ siteModes, metricModes, grantedOrigins: [], adapters, main: MAIN }).map((s) => [s.id, s.css]));
+    // Hide followers, reframe following (the site reframed).
+    expect(css({}, { x: { followers: 'hide' } })).toEqual({ 'hide-x': ['hide/x-followers.css'] });
+    // The site hidden, one metric taken out of it (reframed or off): the others stay hidden.
+    expect(css({ x: 'hide', github: 'hide' }, { x: { following: 'reframe' }, github: { stars: 'off' } })).toEqual({
+      'hide-github': ['hide/github-followers.css', 'hide/github-following.css'],
+      'hide-x': ['hide/x-followers.css'],
+    });
+    // Every metric taken out: no registration at all.
+    expect(css({ x: 'hide' }, { x: { followers: 'reframe', following: 'off' } })).toEqual({});
+    // A site that is off can still hide one metric.
+    expect(css({ linkedin: 'off' }, { linkedin: { connections: 'hide' } })).toEqual({ 'hide-linkedin': ['hide/linkedin-connections.css'] });
+    // A choice for a metric the site does not show changes nothing.
+    expect(css({}, { x: { karma: 'hide' }, reddit: { stars: 'hide' } })).toEqual({});
+    // Without metric modes (settings from before them) the site's mode decides alone.
+    expect(desiredScripts({ siteModes: { tiktok: 'hide' }, grantedOrigins: [], adapters, main: MAIN })[0]?.css).toEqual([
+      'hide/tiktok-followers.css',
+      'hide/tiktok-following.css',
+    ]);
+  });
+
+  it('names the hidden metrics of a site in the product’s order', () => {
+    expect(hiddenMetrics({ siteModes: { github: 'hide' }, metricModes: {} }, 'github')).toEqual(['followers', 'following', 'stars']);
+    expect(hiddenMetrics({ siteModes: {}, metricModes: { github: { stars: 'hide', followers: 'hide' } } }, 'github')).toEqual([
+      'followers',
+      'stars',
+    ]);
+    expect(hiddenMetrics({ siteModes: { github: 'hide' }, metricModes: {} }, 'example.com')).toEqual([]);
   });
 
   it('registers the main content script on each granted added site', () => {
@@ -116,7 +151,7 @@ describe('desiredScripts', () => {
     expect(hide).toMatchObject({
       id: 'hide-mastodon',
       matches: ['https://mastodon.social/*'],
-      css: ['hide/mastodon.css'],
+      css: ['hide/mastodon-followers.css', 'hide/mastodon-following.css'],
       runAt: 'document_start',
     });
   });
@@ -130,7 +165,7 @@ describe('desiredScripts', () => {
 });
 
 describe('planSync', () => {
-  const hideX: ContentScript = { id: 'hide-x', matches: ['https://x.com/*'], css: ['hide/x.css'], runAt: 'document_start' };
+  const hideX: ContentScript = { id: 'hide-x', matches: ['https://x.com/*'], css: ['hide/x-followers.css'], runAt: 'document_start' };
 
   it('leaves scripts it did not register alone, and unchanged ones in place', () => {
     const foreign: ContentScript = { id: 'something-else', matches: ['https://a.example/*'], js: ['a.js'] };
@@ -138,12 +173,19 @@ describe('planSync', () => {
   });
 
   it('treats a path Chrome reports with a leading slash as the same registration', () => {
-    expect(planSync([{ ...hideX, css: ['/hide/x.css'] }], [hideX])).toEqual({ unregister: [], register: [] });
+    expect(planSync([{ ...hideX, css: ['/hide/x-followers.css'] }], [hideX])).toEqual({ unregister: [], register: [] });
   });
 
   it('replaces a registration whose matches or files changed', () => {
     const changed = { ...hideX, matches: ['https://x.com/*', 'https://twitter.com/*'] };
     expect(planSync([hideX], [changed])).toEqual({ unregister: ['hide-x'], register: [changed] });
+    const more = { ...hideX, css: ['hide/x-followers.css', 'hide/x-following.css'] };
+    expect(planSync([hideX], [more])).toEqual({ unregister: ['hide-x'], register: [more] });
+  });
+
+  it('replaces the one stylesheet a release before per-metric modes registered for a site', () => {
+    const before: ContentScript = { ...hideX, css: ['hide/x.css'] };
+    expect(planSync([before], [hideX])).toEqual({ unregister: ['hide-x'], register: [hideX] });
   });
 });
 
@@ -162,6 +204,24 @@ describe('syncRegistrations', () => {
     await syncRegistrations(deps);
     expect([...scripting.scripts.keys()]).toEqual(['hide-youtube']);
     state.siteModes = { youtube: 'off' };
+    await syncRegistrations(deps);
+    expect(scripting.scripts.size).toBe(0);
+  });
+
+  it('follows a metric’s own mode: its stylesheet joins or leaves the site’s registration', async () => {
+    const { scripting, state, deps } = setup({ siteModes: { x: 'hide' } });
+    await syncRegistrations(deps);
+    expect(scripting.scripts.get('hide-x')?.css).toEqual(['hide/x-followers.css', 'hide/x-following.css']);
+    state.metricModes = { x: { following: 'reframe' } };
+    expect(await syncRegistrations(deps)).toMatchObject({
+      unregister: ['hide-x'],
+      register: [{ id: 'hide-x', css: ['hide/x-followers.css'] }],
+    });
+    state.siteModes = {};
+    state.metricModes = { x: { following: 'hide' } };
+    await syncRegistrations(deps);
+    expect(scripting.scripts.get('hide-x')?.css).toEqual(['hide/x-following.css']);
+    state.metricModes = {};
     await syncRegistrations(deps);
     expect(scripting.scripts.size).toBe(0);
   });
@@ -257,6 +317,22 @@ describe('startRegistrationSync with the settings items', () => {
     await siteModesItem.setValue({ x: 'hide' });
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect([...scripting.scripts.keys()]).toEqual(['hide-tiktok']);
+  });
+
+  it('reads the metric modes, repaired, and the browser’s wiring syncs again when they change', async () => {
+    await fakeBrowser.storage.local.set({
+      'settings.metricModes': { x: { followers: 'hide', likes: 'hide' }, Bad: { followers: 'hide' } },
+    });
+    expect(await readRegistrationSettings()).toEqual({ siteModes: {}, metricModes: { x: { followers: 'hide' } }, extraOrigins: [] });
+    const scripting = new FakeScripting();
+    const event = { addListener: () => {}, removeListener: () => {} };
+    const permissions = Object.assign(new FakePermissions(), { onAdded: event, onRemoved: event });
+    const stop = startBrowserRegistrationSync({ scripting, permissions } as never, adapters);
+    await vi.waitFor(() => expect(scripting.scripts.get('hide-x')?.css).toEqual(['hide/x-followers.css']));
+    await metricModesItem.setValue({ x: { following: 'hide' }, youtube: { subscribers: 'hide' } });
+    await vi.waitFor(() => expect([...scripting.scripts.keys()].sort()).toEqual(['hide-x', 'hide-youtube']));
+    expect(scripting.scripts.get('hide-x')?.css).toEqual(['hide/x-following.css']);
+    stop();
   });
 });
 

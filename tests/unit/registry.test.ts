@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { adapterFor, adapters, EXAMPLES, generic, hostMatches, hostMatchPatterns, pageTypeOf } from '../../utils/sites';
+import { adapterFor, adapters, EXAMPLES, generic, HIDE, hostMatches, hostMatchPatterns, pageTypeOf, siteMetrics } from '../../utils/sites';
 import { SITE_LIST } from '../../utils/sites/names';
 import { fixtureCases, fixtureSites, parseWith, realCases } from './fixture-dom';
 
@@ -61,6 +61,18 @@ describe('adapter registry', () => {
     expect(hostMatches('notyoutube.com', 'youtube.com')).toBe(false);
     expect(hostMatches('box.com', 'x.com')).toBe(false);
     expect(adapterFor(new URL('https://example.com/@jane')).id).toBe('generic');
+  });
+
+  it('names the metrics each site shows — the ones its fixtures find, each with hide selectors — for the Sites view', () => {
+    expect(Object.keys(HIDE).sort()).toEqual(adapters.map((adapter) => adapter.id).sort());
+    for (const adapter of adapters) {
+      const found = new Set(fixtureCases(adapter.id).flatMap((fixture) => fixture.expect.map((count) => count.metric)));
+      expect([...siteMetrics(adapter.id)].sort(), adapter.id).toEqual([...found].sort());
+    }
+    expect(siteMetrics('x')).toEqual(['followers', 'following']);
+    expect(siteMetrics('github')).toEqual(['followers', 'following', 'stars']);
+    expect(siteMetrics('facebook')).toEqual(['followers', 'following', 'friends']);
+    expect(siteMetrics('example.com')).toEqual([]);
   });
 
   it('contains no placeholder adapters', () => {

@@ -1,13 +1,14 @@
 /**
- * Hide mode's stylesheets: one file per site (`hide/<id>.css`), generated at build time from the
- * adapters' `hide` selectors (wxt.config.ts) and registered by the background to inject at
- * `document_start` for the sites the user hides (utils/settings/registrations.ts), so the numbers never paint.
+ * Hide mode's stylesheets: one file per site and metric (`hide/<id>-<metric>.css`), generated at build time
+ * from the adapters' `hide` selectors (wxt.config.ts) and registered by the background to inject at
+ * `document_start` for the metrics the user hides on each site (utils/settings/registrations.ts), so those
+ * numbers never paint while the others stay.
  */
-import type { SiteAdapter } from '../sites/types';
+import { METRICS, type HideSelectors, type Metric, type SiteAdapter } from '../sites/types';
 
-/** Where a site's hide stylesheet lives in the built extension. */
-export function hideCssPath(siteId: string): string {
-  return `hide/${siteId}.css`;
+/** Where a site's hide stylesheet for one metric lives in the built extension. */
+export function hideCssPath(siteId: string, metric: Metric): string {
+  return `hide/${siteId}-${metric}.css`;
 }
 
 /**
@@ -46,28 +47,32 @@ export function splitSelectorList(list: string): string[] {
 }
 
 /**
- * The stylesheet that hides a site's numbers. `visibility: hidden` rather than `display: none`: the
- * number keeps its box, so nothing shifts and the prompt chip beside it stays where it was. One rule
- * per selector, because a browser drops a whole rule when one selector in its list is unknown to it —
- * one unsupported hook must not un-hide every other number.
+ * The stylesheet that hides one metric's numbers on a site. `visibility: hidden` rather than
+ * `display: none`: the number keeps its box, so nothing shifts and the prompt chip beside it stays where
+ * it was. One rule per selector, because a browser drops a whole rule when one selector in its list is
+ * unknown to it — one unsupported hook must not un-hide every other number.
  */
-export function hideCss(siteName: string, selectors: string): string {
+export function hideCss(siteName: string, metric: Metric, selectors: string): string {
   const rules = splitSelectorList(selectors).map((selector) => `${selector} {\n  visibility: hidden !important;\n}\n`);
-  return `/* Running For: hide mode for ${siteName.replace(/\*\//g, '')} (generated from utils/sites at build time). */\n${rules.join('')}`;
+  const name = siteName.replace(/\*\//g, '');
+  return `/* Running For: hide mode for ${name}, ${metric} (generated from utils/sites at build time). */\n${rules.join('')}`;
 }
 
 export interface HideStylesheet {
-  /** Path in the built extension, e.g. `hide/x.css`. */
+  /** Path in the built extension, e.g. `hide/x-followers.css`. */
   relativeDest: string;
   contents: string;
 }
 
-/** Every site's hide stylesheet: one per site with selectors in `hide` (the registry's HIDE). */
+/** Every hide stylesheet: one per site and metric with selectors in `hide` (the registry's HIDE). */
 export function hideStylesheets(
   sites: readonly Pick<SiteAdapter, 'id' | 'name'>[],
-  hide: Readonly<Record<string, string>>,
+  hide: Readonly<Record<string, HideSelectors>>,
 ): HideStylesheet[] {
-  return sites
-    .filter((site) => splitSelectorList(hide[site.id] ?? '').length > 0)
-    .map((site) => ({ relativeDest: hideCssPath(site.id), contents: hideCss(site.name, hide[site.id]!) }));
+  return sites.flatMap((site) =>
+    METRICS.filter((metric) => splitSelectorList(hide[site.id]?.[metric] ?? '').length > 0).map((metric) => ({
+      relativeDest: hideCssPath(site.id, metric),
+      contents: hideCss(site.name, metric, hide[site.id]![metric]!),
+    })),
+  );
 }

@@ -1,7 +1,9 @@
 /**
  * Content scripts registered at run time by the background, kept in sync with the settings:
- * - `hide-<site>`: the site's hide stylesheet (utils/settings/hide-css.ts) at `document_start`, for exactly the
- *   sites in hide mode, so their numbers never paint (no flash before the content script runs);
+ * - `hide-<site>`: the site's hide stylesheets (utils/settings/hide-css.ts, one per metric) at `document_start`:
+ *   exactly those of the metrics whose mode is hide — the site's mode for a metric without a mode of its own,
+ *   else the metric's —, so those numbers never paint (no flash before the content script runs); a site
+ *   with none is not registered;
  * - `site-<host>`: the any-site content script (Mastodon, the generic detector) on each site the user added from the dashboard (a Mastodon
  *   instance, a blog for the generic detector), only while its optional host permission is granted. A site
  *   whose permission is withdrawn (the browser's extension settings) stays on the added list — the Sites view
@@ -12,9 +14,20 @@ import { browser, type Browser } from 'wxt/browser';
 import { hideCssPath } from './hide-css';
 import { PROMPT_HOST_CSS_PATH } from '../live/host-css';
 import { LIMITS } from '../journal/records';
-import { extraOriginsItem, originPattern, repairOrigins, repairSiteModes, siteModesItem, type SiteMode } from './items';
-import { adapterMatchPatterns, adapters } from '../sites';
-import type { SiteAdapter } from '../sites/types';
+import {
+  effectiveMetricMode,
+  extraOriginsItem,
+  metricModesItem,
+  originPattern,
+  repairMetricModes,
+  repairOrigins,
+  repairSiteModes,
+  siteModesItem,
+  type MetricModes,
+  type SiteMode,
+} from './items';
+import { adapterMatchPatterns, adapters, HIDE, siteMetrics } from '../sites';
+import type { HideSelectors, Metric, SiteAdapter } from '../sites/types';
 import { t } from '../i18n/t';
 
 export type ContentScript = Browser.scripting.RegisteredContentScript;
@@ -41,19 +54,41 @@ export const SITE_PREFIX = 'site-';
 
 export { adapterMatchPatterns, originPattern };
 
+/** The settings the registrations follow: each site's mode, and the metrics given a mode of their own. */
+export interface RegistrationSettings {
+  siteModes: Record<string, SiteMode>;
+  /** Absent: no metric has a mode of its own. */
+  metricModes?: Record<string, MetricModes>;
+  extraOrigins: string[];
+}
+
 export interface DesiredInput {
   siteModes: Record<string, SiteMode>;
+  metricModes?: Record<string, MetricModes>;
   /** Added sites whose host permission is granted now. */
   grantedOrigins: readonly string[];
   adapters: readonly SiteAdapter[];
   main: MainContentScript;
+  /** Each site's hide selectors per metric (the registry's HIDE): which stylesheets exist. */
+  hide?: Readonly<Record<string, HideSelectors>>;
+}
+
+/** The metrics of a site whose numbers are hidden: each one's own mode, else the site's, is hide. */
+export function hiddenMetrics(
+  settings: { siteModes: Record<string, SiteMode>; metricModes?: Record<string, MetricModes> },
+  siteId: string,
+  hide: Readonly<Record<string, HideSelectors>> = HIDE,
+): Metric[] {
+  const modes = { siteModes: settings.siteModes, metricModes: settings.metricModes ?? {} };
+  return siteMetrics(siteId, hide).filter((metric) => effectiveMetricMode(modes, siteId, metric) === 'hide');
 }
 
 /** The run-time content scripts the settings call for, sorted by id. */
-export function desiredScripts({ siteModes, grantedOrigins, adapters, main }: DesiredInput): ContentScript[] {
+export function desiredScripts({ siteModes, metricModes, grantedOrigins, adapters, main, hide = HIDE }: DesiredInput): ContentScript[] {
   const scripts: ContentScript[] = [];
   for (const adapter of adapters) {
-    if (siteModes[adapter.id] !== 'hide') continue;
+    const hidden = hiddenMetrics({ siteModes, metricModes }, adapter.id, hide);
+    if (hidden.length === 0) continue;
     // Adapters recognised by markup on any host (Mastodon) have no hosts of their own: their numbers
     // live on the sites the user added, so the stylesheet goes there.
     const matches = adapter.hosts.length > 0 ? adapterMatchPatterns(adapter) : grantedOrigins.map(originPattern);
@@ -61,7 +96,7 @@ export function desiredScripts({ siteModes, grantedOrigins, adapters, main }: De
     scripts.push({
       id: `${HIDE_PREFIX}${adapter.id}`,
       matches,
-      css: [hideCssPath(adapter.id)],
+      css: hidden.map((metric) => hideCssPath(adapter.id, metric)),
       runAt: 'document_start',
       persistAcrossSessions: true,
     });
@@ -118,17 +153,26 @@ export interface SyncDeps {
   permissions: PermissionsApi;
   adapters: readonly SiteAdapter[];
   main: MainContentScript;
-  readSettings: () => Promise<{ siteModes: Record<string, SiteMode>; extraOrigins: string[] }>;
+  readSettings: () => Promise<RegistrationSettings>;
+  /** The registry's HIDE by default. */
+  hide?: Readonly<Record<string, HideSelectors>>;
 }
 
 /** Bring run-time registrations in line with the settings and granted permissions. Returns what changed. */
 export async function syncRegistrations(deps: SyncDeps): Promise<Plan> {
-  const { siteModes, extraOrigins } = await deps.readSettings();
+  const { siteModes, metricModes, extraOrigins } = await deps.readSettings();
   const granted: string[] = [];
   for (const origin of extraOrigins) {
     if (await deps.permissions.contains({ origins: [originPattern(origin)] })) granted.push(origin);
   }
-  const desired = desiredScripts({ siteModes, grantedOrigins: granted, adapters: deps.adapters, main: deps.main });
+  const desired = desiredScripts({
+    siteModes,
+    metricModes,
+    grantedOrigins: granted,
+    adapters: deps.adapters,
+    main: deps.main,
+    hide: deps.hide,
+  });
   const plan = planSync(await deps.scripting.getRegisteredContentScripts(), desired);
   if (plan.unregister.length > 0) await deps.scripting.unregisterContentScripts({ ids: plan.unregister });
   if (plan.register.length > 0) await deps.scripting.registerContentScripts(plan.register);
@@ -165,9 +209,13 @@ export function serializedSync(run: () => Promise<unknown>, onError: (error: unk
 }
 
 /** The settings the registrations depend on, repaired. */
-export async function readRegistrationSettings(): Promise<{ siteModes: Record<string, SiteMode>; extraOrigins: string[] }> {
-  const [siteModes, extraOrigins] = await Promise.all([siteModesItem.getValue(), extraOriginsItem.getValue()]);
-  return { siteModes: repairSiteModes(siteModes), extraOrigins: repairOrigins(extraOrigins) };
+export async function readRegistrationSettings(): Promise<Required<RegistrationSettings>> {
+  const [siteModes, metricModes, extraOrigins] = await Promise.all([
+    siteModesItem.getValue(),
+    metricModesItem.getValue(),
+    extraOriginsItem.getValue(),
+  ]);
+  return { siteModes: repairSiteModes(siteModes), metricModes: repairMetricModes(metricModes), extraOrigins: repairOrigins(extraOrigins) };
 }
 
 /**
@@ -214,6 +262,7 @@ export function startBrowserRegistrationSync(browserApi: typeof browser = browse
       browserApi.permissions.onRemoved.addListener(resync);
       return [
         siteModesItem.watch(resync),
+        metricModesItem.watch(resync),
         extraOriginsItem.watch(resync),
         () => browserApi.permissions.onAdded.removeListener(resync),
         () => browserApi.permissions.onRemoved.removeListener(resync),

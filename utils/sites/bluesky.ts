@@ -34,7 +34,7 @@ import {
 } from './dom';
 import { around } from './layers';
 import { hasEditProfileControl } from './own';
-import type { Found, Metric, PageType, Region, SiteAdapter, SiteContext } from './types';
+import type { Found, HideSelectors, Metric, PageType, Region, SiteAdapter, SiteContext } from './types';
 
 const HEADER_TEST_IDS: Readonly<Record<string, Metric>> = {
   profileHeaderFollowersButton: 'followers',
@@ -177,8 +177,6 @@ const LIST_SCREENS: Readonly<Record<string, Metric>> = { profileFollowersScreen:
 const SCREENS = Object.keys(LIST_SCREENS)
   .map((id) => `[data-testid="${id}"]`)
   .join(', ');
-/** The screen's header row is its first child: the back button, then the name and the subtitle (brocc `_bsky-followers.html`). */
-const SCREEN_HEADERS = Object.keys(LIST_SCREENS).map((id) => `[data-testid="${id}"] > :first-child`);
 
 /** The list a follow-list URL shows: `followers` or `follows` (not `known-followers`, which has no count). */
 function listOf(url: URL): { handle: string; metric: Metric } | undefined {
@@ -277,24 +275,27 @@ function regions(ctx: SiteContext): Region[] {
 }
 
 /**
- * Hide mode's selectors (`HIDE` in utils/sites/index.ts).
+ * Hide mode's selectors per metric (`HIDE` in utils/sites/index.ts).
  * The number span of the header's two buttons and of the hover card's links (no test ID there, but
- * the aria-label InlineLinkText gives them); never links inside posts, quotes or the bio.
+ * the aria-label InlineLinkText gives them); never links inside posts, quotes or the bio. A follow
+ * list's subtitle counts its screen's metric (`LIST_SCREENS`).
  */
-export function hide(): string {
-  return [
-    '[data-testid="profileHeaderFollowersButton"] > :first-child',
-    '[data-testid="profileHeaderFollowsButton"] > :first-child',
-    // A follow list's subtitle is one text, "21 followers": the whole of it goes (the name before it stays).
-    ...SCREEN_HEADERS.map((header) => `${header} div[dir="auto"] + div[dir="auto"]`),
-    ...['followers', 'follows'].map(
-      (tail) =>
-        `a[href$="/${tail}"][aria-label]:not(article *, blockquote *, [data-testid^="feedItem-by-"] *, ` +
-        `[data-testid^="postThreadItem-by-"] *, [data-testid="postText"] *, ` +
-        `[data-testid="profileHeaderDescription"] *, [data-testid="contentHider-post"] *, ` +
-        `[aria-label="Quoted post"] *) > span:first-child`,
-    ),
-  ].join(', ');
+export function hide(): HideSelectors {
+  const link = (tail: string) =>
+    `a[href$="/${tail}"][aria-label]:not(article *, blockquote *, [data-testid^="feedItem-by-"] *, ` +
+    `[data-testid^="postThreadItem-by-"] *, [data-testid="postText"] *, ` +
+    `[data-testid="profileHeaderDescription"] *, [data-testid="contentHider-post"] *, ` +
+    `[aria-label="Quoted post"] *) > span:first-child`;
+  // The screen's header row is its first child: the back button, then the name and the subtitle (brocc
+  // `_bsky-followers.html`). The subtitle is one text, "21 followers": the whole of it goes (the name before it stays).
+  const subtitle = (metric: Metric) =>
+    Object.keys(LIST_SCREENS)
+      .filter((id) => LIST_SCREENS[id] === metric)
+      .map((id) => `[data-testid="${id}"] > :first-child div[dir="auto"] + div[dir="auto"]`);
+  return {
+    followers: ['[data-testid="profileHeaderFollowersButton"] > :first-child', ...subtitle('followers'), link('followers')].join(', '),
+    following: ['[data-testid="profileHeaderFollowsButton"] > :first-child', ...subtitle('following'), link('follows')].join(', '),
+  };
 }
 
 export const bluesky: SiteAdapter = {

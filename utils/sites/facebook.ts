@@ -34,7 +34,7 @@ import {
 } from './dom';
 import { around } from './layers';
 import { hasEditProfileControl } from './own';
-import type { Found, Metric, Region, SiteAdapter, SiteContext } from './types';
+import type { Found, HideSelectors, Metric, Region, SiteAdapter, SiteContext } from './types';
 
 function onFacebook(url: URL): boolean {
   return hostMatches(url.hostname, 'facebook.com');
@@ -216,18 +216,20 @@ function mobileCounts(root: ParentNode, ctx: SiteContext): Found[] {
 }
 
 /**
- * Hide mode's selectors (`HIDE` in utils/sites/index.ts).
- * The header's count links in the main column. The number is a `<strong>` on some profiles; elsewhere
- * number and label are one text node ("1.2K friends"), so the whole link hides. Mutual friends, tabs,
- * posts, comments and the Intro/Friends tiles stay.
+ * Hide mode's selectors per metric (`HIDE` in utils/sites/index.ts).
+ * The header's count links in the main column, each metric by its link's target (`/followers`,
+ * `/following`, `/friends`, or `profile.php?…&sk=…`). The number is a `<strong>` on some profiles;
+ * elsewhere number and label are one text node ("1.2K friends"), so the whole link hides. Mutual
+ * friends, tabs, posts, comments and the Intro/Friends tiles stay.
  */
-export function hide(): string {
-  return ((link) => [`${link} > strong`, `${link}:not(:has(strong))`].join(', '))(
-    '[role="main"] a:is([href*="/followers"], [href*="/following"], [href*="/friends"], ' +
-      '[href*="sk=followers"], [href*="sk=following"], [href*="sk=friends"])' +
-      ':not([href*="friends_"], [role="tab"], [role="article"] *, [role="feed"] *, ' +
-      '[role="tablist"] *, [data-pagelet^="ProfileTilesFeed"] *, article *)',
-  );
+export function hide(): HideSelectors {
+  const numbers = (metric: 'followers' | 'following' | 'friends') =>
+    ((link) => [`${link} > strong`, `${link}:not(:has(strong))`].join(', '))(
+      `[role="main"] a:is([href*="/${metric}"], [href*="sk=${metric}"])` +
+        ':not([href*="friends_"], [role="tab"], [role="article"] *, [role="feed"] *, ' +
+        '[role="tablist"] *, [data-pagelet^="ProfileTilesFeed"] *, article *)',
+    );
+  return { followers: numbers('followers'), following: numbers('following'), friends: numbers('friends') };
 }
 
 export const facebook: SiteAdapter = {

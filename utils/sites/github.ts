@@ -18,7 +18,7 @@
 import { around } from './layers';
 import { insideAny, makeFound, queryAll, readCount, readPhrase, segments, textOf, USER_CONTENT } from './dom';
 import { hasEditProfileControl } from './own';
-import type { Found, Metric, Region, SiteAdapter, SiteContext } from './types';
+import type { Found, HideSelectors, Metric, Region, SiteAdapter, SiteContext } from './types';
 
 const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
 
@@ -293,26 +293,32 @@ function repoRegions(ctx: SiteContext): Region[] {
 }
 
 /**
- * Hide mode's selectors (`HIDE` in utils/sites/index.ts).
+ * Hide mode's selectors per metric (`HIDE` in utils/sites/index.ts).
  * The bold numbers of the profile's followers/following links (2020+ sidebar) and the counters of the
- * 2019 tab row, the repository's star counter (both of the star/unstar toggle's copies: the hidden one
- * shows after a click; 2021's `a.social-count` links too) and the About sidebar's stars, including the
- * narrow layout's copy. READMEs, bios and comments are never touched.
+ * 2019 tab row, each by its `tab=`; the repository's star counter (both of the star/unstar toggle's
+ * copies: the hidden one shows after a click; 2021's `a.social-count` links too) and the About sidebar's
+ * stars, including the narrow layout's copy. READMEs, bios and comments are never touched.
  */
-export function hide(): string {
-  return [
-    ':is(.js-profile-editable-area, [itemtype$="schema.org/Person"]) ' +
-      ':is(a[href*="tab=followers"], a[href*="tab=following"]):not(.user-profile-bio *, ' +
-      '.markdown-body *, .comment-body *) span.text-bold',
-    'nav.UnderlineNav-body :is(a[href$="?tab=followers"], a[href$="?tab=following"]) > span.Counter',
-    '#repo-stars-counter-star',
-    '#repo-stars-counter-unstar',
-    // 2021: the counter of the state shown (the toggler's `on` flips it, and the rule follows).
-    '.starring-container:not(.on) .unstarred a.js-social-count[href$="/stargazers"]',
-    '.starring-container.on .starred a.js-social-count[href$="/stargazers"]',
-    'a[href$="/stargazers"]:not(.markdown-body *, .comment-body *, article *) > strong',
-    '#responsive-meta-container a[href$="/stargazers"] span.text-bold',
-  ].join(', ');
+export function hide(): HideSelectors {
+  const profile = (tab: 'followers' | 'following') =>
+    [
+      ':is(.js-profile-editable-area, [itemtype$="schema.org/Person"]) ' +
+        `a[href*="tab=${tab}"]:not(.user-profile-bio *, .markdown-body *, .comment-body *) span.text-bold`,
+      `nav.UnderlineNav-body a[href$="?tab=${tab}"] > span.Counter`,
+    ].join(', ');
+  return {
+    followers: profile('followers'),
+    following: profile('following'),
+    stars: [
+      '#repo-stars-counter-star',
+      '#repo-stars-counter-unstar',
+      // 2021: the counter of the state shown (the toggler's `on` flips it, and the rule follows).
+      '.starring-container:not(.on) .unstarred a.js-social-count[href$="/stargazers"]',
+      '.starring-container.on .starred a.js-social-count[href$="/stargazers"]',
+      'a[href$="/stargazers"]:not(.markdown-body *, .comment-body *, article *) > strong',
+      '#responsive-meta-container a[href$="/stargazers"] span.text-bold',
+    ].join(', '),
+  };
 }
 
 export const github: SiteAdapter = {

@@ -17,7 +17,7 @@ import { examples as redditExamples, hide as redditHide, reddit } from './reddit
 import { examples as substackExamples, hide as substackHide, substack } from './substack';
 import { examples as threadsExamples, hide as threadsHide, threads } from './threads';
 import { examples as tiktokExamples, hide as tiktokHide, tiktok } from './tiktok';
-import type { SiteAdapter } from './types';
+import { METRICS, type HideSelectors, type Metric, type SiteAdapter } from './types';
 import { examples as xExamples, hide as xHide, x } from './x';
 import { examples as youtubeExamples, hide as youtubeHide, youtube } from './youtube';
 
@@ -41,12 +41,13 @@ export const adapters: readonly SiteAdapter[] = [
 export { adapterMatchPatterns, generic, hostMatches };
 
 /**
- * Hide mode's selectors per site: the elements that show the site's numbers (not their labels), hidden
- * at `document_start` for a site the user hides, so the numbers never paint (utils/settings/hide-css.ts writes one
- * stylesheet each). Each lives in its adapter's file beside the hooks it mirrors, as a function of its
- * own: the content scripts never call it, so they do not carry it.
+ * Hide mode's selectors per site and metric: the elements that show each metric's numbers (not their
+ * labels), hidden at `document_start` where the user hides that metric, so the numbers never paint
+ * (utils/settings/hide-css.ts writes one stylesheet per site and metric). Each lives in its adapter's file
+ * beside the hooks it mirrors, as a function of its own: the content scripts never call it, so they do
+ * not carry it. Its metrics are the ones the site shows (`siteMetrics`).
  */
-export const HIDE: Readonly<Record<string, string>> = {
+export const HIDE: Readonly<Record<string, HideSelectors>> = {
   x: xHide(),
   linkedin: linkedinHide(),
   facebook: facebookHide(),
@@ -61,6 +62,16 @@ export const HIDE: Readonly<Record<string, string>> = {
   medium: mediumHide(),
   substack: substackHide(),
 };
+
+/**
+ * The metrics a supported site shows, in the product's order (METRICS): those its hide selectors cover,
+ * which are every metric its adapter reports (tests/unit/registry.test.ts and hide-css.test.ts check both
+ * ways on the fixtures). The Sites view offers a mode for each.
+ */
+export function siteMetrics(siteId: string, hide: Readonly<Record<string, HideSelectors>> = HIDE): Metric[] {
+  const selectors = hide[siteId] ?? {};
+  return METRICS.filter((metric) => (selectors[metric] ?? '').trim() !== '');
+}
 
 /** The adapter for a page: by host, then by markup (Mastodon on any instance), else the generic detector. */
 export function adapterFor(url: URL, doc?: Document): SiteAdapter {

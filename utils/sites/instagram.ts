@@ -21,7 +21,7 @@ import { metricOfLabel } from '../detection/metric-words';
 import { hostMatches, insideAny, langOf, makeFound, queryAll, readCount, resolveHref, segments, textOf, USER_CONTENT } from './dom';
 import { around } from './layers';
 import { hasEditProfileControl } from './own';
-import type { Found, Metric, Region, SiteAdapter, SiteContext } from './types';
+import type { Found, HideSelectors, Metric, Region, SiteAdapter, SiteContext } from './types';
 
 /** Instagram usernames: letters, digits, "." and "_", up to 30 characters. */
 const USERNAME = /^[A-Za-z0-9._]{1,30}$/;
@@ -183,21 +183,28 @@ function profileRegions(ctx: SiteContext): Region[] {
 }
 
 /**
- * Hide mode's selectors (`HIDE` in utils/sites/index.ts).
+ * Hide mode's selectors per metric (`HIDE` in utils/sites/index.ts).
  * The number of each header count (class-free): the span holding the number's own span — the titled
  * span of followers, the plain wrapper of following — inside the count's link (`/followers/`,
  * `/following/`, or `#` as in the 2026 Korean capture) or its button (private profiles). On every real
  * header: 2025-02 `a > span[title] > span`, 2025-12 and 2026 `a > span[dir="auto"] > span[title] > span`
  * (the `span[dir]` holds the label too, so it stays), private `button > span[title] > span`. The posts
- * count is in neither, the name's `a[href="#"] > h2 > span` has no inner span.
+ * count is in neither, the name's `a[href="#"] > h2 > span` has no inner span. Where the link does not
+ * say which count it is (`#`, a button), the title does: only followers carry one (the exact value).
  */
-export function hide(): string {
-  return [
-    ':is(a[href$="/followers/"], a[href$="/followers"], a[href$="/following/"], ' +
-      'a[href$="/following"], a[href="#"], button) span:not([dir]):has(> span)',
-  ]
-    .map((selector) => `header ${selector}:not(article *, [role="article"] *)`)
-    .join(', ');
+export function hide(): HideSelectors {
+  const inHeader = (selectors: readonly string[]) =>
+    selectors.map((selector) => `header ${selector}:not(article *, [role="article"] *)`).join(', ');
+  return {
+    followers: inHeader([
+      ':is(a[href$="/followers/"], a[href$="/followers"]) span:not([dir]):has(> span)',
+      ':is(a[href="#"], button) span[title]:not([dir]):has(> span)',
+    ]),
+    following: inHeader([
+      ':is(a[href$="/following/"], a[href$="/following"]) span:not([dir]):has(> span)',
+      ':is(a[href="#"], button) span:not([dir], [title]):has(> span)',
+    ]),
+  };
 }
 
 export const instagram: SiteAdapter = {

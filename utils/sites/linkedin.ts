@@ -37,7 +37,7 @@ import {
   textOf,
   USER_CONTENT,
 } from './dom';
-import type { Found, Metric, Region, SiteAdapter, SiteContext } from './types';
+import type { Found, HideSelectors, Metric, Region, SiteAdapter, SiteContext } from './types';
 
 type Shown = ParsedCount & { text: string };
 type Via = NonNullable<Found['via']>;
@@ -365,32 +365,40 @@ function railOf(doc: Document): Element | null {
 }
 
 /**
- * Hide mode's selectors (`HIDE` in utils/sites/index.ts).
+ * Hide mode's selectors per metric (`HIDE` in utils/sites/index.ts).
  * Each rule checked on the real captures (tests/fixtures/linkedin): the count links' bold number (the
- * 1st-degree "500+ connections", the feed rail's `<strong>`); the logged-in top card's bold number
- * (2021–2025); the guest profile's count items (2023: `span`s, the location is a `div`; 2024: the last
- * `div.not-first-middot`, the first holds the location); the guest company's whole subline, since its
- * count is a bare text node ("London, London · 5,750 followers": the location goes too); the logged-in
- * company's last info item (2021); the Activity card's follower subtitle (2024–2025 beside
+ * 1st-degree "500+ connections", the feed rail's `<strong>`), by the link's target; the logged-in top
+ * card's bold number (2021–2025); the guest profile's count items (2023: `span`s, the location is a `div`;
+ * 2024: the last `div.not-first-middot`, the first holds the location); the guest company's whole subline,
+ * since its count is a bare text node ("London, London · 5,750 followers": the location goes too); the
+ * logged-in company's last info item (2021); the Activity card's follower subtitle (2024–2025 beside
  * `#content_collections`, 2021 after the card's `header`). Posts, messages and About text stay.
+ * Where a top card lists both counts as bare text (the guest subline's items, the logged-in card's
+ * items), connections come last ("6K followers · 500+ connections", every capture): the last item is
+ * connections, any before it followers.
  */
-export function hide(): string {
-  return ((link) =>
-    [
-      `${link} :is(.t-bold, strong)`,
-      'main section li.text-body-small .t-black--light > .t-bold',
-      '.top-card-layout__first-subline > span.top-card__subline-item',
-      '.profile-info-subheader > .not-first-middot:last-child > span',
+export function hide(): HideSelectors {
+  const link = (targets: string) =>
+    `a:is(${targets}):not(article *, [role="article"] *, [data-urn^="urn:li:activity"] *, ` +
+    '[componentkey^="expanded"] *, [data-testid="expandable-text-box"] *) :is(.t-bold, strong)';
+  return {
+    followers: [
+      link('[href*="/people-follow/followers"], [href*="/feed/followers"]'),
+      'main section li.text-body-small:not(:last-child) .t-black--light > .t-bold',
+      '.top-card-layout__first-subline > span.top-card__subline-item:not(:last-child)',
+      '.profile-info-subheader > .not-first-middot:last-child > span:not(:last-child)',
       '.top-card-layout__first-subline:has(> .before\\:middot)',
       '.org-top-card-summary-info-list .inline-block > :last-child',
       '#content_collections ~ * .pvs-header__optional-link > span',
       '.pv-recent-activity-section-v2 > header + span',
-    ].join(', '))(
-    'a:is([href*="/invite-connect/connections"], [href*="/people-follow/followers"], ' +
-      '[href*="/feed/followers"], [href*="?connectionOf="], [href*="&connectionOf="])' +
-      ':not(article *, [role="article"] *, [data-urn^="urn:li:activity"] *, ' +
-      '[componentkey^="expanded"] *, [data-testid="expandable-text-box"] *)',
-  );
+    ].join(', '),
+    connections: [
+      link('[href*="/invite-connect/connections"], [href*="?connectionOf="], [href*="&connectionOf="]'),
+      'main section li.text-body-small:last-child .t-black--light > .t-bold',
+      '.top-card-layout__first-subline > span.top-card__subline-item:last-child',
+      '.profile-info-subheader > .not-first-middot:last-child > span:last-child',
+    ].join(', '),
+  };
 }
 
 export const linkedin: SiteAdapter = {

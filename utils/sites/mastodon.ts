@@ -26,7 +26,7 @@ import { parseExactCount } from '../detection/count';
 import { metricOfLabel } from '../detection/metric-words';
 import { insideAny, langOf, makeFound, queryAll, readCount, readPhrase, resolveHref, segments, textOf, USER_CONTENT } from './dom';
 import { hasEditProfileControl } from './own';
-import type { Found, Metric, PageType, Region, SiteAdapter, SiteContext } from './types';
+import type { Found, HideSelectors, Metric, PageType, Region, SiteAdapter, SiteContext } from './types';
 
 /** `@user` (local) or `@user@remote.host`. */
 const ACCT = /^@[A-Za-z0-9_]+(?:@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)?$/;
@@ -228,20 +228,23 @@ function readHoverCard(row: Element, ctx: SiteContext): Found | null {
 }
 
 /**
- * Hide mode's selectors (`HIDE` in utils/sites/index.ts).
+ * Hide mode's selectors per metric (`HIDE` in utils/sites/index.ts).
  * The header's numbers (classic: the link's `<strong>`; 2025 redesign: the whole link in its titled
- * item, the label sits outside it) and the hover card's. Posts, bios, fields and notes stay.
+ * item, the label sits outside it), each by its link's `/followers` or `/following`, and the hover
+ * card's, which shows followers only (its first counter, above). Posts, bios, fields and notes stay.
  */
-export function hide(): string {
-  return [
-    ...['followers', 'following'].flatMap((tail) => [
+export function hide(): HideSelectors {
+  const header = (tail: 'followers' | 'following') =>
+    [
       `:is(.account__header, .account__header__extra__links) a[href$="/${tail}"]:not(.status *, ` +
         `.account__header__bio *, .account__header__content *, ` +
         `.account__header__fields *, .account-note *) > strong`,
       `:is(.account__header, .account__header__bar) li[title] > a[href*="/@"][href$="/${tail}"]:not(:has(strong), .status *)`,
-    ]),
-    ':is(#hover-card, .hover-card) .hover-card__numbers > strong',
-  ].join(', ');
+    ].join(', ');
+  return {
+    followers: `${header('followers')}, :is(#hover-card, .hover-card) .hover-card__numbers > strong`,
+    following: header('following'),
+  };
 }
 
 export const mastodon: SiteAdapter = {

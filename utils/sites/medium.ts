@@ -16,7 +16,7 @@
 import { around } from './layers';
 import { hasEditProfileControl } from './own';
 import { hostMatches, insideAny, makeFound, queryAll, readCount, readPhrase, resolveHref, segments, textOf, USER_CONTENT } from './dom';
-import type { Found, Metric, Region, SiteAdapter, SiteContext } from './types';
+import type { Found, HideSelectors, Metric, Region, SiteAdapter, SiteContext } from './types';
 
 /** Hosts that are Medium itself, not a user's `<user>.medium.com` subdomain. */
 const NOT_USER_SUBDOMAINS = new Set(['www', 'help', 'policy', 'blog', 'api', 'cdn-images-1', 'miro', 'glyph', 'link', 'email']);
@@ -224,20 +224,22 @@ function regions(ctx: SiteContext): Region[] {
 }
 
 /**
- * Hide mode's selectors (`HIDE` in utils/sites/index.ts).
+ * Hide mode's selectors per metric (`HIDE` in utils/sites/index.ts).
  * The follower link inside Medium's `pw-follower-count` hook and the following link in the next
  * `div` of the same row (`div > [div > span.pw-follower-count > a, div > span[aria-hidden]· + a]`: all
  * three 2025–26 captures; number and label are one text node, so the link hides). The kind lines'
- * count span (in "who to follow" rows and under a tag page's `h1`): no capture has one, and on the
- * captures these match nothing (the 2025 row's kind line is a bare `p`). Story text and responses stay.
+ * count span (in "who to follow" rows and under a tag page's `h1`: followers): no capture has one, and
+ * on the captures these match nothing (the 2025 row's kind line is a bare `p`). Story text and responses stay.
  */
-export function hide(): string {
-  return [
-    '.pw-follower-count:not([data-selectable-paragraph] *, .pw-post-body-paragraph *, blockquote *, pre *) > a',
-    'div:has(> div > .pw-follower-count) > div > a[href*="/following"]:not(pre *, blockquote *)',
-    'a[href*="---who_to_follow-"] + div > p:has(> span[aria-hidden="true"]) > span:last-child',
-    'div:has(> h1) > div > p:has(> span[aria-hidden="true"]) > span:last-child:not(article *)',
-  ].join(', ');
+export function hide(): HideSelectors {
+  return {
+    followers: [
+      '.pw-follower-count:not([data-selectable-paragraph] *, .pw-post-body-paragraph *, blockquote *, pre *) > a',
+      'a[href*="---who_to_follow-"] + div > p:has(> span[aria-hidden="true"]) > span:last-child',
+      'div:has(> h1) > div > p:has(> span[aria-hidden="true"]) > span:last-child:not(article *)',
+    ].join(', '),
+    following: 'div:has(> div > .pw-follower-count) > div > a[href*="/following"]:not(pre *, blockquote *)',
+  };
 }
 
 export const medium: SiteAdapter = {

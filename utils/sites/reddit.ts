@@ -17,7 +17,7 @@
 import { metricOfLabel } from '../detection/metric-words';
 import { hostMatches, langOf, makeFound, queryAll, readCount, readPhrase, segments, textOf, USER_CONTENT } from './dom';
 import { around } from './layers';
-import type { Found, Region, SiteAdapter, SiteContext } from './types';
+import type { Found, HideSelectors, Region, SiteAdapter, SiteContext } from './types';
 
 /** Reddit usernames: 3–20 letters, digits, "_" and "-". */
 const USERNAME = /^[A-Za-z0-9_-]{3,20}$/;
@@ -283,18 +283,22 @@ function regionsOf(ctx: SiteContext): Region[] {
 }
 
 /**
- * Hide mode's selectors (`HIDE` in utils/sites/index.ts).
+ * Hide mode's selectors per metric (`HIDE` in utils/sites/index.ts).
  * Karma numbers (new Reddit's `karma-number` hook, old Reddit's header and sidebar) and the profile
  * sidebar's followers line (one text node with its label). Posts and comments stay.
  */
-export function hide(): string {
-  return [
-    '[data-testid="karma-number"]:not([slot="comment"] *, [slot="text-body"] *, .md *, .usertext-body *)',
-    '[data-testid="profile-details-content-wrapper"] > p.text-12:not([data-testid], :has(*))',
-    '[data-testid="profile-details-content-wrapper"] > p.text-12:not([data-testid]) > span',
-    '#header-bottom-right span.userkarma',
-    '.side .titlebox span.karma',
-  ].join(', ');
+export function hide(): HideSelectors {
+  return {
+    karma: [
+      '[data-testid="karma-number"]:not([slot="comment"] *, [slot="text-body"] *, .md *, .usertext-body *)',
+      '#header-bottom-right span.userkarma',
+      '.side .titlebox span.karma',
+    ].join(', '),
+    followers: [
+      '[data-testid="profile-details-content-wrapper"] > p.text-12:not([data-testid], :has(*))',
+      '[data-testid="profile-details-content-wrapper"] > p.text-12:not([data-testid]) > span',
+    ].join(', '),
+  };
 }
 
 export const reddit: SiteAdapter = {

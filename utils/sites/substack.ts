@@ -21,7 +21,7 @@
 import { hostMatches, insideAny, makeFound, queryAll, readPhrase, resolveHref, segments, textOf, USER_CONTENT } from './dom';
 import { around } from './layers';
 import { hasEditProfileControl } from './own';
-import type { Found, Metric, Region, SiteAdapter, SiteContext } from './types';
+import type { Found, HideSelectors, Metric, Region, SiteAdapter, SiteContext } from './types';
 
 const HANDLE = /^@[A-Za-z0-9_]{1,64}$/;
 /** Subdomains that are Substack itself, not a publication. */
@@ -161,20 +161,22 @@ function regions(ctx: SiteContext): Region[] {
 }
 
 /**
- * Hide mode's selectors (`HIDE` in utils/sites/index.ts).
+ * Hide mode's selectors per metric (`HIDE` in utils/sites/index.ts).
  * Subscriber links (number and label are one text node, "4.8K+ subscribers") and the number span of
  * follower links ("See all followers" has none, so it stays). The end call to action's line and the
  * hovercard's meta line are one text node each ("By NAME · Over 2,000 subscribers"): the whole line
  * hides, tier words included — Substack's audience signal too. Posts, notes and comments stay.
  */
-export function hide(): string {
-  return [
-    'a[href*="/subscribers"]:not(.markup *, .ProseMirror *, .comment-body *, .available-content *, article *)',
-    'a[href*="/followers"]:not(.markup *, .ProseMirror *, .comment-body *, .available-content *, article *) > span:first-child',
-    'p.end-cta-author-subs:not(.markup *)',
-    'div:has(> [data-component-name="SubscribeWidget"]) > h3 + p:not(.markup *)',
-    `${POPPER} [class*="font-meta"][class*="ellipsis"]:not(a *)`,
-  ].join(', ');
+export function hide(): HideSelectors {
+  return {
+    subscribers: [
+      'a[href*="/subscribers"]:not(.markup *, .ProseMirror *, .comment-body *, .available-content *, article *)',
+      'p.end-cta-author-subs:not(.markup *)',
+      'div:has(> [data-component-name="SubscribeWidget"]) > h3 + p:not(.markup *)',
+      `${POPPER} [class*="font-meta"][class*="ellipsis"]:not(a *)`,
+    ].join(', '),
+    followers: 'a[href*="/followers"]:not(.markup *, .ProseMirror *, .comment-body *, .available-content *, article *) > span:first-child',
+  };
 }
 
 export const substack: SiteAdapter = {

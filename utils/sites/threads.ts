@@ -16,7 +16,7 @@
 import { hostMatches, insideAny, makeFound, queryAll, readCount, readPhrase, resolveHref, segments, textOf, USER_CONTENT } from './dom';
 import { around } from './layers';
 import { hasEditProfileControl } from './own';
-import type { Found, PageType, Region, SiteAdapter, SiteContext } from './types';
+import type { Found, HideSelectors, PageType, Region, SiteAdapter, SiteContext } from './types';
 
 const USERNAME = /^@[A-Za-z0-9._]{1,30}$/;
 
@@ -178,16 +178,17 @@ function profileRegions(ctx: SiteContext): Region[] {
 }
 
 /**
- * Hide mode's selectors (`HIDE` in utils/sites/index.ts).
+ * Hide mode's selectors (`HIDE` in utils/sites/index.ts): followers, the one count Threads shows.
  * The titled number of the header's followers count, whatever holds it: the `/login` link logged out
  * (`a[role="link"] > div > span[dir="auto"] > span[title]`, all three captures), a button logged in.
  * Post counters carry no `title` and sit in `data-pressable-container` blocks.
  */
-export function hide(): string {
-  return (
-    ':is(a[href], [role="button"]) span[dir="auto"] > ' +
-    'span[title]:not([data-pressable-container="true"] *, [role="article"] *, article *)'
-  );
+export function hide(): HideSelectors {
+  return {
+    followers:
+      ':is(a[href], [role="button"]) span[dir="auto"] > ' +
+      'span[title]:not([data-pressable-container="true"] *, [role="article"] *, article *)',
+  };
 }
 
 export const threads: SiteAdapter = {

@@ -19,7 +19,7 @@
 import { around } from './layers';
 import { hasEditProfileControl } from './own';
 import { insideAny, makeFound, queryAll, readCount, segments, textOf, USER_CONTENT } from './dom';
-import type { Found, Metric, Region, SiteAdapter, SiteContext } from './types';
+import type { Found, HideSelectors, Metric, Region, SiteAdapter, SiteContext } from './types';
 
 /** TikTok usernames: letters, digits, "_" and ".", up to 24 characters, shown after "@". */
 const HANDLE = /^@([A-Za-z0-9_.]{1,24})$/;
@@ -134,16 +134,13 @@ function isOwn(ctx: SiteContext, header: () => Element | undefined): boolean {
 const METRICS: readonly Metric[] = ['following', 'followers'];
 
 /**
- * Hide mode's selectors (`HIDE` in utils/sites/index.ts).
+ * Hide mode's selectors per metric (`HIDE` in utils/sites/index.ts).
  * The `<strong>` numbers TikTok marks with `data-e2e`; the unit label beside them stays.
  */
-export function hide(): string {
-  return ['[data-e2e="following-count"]', '[data-e2e="followers-count"]']
-    .map(
-      (hook) =>
-        `${hook}:not([data-e2e="user-bio"] *, [data-e2e="video-desc"] *, [data-e2e="browse-video-desc"] *, [data-e2e^="comment-"] *)`,
-    )
-    .join(', ');
+export function hide(): HideSelectors {
+  const hook = (id: string) =>
+    `[data-e2e="${id}"]:not([data-e2e="user-bio"] *, [data-e2e="video-desc"] *, [data-e2e="browse-video-desc"] *, [data-e2e^="comment-"] *)`;
+  return { followers: hook('followers-count'), following: hook('following-count') };
 }
 
 export const tiktok: SiteAdapter = {

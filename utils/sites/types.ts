@@ -12,6 +12,13 @@ export function isMetric(value: unknown): value is Metric {
   return typeof value === 'string' && (METRICS as readonly string[]).includes(value);
 }
 
+/**
+ * Hide mode's selectors of one site, per metric: a CSS selector list of the elements that show that
+ * metric's numbers (an adapter file's `hide()`, the registry's `HIDE`). The build writes one stylesheet per
+ * site and metric (utils/settings/hide-css.ts), so each metric can be hidden on its own.
+ */
+export type HideSelectors = Partial<Record<Metric, string>>;
+
 /** A count an adapter found, before the registry adds the site id. */
 export interface Found {
   /** The element that shows the count (number and, where it is inside, its label). Prompts go beside it. */

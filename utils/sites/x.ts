@@ -15,7 +15,7 @@ import { metricOfLabel } from '../detection/metric-words';
 import { insideAny, langOf, makeFound, queryAll, readCount, readPhrase, segments, textOf, USER_CONTENT } from './dom';
 import { around } from './layers';
 import { hasEditProfileControl } from './own';
-import type { Found, Metric, Region, SiteAdapter, SiteContext } from './types';
+import type { Found, HideSelectors, Metric, Region, SiteAdapter, SiteContext } from './types';
 
 const HANDLE = /^[A-Za-z0-9_]{1,15}$/;
 /** Paths that look like /<handle> but are X's own pages. */
@@ -236,20 +236,23 @@ function regions(ctx: SiteContext, within?: Element): Region[] {
 }
 
 /**
- * Hide mode's selectors (`HIDE` in utils/sites/index.ts).
+ * Hide mode's selectors per metric (`HIDE` in utils/sites/index.ts).
  * Only the number: each count link's first span (or, in the regrouped link of CPFT#249, the
  * wrapper's first span). The label and the prompt chip beside the link stay visible. Posts, bios and
- * link cards are never touched.
+ * link cards are never touched. Followers are the `/verified_followers` (and pre-2023 `/followers`)
+ * links, following the `/following` link.
  */
-export function hide(): string {
-  return ['verified_followers', 'followers', 'following']
-    .map(
-      (tail) =>
-        `a[href$="/${tail}"]:not([role="tab"], article *, [data-testid="tweet"] *, [data-testid="UserDescription"] ` +
-        `*, [data-testid="card.wrapper"] *, [role="tablist"] *)`,
-    )
-    .flatMap((link) => [`${link} > span:first-child`, `${link} > div > span:first-child`])
-    .join(', ');
+export function hide(): HideSelectors {
+  const numbers = (tails: readonly string[]) =>
+    tails
+      .map(
+        (tail) =>
+          `a[href$="/${tail}"]:not([role="tab"], article *, [data-testid="tweet"] *, [data-testid="UserDescription"] ` +
+          `*, [data-testid="card.wrapper"] *, [role="tablist"] *)`,
+      )
+      .flatMap((link) => [`${link} > span:first-child`, `${link} > div > span:first-child`])
+      .join(', ');
+  return { followers: numbers(['verified_followers', 'followers']), following: numbers(['following']) };
 }
 
 export const x: SiteAdapter = {

@@ -26,7 +26,7 @@
 import { parseCountPhrase, type CountPhrase } from '../detection/metric-words';
 import { around } from './layers';
 import { insideAny, langOf, makeFound, queryAll, segments, textOf, USER_CONTENT } from './dom';
-import type { Found, Metric, Region, SiteAdapter, SiteContext } from './types';
+import type { Found, HideSelectors, Metric, Region, SiteAdapter, SiteContext } from './types';
 
 /** Channel headers: the 2024+ view-model (by tag), then its `#page-header` host, then the old c4 header. */
 const HEADER = 'yt-page-header-view-model, #page-header, ytd-c4-tabbed-header-renderer, #channel-header';
@@ -134,7 +134,7 @@ const LANDMARKS: Readonly<Record<string, string>> = {
 };
 
 /**
- * Hide mode's selectors (`HIDE` in utils/sites/index.ts).
+ * Hide mode's selectors (`HIDE` in utils/sites/index.ts): subscribers, the one count YouTube shows.
  * The subscriber text's own span: in the channel header's metadata, the first item of the second
  * row, the one after the "@handle" row. By type, not by child position: the 2025 header puts a
  * standalone "•" span between the two rows (both saved 2025 channel pages), so the stats row is
@@ -143,23 +143,25 @@ const LANDMARKS: Readonly<Record<string, string>> = {
  * hidden too (a number, never a label). And the legacy header, watch page and search result
  * counts. Descriptions, titles and comments are never touched.
  */
-export function hide(): string {
-  return [
-    ...['yt-page-header-view-model', '#page-header'].map(
-      (header) => `${header} yt-content-metadata-view-model > div:nth-of-type(2) > span:first-child`,
-    ),
-    '#subscriber-count',
-    '#owner-sub-count',
-    // Since handles (2022) #subscribers holds "@handle" and #video-count the subscriber phrase.
-    'ytd-channel-renderer #video-count',
-  ]
-    .map(
-      (selector) =>
-        `${selector}:not(ytd-comments *, ytd-comment-thread-renderer *, ytd-comment-view-model *, ` +
-        `yt-description-preview-view-model *, ytd-text-inline-expander *, #description *, ` +
-        `#video-title *)`,
-    )
-    .join(', ');
+export function hide(): HideSelectors {
+  return {
+    subscribers: [
+      ...['yt-page-header-view-model', '#page-header'].map(
+        (header) => `${header} yt-content-metadata-view-model > div:nth-of-type(2) > span:first-child`,
+      ),
+      '#subscriber-count',
+      '#owner-sub-count',
+      // Since handles (2022) #subscribers holds "@handle" and #video-count the subscriber phrase.
+      'ytd-channel-renderer #video-count',
+    ]
+      .map(
+        (selector) =>
+          `${selector}:not(ytd-comments *, ytd-comment-thread-renderer *, ytd-comment-view-model *, ` +
+          `yt-description-preview-view-model *, ytd-text-inline-expander *, #description *, ` +
+          `#video-title *)`,
+      )
+      .join(', '),
+  };
 }
 
 export const youtube: SiteAdapter = {
