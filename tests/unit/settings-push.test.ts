@@ -5,7 +5,7 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { changedSites, patternsFor, startBrowserSettingsPush, tellTabs, type TabsApi } from '../../utils/settings/push';
-import { extraOriginsItem, siteModesItem, snoozesItem } from '../../utils/settings/items';
+import { extraOriginsItem, metricModesItem, siteModesItem, snoozesItem } from '../../utils/settings/items';
 import { adapters } from '../../utils/sites';
 
 /** A fake `browser.tabs`: the tabs whose URL matches a query's patterns (simple `https://host/*` and `https://*.host/*`). */
@@ -40,6 +40,15 @@ describe('which sites changed', () => {
     ]);
     expect(changedSites({ x: '2026-11-23T10:00:00.000Z' }, {})).toEqual(['x']);
     expect(changedSites({}, {})).toEqual([]);
+  });
+
+  it('compares a site’s metric modes by value, whatever order their keys were written in', () => {
+    const before = { x: { followers: 'hide', following: 'reframe' }, github: { stars: 'off' } };
+    expect(changedSites(before, { x: { following: 'reframe', followers: 'hide' }, github: { stars: 'off' } })).toEqual([]);
+    expect(changedSites(before, { x: { followers: 'hide' }, github: { stars: 'off' }, reddit: { karma: 'hide' } })).toEqual([
+      'reddit',
+      'x',
+    ]);
   });
 });
 
@@ -124,5 +133,18 @@ describe('the push in the background', () => {
     expect(sent).toHaveLength(9);
     expect(revoked).toHaveLength(0);
     expect(granted).toHaveLength(0);
+  });
+
+  it('tells the tabs of a site one of whose metrics changed mode, and only them', async () => {
+    const { tabs, sent } = fakeTabs({ 1: 'https://x.com/jane', 2: 'https://github.com/jane' });
+    const event = { addListener: () => {}, removeListener: () => {} };
+    const stop = startBrowserSettingsPush(tabs, adapters, { onAdded: event, onRemoved: event } as never);
+    await metricModesItem.setValue({ x: { followers: 'hide' } });
+    await vi.waitFor(() => expect(sent.map(([id]) => id)).toEqual([1]));
+    await metricModesItem.setValue({ x: { followers: 'hide' }, github: { stars: 'off' } });
+    await vi.waitFor(() => expect(sent.map(([id]) => id)).toEqual([1, 2]));
+    await metricModesItem.setValue({ github: { stars: 'off' } });
+    await vi.waitFor(() => expect(sent.map(([id]) => id)).toEqual([1, 2, 1]));
+    stop();
   });
 });

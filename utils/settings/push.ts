@@ -1,5 +1,5 @@
 /**
- * The background tells open tabs when their site's mode or snooze changed, so a page follows the Sites view
+ * The background tells open tabs when their site's mode, a mode of one of its metrics, or its snooze changed, so a page follows the Sites view
  * and "Not now" at once. Content scripts do not watch `storage.local` (they never read it): they are
  * sent a bare `settings/changed` (utils/messaging/client.ts) and ask for their own site's settings again
  * (`settings/site`), so no tab ever learns another site's.
@@ -17,7 +17,17 @@
  */
 import { SETTINGS_CHANGED } from '../messaging/client';
 import { browser } from 'wxt/browser';
-import { extraOriginsItem, originPattern, repairOrigins, repairSiteModes, repairSnoozes, siteModesItem, snoozesItem } from './items';
+import {
+  extraOriginsItem,
+  metricModesItem,
+  originPattern,
+  repairMetricModes,
+  repairOrigins,
+  repairSiteModes,
+  repairSnoozes,
+  siteModesItem,
+  snoozesItem,
+} from './items';
 import { adapterMatchPatterns, adapters } from '../sites';
 import type { SiteAdapter } from '../sites/types';
 
@@ -29,10 +39,16 @@ export interface TabsApi {
   sendMessage(tabId: number, message: unknown): Promise<unknown>;
 }
 
-/** Site ids whose value differs between two repaired maps (modes or snoozes). */
+/** A value as text, object keys sorted: two values are the same setting when their texts are equal. */
+const canonical = (value: unknown): string =>
+  value && typeof value === 'object'
+    ? JSON.stringify(Object.fromEntries(Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))))
+    : JSON.stringify(value);
+
+/** Site ids whose value differs between two repaired maps (modes, metric modes or snoozes). */
 export function changedSites(before: Readonly<Record<string, unknown>>, after: Readonly<Record<string, unknown>>): string[] {
   const ids = new Set([...Object.keys(before), ...Object.keys(after)]);
-  return [...ids].filter((id) => before[id] !== after[id]).sort();
+  return [...ids].filter((id) => canonical(before[id]) !== canonical(after[id])).sort();
 }
 
 /**
@@ -74,7 +90,7 @@ export interface SettingsPushDeps {
   adapters: readonly SiteAdapter[];
   /** The sites the user added (settings `extraOrigins`, repaired). */
   readOrigins: () => Promise<string[]>;
-  /** Calls back with the site ids whose mode or snooze changed; returns the unsubscribe function. */
+  /** Calls back with the site ids whose mode, metric modes or snooze changed; returns the unsubscribe function. */
   watchSites: (onChange: (siteIds: string[]) => void) => () => void;
   /**
    * Calls back when a host permission was withdrawn or granted; returns the unsubscribe function. The
@@ -104,7 +120,7 @@ export function startSettingsPush(deps: SettingsPushDeps): () => void {
 }
 
 /**
- * Wire the push to the real browser: the mode and snooze items, `browser.tabs`. Listeners are added
+ * Wire the push to the real browser: the mode, metric mode and snooze items, `browser.tabs`. Listeners are added
  * synchronously, as a Manifest V3 service worker must do for `storage.onChanged` to wake it.
  */
 export function startBrowserSettingsPush(
@@ -127,6 +143,7 @@ export function startBrowserSettingsPush(
     watchSites: (onChange) => {
       const stops = [
         siteModesItem.watch((after, before) => onChange(changedSites(repairSiteModes(before), repairSiteModes(after)))),
+        metricModesItem.watch((after, before) => onChange(changedSites(repairMetricModes(before), repairMetricModes(after)))),
         snoozesItem.watch((after, before) => onChange(changedSites(repairSnoozes(before), repairSnoozes(after)))),
       ];
       return () => stops.forEach((stop) => stop());
