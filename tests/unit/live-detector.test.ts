@@ -14,7 +14,8 @@ import {
   startLiveLayer,
   type LiveDetectorOptions,
 } from './live-registry';
-import { readSiteSettings, siteModesItem, siteStateOf, snoozesItem } from '../../utils/settings/items';
+import { metricModesItem, readSiteSettings, siteModesItem, siteStateOf, snoozesItem } from '../../utils/settings/items';
+import { promptModeOf } from '../../utils/live/layer';
 import type { Detection } from '../../utils/sites/types';
 import type { ActivityOptions } from '../../utils/live/activity';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -186,6 +187,27 @@ describe('live detector', () => {
       { site: 'x', metric: 'followers', value: '12300', own: 'false', after: '/jane/verified_followers' },
     ]);
     expect(prompts.mounted.map((item) => item.host)).toEqual(hosts());
+  });
+
+  it('puts hosts beside the counts `prompts` lets through only; every pass still reports every count found', async () => {
+    document.body.append(xHeader('jane', '75', '12.3K'));
+    const passes: string[][] = [];
+    const detected: string[][] = [];
+    start({
+      prompts: (detection) => detection.metric !== 'following',
+      onPass: (detections) => passes.push(detections.map((d) => d.metric)),
+      onDetected: (detections) => detected.push(detections.map((d) => d.metric)),
+    });
+    expect(hosts().map((host) => host.dataset.metric)).toEqual(['followers']);
+    expect(passes).toEqual([['following', 'followers']]);
+    expect(detected).toEqual([['followers']]);
+    numberText('/jane/following').data = '76';
+    await settle();
+    frames.run();
+    expect(passes).toHaveLength(2);
+    expect(passes.at(-1)).toContain('following');
+    expect(hosts().map((host) => host.dataset.metric)).toEqual(['followers']);
+    expect(detected.flat()).not.toContain('following');
   });
 
   it('batches many mutations into one detection pass per frame, over the changed roots only', async () => {
@@ -762,7 +784,7 @@ describe('live layer and settings', () => {
       // What the background answers a page (`settings/site`) and when it tells the page to ask again.
       settings: async (siteId) => siteStateOf(await readSiteSettings(), siteId, new Date()),
       watchSettings(onChange) {
-        const unwatch = [siteModesItem.watch(onChange), snoozesItem.watch(onChange)];
+        const unwatch = [siteModesItem.watch(onChange), metricModesItem.watch(onChange), snoozesItem.watch(onChange)];
         return () => unwatch.forEach((stop) => stop());
       },
       location: () => url,
@@ -791,7 +813,7 @@ describe('live layer and settings', () => {
       now: () => new Date(),
       settings: async () => {
         order.push('settings read');
-        return { mode: 'reframe', snoozedUntil: null };
+        return { mode: 'reframe', metrics: {}, snoozedUntil: null };
       },
       watchSettings: () => () => {},
       location: () => 'https://x.com/sam',
@@ -818,6 +840,118 @@ describe('live layer and settings', () => {
     await siteModesItem.setValue({ x: 'reframe' });
     await vi.waitFor(() => expect(prompts.mounted.at(-1)?.env?.mode).toBe('reframe'));
     expect(hosts()).toHaveLength(2);
+  });
+
+  it('decides per count by its metric’s mode: its own, else the site’s', () => {
+    const settings = { mode: 'hide' as const, metrics: { following: 'reframe' as const, friends: 'off' as const } };
+    expect(promptModeOf(settings, { metric: 'followers' })).toBe('hide');
+    expect(promptModeOf(settings, { metric: 'following' })).toBe('reframe');
+    expect(promptModeOf(settings, { metric: 'friends' })).toBe('off');
+    expect(promptModeOf({ mode: 'off', metrics: { karma: 'hide' } }, { metric: 'karma' })).toBe('hide');
+    expect(promptModeOf({ mode: 'off', metrics: { karma: 'hide' } }, { metric: 'followers' })).toBe('off');
+  });
+
+  it('hides one metric and reframes another on the same page: each prompt gets its metric’s environment', async () => {
+    await metricModesItem.setValue({ x: { followers: 'hide' } });
+    const layer = start();
+    await layer.ready;
+    expect(hosts().map((host) => host.dataset.metric)).toEqual(['following', 'followers']);
+    expect(prompts.mounted.map((item) => [item.detection.metric, item.env?.mode])).toEqual([
+      ['following', 'reframe'],
+      ['followers', 'hide'],
+    ]);
+    // The site hidden, following taken out of it: the environments follow without a reload.
+    await siteModesItem.setValue({ x: 'hide' });
+    await metricModesItem.setValue({ x: { following: 'reframe' } });
+    await vi.waitFor(() =>
+      expect(prompts.mounted.slice(-2).map((item) => [item.detection.metric, item.env?.mode])).toEqual([
+        ['following', 'reframe'],
+        ['followers', 'hide'],
+      ]),
+    );
+    expect(hosts()).toHaveLength(2);
+    layer.stop();
+  });
+
+  it('gives a metric that is off no prompt, and does not count it as seen; the others keep theirs', async () => {
+    await metricModesItem.setValue({ x: { following: 'off' } });
+    const metricsSeen = () =>
+      sent
+        .map((message) => (message as { type: string; activity?: { metricsSeen?: number } }).activity?.metricsSeen ?? 0)
+        .reduce((sum, seen) => sum + seen, 0);
+    const first = start();
+    await first.ready;
+    first.stop();
+    // What the page view sends when it ends: one count seen, the one with a prompt.
+    expect(metricsSeen()).toBe(1);
+    expect(prompts.mounted.map((item) => item.detection.metric)).toEqual(['followers']);
+    const layer = start();
+    await layer.ready;
+    expect(hosts().map((host) => host.dataset.metric)).toEqual(['followers']);
+    expect(layer.detector()?.hosts.elements()).toHaveLength(1);
+    // A change in place of the count that is off still mounts nothing.
+    numberText('/sam/following').data = '76';
+    await settle();
+    expect(hosts()).toHaveLength(1);
+    // Changed in the Sites view: the open page follows without a reload.
+    await metricModesItem.setValue({ x: { followers: 'off' } });
+    await vi.waitFor(() => expect(hosts().map((host) => host.dataset.metric)).toEqual(['following']));
+    await metricModesItem.setValue({});
+    await vi.waitFor(() => expect(hosts()).toHaveLength(2));
+    layer.stop();
+  });
+
+  it('runs on a site that is off when one of its metrics is on, for that metric alone; off for all, nothing runs', async () => {
+    const progress = () => (globalThis as { runningForLive?: { state: string } }).runningForLive?.state;
+    await siteModesItem.setValue({ x: 'off' });
+    await metricModesItem.setValue({ x: { followers: 'hide' } });
+    const layer = start();
+    await layer.ready;
+    expect(progress()).toBe('hide');
+    expect(prompts.mounted.map((item) => [item.detection.metric, item.env?.mode])).toEqual([['followers', 'hide']]);
+    await metricModesItem.setValue({ x: { followers: 'off', following: 'off' } });
+    await vi.waitFor(() => expect(progress()).toBe('off'));
+    expect(layer.detector()).toBeUndefined();
+    expect(hosts()).toHaveLength(0);
+    await metricModesItem.setValue({ x: { following: 'reframe', followers: 'hide' } });
+    await vi.waitFor(() => expect(hosts()).toHaveLength(2));
+    expect(progress()).toBe('reframe');
+    layer.stop();
+  });
+
+  it('lets a prompt serve the next count only where every count is in the same mode', async () => {
+    const recycled: string[] = [];
+    const mount: MountPrompt = (host, detection, env) => ({
+      update: () => {},
+      destroy: () => {},
+      recycle: () => (recycled.push(`${detection.metric} ${env.mode}`), true),
+    });
+    const run = async () => {
+      const layer = startLiveLayer(ctx, {
+        mount,
+        send: (async () => ({ ok: true })) as never,
+        now: () => new Date(),
+        settings: async (siteId) => siteStateOf(await readSiteSettings(), siteId, new Date()),
+        watchSettings: () => () => {},
+        location: () => 'https://x.com/sam',
+        detector: { frame: (callback) => (callback(), () => {}), idle: (callback) => (callback(), () => {}) },
+        activity: { every: () => () => {}, IntersectionObserver: undefined },
+      });
+      await layer.ready;
+      expect(hosts()).toHaveLength(2);
+      document.body.replaceChildren();
+      await settle();
+      layer.detector()?.flush();
+      layer.stop();
+    };
+    await metricModesItem.setValue({ x: { followers: 'hide' } });
+    await run();
+    expect(recycled).toEqual([]);
+    // The site hidden, a metric hidden too: one mode for every count.
+    document.body.replaceChildren(xHeader('sam', '75', '12.3K'));
+    await siteModesItem.setValue({ x: 'hide' });
+    await run();
+    expect(recycled.sort()).toEqual(['followers hide', 'following hide']);
   });
 
   it('leaves its state and passes on the content script’s global, for whoever can look into that world', async () => {

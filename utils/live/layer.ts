@@ -1,8 +1,9 @@
 /**
  * The live layer of a page: the observer (./observer.ts) with the prompts, started, stopped and restarted
- * as the page's site's settings say (its mode and snooze, asked of the background), with the page view's
- * activity (./activity.ts) and site health (utils/health/recorder.ts) around it. Everything stops when the
- * extension goes (./observer.ts `LiveDetectorContext`).
+ * as the page's site's settings say (its mode, its metrics' own modes and its snooze, asked of the
+ * background), with the page view's activity (./activity.ts) and site health (utils/health/recorder.ts)
+ * around it. Each count follows its metric's mode (`promptModeOf`): a chip in reframe, the chip's hidden
+ * form in hide, nothing in off. Everything stops when the extension goes (./observer.ts `LiveDetectorContext`).
  */
 import type { MountPrompt, PromptEnvironment } from './prompt-contract';
 import type { sendToBackground } from '../messaging/client';
@@ -20,11 +21,11 @@ export interface LiveLayerDeps {
   send: typeof sendToBackground;
   now: () => Date;
   /**
-   * The settings the live layer obeys: the page's site's mode and snooze (a content script asks the
-   * background, `settings/site`). A site the background refuses to answer for is `off`.
+   * The settings the live layer obeys: the page's site's mode, its metrics' own modes and its snooze (a
+   * content script asks the background, `settings/site`). A site the background refuses to answer for is `off`.
    */
   settings(siteId: string): Promise<SiteState>;
-  /** Call `onChange` whenever the site's mode or snooze may have changed; returns an unwatch function. */
+  /** Call `onChange` whenever the site's modes or snooze may have changed; returns an unwatch function. */
   watchSettings(onChange: () => void): () => void;
   doc?: Document;
   location?: () => string;
@@ -53,7 +54,11 @@ export interface LiveLayer {
 
 /** The live layer's state on a page, as `startLiveLayer` leaves it on the content script's global. */
 export interface LiveProgress {
-  /** `stopped`: for good — the extension was updated, reloaded or turned off (its observer is disconnected). */
+  /**
+   * `reframe` or `hide`: the detector runs, the site in that mode (a site that is off with a metric on runs
+   * in that metric's mode: `reframe` if one is reframed, else `hide`). `off`: every metric is off.
+   * `stopped`: for good — the extension was updated, reloaded or turned off (its observer is disconnected).
+   */
   state: 'starting' | 'off' | 'snoozed' | Exclude<SiteMode, 'off'> | 'stopped';
   /** Detection passes run (the first is the whole page's). */
   passes: number;
@@ -63,10 +68,35 @@ export interface LiveProgress {
 const MAX_TIMEOUT = 2_147_483_647;
 
 /**
- * The whole live layer of a page, by the settings: nothing for a site in `off` mode; while the site
- * is snoozed, no prompts (activity is still recorded: time on the site is part of "feeling big");
- * otherwise the detector with prompts in `reframe` or `hide` mode. Follows settings changes as they
- * happen, and the end of a snooze.
+ * What a count gets on the page by its metric's mode (its own, else the site's): the normal chip in
+ * `reframe`; in `hide` the chip's hidden form (the number itself is hidden by the metric's stylesheet,
+ * registered at document_start); in `off` no chip at all.
+ */
+export function promptModeOf(settings: Pick<SiteState, 'mode' | 'metrics'>, detection: Pick<Detection, 'metric'>): SiteMode {
+  // As utils/settings/site-settings.ts `metricMode`, which a content script does not import (it holds storage writes).
+  return settings.metrics[detection.metric] ?? settings.mode;
+}
+
+/** The modes a page's counts may be in besides `off`: the site's and its metrics' own. */
+function modesOn(settings: Pick<SiteState, 'mode' | 'metrics'>): Set<Exclude<SiteMode, 'off'>> {
+  const modes = new Set<Exclude<SiteMode, 'off'>>();
+  for (const mode of [settings.mode, ...Object.values(settings.metrics)]) if (mode && mode !== 'off') modes.add(mode);
+  return modes;
+}
+
+/** The same modes for every count, as text: a detector started with other modes is started again. */
+const modesKey = ({ mode, metrics }: Pick<SiteState, 'mode' | 'metrics'>): string =>
+  `${mode} ${Object.entries(metrics)
+    .map(([metric, own]) => `${metric}:${own}`)
+    .sort()
+    .join(' ')}`;
+
+/**
+ * The whole live layer of a page, by the settings: nothing for a site whose every metric is `off` (the
+ * site off, and no metric given another mode); while the site is snoozed, no prompts (activity is still
+ * recorded: time on the site is part of "feeling big"); otherwise the detector, each count with its
+ * metric's prompt (`promptModeOf`) — a metric that is off gets none, and is neither counted as seen nor
+ * snapshotted. Follows settings changes as they happen, and the end of a snooze.
  */
 export function startLiveLayer(ctx: LiveDetectorContext, deps: LiveLayerDeps): LiveLayer {
   const doc = deps.doc ?? document;
@@ -76,7 +106,8 @@ export function startLiveLayer(ctx: LiveDetectorContext, deps: LiveLayerDeps): L
   // The names site pickers show (components/labels.ts): an adapter's own; an added site by its host (its id).
   const siteName = (id: string) => deps.sites.adapters.find((adapter) => adapter.id === id)?.name ?? id;
   let detector: LiveDetector | undefined;
-  let detectorMode: Exclude<SiteMode, 'off'> | undefined;
+  /** The modes the running detector was started with (`modesKey`). */
+  let detectorModes: string | undefined;
   let recorder: ActivityRecorder | undefined;
   let health: HealthRecorder | undefined;
   let snoozeTimer: ReturnType<typeof setTimeout> | undefined;
@@ -94,15 +125,20 @@ export function startLiveLayer(ctx: LiveDetectorContext, deps: LiveLayerDeps): L
   const stopDetector = () => {
     detector?.stop();
     detector = undefined;
-    detectorMode = undefined;
+    detectorModes = undefined;
     health?.stop();
     health = undefined;
   };
 
-  const startDetector = (mode: Exclude<SiteMode, 'off'>) => {
-    const env: PromptEnvironment = { mode, send: deps.send, now: deps.now, siteName };
+  const startDetector = (modes: Pick<SiteState, 'mode' | 'metrics'>) => {
+    const envs: Record<Exclude<SiteMode, 'off'>, PromptEnvironment> = {
+      reframe: { mode: 'reframe', send: deps.send, now: deps.now, siteName },
+      hide: { mode: 'hide', send: deps.send, now: deps.now, siteName },
+    };
+    // A prompt let go of may serve the next count that comes (a hovercard's): only where every count is in the same mode.
+    const recyclable = modesOn(modes).size <= 1;
     const activity = recorder;
-    detectorMode = mode;
+    detectorModes = modesKey(modes);
     const pageHealth = startHealth({
       ...deps.health,
       siteId,
@@ -116,6 +152,7 @@ export function startLiveLayer(ctx: LiveDetectorContext, deps: LiveLayerDeps): L
       ...liveHintsOf(deps.sites, new URL(location()), doc),
       ...deps.detector,
       detect: deps.detector?.detect ?? detectIn(deps.sites),
+      prompts: (detection) => promptModeOf(modes, detection) !== 'off',
       doc,
       location,
       win: deps.win,
@@ -123,12 +160,17 @@ export function startLiveLayer(ctx: LiveDetectorContext, deps: LiveLayerDeps): L
         // The prompt reports under the page's site id: for a page only the generic detector reads, its host
         // (the id the background accepts from that origin), while the host element keeps `data-site="generic"`.
         const forJournal = (d: Detection): Detection => (d.site === genericId ? { ...d, site: siteId } : d);
-        const controller = deps.mount(host, forJournal(detection), env, look);
+        const controller = deps.mount(
+          host,
+          forJournal(detection),
+          envs[promptModeOf(modes, detection) === 'hide' ? 'hide' : 'reframe'],
+          look,
+        );
         return {
           update: (d) => controller.update(forJournal(d)),
           destroy: () => controller.destroy(),
           restyle: (next) => controller.restyle?.(next),
-          recycle: () => controller.recycle?.() ?? false,
+          recycle: () => recyclable && (controller.recycle?.() ?? false),
         };
       },
       onAdded: (host) => activity?.watchPrompt(host),
@@ -181,8 +223,9 @@ export function startLiveLayer(ctx: LiveDetectorContext, deps: LiveLayerDeps): L
     // A newer change was read meanwhile, or the extension stopped: this answer is stale.
     if (stopped || mine !== generation) return;
     clearTimeout(snoozeTimer);
-    const { mode, snoozedUntil } = settings;
-    if (mode === 'off') {
+    const { snoozedUntil } = settings;
+    const on = modesOn(settings);
+    if (on.size === 0) {
       stopDetector();
       recorder?.stop();
       recorder = undefined;
@@ -206,11 +249,11 @@ export function startLiveLayer(ctx: LiveDetectorContext, deps: LiveLayerDeps): L
       progress.state = 'snoozed';
       return;
     }
-    progress.state = mode;
-    if (detector && detectorMode === mode) return;
-    // The mode changed (reframe ↔ hide): prompts are mounted again with the new environment.
+    progress.state = settings.mode !== 'off' ? settings.mode : on.has('reframe') ? 'reframe' : 'hide';
+    if (detector && detectorModes === modesKey(settings)) return;
+    // A mode changed (the site's or a metric's): prompts are mounted again, each with its metric's mode.
     stopDetector();
-    startDetector(mode);
+    startDetector(settings);
   };
 
   const unwatch = deps.watchSettings(() => void apply());

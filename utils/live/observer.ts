@@ -58,11 +58,16 @@ export interface LiveDetectorOptions extends Omit<PromptHostHooks, 'mount'> {
   location?: () => string;
   /** Where popstate is listened for. */
   win?: Pick<Window, 'addEventListener' | 'removeEventListener'>;
-  /** Every count a pass found (`detections`) and those that are new or changed (`changed`). */
+  /** Every prompted count a pass found (`detections`) and those that are new or changed (`changed`). */
   onDetected?(detections: readonly Detection[], changed: readonly Detection[]): void;
+  /**
+   * Which counts get a prompt (every one when absent): the page's settings may turn a metric off (utils/live/layer.ts).
+   * The others get no host and are not reported to `onDetected`; `onPass` still sees them (site health).
+   */
+  prompts?(detection: Detection): boolean;
   /** The URL changed without a load: a new page view. */
   onNavigate?(url: string): void;
-  /** Every pass and scan, with what it found (often nothing): site health waits for the page to settle. */
+  /** Every pass and scan, with everything it found (often nothing): site health waits for the page to settle. */
   onPass?(detections: readonly Detection[]): void;
   /** Schedules a callback before the next frame; returns a canceller. */
   frame?: (callback: () => void) => () => void;
@@ -137,8 +142,12 @@ export function startLiveDetector(ctx: LiveDetectorContext, options: LiveDetecto
   let stopped = false;
   let url = location();
 
-  const report = (detections: Detection[], changed: Detection[]) => {
-    if (detections.length || changed.length) options.onDetected?.(detections, changed);
+  const prompts = options.prompts;
+  /** The counts of a pass that get prompts, and their hosts reconciled with them. */
+  const show = (detections: Detection[], scope: 'page' | ReadonlySet<Node>, restore?: boolean) => {
+    const prompted = prompts ? detections.filter((detection) => prompts(detection)) : detections;
+    const changed = hosts.reconcile(prompted, scope, restore);
+    if (prompted.length || changed.length) options.onDetected?.(prompted, changed);
   };
 
   const resetBatch = () => {
@@ -158,7 +167,7 @@ export function startLiveDetector(ctx: LiveDetectorContext, options: LiveDetecto
     resetBatch();
     large = new WeakSet();
     const detections = detect(doc, url);
-    report(detections, hosts.reconcile(detections, 'page'));
+    show(detections, 'page');
     options.onPass?.(detections);
     return detections;
   };
@@ -195,7 +204,7 @@ export function startLiveDetector(ctx: LiveDetectorContext, options: LiveDetecto
     resetBatch();
     const detections: Detection[] = [];
     for (const root of roots) detections.push(...detect(root, url));
-    report(detections, hosts.reconcile(detections, roots, restore));
+    show(detections, roots, restore);
     options.onPass?.(detections);
   };
 
