@@ -1,5 +1,5 @@
 /** Words the dashboard shows for stores and lists, in the UI's language (kinds and sites: ../labels.ts). */
-import { formatNumber, plural, t, uiLanguage, type MessageKey, type PluralKey } from '@/utils/i18n/t';
+import { formatList, formatNumber, plural, t, type MessageKey, type PluralKey } from '@/utils/i18n/t';
 import type { StoreName } from '@/utils/journal/db';
 
 const STORE_NAMES: Record<StoreName, MessageKey> = {
@@ -30,5 +30,5 @@ export function countOf(store: StoreName, n: number): string {
 
 /** "a, b and c", as the UI's language joins a list. */
 export function listSentence(items: readonly string[]): string {
-  return new Intl.ListFormat(uiLanguage(), { type: 'conjunction' }).format(items);
+  return formatList(items);
 }

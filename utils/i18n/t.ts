@@ -58,6 +58,14 @@ export function plural(key: PluralKey, count: number, substitutions?: Substituti
   return message(`${key}_${rules.select(count)}`, substitutions) || message(`${key}_other`, substitutions) || key;
 }
 
+/**
+ * "a, b and c" (or "a, b or c") in the messages' language: the joining words belong to the sentence around
+ * them, so a browser in a language the extension does not ship (Polish, reading English) gets "a, b and c".
+ */
+export function formatList(items: readonly string[], type: 'conjunction' | 'disjunction' = 'conjunction'): string {
+  return new Intl.ListFormat(messagesLocale(), { type }).format(items);
+}
+
 let numbers: { language: string; format: Intl.NumberFormat } | undefined;
 
 /** A number as the browser's language writes it ("12,345", "12 345", "١٢٬٣٤٥"). */

@@ -4,7 +4,7 @@
  * (utils/messaging/refusal.ts).
  */
 import type * as v from 'valibot';
-import { t, uiLanguage, type MessageKey } from '../i18n/t';
+import { formatList, t, type MessageKey } from '../i18n/t';
 
 /** Longest sentence returned. */
 const ERROR_LIMIT = 300;
@@ -59,7 +59,7 @@ function alternatives(expected: string | null, name: (type: string) => string = 
     .replace(/^\((.*)\)$/, '$1')
     .split(' | ')
     .map(name);
-  return new Intl.ListFormat(uiLanguage(), { type: 'disjunction' }).format(parts);
+  return formatList(parts, 'disjunction');
 }
 
 function typeName(type: string): string {

@@ -3,7 +3,7 @@
  * the Markdown export. Pure functions of a WeekSummary, so the dashboard, the notification and the
  * download say the same thing.
  */
-import { t, plural, uiLanguage } from '../i18n/t';
+import { formatList, t, plural, uiLanguage } from '../i18n/t';
 import { localDay, type Aim, type OutcomeKind } from '../journal/records';
 import { amount, metricName } from '../i18n/metrics';
 import { AUDIENCE_METRICS, type MetricChange, type WeekSummary } from './summary';
@@ -126,7 +126,7 @@ function kindList(byKind: Partial<Record<OutcomeKind, number>>, names: ReportNam
 
 /** "a, b and c" in the UI's language. */
 function joinWords(parts: readonly string[]): string {
-  return new Intl.ListFormat(uiLanguage(), { type: 'conjunction' }).format(parts);
+  return formatList(parts);
 }
 
 function suggestion(summary: WeekSummary, names: ReportNames, aim: string | undefined): string {
