@@ -55,8 +55,8 @@ export interface LiveLayer {
 /** The live layer's state on a page, as `startLiveLayer` leaves it on the content script's global. */
 export interface LiveProgress {
   /**
-   * `reframe` or `hide`: the detector runs, the site in that mode (a site that is off with a metric on runs
-   * in that metric's mode: `reframe` if one is reframed, else `hide`). `off`: every metric is off.
+   * `reframe` or `hide`: the detector runs, the site in that mode (a site that is off, with a metric of its
+   * own mode on: the first such metric's mode). `off`: every metric is off.
    * `stopped`: for good — the extension was updated, reloaded or turned off (its observer is disconnected).
    */
   state: 'starting' | 'off' | 'snoozed' | Exclude<SiteMode, 'off'> | 'stopped';
@@ -77,19 +77,9 @@ export function promptModeOf(settings: Pick<SiteState, 'mode' | 'metrics'>, dete
   return settings.metrics[detection.metric] ?? settings.mode;
 }
 
-/** The modes a page's counts may be in besides `off`: the site's and its metrics' own. */
-function modesOn(settings: Pick<SiteState, 'mode' | 'metrics'>): Set<Exclude<SiteMode, 'off'>> {
-  const modes = new Set<Exclude<SiteMode, 'off'>>();
-  for (const mode of [settings.mode, ...Object.values(settings.metrics)]) if (mode && mode !== 'off') modes.add(mode);
-  return modes;
-}
-
-/** The same modes for every count, as text: a detector started with other modes is started again. */
-const modesKey = ({ mode, metrics }: Pick<SiteState, 'mode' | 'metrics'>): string =>
-  `${mode} ${Object.entries(metrics)
-    .map(([metric, own]) => `${metric}:${own}`)
-    .sort()
-    .join(' ')}`;
+/** The modes a page's counts may be in besides `off`: the site's (first), then its metrics' own. */
+const modesOn = ({ mode, metrics }: Pick<SiteState, 'mode' | 'metrics'>) =>
+  [mode, ...Object.values(metrics)].filter((on): on is Exclude<SiteMode, 'off'> => on !== 'off');
 
 /**
  * The whole live layer of a page, by the settings: nothing for a site whose every metric is `off` (the
@@ -106,7 +96,7 @@ export function startLiveLayer(ctx: LiveDetectorContext, deps: LiveLayerDeps): L
   // The names site pickers show (components/labels.ts): an adapter's own; an added site by its host (its id).
   const siteName = (id: string) => deps.sites.adapters.find((adapter) => adapter.id === id)?.name ?? id;
   let detector: LiveDetector | undefined;
-  /** The modes the running detector was started with (`modesKey`). */
+  /** The modes the running detector was started with: the site's, then its metrics' own, as text. */
   let detectorModes: string | undefined;
   let recorder: ActivityRecorder | undefined;
   let health: HealthRecorder | undefined;
@@ -131,14 +121,11 @@ export function startLiveLayer(ctx: LiveDetectorContext, deps: LiveLayerDeps): L
   };
 
   const startDetector = (modes: Pick<SiteState, 'mode' | 'metrics'>) => {
-    const envs: Record<Exclude<SiteMode, 'off'>, PromptEnvironment> = {
-      reframe: { mode: 'reframe', send: deps.send, now: deps.now, siteName },
-      hide: { mode: 'hide', send: deps.send, now: deps.now, siteName },
-    };
+    const env = (mode: Exclude<SiteMode, 'off'>): PromptEnvironment => ({ mode, send: deps.send, now: deps.now, siteName });
     // A prompt let go of may serve the next count that comes (a hovercard's): only where every count is in the same mode.
-    const recyclable = modesOn(modes).size <= 1;
+    const recyclable = new Set(modesOn(modes)).size < 2;
     const activity = recorder;
-    detectorModes = modesKey(modes);
+    detectorModes = modes.mode + JSON.stringify(modes.metrics);
     const pageHealth = startHealth({
       ...deps.health,
       siteId,
@@ -160,12 +147,8 @@ export function startLiveLayer(ctx: LiveDetectorContext, deps: LiveLayerDeps): L
         // The prompt reports under the page's site id: for a page only the generic detector reads, its host
         // (the id the background accepts from that origin), while the host element keeps `data-site="generic"`.
         const forJournal = (d: Detection): Detection => (d.site === genericId ? { ...d, site: siteId } : d);
-        const controller = deps.mount(
-          host,
-          forJournal(detection),
-          envs[promptModeOf(modes, detection) === 'hide' ? 'hide' : 'reframe'],
-          look,
-        );
+        // A count whose metric is off gets no host (`prompts`), so its mode here is reframe or hide.
+        const controller = deps.mount(host, forJournal(detection), env(promptModeOf(modes, detection) as Exclude<SiteMode, 'off'>), look);
         return {
           update: (d) => controller.update(forJournal(d)),
           destroy: () => controller.destroy(),
@@ -225,7 +208,7 @@ export function startLiveLayer(ctx: LiveDetectorContext, deps: LiveLayerDeps): L
     clearTimeout(snoozeTimer);
     const { snoozedUntil } = settings;
     const on = modesOn(settings);
-    if (on.size === 0) {
+    if (on.length === 0) {
       stopDetector();
       recorder?.stop();
       recorder = undefined;
@@ -249,8 +232,8 @@ export function startLiveLayer(ctx: LiveDetectorContext, deps: LiveLayerDeps): L
       progress.state = 'snoozed';
       return;
     }
-    progress.state = settings.mode !== 'off' ? settings.mode : on.has('reframe') ? 'reframe' : 'hide';
-    if (detector && detectorModes === modesKey(settings)) return;
+    progress.state = on[0]!;
+    if (detector && detectorModes === settings.mode + JSON.stringify(settings.metrics)) return;
     // A mode changed (the site's or a metric's): prompts are mounted again, each with its metric's mode.
     stopDetector();
     startDetector(settings);

@@ -145,7 +145,7 @@ export function startLiveDetector(ctx: LiveDetectorContext, options: LiveDetecto
   const prompts = options.prompts;
   /** The counts of a pass that get prompts, and their hosts reconciled with them. */
   const show = (detections: Detection[], scope: 'page' | ReadonlySet<Node>, restore?: boolean) => {
-    const prompted = prompts ? detections.filter((detection) => prompts(detection)) : detections;
+    const prompted = prompts ? detections.filter(prompts) : detections;
     const changed = hosts.reconcile(prompted, scope, restore);
     if (prompted.length || changed.length) options.onDetected?.(prompted, changed);
   };
