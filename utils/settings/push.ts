@@ -1,8 +1,9 @@
 /**
- * The background tells open tabs when their site's mode, a mode of one of its metrics, or its snooze changed, so a page follows the Sites view
- * and "Not now" at once. Content scripts do not watch `storage.local` (they never read it): they are
- * sent a bare `settings/changed` (utils/messaging/client.ts) and ask for their own site's settings again
- * (`settings/site`), so no tab ever learns another site's.
+ * The background tells open tabs when their site's mode, a mode of one of its metrics, or its snooze
+ * changed, so a page follows the Sites view and "Not now" at once. Content scripts do not watch
+ * `storage.local` (they never read it): they are sent a bare `settings/changed`
+ * (utils/messaging/client.ts) and ask for their own site's settings again (`settings/site`), so no tab
+ * ever learns another site's.
  *
  * Which tabs: `tabs.query({url})` with the match patterns of the sites that changed. Filtering by URL needs
  * the `tabs` permission *or* host permission for the tab's URL (Chrome 50+, Firefox 86+); the extension

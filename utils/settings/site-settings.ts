@@ -1,7 +1,8 @@
 /**
- * The per-site settings — each site's mode, the modes of its metrics that differ from it, and its snooze — as stored in `browser.storage.local`: their keys,
- * how a stored value is repaired, and what they mean for one site. Same keys and values as the storage
- * items in utils/settings/items.ts (which re-exports all of this).
+ * The per-site settings — each site's mode, the modes its metrics were given of their own, and its snooze
+ * — as stored in `browser.storage.local`: their keys, how a stored value is repaired, and what they mean
+ * for one site. Same keys and values as the storage items in utils/settings/items.ts (which re-exports all
+ * of this).
  *
  * Only trusted contexts read them: the background and the extension's pages. Content scripts never read
  * `storage.local`; they ask the background for their own site's modes and snooze (`settings/site`,

@@ -139,7 +139,8 @@ const METRICS: readonly Metric[] = ['following', 'followers'];
  */
 export function hide(): HideSelectors {
   const hook = (id: string) =>
-    `[data-e2e="${id}"]:not([data-e2e="user-bio"] *, [data-e2e="video-desc"] *, [data-e2e="browse-video-desc"] *, [data-e2e^="comment-"] *)`;
+    `[data-e2e="${id}"]:not([data-e2e="user-bio"] *, [data-e2e="video-desc"] *, ` +
+    `[data-e2e="browse-video-desc"] *, [data-e2e^="comment-"] *)`;
   return { followers: hook('followers-count'), following: hook('following-count') };
 }
 
