@@ -1,6 +1,7 @@
 /**
  * Sites: how Running For behaves on each supported site (reframe the counts, hide the numbers, or stay
- * off), and the sites the user adds themselves — a Mastodon instance, a blog for the generic detector —
+ * off) and, under it, on each count the site shows (followers, stars…: the site's mode, or one of its
+ * own — hide followers, reframe following), and the sites the user adds themselves — a Mastodon instance, a blog for the generic detector —
  * each behind an optional host permission asked at the moment of adding. The background keeps the
  * run-time content script registrations in sync with what is saved here and with the browser's grants
  * (utils/settings/registrations.ts). An added site whose access the user withdrew in the browser's own settings
@@ -9,10 +10,20 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { normaliseOrigin, originPattern } from '@/utils/settings/registrations';
-import { extraOriginsItem, repairOrigins, repairSiteModes, siteModesItem, type SiteMode } from '@/utils/settings/items';
+import {
+  extraOriginsItem,
+  metricModesItem,
+  repairMetricModes,
+  repairOrigins,
+  repairSiteModes,
+  siteModesItem,
+  type MetricModes,
+  type SiteMode,
+} from '@/utils/settings/items';
 import { t, type MessageKey } from '@/utils/i18n/t';
-import { adapters } from '@/utils/sites';
-import type { SiteAdapter } from '@/utils/sites/types';
+import { metricName } from '@/utils/i18n/metrics';
+import { adapters, siteMetrics } from '@/utils/sites';
+import type { Metric, SiteAdapter } from '@/utils/sites/types';
 import { RefusalNotice } from './RefusalNotice';
 import { SiteHealthList, type SiteHealthListProps } from './SiteHealthList';
 
@@ -28,9 +39,30 @@ export function modeLabel(mode: SiteMode): string {
   return t(MODES.find((entry) => entry.mode === mode)!.label);
 }
 
+/**
+ * The choices of one count's row, in order: its site's mode (the default: no entry in the settings), then
+ * a mode of its own — the site's words, "Hide" short for "Hide numbers" as the row names the count.
+ */
+type MetricChoice = SiteMode | 'site';
+const METRIC_CHOICES: readonly { choice: Exclude<MetricChoice, 'site'>; label: MessageKey; hint: MessageKey }[] = [
+  { choice: 'reframe', label: 'sitesModeReframe', hint: 'sitesModeReframeHint' },
+  { choice: 'hide', label: 'sitesMetricModeHide', hint: 'sitesModeHideHint' },
+  { choice: 'off', label: 'sitesModeOff', hint: 'sitesModeOffHint' },
+];
+
+/** A count's choice as its radio button says it: "Same as site (Hide numbers)", "Reframe", "Hide", "Off". */
+export function metricChoiceLabel(choice: MetricChoice, siteMode: SiteMode): string {
+  return choice === 'site'
+    ? t('sitesMetricSameAsSite', modeLabel(siteMode))
+    : t(METRIC_CHOICES.find((entry) => entry.choice === choice)!.label);
+}
+
 export interface SitesStore {
   readModes: () => Promise<Record<string, SiteMode>>;
   writeModes: (modes: Record<string, SiteMode>) => Promise<void>;
+  /** Per site, the counts given a mode of their own (settings.metricModes). */
+  readMetricModes: () => Promise<Record<string, MetricModes>>;
+  writeMetricModes: (modes: Record<string, MetricModes>) => Promise<void>;
   readOrigins: () => Promise<string[]>;
   writeOrigins: (origins: string[]) => Promise<void>;
   /** Subscribe to changes made elsewhere (another tab); returns the unsubscribe function. */
@@ -49,13 +81,17 @@ export interface OriginPermissions {
 const settingsStore: SitesStore = {
   readModes: async () => repairSiteModes(await siteModesItem.getValue()),
   writeModes: (modes) => siteModesItem.setValue(modes),
+  readMetricModes: async () => repairMetricModes(await metricModesItem.getValue()),
+  writeMetricModes: (modes) => metricModesItem.setValue(modes),
   readOrigins: async () => repairOrigins(await extraOriginsItem.getValue()),
   writeOrigins: (origins) => extraOriginsItem.setValue(origins),
   watch: (onChange) => {
     const offModes = siteModesItem.watch(onChange);
+    const offMetricModes = metricModesItem.watch(onChange);
     const offOrigins = extraOriginsItem.watch(onChange);
     return () => {
       offModes();
+      offMetricModes();
       offOrigins();
     };
   },
@@ -89,6 +125,7 @@ const messageOf = (error: unknown) => (error instanceof Error && error.message ?
 
 export function SitesView({ store = settingsStore, permissions = browserPermissions, sites = adapters, health }: SitesViewProps) {
   const [modes, setModes] = useState<Record<string, SiteMode> | undefined>(undefined);
+  const [metricModes, setMetricModes] = useState<Record<string, MetricModes>>({});
   const [origins, setOrigins] = useState<string[] | undefined>(undefined);
   /** Whether the browser grants each added site now; a site not in it yet is shown as granted until read. */
   const [access, setAccess] = useState<Record<string, boolean>>({});
@@ -102,10 +139,11 @@ export function SitesView({ store = settingsStore, permissions = browserPermissi
   useEffect(() => {
     let live = true;
     const load = () => {
-      Promise.all([store.readModes(), store.readOrigins()]).then(
-        ([savedModes, savedOrigins]) => {
+      Promise.all([store.readModes(), store.readMetricModes(), store.readOrigins()]).then(
+        ([savedModes, savedMetricModes, savedOrigins]) => {
           if (!live) return;
           setModes(savedModes);
+          setMetricModes(savedMetricModes);
           setOrigins(savedOrigins);
         },
         (error: unknown) => live && setProblem({ title: t('sitesReadFailed'), detail: messageOf(error) }),
@@ -153,6 +191,24 @@ export function SitesView({ store = settingsStore, permissions = browserPermissi
     try {
       await store.writeModes(next);
       setStatus(t('sitesModeSaved', [site.name, modeLabel(mode)]));
+    } catch (error) {
+      setProblem({ title: t('sitesModeSaveFailed', site.name), detail: messageOf(error) });
+    }
+  };
+
+  /** One count's mode: its own, or its site's again ('site': its entry goes). */
+  const chooseMetricMode = async (site: SiteAdapter, metric: Metric, choice: MetricChoice) => {
+    setProblem(null);
+    const own: MetricModes = { ...metricModes[site.id] };
+    if (choice === 'site') delete own[metric];
+    else own[metric] = choice;
+    const next = { ...metricModes };
+    if (Object.keys(own).length > 0) next[site.id] = own;
+    else delete next[site.id];
+    setMetricModes(next);
+    try {
+      await store.writeMetricModes(next);
+      setStatus(t('sitesMetricModeSaved', [site.name, metricName(metric), metricChoiceLabel(choice, modes?.[site.id] ?? 'reframe')]));
     } catch (error) {
       setProblem({ title: t('sitesModeSaveFailed', site.name), detail: messageOf(error) });
     }
@@ -268,32 +324,50 @@ export function SitesView({ store = settingsStore, permissions = browserPermissi
       {modes === undefined ? (
         <p class="muted">{t('sitesLoading')}</p>
       ) : (
-        <ul class="site-modes">
-          {sites.map((site) => {
-            const current = modes[site.id] ?? 'reframe';
-            return (
-              <li key={site.id} class="site-mode">
-                <fieldset>
-                  <legend>{site.name}</legend>
-                  <div class="mode-choices">
-                    {MODES.map(({ mode, label, hint }) => (
-                      <label key={mode} class="mode-choice" title={t(hint)}>
-                        <input
-                          type="radio"
-                          name={`mode-${site.id}`}
-                          value={mode}
-                          checked={current === mode}
-                          onChange={() => void chooseMode(site, mode)}
+        <>
+          <p class="muted">{t('sitesMetricModesExplanation')}</p>
+          <ul class="site-modes">
+            {sites.map((site) => {
+              const current = modes[site.id] ?? 'reframe';
+              const metrics = siteMetrics(site.id);
+              return (
+                <li key={site.id} class="site-mode">
+                  <fieldset>
+                    <legend>{site.name}</legend>
+                    <div class="mode-choices">
+                      {MODES.map(({ mode, label, hint }) => (
+                        <label key={mode} class="mode-choice" title={t(hint)}>
+                          <input
+                            type="radio"
+                            name={`mode-${site.id}`}
+                            value={mode}
+                            checked={current === mode}
+                            onChange={() => void chooseMode(site, mode)}
+                          />
+                          {t(label)}
+                        </label>
+                      ))}
+                    </div>
+                  </fieldset>
+                  {metrics.length > 0 ? (
+                    <div class="metric-modes" data-testid="metric-modes" data-site={site.id}>
+                      {metrics.map((metric) => (
+                        <MetricModeRow
+                          key={metric}
+                          site={site}
+                          metric={metric}
+                          siteMode={current}
+                          own={metricModes[site.id]?.[metric]}
+                          choose={(choice) => void chooseMetricMode(site, metric, choice)}
                         />
-                        {t(label)}
-                      </label>
-                    ))}
-                  </div>
-                </fieldset>
-              </li>
-            );
-          })}
-        </ul>
+                      ))}
+                    </div>
+                  ) : null}
+                </li>
+              );
+            })}
+          </ul>
+        </>
       )}
 
       {health ? <SiteHealthList {...health} sites={sites} announce={announce} fail={fail} /> : null}
@@ -356,5 +430,49 @@ export function SitesView({ store = settingsStore, permissions = browserPermissi
         </ul>
       )}
     </section>
+  );
+}
+
+interface MetricModeRowProps {
+  site: SiteAdapter;
+  metric: Metric;
+  /** The site's mode now: what "Same as site" means. */
+  siteMode: SiteMode;
+  /** The count's own mode, when it has one. */
+  own: SiteMode | undefined;
+  choose: (choice: MetricChoice) => void;
+}
+
+/**
+ * One count of a site and its mode: "Same as site (…)" — checked while the count has no mode of its own,
+ * and saying what it inherits — or Reframe, Hide, Off. A radio group (arrow keys move within it), named
+ * "followers on X" for screen readers; the row shows the count's name.
+ */
+function MetricModeRow({ site, metric, siteMode, own, choose }: MetricModeRowProps) {
+  const name = `metric-${site.id}-${metric}`;
+  const choices: readonly { choice: MetricChoice; hint: MessageKey }[] = [
+    { choice: 'site', hint: MODES.find((entry) => entry.mode === siteMode)!.hint },
+    ...METRIC_CHOICES,
+  ];
+  const checked: MetricChoice = own ?? 'site';
+  return (
+    <div
+      class={`metric-mode${own === undefined ? ' inherits' : ''}`}
+      role="radiogroup"
+      aria-label={t('sitesMetricModeGroup', [metricName(metric), site.name])}
+      data-metric={metric}
+    >
+      <span class="metric-name" aria-hidden="true">
+        {metricName(metric)}
+      </span>
+      <div class="mode-choices">
+        {choices.map(({ choice, hint }) => (
+          <label key={choice} class={`mode-choice${choice === 'site' ? ' same-as-site' : ''}`} title={t(hint)}>
+            <input type="radio" name={name} value={choice} checked={checked === choice} onChange={() => choose(choice)} />
+            {metricChoiceLabel(choice, siteMode)}
+          </label>
+        ))}
+      </div>
+    </div>
   );
 }
