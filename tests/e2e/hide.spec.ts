@@ -5,9 +5,9 @@
  * every site's hide selectors, one stylesheet per metric, in Chromium's own selector engine against the
  * unit tests' (linkedom). Per-metric modes (one metric hidden, another reframed, one off) are in metric-modes.spec.ts.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Page, Worker } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { parseHTML } from 'linkedom';
 import { splitSelectorList } from '../../utils/settings/hide-css';
 import { detect } from '../../utils/detection/detect';
@@ -15,75 +15,12 @@ import { adapters, HIDE, siteMetrics } from '../../utils/sites';
 import { fixtureCases, parseWith, realCases } from '../unit/fixture-dom';
 import { COPIES } from '../unit/hide-copies';
 import { EXTENSION_DIR, expect, test } from './extension';
-
-const SHOTS = '/tmp/hide-shots';
-
-async function backgroundWorker(context: BrowserContext): Promise<Worker> {
-  return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-}
-
-async function registeredIds(worker: Worker): Promise<string[]> {
-  return worker.evaluate(async () => {
-    // The service worker's own `chrome` (this file is typed for Node, not for extensions).
-    const { scripting } = (globalThis as unknown as { chrome: { scripting: { getRegisteredContentScripts(): Promise<{ id: string }[]> } } })
-      .chrome;
-    return (await scripting.getRegisteredContentScripts()).map((script) => script.id).sort();
-  });
-}
+import { backgroundWorker, loadAndShoot, recordVisibilityAtDomContentLoaded, registeredIds } from './hide-paint';
 
 async function chooseMode(page: Page, site: string, mode: 'Reframe' | 'Hide numbers' | 'Off') {
   const group = page.getByRole('group', { name: site, exact: true });
   await group.getByRole('radio', { name: mode }).check();
   await expect(group.getByRole('radio', { name: mode })).toBeChecked();
-}
-
-/**
- * At DOMContentLoaded (before the content script, which runs at document_idle), record the computed
- * visibility of the elements `numbers` and `labels` select. Runs in the page before any of its scripts.
- */
-async function recordVisibilityAtDomContentLoaded(page: Page, numbers: string, labels: string) {
-  await page.addInitScript(
-    ([numberSelector, labelSelector]) => {
-      document.addEventListener('DOMContentLoaded', () => {
-        const read = (selector: string) =>
-          Array.from(document.querySelectorAll(selector), (el) => [el.textContent?.trim(), getComputedStyle(el).visibility]);
-        (window as unknown as { hideCheck: unknown }).hideCheck = {
-          numbers: read(numberSelector),
-          labels: read(labelSelector),
-          prompts: document.querySelectorAll('running-for-prompt').length,
-        };
-      });
-    },
-    [numbers, labels] as const,
-  );
-}
-
-interface HideCheck {
-  numbers: [string, string][];
-  labels: [string, string][];
-  prompts: number;
-}
-
-/**
- * Load `url` and, at DOMContentLoaded, screenshot the box of each number: once as the page paints it,
- * once with the numbers forcibly hidden. Identical pixels mean nothing of the number was painted.
- */
-async function loadAndShoot(page: Page, url: string, numbers: string, name: string) {
-  await page.goto(url, { waitUntil: 'domcontentloaded' });
-  mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: join(SHOTS, `${name}.png`) });
-  const boxes = await page.locator(numbers).evaluateAll((els) =>
-    els.map((el) => {
-      const rect = el.getBoundingClientRect();
-      return { x: rect.x, y: rect.y, width: Math.max(1, rect.width), height: Math.max(1, rect.height) };
-    }),
-  );
-  const painted = await Promise.all(boxes.map((clip) => page.screenshot({ clip })));
-  const style = await page.addStyleTag({ content: `${numbers} { visibility: hidden !important; }` });
-  const blank = await Promise.all(boxes.map((clip) => page.screenshot({ clip })));
-  await style.evaluate((el) => (el as Element).remove());
-  const check = (await page.evaluate(() => (window as unknown as { hideCheck: unknown }).hideCheck)) as HideCheck;
-  return { check, numbersPainted: painted.map((shot, i) => !shot.equals(blank[i]!)) };
 }
 
 const X_NUMBERS = 'a[href="/jane/following"] > span:first-child, a[href="/jane/verified_followers"] > span:first-child';

@@ -35,14 +35,31 @@ async function countPushes(evaluate: (expression: string) => Promise<unknown>): 
   return async () => (await evaluate('globalThis.__rfPushes')) as number;
 }
 
-test('a content script is told its own site’s mode and snooze, and nothing of any other site', async ({
+test('a content script is told its own site’s modes and snooze, and nothing of any other site', async ({
   context,
   extensionId,
   serveFixture,
 }) => {
   const x = await openSite(context, serveFixture, 'https://x.com/jane', 'x', 'profile-other.html');
   const evaluate = await inContentScript(context, x, extensionId);
-  expect(await evaluate(send({ type: 'settings/site', siteId: 'x' }))).toEqual({ ok: true, mode: 'reframe', snoozedUntil: null });
+  expect(await evaluate(send({ type: 'settings/site', siteId: 'x' }))).toEqual({
+    ok: true,
+    mode: 'reframe',
+    metrics: {},
+    snoozedUntil: null,
+  });
+  // Its metrics' own modes too, and only its own site's.
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  await worker.evaluate(async () => {
+    const { storage } = (globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }).chrome;
+    await storage.local.set({ 'settings.metricModes': { x: { followers: 'hide' }, linkedin: { connections: 'off' } } });
+  });
+  expect(await evaluate(send({ type: 'settings/site', siteId: 'x' }))).toEqual({
+    ok: true,
+    mode: 'reframe',
+    metrics: { followers: 'hide' },
+    snoozedUntil: null,
+  });
   expect(await evaluate(send({ type: 'settings/site', siteId: 'linkedin' }))).toEqual({
     ok: false,
     error: 'Refused: a page on x cannot report for site "linkedin".',
@@ -137,7 +154,12 @@ test('a content script’s world can neither read nor write storage.local (Chrom
     ).chrome.storage.local.get(null),
   );
   expect(stored).toMatchObject({ 'settings.extraOrigins': ['https://mastodon.social'], 'settings.siteModes': { linkedin: 'off' } });
-  expect(await evaluate(send({ type: 'settings/site', siteId: 'x' }))).toEqual({ ok: true, mode: 'reframe', snoozedUntil: null });
+  expect(await evaluate(send({ type: 'settings/site', siteId: 'x' }))).toEqual({
+    ok: true,
+    mode: 'reframe',
+    metrics: {},
+    snoozedUntil: null,
+  });
   await expect(x.locator('running-for-prompt')).toHaveCount(2);
 });
 

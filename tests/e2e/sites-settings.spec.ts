@@ -8,6 +8,7 @@
  * that follow it are in permissions.spec.ts.
  */
 import type { BrowserContext, Page, Worker } from '@playwright/test';
+import { adapters, siteMetrics } from '../../utils/sites';
 import { expect, test } from './extension';
 
 async function backgroundWorker(context: BrowserContext): Promise<Worker> {
@@ -189,7 +190,8 @@ test('each mode is a small round radio beside its label, at any width (a wrapped
   for (const width of [1280, 900, 360]) {
     await page.setViewportSize({ width, height: 800 });
     const radios = page.getByRole('radio');
-    await expect(radios).toHaveCount(13 * 3);
+    // Each site's three modes, and four choices per count it shows (Same as site, Reframe, Hide, Off).
+    await expect(radios).toHaveCount(13 * 3 + adapters.reduce((sum, site) => sum + siteMetrics(site.id).length * 4, 0));
     const boxes = await radios.evaluateAll((inputs) => inputs.map((input) => input.getBoundingClientRect().toJSON() as DOMRect));
     for (const box of boxes) {
       expect(box.width, `at ${width} px`).toBeLessThanOrEqual(20);
