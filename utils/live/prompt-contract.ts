@@ -8,8 +8,10 @@ import type { Detection } from '@/utils/sites/types';
 
 export interface PromptEnvironment {
   /**
-   * The site's mode (settings.siteModes): in `hide` mode the page's number is hidden by CSS injected at
-   * document_start, and the chip offers to show it on purpose (inside the prompt, never by restyling the site).
+   * The count's mode: its metric's own (settings.metricModes), else its site's (settings.siteModes). In `hide`
+   * mode the page's number is hidden by CSS injected at document_start (the metric's stylesheet), and the chip
+   * offers to show it on purpose (inside the prompt, never by restyling the site). A count in `off` mode gets
+   * no prompt (utils/live/layer.ts).
    */
   mode: 'reframe' | 'hide';
   /** The background message API (utils/messaging/client.ts); tests pass a fake. */
