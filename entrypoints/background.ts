@@ -9,6 +9,7 @@ import { startBrowserRegistrationSync } from '@/utils/settings/registrations';
 import { startBrowserSettingsPush } from '@/utils/settings/push';
 import { restrictToTrustedContexts } from '@/utils/settings/storage-access';
 import { startWeeklyReminder } from '@/utils/week/reminder';
+import { welcomeOnInstall } from '@/components/welcome/open';
 
 // The background owns every write content scripts ask for: it validates each message and its sender
 // (utils/messaging/background.ts) and opens the journal on first use.
@@ -21,6 +22,10 @@ export default defineBackground({
       if (!result.restricted) console.info('Running For: storage.local stays open to content scripts in this browser:', result.reason);
     });
     startWeeklyReminder();
+    // The first-run page, once: on the first install, never on an update (components/welcome/open.ts).
+    browser.runtime.onInstalled.addListener((details) => {
+      welcomeOnInstall(details).catch((error: unknown) => console.warn('Running For: the first-run page did not open', error));
+    });
     const handle = createMessageHandler({
       journal: lazyJournal(),
       extensionId: browser.runtime.id,
