@@ -167,7 +167,8 @@ test('the check sees a clipped label and a line off the page (a control: it can 
   await page.setViewportSize({ width: 360, height: 900 });
   await page.goto(`chrome-extension://${extensionId}/popup.html`);
   await expect.poll(() => page.evaluate(() => document.body.innerText.includes('['))).toBe(true);
-  await page.addStyleTag({ content: 'button { width: 40px; white-space: nowrap; overflow: hidden; } h1, h2, p, label { white-space: nowrap; }' });
+  const clipping = 'button { width: 40px; white-space: nowrap; overflow: hidden; }';
+  await page.addStyleTag({ content: `${clipping} h1, h2, p, label { white-space: nowrap; }` });
   const found = (await overflows(page)).map((problem) => problem.what);
   expect(found).toContain('clipped sideways');
   expect(found).toContain('runs off the page');

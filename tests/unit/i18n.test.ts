@@ -82,7 +82,7 @@ describe('plural forms by the language', () => {
     expect(amount('followers', 2, '2')).not.toMatch(/d’|d'/);
   });
 
-  it('a locale without its own message for a category falls back to _other; a browser in an unshipped language reads English plurals', () => {
+  it('a missing category falls back to _other; a browser in a language not shipped reads English plurals', () => {
     // Polish has "few"; the browser gives English messages, whose rules have none.
     useLocale('en', 'pl-PL');
     expect(messagesLocale()).toBe('en');
