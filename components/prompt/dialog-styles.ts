@@ -40,13 +40,15 @@ export const DIALOG_CSS =
   `0.04em; text-transform: uppercase; color: var(--muted); }
 .aim-text { display: block; }
 .aim-text.empty { color: var(--muted); }
+.plan { display: block; margin-top: 4px; font-size: 13px; line-height: 19px; }
+.set-aim { display: block; margin-top: 8px; }
 .week { display: block; margin-top: 4px; font-size: 13px; color: var(--muted); }
 .week strong { color: var(--text); font-weight: 600; }
 .reveal { margin: 0 0 12px; }
 .shown { margin: 0 0 12px; font-size: 20px; line-height: 26px; font-weight: 600; }
 .answers { display: flex; flex-wrap: wrap; gap: 6px; }
 .answers[hidden], .form[hidden], .snooze[hidden], .done-row[hidden], .alert[hidden], .shown[hidden], ` +
-  `.reveal[hidden], .week[hidden], .sub[hidden] { display: none; }
+  `.reveal[hidden], .week[hidden], .sub[hidden], .plan[hidden], .set-aim[hidden] { display: none; }
 .btn {
   min-height: 32px;
   padding: 5px 11px;

@@ -31,9 +31,16 @@ const KINDS = Object.keys(KIND_KEYS) as OutcomeKind[];
 const TITLE_MAX = 200;
 
 /** What the dialog needs from where it runs (the prompt page: the journal, the settings, its chip). */
+/** What the dialog shows of the aim: its words (or null: none set), its if-then plan, this week's outcome count. */
+export interface LoadedAim {
+  aim: string | null;
+  plan?: string;
+  weekOutcomes: number;
+}
+
 export interface DialogEnvironment {
-  /** The current aim's words (or null: none set) and how many outcomes were logged this week. */
-  loadAim(): Promise<{ aim: string | null; weekOutcomes: number }>;
+  /** The current aim's words (or null: none set), its plan when it has one, and how many outcomes were logged this week. */
+  loadAim(): Promise<LoadedAim>;
   /** Store an answer about `count`; an "outcome" answer comes with its outcome. Rejects with a sentence to show. */
   answer(
     count: PromptCount,
@@ -42,6 +49,8 @@ export interface DialogEnvironment {
   ): Promise<void>;
   /** Keep the site quiet until `until` (settings). */
   snooze(siteId: string, until: Date): Promise<void>;
+  /** Open the page that asks what the user is running for (components/welcome/), from "Set your aim". Rejects when it cannot. */
+  openAimPage(): Promise<void>;
   /** The user is done: hide the dialog (and put the focus back on the chip). */
   close(returnFocus: boolean): void;
   /** The dialog needs this height now (its content changed). */
@@ -110,8 +119,19 @@ export function createDialog(doc: Document, mount: HTMLElement, env: DialogEnvir
   const heading = el('h2', { className: 'heading', attrs: { id: 'rf-heading' } });
   const sub = el('p', { className: 'sub' });
   const aimText = el('span', { className: 'aim-text empty', text: t('aimLoading') });
+  const planText = el('span', { className: 'plan', attrs: { hidden: '' } });
+  // No aim: the page that asks for one is a button away (it opens in a new tab; the dialog stays).
+  const setAimButton = button(t('setAim'), 'btn set-aim', { hidden: '' });
   const week = el('span', { className: 'week', attrs: { hidden: '' } });
-  const aimBox = el('div', { className: 'aim' }, el('span', { className: 'aim-label', text: t('aimLabel') }), aimText, week);
+  const aimBox = el(
+    'div',
+    { className: 'aim' },
+    el('span', { className: 'aim-label', text: t('aimLabel') }),
+    aimText,
+    planText,
+    setAimButton,
+    week,
+  );
 
   const revealButton = button(t('showNumber'), 'btn reveal');
   const shown = el('p', { className: 'shown', attrs: { hidden: '', tabindex: '-1' } });
@@ -280,10 +300,16 @@ export function createDialog(doc: Document, mount: HTMLElement, env: DialogEnvir
     return promise;
   }
 
+  /** Whether the aim shown is "none": the page may come back from the tab that sets it (see `onVisible`). */
+  let aimMissing = false;
+
   async function loadAim(forOpening: number): Promise<void> {
     aimText.textContent = t('aimLoading');
     aimText.classList.add('empty');
-    let loaded: { aim: string | null; weekOutcomes: number };
+    planText.hidden = true;
+    setAimButton.hidden = true;
+    aimMissing = false;
+    let loaded: LoadedAim;
     try {
       loaded = await track(env.loadAim());
     } catch (error) {
@@ -295,9 +321,27 @@ export function createDialog(doc: Document, mount: HTMLElement, env: DialogEnvir
     if (destroyed || forOpening !== generation) return;
     aimText.textContent = loaded.aim ?? t('noAim');
     aimText.classList.toggle('empty', !loaded.aim);
+    aimMissing = !loaded.aim;
+    setAimButton.hidden = !aimMissing;
+    planText.textContent = loaded.aim && loaded.plan ? t('promptPlan', loaded.plan) : '';
+    planText.hidden = planText.textContent === '';
     weekOutcomes = loaded.weekOutcomes;
     renderWeek();
     place();
+  }
+
+  async function openAimPage(): Promise<void> {
+    showError('');
+    try {
+      await track(env.openAimPage());
+    } catch {
+      if (!destroyed) showError(t('aimPageFailed'));
+    }
+  }
+
+  /** Back from the tab where the aim was set: an open dialog that said "no aim" reads it again. */
+  function onVisible(): void {
+    if (opened && !destroyed && aimMissing && doc.visibilityState === 'visible') void loadAim(generation);
   }
 
   function setBusy(value: boolean): void {
@@ -426,6 +470,8 @@ export function createDialog(doc: Document, mount: HTMLElement, env: DialogEnvir
 
   // ── Wiring ───────────────────────────────────────────────────────────────────────────────────
   doc.addEventListener('keydown', onKeydown);
+  doc.addEventListener('visibilitychange', onVisible);
+  setAimButton.addEventListener('click', () => void openAimPage());
   closeButton.addEventListener('click', () => close(true));
   doneClose.addEventListener('click', () => close(true));
   logButton.addEventListener('click', () => {
@@ -476,6 +522,7 @@ export function createDialog(doc: Document, mount: HTMLElement, env: DialogEnvir
       opened = false;
       resizes?.disconnect();
       doc.removeEventListener('keydown', onKeydown);
+      doc.removeEventListener('visibilitychange', onVisible);
       dialog.remove();
     },
     async settled() {

@@ -3,7 +3,8 @@
  * render the dialog, and tell the chip (over the private channel it sends, protocol.ts) only "ready", the
  * height and "close". The aim and the answers go
  * through the background (utils/messaging/prompt-protocol.ts): framed in a site's page, this page cannot open
- * the journal itself. "Not now" writes the snooze to the settings, which extension pages may. Globals are
+ * the journal itself. "Not now" writes the snooze to the settings, which extension pages may, and "Set your
+ * aim" opens the first-run page in a new tab (components/welcome/open.ts). Globals are
  * parameters with defaults, so tests drive it in a plain document.
  */
 import { browser } from 'wxt/browser';
@@ -11,6 +12,7 @@ import type { PromptMessage, PromptReplies } from '@/utils/messaging/prompt-prot
 import type { Refusal } from '@/utils/messaging/refusal';
 import { t } from '@/utils/i18n/t';
 import { snoozeSite } from '@/utils/settings/site-settings';
+import { openWelcomePage } from '../welcome/open';
 import { createDialog, type DialogEnvironment, type DialogView } from './dialog';
 import { dialogPageSheet } from './dialog-styles';
 import { decodeSetup, isConnect, readToFrame, type FromFrame } from './protocol';
@@ -27,6 +29,8 @@ export interface PromptPageDeps {
   /** The background (utils/messaging/background.ts); tests pass the handler itself. */
   ask?: Ask;
   snooze?: (siteId: string, until: Date) => Promise<void>;
+  /** Open the first-run page, which asks for the aim (a new tab: extension pages have the tabs API, framed ones too). */
+  openAimPage?: () => Promise<void>;
   now?: () => Date;
 }
 
@@ -64,7 +68,7 @@ export function startPromptPage(deps: PromptPageDeps = {}): DialogView | undefin
       const reply = await ask({ type: 'prompt/aim' });
       if (!reply.ok) throw new Error(reply.error);
       performance.mark(AIM_MARK);
-      return { aim: reply.aim, weekOutcomes: reply.weekOutcomes };
+      return { aim: reply.aim, ...(reply.plan ? { plan: reply.plan } : {}), weekOutcomes: reply.weekOutcomes };
     },
     async answer(count, answer, outcome) {
       const reply = await ask({
@@ -74,6 +78,7 @@ export function startPromptPage(deps: PromptPageDeps = {}): DialogView | undefin
       if (!reply.ok) throw new Error(reply.error);
     },
     snooze: deps.snooze ?? ((siteId, until) => snoozeSite(siteId, until)),
+    openAimPage: deps.openAimPage ?? (() => openWelcomePage()),
     close: (returnFocus) => tell({ rf: 'close', returnFocus }),
     resized: (height) => tell({ rf: 'size', height }),
     now,

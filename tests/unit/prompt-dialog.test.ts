@@ -6,7 +6,7 @@
  * page gives it (the background's answers, the settings, the chip's frame).
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createDialog, SNOOZES, type DialogEnvironment, type DialogView } from '../../components/prompt/dialog';
+import { createDialog, SNOOZES, type DialogEnvironment, type DialogView, type LoadedAim } from '../../components/prompt/dialog';
 import { countOf, type PromptCount } from '../../components/prompt/protocol';
 import { chooseQuestion } from '../../components/prompt/questions';
 import { OUTCOME_KINDS, type OutcomeKind } from '../../utils/journal/records';
@@ -27,8 +27,12 @@ interface Fake {
   closes: boolean[];
   heights: number[];
   aimLoads: number;
+  /** Times "Set your aim" asked for the first-run page. */
+  aimPages: number;
   /** The next aim answer: the words, or a sentence to fail with. */
-  aim: { aim: string | null; weekOutcomes: number } | { error: string };
+  aim: LoadedAim | { error: string };
+  /** Opening the first-run page fails. */
+  aimPageFails?: boolean;
   /** A sentence the next answers fail with, or nothing. */
   answerError?: string;
 }
@@ -40,6 +44,7 @@ function fakeEnv(): Fake {
     closes: [],
     heights: [],
     aimLoads: 0,
+    aimPages: 0,
     aim: { aim: 'Three new clients by March', weekOutcomes: 2 },
     env: undefined as unknown as DialogEnvironment,
   };
@@ -56,6 +61,10 @@ function fakeEnv(): Fake {
     snooze: vi.fn(async (siteId: string, until: Date) => {
       fake.snoozes.push([siteId, until]);
     }),
+    openAimPage: async () => {
+      if (fake.aimPageFails) throw new Error('No tabs here');
+      fake.aimPages += 1;
+    },
     close: (returnFocus) => fake.closes.push(returnFocus),
     resized: (height) => fake.heights.push(height),
     now: () => NOW,
@@ -135,9 +144,67 @@ describe('the dialog', () => {
     expect(fake.heights.length).toBeGreaterThan(0);
   });
 
-  it('says where to set an aim when there is none', async () => {
+  it('with no aim, says so and offers "Set your aim", which opens the first-run page; the dialog stays', async () => {
     await openPrompt({}, 'reframe', (f) => (f.aim = { aim: null, weekOutcomes: 0 }));
     expect(q(parts, '.aim-text').textContent).toBe('No aim yet.');
+    expect(visible(q(parts, '.plan'))).toBe(false);
+    const setAim = buttonNamed(parts, 'Set your aim');
+    expect(visible(setAim)).toBe(true);
+    setAim.click();
+    await parts.settled();
+    expect(fake.aimPages).toBe(1);
+    expect(parts.isOpen()).toBe(true);
+    expect(visible(q(parts, '.alert'))).toBe(false);
+  });
+
+  it('"Set your aim" is a native button in the dialog\'s Tab round (Enter and Space press it)', async () => {
+    await openPrompt({}, 'reframe', (f) => (f.aim = { aim: null, weekOutcomes: 0 }));
+    const setAim = buttonNamed(parts, 'Set your aim');
+    expect(setAim.getAttribute('type')).toBe('button');
+    expect(setAim.tabIndex).toBe(0);
+    expect(setAim.disabled).toBe(false);
+    // Under the words it is about, right before the answers in the Tab order.
+    const order = Array.from(parts.dialog.querySelectorAll('button')).filter(visible);
+    expect(order.indexOf(setAim)).toBe(order.indexOf(buttonNamed(parts, 'Log an outcome')) - 1);
+  });
+
+  it('says so when the first-run page cannot be opened', async () => {
+    await openPrompt({}, 'reframe', (f) => {
+      f.aim = { aim: null, weekOutcomes: 0 };
+      f.aimPageFails = true;
+    });
+    buttonNamed(parts, 'Set your aim').click();
+    await parts.settled();
+    expect(alertText(parts)).toBe("The page could not be opened. Open Running For from the browser's toolbar to set your aim.");
+  });
+
+  it('back from the tab where the aim was set, reads the aim again and shows it with its plan', async () => {
+    await openPrompt({}, 'reframe', (f) => (f.aim = { aim: null, weekOutcomes: 0 }));
+    buttonNamed(parts, 'Set your aim').click();
+    await parts.settled();
+    fake.aim = { aim: 'Three new clients by March', plan: 'write to one person who could become a client', weekOutcomes: 0 };
+    document.dispatchEvent(new Event('visibilitychange'));
+    await parts.settled();
+    expect(fake.aimLoads).toBe(2);
+    expect(q(parts, '.aim-text').textContent).toBe('Three new clients by March');
+    expect(q(parts, '.plan').textContent).toBe('Your plan: write to one person who could become a client');
+    expect(visible(q(parts, '.plan'))).toBe(true);
+    expect(visible(buttonNamed(parts, 'Set your aim'))).toBe(false);
+    // With an aim shown, coming back reads nothing again.
+    document.dispatchEvent(new Event('visibilitychange'));
+    await parts.settled();
+    expect(fake.aimLoads).toBe(2);
+  });
+
+  it('shows the plan under the aim, and no "Set your aim"', async () => {
+    await openPrompt(
+      {},
+      'reframe',
+      (f) => (f.aim = { aim: 'Three new clients by March', plan: 'close the tab and call Ana', weekOutcomes: 0 }),
+    );
+    expect(q(parts, '.plan').textContent).toBe('Your plan: close the tab and call Ana');
+    expect(visible(q(parts, '.plan'))).toBe(true);
+    expect(visible(buttonNamed(parts, 'Set your aim'))).toBe(false);
   });
 
   it('shows a refused aim request in the alert', async () => {

@@ -111,6 +111,23 @@ describe('starting', () => {
     expect(document.querySelector('button')).toBeNull();
   });
 
+  it("shows the aim's plan from the background's answer", async () => {
+    replies['prompt/aim'] = { ok: true, aim: 'Three new clients by March', plan: 'write to one client', weekOutcomes: 2 };
+    start();
+    await vi.waitFor(() => expect(text()).toContain('Your plan: write to one client'));
+  });
+
+  it('with no aim, "Set your aim" opens the first-run page in a new tab (the tabs API, which this framed page has)', async () => {
+    replies['prompt/aim'] = { ok: true, aim: null, weekOutcomes: 0 };
+    const created = vi.spyOn(fakeBrowser.tabs, 'create');
+    start();
+    await vi.waitFor(() => expect(text()).toContain('No aim yet.'));
+    buttonNamed('Set your aim').click();
+    await view!.settled();
+    expect(created).toHaveBeenCalledWith({ url: fakeBrowser.runtime.getURL('/welcome.html'), active: true });
+    expect(created).toHaveBeenCalledTimes(1);
+  });
+
   it('says the background did not answer when the extension is gone', async () => {
     vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockRejectedValue(new Error('Extension context invalidated.'));
     history.replaceState(null, '', `/prompt.html#${encodeSetup(SETUP)}`);
