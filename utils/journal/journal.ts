@@ -44,6 +44,7 @@ import {
   type Snapshot,
 } from './records';
 import { METRICS, type Layer } from '../sites/types';
+import { t } from '../i18n/t';
 
 export interface JournalOptions extends OpenOptions {
   /** The clock (tests pin it). */
@@ -240,7 +241,7 @@ export class Journal {
       const tx = db.transaction('aims', 'readwrite');
       return allOrNothing(tx, async () => {
         const existing = await tx.store.get(aimId);
-        if (!existing) throw new JournalError('invalid', 'That aim no longer exists.');
+        if (!existing) throw new JournalError('invalid', t('errorAimGone'));
         const changed: Aim = { ...existing };
         delete changed.plan;
         const next = check(AimSchema, words ? { ...changed, plan: words } : changed, 'Aim');
@@ -289,7 +290,7 @@ export class Journal {
     return this.run(async (db) => {
       const tx = db.transaction('outcomes', 'readwrite');
       const existing = await tx.store.get(id);
-      if (!existing) throw new JournalError('invalid', 'That outcome no longer exists.');
+      if (!existing) throw new JournalError('invalid', t('errorOutcomeGone'));
       const next = check(
         OutcomeSchema,
         { ...existing, ...patch, title: (patch.title ?? existing.title).trim(), note: (patch.note ?? existing.note).trim() },
