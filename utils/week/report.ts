@@ -4,7 +4,7 @@
  * download say the same thing.
  */
 import { formatList, t, plural, uiLanguage } from '../i18n/t';
-import { localDay, type Aim, type OutcomeKind } from '../journal/records';
+import { localDay, OUTCOME_KINDS, type Aim, type OutcomeKind } from '../journal/records';
 import { amount, metricName } from '../i18n/metrics';
 import { AUDIENCE_METRICS, type MetricChange, type WeekSummary } from './summary';
 
@@ -119,7 +119,8 @@ export function verdict(
 
 function kindList(byKind: Partial<Record<OutcomeKind, number>>, names: ReportNames): string {
   const parts = Object.entries(byKind)
-    .sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0))
+    // The most first; a tie in the kinds' order, not in the order the records happened to be read.
+    .sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0) || OUTCOME_KINDS.indexOf(a[0] as OutcomeKind) - OUTCOME_KINDS.indexOf(b[0] as OutcomeKind))
     .map(([kind, count]) => t('kindCount', [names.kind(kind as OutcomeKind), number(count ?? 0, names.locale)]));
   return joinWords(parts);
 }
