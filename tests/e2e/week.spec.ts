@@ -97,7 +97,7 @@ test('the week’s figures and its Markdown match the hand-computed answers', as
   ]);
   expect(download.suggestedFilename()).toBe('running-for-week-2026-11-23.md');
   const markdown = readFileSync(await download.path(), 'utf8');
-  expect(markdown).toContain('- Audience change: ≈+554 followers, subscribers, connections and friends');
+  expect(markdown).toContain('- Audience change: ≈+554 across followers, subscribers, connections, and friends');
   expect(markdown).toContain('  - X followers: 1,010 → 1,055 (+45)');
   expect(markdown).toContain('  - LinkedIn connections: ≈500 → ≈512 (+12) (first seen this week)');
   expect(markdown).toContain('  - Facebook friends: 250 → 247 (−3)');
@@ -108,7 +108,7 @@ test('the week’s figures and its Markdown match the hand-computed answers', as
   expect(markdown).toContain('  - 2026-11-29 — Sold a brand template (Sale, via LinkedIn)');
   expect(markdown).not.toContain('Last thing of the week before');
   expect(markdown).not.toContain('First thing of the week after');
-  expect(markdown).toContain('- Answers to prompts: 2 with an outcome, 3 "nothing yet", 2 "not now"');
+  expect(markdown).toContain('- Answers to prompts: 2 with an outcome, 3 “nothing yet”, 2 “not now”');
   expect(markdown).toContain('1 h 10 min on X produced nothing you logged');
 
   if (process.env.WEEK_SHOTS_DIR) {
