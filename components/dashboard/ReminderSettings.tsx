@@ -3,16 +3,9 @@
  * item the background watches, which moves the alarm (utils/week/reminder.ts).
  */
 import { useEffect, useState } from 'preact/hooks';
-import { t, uiLanguage } from '@/utils/i18n/t';
-import { nextReminderTime } from '@/utils/week/reminder';
+import { t } from '@/utils/i18n/t';
+import { describeNextReminder, REMINDER_WEEKDAYS, weekdayName } from '@/utils/week/reminder-words';
 import { reminderItem, repairReminder, type Weekday, type WeeklyReminder } from '@/utils/settings/items';
-
-const WEEKDAYS: readonly Weekday[] = [1, 2, 3, 4, 5, 6, 0];
-
-/** "Monday" in the browser's language (7 January 2024 was a Sunday). */
-function weekdayName(day: Weekday): string {
-  return new Intl.DateTimeFormat(uiLanguage(), { weekday: 'long' }).format(new Date(2024, 0, 7 + day));
-}
 
 export interface ReminderSettingsProps {
   read?: () => Promise<WeeklyReminder>;
@@ -39,7 +32,7 @@ export function ReminderSettings({ read = readReminder, write = writeReminder, n
     try {
       await write(next);
       setError(null);
-      setStatus(next.enabled ? t('reminderSettingsSavedNext', describeNext(next, now())) : t('reminderSettingsSavedOff'));
+      setStatus(next.enabled ? t('reminderSettingsSavedNext', describeNextReminder(next, now())) : t('reminderSettingsSavedOff'));
     } catch {
       setError(t('reminderSettingsSaveFailed'));
     }
@@ -67,7 +60,7 @@ export function ReminderSettings({ read = readReminder, write = writeReminder, n
               disabled={!reminder.enabled}
               onChange={(event) => void save({ day: Number(event.currentTarget.value) as Weekday })}
             >
-              {WEEKDAYS.map((day) => (
+              {REMINDER_WEEKDAYS.map((day) => (
                 <option key={day} value={String(day)}>
                   {weekdayName(day)}
                 </option>
@@ -99,16 +92,4 @@ export function ReminderSettings({ read = readReminder, write = writeReminder, n
       ) : null}
     </section>
   );
-}
-
-/** When the next reminder is due, as the browser's language writes a date and time ("Monday, 30 November at 9:00 AM"). */
-function describeNext(reminder: WeeklyReminder, now: Date): string {
-  const when = nextReminderTime(now, reminder.day, reminder.time);
-  return new Intl.DateTimeFormat(uiLanguage(), {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    hour: 'numeric',
-    minute: '2-digit',
-  }).format(when);
 }

@@ -4,17 +4,10 @@
  * moves the alarm (utils/week/reminder.ts).
  */
 import { useId, useState } from 'preact/hooks';
-import { t, uiLanguage } from '@/utils/i18n/t';
+import { t } from '@/utils/i18n/t';
 import { repairReminder, type Weekday, type WeeklyReminder } from '@/utils/settings/items';
-import { nextReminderTime } from '@/utils/week/reminder';
+import { describeNextReminder, REMINDER_WEEKDAYS, weekdayName } from '@/utils/week/reminder-words';
 import { Step, type StepProps } from './Step';
-
-const WEEKDAYS: readonly Weekday[] = [1, 2, 3, 4, 5, 6, 0];
-
-/** "Monday" in the browser's language (7 January 2024 was a Sunday). */
-function weekdayName(day: Weekday): string {
-  return new Intl.DateTimeFormat(uiLanguage(), { weekday: 'long' }).format(new Date(2024, 0, 7 + day));
-}
 
 interface ReminderStepProps extends Pick<StepProps, 'position' | 'onBack' | 'onSkip'> {
   /** The reminder as saved; undefined while it is read. */
@@ -38,7 +31,7 @@ export function ReminderStep({ reminder, write, onReminder, announce, now, onNex
     try {
       await write(next);
       setError(null);
-      announce(next.enabled ? t('welcomeReminderSaved', describeNext(next, now())) : t('welcomeReminderOff'));
+      announce(next.enabled ? t('welcomeReminderSaved', describeNextReminder(next, now())) : t('welcomeReminderOff'));
     } catch {
       setError(t('welcomeSettingFailed'));
     }
@@ -64,7 +57,7 @@ export function ReminderStep({ reminder, write, onReminder, announce, now, onNex
                 disabled={!reminder.enabled}
                 onChange={(event) => void save({ day: Number(event.currentTarget.value) as Weekday })}
               >
-                {WEEKDAYS.map((day) => (
+                {REMINDER_WEEKDAYS.map((day) => (
                   <option key={day} value={String(day)}>
                     {weekdayName(day)}
                   </option>
@@ -89,15 +82,4 @@ export function ReminderStep({ reminder, write, onReminder, announce, now, onNex
       )}
     </Step>
   );
-}
-
-function describeNext(reminder: WeeklyReminder, now: Date): string {
-  const when = nextReminderTime(now, reminder.day, reminder.time);
-  return new Intl.DateTimeFormat(uiLanguage(), {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    hour: 'numeric',
-    minute: '2-digit',
-  }).format(when);
 }
