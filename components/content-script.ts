@@ -11,6 +11,7 @@ import { mountPrompt } from '@/components/prompt/mount';
 import { chipSheet } from '@/components/prompt/styles';
 import { prepareCounts } from '@/utils/detection/count';
 import { metricOfLabel } from '@/utils/detection/metric-words';
+import { useContentWords } from '@/utils/i18n/t';
 import { loadLanguages, loadLanguagesOnDemand } from '@/utils/detection/lang/loader';
 import { onSettingsChanged, sendToBackground } from '@/utils/messaging/client';
 import { startLiveLayer, type LiveLayer } from '@/utils/live/layer';
@@ -30,11 +31,13 @@ const pageLang = (doc: Document) => doc.documentElement.getAttribute('lang');
 
 /**
  * The page's site's modes (the site's, and its metrics' own) and snooze, from the background (content
- * scripts never read `storage.local`). A refusal — the site's permission was withdrawn, or the extension
+ * scripts never read `storage.local`), and the words the page's chips say. A refusal — the site's permission was withdrawn, or the extension
  * was updated or turned off — turns the page off.
  */
 export async function siteSettings(siteId: string, send: typeof sendToBackground = sendToBackground): Promise<SiteState> {
   const reply = await send({ type: 'settings/site', siteId });
+  // The chip's words come with the settings: no `browser.i18n.getMessage` in the page (utils/i18n/content-words.ts).
+  if (reply.ok) useContentWords(reply.words);
   return reply.ok
     ? { mode: reply.mode, metrics: { ...reply.metrics }, snoozedUntil: reply.snoozedUntil }
     : { mode: 'off', metrics: {}, snoozedUntil: null };

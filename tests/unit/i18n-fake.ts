@@ -37,13 +37,13 @@ export function getMessage(key: string, substitutions?: string | string[]): stri
   const named = new Map(Object.entries(entry.placeholders ?? {}).map(([name, p]) => [name.toLowerCase(), p.content]));
   return entry.message
     .replace(/\$([A-Za-z0-9_@]+)\$|\$\$|\$(\d)/g, (whole, name: string | undefined, digit: string | undefined) => {
-      if (whole === '$$') return '\uE001';
+      if (whole === '$$') return '\u0000';
       if (digit !== undefined) return positional(whole);
       const content = named.get(name!.toLowerCase());
       if (content === undefined) throw new Error(`i18n: "${key}" names an unknown placeholder ${whole}.`);
       return positional(content);
     })
-    .replaceAll('\uE001', '$');
+    .replaceAll('\u0000', '$');
 }
 
 /** Installs the fake on WXT's fake browser (its own i18n is not implemented). */

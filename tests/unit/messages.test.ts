@@ -25,6 +25,9 @@ import { ACTIVITY_LIMITS } from '../../utils/messaging/limits';
 import { parseMessage } from '../../utils/messaging/protocol';
 import { localDay } from '../../utils/journal/records';
 import { extraOriginsItem, metricModesItem, siteModesItem, snoozesItem, weekStartItem } from '../../utils/settings/items';
+import { readContentWords } from '../../utils/i18n/content-words';
+import { CONTENT_WORD_MARKERS } from '../../utils/i18n/t';
+import { getMessage } from './i18n-fake';
 
 const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
 let clock = new Date('2026-11-23T09:00:00.000Z');
@@ -313,6 +316,7 @@ describe('an added site with a long host (up to 253 characters, the DNS maximum)
       ok: true,
       mode: 'reframe',
       metrics: {},
+      words: expect.any(Object),
       snoozedUntil: '2026-11-24T09:00:00.000Z',
     });
     const stored = await everything();
@@ -739,6 +743,7 @@ describe('budgets: a scripted flood of each message type stops at its cap, and w
       ok: true,
       mode: 'reframe',
       metrics: {},
+      words: expect.any(Object),
       snoozedUntil: null,
     });
     expect(await refused()).toEqual([{ day: localDay(clock), siteId: 'x', type: 'settings/site', count: 40 }]);
@@ -1004,12 +1009,14 @@ describe('settings/site: the sender’s own site’s modes and snooze, nothing e
       ok: true,
       mode: 'hide',
       metrics: { following: 'reframe' },
+      words: expect.any(Object),
       snoozedUntil: '2026-11-23T10:00:00.000Z',
     });
     expect(await handle(ask('linkedin'), page('https://www.linkedin.com/in/jane'))).toEqual({
       ok: true,
       mode: 'off',
       metrics: { connections: 'hide' },
+      words: expect.any(Object),
       snoozedUntil: null,
     });
     // A snooze that ended an hour ago is no snooze.
@@ -1017,6 +1024,7 @@ describe('settings/site: the sender’s own site’s modes and snooze, nothing e
       ok: true,
       mode: 'reframe',
       metrics: {},
+      words: expect.any(Object),
       snoozedUntil: null,
     });
   });
@@ -1053,9 +1061,16 @@ describe('settings/site: the sender’s own site’s modes and snooze, nothing e
       ok: true,
       mode: 'reframe',
       metrics: {},
+      words: expect.any(Object),
       snoozedUntil: '2026-11-24T09:00:00.000Z',
     });
-    expect(await handle(ask('mastodon'), instance)).toEqual({ ok: true, mode: 'hide', metrics: { following: 'off' }, snoozedUntil: null });
+    expect(await handle(ask('mastodon'), instance)).toEqual({
+      ok: true,
+      mode: 'hide',
+      metrics: { following: 'off' },
+      snoozedUntil: null,
+      words: expect.any(Object),
+    });
     expect(await handle(ask('x'), instance)).toMatchObject({ ok: false });
     expect(await handle(ask('fosstodon.org'), page('https://fosstodon.org/@jane'))).toMatchObject({ ok: false });
   });
@@ -1073,7 +1088,17 @@ describe('settings/site: the sender’s own site’s modes and snooze, nothing e
       mode: 'hide',
       metrics: { following: 'reframe' },
       snoozedUntil: '2026-11-23T10:00:00.000Z',
+      words: expect.any(Object),
     });
+  });
+
+  it('hands over the words the page’s chips say, in the browser’s language, substitutions marked', async () => {
+    const reply = await handle(ask('x'), page());
+    if (!reply.ok || !('words' in reply)) throw new Error('settings/site was refused');
+    expect(reply.words).toEqual(readContentWords());
+    expect(reply.words.chipLabel).toBe('What for?');
+    expect(reply.words.chipName).toBe(getMessage('chipName', [...CONTENT_WORD_MARKERS]));
+    expect(reply.words.chipName).toContain(CONTENT_WORD_MARKERS[0]);
   });
 
   it('repairs what it reads: a broken setting is the default', async () => {
@@ -1082,7 +1107,13 @@ describe('settings/site: the sender’s own site’s modes and snooze, nothing e
       'settings.metricModes': { x: { followers: 'vanish', likes: 'hide', following: 'off' } },
       'settings.snoozes': { x: 'soon' },
     });
-    expect(await handle(ask('x'), page())).toEqual({ ok: true, mode: 'reframe', metrics: { following: 'off' }, snoozedUntil: null });
+    expect(await handle(ask('x'), page())).toEqual({
+      ok: true,
+      mode: 'reframe',
+      metrics: { following: 'off' },
+      snoozedUntil: null,
+      words: expect.any(Object),
+    });
   });
 });
 

@@ -19,8 +19,38 @@ export type Substitutions = string | readonly string[];
 const getMessage = (key: string, substitutions?: string | string[]): string =>
   (browser.i18n.getMessage as (key: string, substitutions?: string | string[]) => string)(key, substitutions);
 
+/**
+ * Where a substitution goes in the words a content script is handed (./content-words.ts): the i-th marker
+ * stands for `$<i+1>`. Private-use characters, which no message contains.
+ */
+export const CONTENT_WORD_MARKERS: readonly string[] = Array.from({ length: 9 }, (_, i) => String.fromCharCode(0xe000 + i));
+const MARKER = /[\ue000-\ue008]/g;
+
+/** Messages by key, substitutions as `CONTENT_WORD_MARKERS`. */
+export type ContentWords = Readonly<Record<string, string>>;
+
+/**
+ * The content script's world keeps the words it was handed here: an isolated-world global (the frame code,
+ * a bundle of its own injected later, reads the same), which page scripts cannot see.
+ */
+export const WORDS_SLOT = '__runningForWords';
+
+/**
+ * A content script's words, from the background (./content-words.ts): `t` and `plural` read them instead of
+ * `browser.i18n.getMessage`, whose first call in a page costs the renderer the whole message bundle. The
+ * first table handed over stays; a key not in it is still asked of the browser.
+ */
+export function useContentWords(words: unknown): void {
+  const holder = globalThis as Record<string, unknown>;
+  // Configurable only so that unit tests can hand over another language's words; nothing else runs in this world.
+  if (holder[WORDS_SLOT] === undefined && typeof words === 'object' && words !== null)
+    Object.defineProperty(holder, WORDS_SLOT, { value: Object.freeze({ ...words }), configurable: true });
+}
+
 function message(key: string, substitutions?: Substitutions): string {
-  return getMessage(key, substitutions === undefined ? undefined : typeof substitutions === 'string' ? substitutions : [...substitutions]);
+  const list = substitutions === undefined ? [] : typeof substitutions === 'string' ? [substitutions] : [...substitutions];
+  const handed = (globalThis as unknown as Record<string, ContentWords | undefined>)[WORDS_SLOT]?.[key];
+  return typeof handed === 'string' ? handed.replace(MARKER, (marker) => list[marker.charCodeAt(0) - 0xe000] ?? '') : getMessage(key, list);
 }
 
 /** The message `key`; a missing one reads as its key, never as an empty control. */

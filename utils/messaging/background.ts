@@ -38,6 +38,8 @@ import { parsePromptMessage, PROMPT_PAGE_PATH, type PromptAnswer, type PromptMes
 import { adapters } from '../sites';
 import { adapterByHost, hostSiteId } from '../sites/choose';
 import { redactDiagnostic } from '../health/diagnostic';
+import { contentWords } from '../i18n/content-words';
+import type { ContentWords } from '../i18n/t';
 import { t } from '../i18n/t';
 
 /** The parts of `runtime.MessageSender` the checks read (Chrome and Firefox both set them for content scripts). */
@@ -74,6 +76,8 @@ export interface MessageHandlerDeps {
   now?: () => Date;
   /** Every site's modes (its own and its metrics') and snooze (settings.ts readSiteSettings by default), for `settings/site`. */
   siteSettings?: () => Promise<SiteSettings>;
+  /** The words content scripts say (utils/i18n/content-words.ts `contentWords` by default), for `settings/site`. */
+  contentWords?: () => ContentWords;
   /**
    * Run a language pack's file (utils/detection/lang/files.ts `lang/<code>.js`) in `target`, in the content script's
    * isolated world. Without it, `lang/load` is refused.
@@ -312,7 +316,7 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
 
   /** One site's modes and snooze, for a page on it: read from the settings, never the journal. */
   async function siteSettingsFor({ siteId }: SiteSettingsMessage): Promise<Response> {
-    return { ok: true, ...siteStateOf(await siteSettings(), siteId, now()) };
+    return { ok: true, ...siteStateOf(await siteSettings(), siteId, now()), words: (deps.contentWords ?? contentWords)() };
   }
 
   /** The journal's messages (`lang/load`, `prompt/frame`, `sites/generic` and `settings/site` are answered without the journal). */

@@ -14,6 +14,7 @@ import * as v from 'valibot';
 import { LAYERS } from '../sites/types';
 import { NEUTRAL_UNITS_CODE, PACK_CODES } from '../detection/lang/codes';
 import type { SiteState } from '../settings/items';
+import type { ContentWords } from '../i18n/t';
 import { SnapshotSchema } from '../journal/records';
 import { ACTIVITY_LIMITS } from './limits';
 import type { PromptReplies } from './prompt-protocol';
@@ -150,9 +151,10 @@ interface Replies {
   'sites/generic': { ok: true };
   /**
    * The sender's site: its mode, the metrics given a mode of their own (`metrics`, e.g. `{followers: 'hide'}`;
-   * every other metric follows `mode`), and when its snooze ends (null when it is not snoozed now).
+   * every other metric follows `mode`), and when its snooze ends (null when it is not snoozed now); and the
+   * words the content script says, in the browser's language (utils/i18n/content-words.ts).
    */
-  'settings/site': { ok: true } & SiteState;
+  'settings/site': { ok: true; words: ContentWords } & SiteState;
 }
 
 export type ResponseFor<T extends MessageType> = Replies[T] | Refusal;
