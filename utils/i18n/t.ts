@@ -1,14 +1,15 @@
 /**
  * The UI's words in the browser's language: `browser.i18n` reads the `_locales` the build writes
- * (./files.ts), in every extension context — content scripts included, so no string enters a content
- * script's bundle and the browser picks the locale (README "Languages").
+ * (./files.ts), so no string enters a bundle and the browser picks the locale (README "Languages"). A content
+ * script says the words the background hands it with its settings (./content-words.ts, `useContentWords`).
  *
- * Plural forms by CLDR (`Intl.PluralRules` of the locale the messages come from, which is not always the
- * browser's: a Polish browser reads English messages and so English plurals), numbers and dates by `Intl`
- * in the browser's language.
+ * Plural forms by CLDR's rules (./plural-rules.ts, equal to `Intl.PluralRules`) of the locale the messages
+ * come from, which is not always the browser's: a Polish browser reads English messages and so English
+ * plurals. Numbers and dates by `Intl` in the browser's language.
  */
 import { browser } from 'wxt/browser';
-import type { MessageKey, PluralCategory, PluralKey } from './keys';
+import type { MessageKey, PluralKey } from './keys';
+import { pluralCategory } from './plural-rules';
 
 export type { MessageKey, PluralKey } from './keys';
 
@@ -58,8 +59,6 @@ export function t(key: MessageKey, substitutions?: Substitutions): string {
   return message(key, substitutions) || key;
 }
 
-let rules: { locale: string; select: (count: number) => PluralCategory } | undefined;
-
 /** The locale the messages come from (`pt-BR`, `zh-CN`): the folder the browser picked. */
 export function messagesLocale(): string {
   return (message('locale') || 'en').replace('_', '-');
@@ -80,12 +79,8 @@ export function uiLanguage(): string {
  * when a locale writes no separate form for a category.
  */
 export function plural(key: PluralKey, count: number, substitutions?: Substitutions): string {
-  const locale = messagesLocale();
-  if (rules?.locale !== locale) {
-    const pluralRules = new Intl.PluralRules(locale);
-    rules = { locale, select: (n) => pluralRules.select(n) as PluralCategory };
-  }
-  return message(`${key}_${rules.select(count)}`, substitutions) || message(`${key}_other`, substitutions) || key;
+  const category = pluralCategory(messagesLocale(), count);
+  return message(`${key}_${category}`, substitutions) || message(`${key}_other`, substitutions) || key;
 }
 
 /**
