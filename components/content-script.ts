@@ -8,9 +8,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { mountPrompt } from '@/components/prompt/mount';
-import { chipSheet } from '@/components/prompt/styles';
-import { prepareCounts } from '@/utils/detection/count';
-import { metricOfLabel } from '@/utils/detection/metric-words';
 import { useContentWords } from '@/utils/i18n/t';
 import { loadLanguages, loadLanguagesOnDemand } from '@/utils/detection/lang/loader';
 import { onSettingsChanged, sendToBackground } from '@/utils/messaging/client';
@@ -31,8 +28,8 @@ const pageLang = (doc: Document) => doc.documentElement.getAttribute('lang');
 
 /**
  * The page's site's modes (the site's, and its metrics' own) and snooze, from the background (content
- * scripts never read `storage.local`), and the words the page's chips say. A refusal — the site's permission was withdrawn, or the extension
- * was updated or turned off — turns the page off.
+ * scripts never read `storage.local`), and the words the page's chips say. A refusal — the site's permission
+ * was withdrawn, or the extension was updated or turned off — turns the page off.
  */
 export async function siteSettings(siteId: string, send: typeof sendToBackground = sendToBackground): Promise<SiteState> {
   const reply = await send({ type: 'settings/site', siteId });
@@ -55,13 +52,8 @@ export function startContentScript(ctx: ContentScriptContext, sites: SiteSet): L
     prepare: [
       // The page's language pack (and the browser's, for pages that do not say theirs), before the first scan.
       (doc) => loadLanguages([pageLang(doc), navigator.language], sendToBackground),
-      (doc) => prepareCounts.separators(pageLang(doc)),
-      (doc) => prepareCounts.units(pageLang(doc)),
-      // Labels are read in the page's language: its word table.
-      (doc) => metricOfLabel('followers', pageLang(doc)),
-      // The chips' stylesheet. No number format: chips say the number as the page writes it
-      // (utils/detection/metric-words.ts `countAsShown`); the first Intl.NumberFormat of a page costs 20–30 ms.
-      (doc) => chipSheet(doc),
+      // Nothing else is built ahead: the language's separators, units and label words, and the chips' stylesheet,
+      // are built when the first count needs them — a page that shows no count never pays for them (issue 14).
     ],
   });
   // A language met later (an element's own `lang`): loaded, then the page is read again with it.

@@ -266,22 +266,6 @@ export function parseCount(text: string, lang?: string | null): ParsedCount | nu
 }
 
 /**
- * Build what parsing counts in `lang` needs ahead of the first count — its separators (the first Intl
- * call, which loads the locale's data) and its unit table — so a content script can do each in a task
- * of its own instead of inside its first scan.
- */
-export const prepareCounts = {
-  separators(lang: string | null | undefined): void {
-    const tag = canonicalLang(lang);
-    if (tag) numberSymbols(tag);
-  },
-  units(lang: string | null | undefined): void {
-    const tag = canonicalLang(lang);
-    if (tag) unitTable(tag);
-  },
-};
-
-/**
  * Find the leading count in an exact-value attribute: `title="12,345"`,
  * `aria-label="96979 users starred this repository"`. The number must stand alone (no unit), so an
  * abbreviated label ("12.3K followers") is not mistaken for an exact value.

@@ -31,11 +31,9 @@ export interface LiveLayerDeps {
   location?: () => string;
   win?: Window;
   /**
-   * Work the first scan needs that can run before it, each step in a task of its own while the settings
-   * are read (the page language's number separators — the first Intl call, which loads the locale's
-   * data —, its unit table, the label words, the prompt's formatter): the start is then a few short
-   * tasks instead of one long one. A step that returns a promise (loading the page's language pack) is
-   * waited for before the next.
+   * Work the first scan needs that can run before it, each step in a task of its own while the settings are
+   * read (the content script loads the page's language pack). A step that returns a promise is waited for
+   * before the next. Nothing a page without counts does not need belongs here (issue 14).
    */
   prepare?: ReadonlyArray<(doc: Document) => unknown>;
   /** Options passed on to the detector (schedulers, detect) and the activity recorder (clock, observers). */
