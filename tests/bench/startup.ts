@@ -16,11 +16,16 @@
  * Targets (issue 14): content-script JavaScript per load median ≤ 10 ms over the pages and no page over
  * 25 ms; no long task added (the `longtask` observer's count, median of the loads, above the same page's
  * without the extension); heap ≤ 2 MB.
+ *
+ * Reported beside them, same run, same pages, same loads: the *minimal* start-up layer
+ * (tests/bench/minimal-start-extension — one settings message, one selector per site, a chip in a closed
+ * shadow root beside each count, an observer for later ones): what the least a prompt layer can do costs a
+ * page load on this machine today, and Running For's figure as a multiple of it.
  */
 import { cpus, loadavg } from 'node:os';
 import type { BrowserContext, Page } from '@playwright/test';
 import { onDeclaredHost, realCases, type FixtureCase } from '../unit/fixture-dom';
-import { launchBrowser, type BenchBrowser } from './lib/browser';
+import { launchBrowser, launchUnpacked, MINIMAL_START_EXTENSION_DIR, type BenchBrowser } from './lib/browser';
 import { profileScripts, type ScriptProfile } from './lib/profile';
 import { median, ms, stats, table, verdict, writeResult } from './lib/stats';
 import type { BenchSection } from './sections';
@@ -63,6 +68,9 @@ interface PageResult {
   /** Content-script JS per load, ms, each load. */
   scriptMs: number[];
   medianMs: number;
+  /** The minimal start-up layer's content-script JS per load on the same page (median of as many loads). */
+  minimalMs: number;
+  minimalPrompts: number;
   longestMs: number;
   firstPromptMs: number | null;
   prompts: number;
@@ -118,12 +126,15 @@ async function load(context: BrowserContext, fixture: FixtureCase, profiled: boo
 }
 
 async function measure(
-  setup: 'extension' | 'none',
+  setup: 'extension' | 'none' | 'minimal',
   cases: readonly FixtureCase[],
   loads: number,
   log: (line: string) => void,
 ): Promise<{ version: string; byPage: Map<string, Load[]> }> {
-  const browser: BenchBrowser = await launchBrowser(setup);
+  const browser: BenchBrowser =
+    setup === 'minimal'
+      ? await launchUnpacked(MINIMAL_START_EXTENSION_DIR, setup, 'it is part of the repository')
+      : await launchBrowser(setup);
   const byPage = new Map<string, Load[]>();
   try {
     await browser.context.addInitScript({ content: PROBE });
@@ -134,7 +145,7 @@ async function measure(
     for (let round = 0; round < loads; round++) {
       for (const fixture of cases) {
         served.fixture = fixture;
-        const result = await load(browser.context, fixture, setup === 'extension');
+        const result = await load(browser.context, fixture, setup !== 'none');
         const key = `${fixture.site}/${fixture.file}`;
         byPage.set(key, [...(byPage.get(key) ?? []), result]);
       }
@@ -158,11 +169,13 @@ export const startupSection: BenchSection = {
     const chosen = only ? cases.filter((fixture) => `${fixture.site}/${fixture.file}`.startsWith(only)) : cases;
     if (chosen.length === 0) throw new Error(`No real-page fixture matches BENCH_STARTUP_ONLY=${only}.`);
     const withExtension = await measure('extension', chosen, LOADS, log);
+    const minimal = await measure('minimal', chosen, LOADS, log);
     const without = await measure('none', chosen, BASELINE_LOADS, log);
     const pages: PageResult[] = chosen.map((fixture) => {
       const key = `${fixture.site}/${fixture.file}`;
       const loads = withExtension.byPage.get(key)!;
       const bare = without.byPage.get(key)!;
+      const least = minimal.byPage.get(key)!;
       const scriptMs = loads.map((one) => one.profile!.extensionMs);
       const firstPrompts = loads.map((one) => one.firstPromptMs).filter((value): value is number => value !== null);
       const heapWith = median(loads.map((one) => one.heapBytes));
@@ -173,6 +186,8 @@ export const startupSection: BenchSection = {
         url: fixture.url,
         scriptMs,
         medianMs: median(scriptMs),
+        minimalMs: median(least.map((one) => one.profile!.extensionMs)),
+        minimalPrompts: median(least.map((one) => one.prompts)),
         longestMs: Math.max(...loads.map((one) => one.profile!.longestMs)),
         firstPromptMs: firstPrompts.length > 0 ? median(firstPrompts) : null,
         prompts: median(loads.map((one) => one.prompts)),
@@ -191,6 +206,7 @@ export const startupSection: BenchSection = {
           'page (content-script JS per load, ms)',
           'loads',
           'median',
+          'minimal (prompts)',
           'longest run',
           'first prompt',
           'prompts',
@@ -201,6 +217,7 @@ export const startupSection: BenchSection = {
           page.page,
           page.scriptMs.map((value) => value.toFixed(1)).join(' '),
           ms(page.medianMs),
+          `${ms(page.minimalMs)} (${page.minimalPrompts})`,
           ms(page.longestMs),
           page.firstPromptMs === null ? '–' : ms(page.firstPromptMs),
           String(page.prompts),
@@ -210,6 +227,7 @@ export const startupSection: BenchSection = {
       ]),
     );
     const overall = stats(pages.map((page) => page.medianMs));
+    const least = stats(pages.map((page) => page.minimalMs));
     const firstPrompt = stats(pages.flatMap((page) => (page.firstPromptMs === null ? [] : [page.firstPromptMs])));
     const heap = stats(pages.map((page) => page.heapAddedBytes));
     const addedLongTasks = pages.filter((page) => page.longTasksWith > page.longTasksWithout);
@@ -247,6 +265,12 @@ export const startupSection: BenchSection = {
           verdict(checks.heap),
         ],
         [
+          'the minimal start-up layer on the same pages (reported)',
+          `median ${ms(least.median)} ms (p95 ${ms(least.p95)}, max ${ms(least.max)}): Running For ` +
+            `${(overall.median / least.median).toFixed(1)}× it`,
+          '',
+        ],
+        [
           'time to the first prompt (navigation start →), reported',
           `median ${ms(firstPrompt.median)} ms, p95 ${ms(firstPrompt.p95)} over ${firstPrompt.samples} pages with counts`,
           '',
@@ -275,6 +299,7 @@ export const startupSection: BenchSection = {
         `ms, a new tab per load, ${LOADS} loads per page`,
       targets: STARTUP_TARGETS,
       overall,
+      minimal: least,
       firstPrompt,
       heap,
       longestRunMs: longestRun,

@@ -13,6 +13,11 @@ import { EXTENSION_DIR, findChromium } from '../../e2e/extension';
 export const FLOOR_EXTENSION_DIR = resolve('tests/bench/floor-extension');
 /** The least a prompt layer can do for X's hovercards (tests/bench/minimal-extension): a reference for bench:hovercards. */
 export const MINIMAL_EXTENSION_DIR = resolve('tests/bench/minimal-extension');
+/**
+ * The least a prompt layer can do when a page loads (tests/bench/minimal-start-extension: one settings message,
+ * one selector per site, a chip beside each count): the reference of the startup section.
+ */
+export const MINIMAL_START_EXTENSION_DIR = resolve('tests/bench/minimal-start-extension');
 
 /** What is loaded: the built extension, nothing, or the do-nothing observer. */
 export type Setup = 'extension' | 'none' | 'floor';
