@@ -1,7 +1,7 @@
 /**
  * Settings behind the background, in real Chromium with the built extension: a content script learns its
- * own site's mode and snooze from the background (`settings/site`) and nothing else, an open page
- * follows a change made on the Sites view because the background tells exactly the tabs concerned
+ * own site's mode and snooze from the background (`settings/site`, with its chips' words) and nothing else,
+ * an open page follows a change made on the Sites view because the background tells exactly the tabs concerned
  * (utils/settings/push.ts), and the content script's world cannot touch `storage.local` at all
  * (utils/settings/storage-access.ts).
  */
@@ -47,6 +47,8 @@ test('a content script is told its own site’s modes and snooze, and nothing of
     mode: 'reframe',
     metrics: {},
     snoozedUntil: null,
+    // And the words its chips say, in the browser's language, a substitution's place marked (utils/i18n/content-words.ts).
+    words: expect.objectContaining({ chipLabel: 'What for?', chipName: 'Running For: \uE000' }),
   });
   // Its metrics' own modes too, and only its own site's.
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
@@ -59,6 +61,7 @@ test('a content script is told its own site’s modes and snooze, and nothing of
     mode: 'reframe',
     metrics: { followers: 'hide' },
     snoozedUntil: null,
+    words: expect.any(Object),
   });
   expect(await evaluate(send({ type: 'settings/site', siteId: 'linkedin' }))).toEqual({
     ok: false,
@@ -159,6 +162,7 @@ test('a content script’s world can neither read nor write storage.local (Chrom
     mode: 'reframe',
     metrics: {},
     snoozedUntil: null,
+    words: expect.any(Object),
   });
   await expect(x.locator('running-for-prompt')).toHaveCount(2);
 });
