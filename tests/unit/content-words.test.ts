@@ -11,7 +11,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { chipName } from '../../components/prompt/questions';
 import { CONTENT_SURFACES, readContentWords } from '../../utils/i18n/content-words';
-import { localeNames } from '../../utils/i18n/files';
+import { localeMessages, localeNames } from '../../utils/i18n/files';
 import { t, useContentWords, WORDS_SLOT, type MessageKey } from '../../utils/i18n/t';
 import { METRICS } from '../../utils/sites/types';
 import { getMessage, useLocale } from './i18n-fake';
@@ -55,6 +55,12 @@ describe('the words a content script is handed', () => {
     expect(t('one' as MessageKey, 'x')).toBe('just x');
     // A key not handed over is still asked of the browser.
     expect(t('chipLabel')).toBe('What for?');
+  });
+
+  it('mark substitutions with characters no message of any locale contains', () => {
+    for (const locale of localeNames())
+      for (const [key, entry] of Object.entries(localeMessages(locale)))
+        expect(/[\uE000-\uE008]/.test(entry.message), `${locale} ${key}`).toBe(false);
   });
 
   it('keep the first table handed over, and ignore what is not a table of strings', () => {

@@ -17,7 +17,7 @@ import prompt from '@/assets/locales/en/prompt.json';
 import store from '@/assets/locales/en/store.json';
 import { CONTENT_WORD_MARKERS, type ContentWords } from './t';
 
-/** The surfaces whose words a content script's world uses (tests/unit/locales.test.ts holds the code to them). */
+/** The surfaces whose words a content script's world uses (tests/unit/content-words.test.ts holds the code to them). */
 export const CONTENT_SURFACES = { locale, store, common, prompt } as const;
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;
