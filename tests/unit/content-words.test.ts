@@ -3,7 +3,8 @@
  * from `browser.i18n.getMessage` in the page, whose first call makes the renderer load the whole message
  * bundle (issue 14). Here: in every shipped language the words handed over say exactly what `getMessage`
  * says — every plural form, substitutions in their places, `$` kept —, a chip is named without one
- * `getMessage` call, and every key the content script's world names is among the words handed over.
+ * `getMessage` call, the handed plural table picks Intl's category for every count without one
+ * `Intl.PluralRules`, and every key the content script's world names is among the words handed over.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +13,7 @@ import { browser } from 'wxt/browser';
 import { chipName } from '../../components/prompt/questions';
 import { CONTENT_SURFACES, readContentWords } from '../../utils/i18n/content-words';
 import { localeMessages, localeNames } from '../../utils/i18n/files';
-import { t, useContentWords, WORDS_SLOT, type MessageKey } from '../../utils/i18n/t';
+import { pluralCategory, t, useContentWords, WORDS_SLOT, type MessageKey } from '../../utils/i18n/t';
 import { METRICS } from '../../utils/sites/types';
 import { getMessage, useLocale } from './i18n-fake';
 
@@ -83,6 +84,26 @@ describe('the words a content script is handed', () => {
     for (const key of named) expect(handed, `${key} is named in the content script's world`).toContain(key);
     // The question bank is the dialog's (an extension page), but its words are in the prompt surface too.
     expect(Object.keys(CONTENT_SURFACES)).toEqual(['locale', 'store', 'common', 'prompt']);
+  });
+
+  it.each(localeNames())('%s: the handed plural table gives Intl.PluralRules’ category for every count', (folder) => {
+    useLocale(folder);
+    const intl = new Intl.PluralRules(folder.replace('_', '-'));
+    const counts = [
+      ...Array.from({ length: 20_001 }, (_, n) => n),
+      ...[1e5, 1e6, 1e7, 1e8, 1e9, 1e12].flatMap((power) => [power - 1, power, power + 1, power + 2, power + 11, 2 * power, 3 * power + 5]),
+      2_500_000,
+      21_000_000,
+      101_000_000,
+      Number.MAX_SAFE_INTEGER,
+    ];
+    useContentWords(readContentWords());
+    const asked = vi.spyOn(Intl, 'PluralRules');
+    const wrong = counts.filter((n) => pluralCategory(n) !== intl.select(n));
+    expect(wrong.slice(0, 5).map((n) => `${n}: ${pluralCategory(n)}, Intl ${intl.select(n)}`)).toEqual([]);
+    expect(asked).not.toHaveBeenCalled();
+    // A fraction or a negative number is Intl's (no count is either).
+    for (const n of [1.5, -1, -21]) expect(pluralCategory(n), String(n)).toBe(intl.select(n));
   });
 
   it('in Russian and Arabic, every plural form the language has', () => {

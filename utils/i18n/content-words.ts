@@ -5,7 +5,8 @@
  * fetch and parse the extension's whole message bundle (every surface's words, in two locales) before it
  * returns: 12–15 ms of every page load that shows a count (issue 14). The background reads each message once,
  * with a marker where each substitution goes (`$1`…`$9`), and `t` fills them in (./t.ts `useContentWords`):
- * the same text `getMessage` would give.
+ * the same text `getMessage` would give. With them goes the language's plural table (`pluralTable`), so the
+ * content script makes no `Intl.PluralRules` either.
  *
  * Only the background imports this module (it carries English's files for their keys); content scripts
  * import ./t.ts alone.
@@ -15,7 +16,7 @@ import common from '@/assets/locales/en/common.json';
 import locale from '@/assets/locales/en/locale.json';
 import prompt from '@/assets/locales/en/prompt.json';
 import store from '@/assets/locales/en/store.json';
-import { CONTENT_WORD_MARKERS, type ContentWords } from './t';
+import { CONTENT_WORD_MARKERS, PLURAL_TABLE, type ContentWords } from './t';
 
 /** The surfaces whose words a content script's world uses (tests/unit/content-words.test.ts holds the code to them). */
 export const CONTENT_SURFACES = { locale, store, common, prompt } as const;
@@ -37,7 +38,9 @@ export function readContentWords(getMessage: GetMessage = browser.i18n.getMessag
     if (text) words[key] = text;
   };
   read('locale');
-  const categories = new Intl.PluralRules((words.locale || 'en').replace('_', '-')).resolvedOptions().pluralCategories;
+  const locale = (words.locale || 'en').replace('_', '-');
+  const categories = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
+  words[PLURAL_TABLE] = pluralTable(locale);
   const bases = new Set<string>();
   for (const surface of Object.values(CONTENT_SURFACES))
     for (const key of Object.keys(surface)) {
@@ -47,6 +50,15 @@ export function readContentWords(getMessage: GetMessage = browser.i18n.getMessag
     }
   for (const base of bases) for (const category of new Set([...categories, 'other'])) read(`${base}_${category}`);
   return words;
+}
+
+/**
+ * `locale`'s plural categories of the counts 0–199 and of a million, comma-separated (./t.ts
+ * `pluralCategory` reads it): a content script chooses plural forms without `Intl.PluralRules`.
+ */
+export function pluralTable(locale: string): string {
+  const rules = new Intl.PluralRules(locale);
+  return [...Array.from({ length: 200 }, (_, n) => n), 1e6].map((n) => rules.select(n)).join(',');
 }
 
 let cached: ContentWords | undefined;

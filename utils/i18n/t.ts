@@ -3,13 +3,12 @@
  * (./files.ts), so no string enters a bundle and the browser picks the locale (README "Languages"). A content
  * script says the words the background hands it with its settings (./content-words.ts, `useContentWords`).
  *
- * Plural forms by CLDR's rules (./plural-rules.ts, equal to `Intl.PluralRules`) of the locale the messages
- * come from, which is not always the browser's: a Polish browser reads English messages and so English
- * plurals. Numbers and dates by `Intl` in the browser's language.
+ * Plural forms by CLDR (`Intl.PluralRules`, or in a content script the table the background hands over) of
+ * the locale the messages come from, which is not always the browser's: a Polish browser reads English
+ * messages and so English plurals. Numbers and dates by `Intl` in the browser's language.
  */
 import { browser } from 'wxt/browser';
-import type { MessageKey, PluralKey } from './keys';
-import { pluralCategory } from './plural-rules';
+import type { MessageKey, PluralCategory, PluralKey } from './keys';
 
 export type { MessageKey, PluralKey } from './keys';
 
@@ -22,9 +21,20 @@ const getMessage = (key: string, substitutions?: string | string[]): string =>
 
 /**
  * Where a substitution goes in the words a content script is handed (./content-words.ts): the i-th marker
- * stands for `$<i+1>`. Private-use characters, which no message contains.
+ * stands for `$<i+1>`. Private-use characters, which no message contains; written out, not computed, so a
+ * content script (which never reads them) does not build them at its start.
  */
-export const CONTENT_WORD_MARKERS: readonly string[] = Array.from({ length: 9 }, (_, i) => String.fromCharCode(0xe000 + i));
+export const CONTENT_WORD_MARKERS: readonly string[] = [
+  '\ue000',
+  '\ue001',
+  '\ue002',
+  '\ue003',
+  '\ue004',
+  '\ue005',
+  '\ue006',
+  '\ue007',
+  '\ue008',
+];
 const MARKER = /[\ue000-\ue008]/g;
 
 /** Messages by key, substitutions as `CONTENT_WORD_MARKERS`. */
@@ -39,19 +49,22 @@ export const WORDS_SLOT = '__runningForWords';
 /**
  * A content script's words, from the background (./content-words.ts): `t` and `plural` read them instead of
  * `browser.i18n.getMessage`, whose first call in a page costs the renderer the whole message bundle. The
- * first table handed over stays; a key not in it is still asked of the browser.
+ * first table handed over stays; a key not in it, or not a string in it, is still asked of the browser.
  */
 export function useContentWords(words: unknown): void {
-  const holder = globalThis as Record<string, unknown>;
-  // Configurable only so that unit tests can hand over another language's words; nothing else runs in this world.
-  if (holder[WORDS_SLOT] === undefined && typeof words === 'object' && words !== null)
-    Object.defineProperty(holder, WORDS_SLOT, { value: Object.freeze({ ...words }), configurable: true });
+  (globalThis as Record<string, unknown>)[WORDS_SLOT] ??= words;
 }
+
+/** A word the content script was handed (`useContentWords`), if it was. */
+const handed = (key: string): string | undefined => {
+  const word = (globalThis as unknown as Record<string, ContentWords | undefined>)[WORDS_SLOT]?.[key];
+  return typeof word === 'string' ? word : undefined;
+};
 
 function message(key: string, substitutions?: Substitutions): string {
   const list = substitutions === undefined ? [] : typeof substitutions === 'string' ? [substitutions] : [...substitutions];
-  const handed = (globalThis as unknown as Record<string, ContentWords | undefined>)[WORDS_SLOT]?.[key];
-  return typeof handed === 'string' ? handed.replace(MARKER, (marker) => list[marker.charCodeAt(0) - 0xe000] ?? '') : getMessage(key, list);
+  const word = handed(key);
+  return word === undefined ? getMessage(key, list) : word.replace(MARKER, (marker) => list[marker.charCodeAt(0) - 0xe000] ?? '');
 }
 
 /** The message `key`; a missing one reads as its key, never as an empty control. */
@@ -75,12 +88,34 @@ export function uiLanguage(): string {
 }
 
 /**
+ * Where the handed words keep the messages' language's plural categories (./content-words.ts
+ * `pluralTable`): of the counts 0–199 and of a million, comma-separated.
+ */
+export const PLURAL_TABLE = '@plural';
+
+let rules: { locale: string; rules: Intl.PluralRules } | undefined;
+
+/**
+ * The plural category of `count` in the messages' language. A content script reads it from the table it was
+ * handed — its first `Intl.PluralRules` would load ICU's plural data, 2–3 ms of a page load: in the
+ * languages the messages come in, a count of 100 or more is in the category of 100 + its last two digits,
+ * or of a million when it is an exact million (tests/unit/content-words.test.ts holds every locale to Intl).
+ */
+export function pluralCategory(count: number): PluralCategory {
+  const table = handed(PLURAL_TABLE);
+  if (table !== undefined && Number.isSafeInteger(count) && count >= 0)
+    return table.split(',')[count < 100 ? count : count % 1e6 ? 100 + (count % 100) : 200] as PluralCategory;
+  const locale = messagesLocale();
+  if (rules?.locale !== locale) rules = { locale, rules: new Intl.PluralRules(locale) };
+  return rules.rules.select(count) as PluralCategory;
+}
+
+/**
  * The plural form of `key` for `count`: `<key>_<category>` by the messages' locale's rules, its `_other`
  * when a locale writes no separate form for a category.
  */
 export function plural(key: PluralKey, count: number, substitutions?: Substitutions): string {
-  const category = pluralCategory(messagesLocale(), count);
-  return message(`${key}_${category}`, substitutions) || message(`${key}_other`, substitutions) || key;
+  return message(`${key}_${pluralCategory(count)}`, substitutions) || message(`${key}_other`, substitutions) || key;
 }
 
 /**
