@@ -11,26 +11,23 @@
  * Only the background imports this module (it carries English's files for their keys); content scripts
  * import ./t.ts alone.
  */
-import { browser } from 'wxt/browser';
 import common from '@/assets/locales/en/common.json';
 import locale from '@/assets/locales/en/locale.json';
 import prompt from '@/assets/locales/en/prompt.json';
 import store from '@/assets/locales/en/store.json';
-import { CONTENT_WORD_MARKERS, PLURAL_TABLE, type ContentWords } from './t';
+import { CONTENT_WORD_MARKERS, getMessage, messagesLocale, PLURAL_TABLE, type ContentWords } from './t';
 
 /** The surfaces whose words a content script's world uses (tests/unit/content-words.test.ts holds the code to them). */
 export const CONTENT_SURFACES = { locale, store, common, prompt } as const;
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 
-type GetMessage = (key: string, substitutions?: string | string[]) => string;
-
 /**
  * The content surfaces' messages in the locale the browser picked, substitutions as markers. A plural
  * message is read in every form the messages' language has (`Intl.PluralRules` of the `locale` message),
  * which may be more than English's two.
  */
-export function readContentWords(getMessage: GetMessage = browser.i18n.getMessage as GetMessage): ContentWords {
+export function readContentWords(): ContentWords {
   const markers = [...CONTENT_WORD_MARKERS];
   const words: Record<string, string> = {};
   const read = (key: string) => {
@@ -38,14 +35,14 @@ export function readContentWords(getMessage: GetMessage = browser.i18n.getMessag
     if (text) words[key] = text;
   };
   read('locale');
-  const locale = (words.locale || 'en').replace('_', '-');
+  const locale = messagesLocale();
   const categories = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
   words[PLURAL_TABLE] = pluralTable(locale);
   const bases = new Set<string>();
   for (const surface of Object.values(CONTENT_SURFACES))
     for (const key of Object.keys(surface)) {
-      const base = PLURAL.exec(key) ? key.replace(PLURAL, '') : undefined;
-      if (base === undefined) read(key);
+      const base = key.replace(PLURAL, '');
+      if (base === key) read(key);
       else bases.add(base);
     }
   for (const base of bases) for (const category of new Set([...categories, 'other'])) read(`${base}_${category}`);

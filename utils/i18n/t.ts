@@ -15,8 +15,11 @@ export type { MessageKey, PluralKey } from './keys';
 /** Substitutions for a message's placeholders, in their order (`$1`, `$2`, … in the message's `placeholders`). */
 export type Substitutions = string | readonly string[];
 
-/** WXT types `getMessage` by the `_locales` it finds in the public folder; ours are written by the build (./files.ts). */
-const getMessage = (key: string, substitutions?: string | string[]): string =>
+/**
+ * The browser's `getMessage` ('' for a key it does not have). WXT types it by the `_locales` it finds in the
+ * public folder; ours are written by the build (./files.ts).
+ */
+export const getMessage = (key: string, substitutions?: string | string[]): string =>
   (browser.i18n.getMessage as (key: string, substitutions?: string | string[]) => string)(key, substitutions);
 
 /**
