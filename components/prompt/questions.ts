@@ -28,11 +28,14 @@ type Bank = Record<MetricGroup, { others: readonly MessageKey[]; own: readonly M
 
 const series = <K extends MessageKey>(base: string, count: number) => Array.from({ length: count }, (_, i) => `${base}${i + 1}` as K);
 
-/** The rotating questions, by message key (assets/locales/<locale>/prompt.json): `$AMOUNT$` is the count with its metric. */
+/**
+ * The rotating questions, by message key (assets/locales/<locale>/prompt.json): `$AMOUNT$` is the count with its metric.
+ * Marked pure so the content scripts, which name only the chip, neither carry nor run it (the dialog's page does).
+ */
 export const QUESTIONS: Bank = {
-  audience: { others: series('questionAudienceOthers', 7), own: series('questionAudienceOwn', 6) },
-  following: { others: series('questionFollowingOthers', 6), own: series('questionFollowingOwn', 6) },
-  score: { others: series('questionScoreOthers', 6), own: series('questionScoreOwn', 6) },
+  audience: { others: /* @__PURE__ */ series('questionAudienceOthers', 7), own: /* @__PURE__ */ series('questionAudienceOwn', 6) },
+  following: { others: /* @__PURE__ */ series('questionFollowingOthers', 6), own: /* @__PURE__ */ series('questionFollowingOwn', 6) },
+  score: { others: /* @__PURE__ */ series('questionScoreOthers', 6), own: /* @__PURE__ */ series('questionScoreOwn', 6) },
 };
 
 export { amount, metricName } from '@/utils/i18n/metrics';
