@@ -5,7 +5,10 @@
  * CPU-profiled from before the navigation to settled (the load event, then SETTLE_MS: the first scan,
  * the idle-time checks and the snapshot message are done by then). Every sample with a
  * `chrome-extension://` frame on its stack is the content script's (lib/profile.ts), which measures its
- * JavaScript without the page's noise. Each page is loaded LOADS times; its figure is the median.
+ * JavaScript without the page's noise. To it is added what no sample shows: V8 compiling the content script
+ * as it is injected (a trace of the same load, `v8.compile` of `chrome-extension://` scripts: ≈ 6 ms for a
+ * 50 kB script on this machine, against a few hundredths for the minimal layer's). Each page is loaded LOADS
+ * times; its figure is the median.
  *
  * Also per page, reported: the time from navigation start to the first prompt in the page (an init script
  * notes when the first `<running-for-prompt>` is added), the longest unbroken stretch of content-script
@@ -20,12 +23,14 @@
  * Reported beside them, same run, same pages, same loads: the *minimal* start-up layer
  * (tests/bench/minimal-start-extension — one settings message, one selector per site, a chip in a closed
  * shadow root beside each count, an observer for later ones): what the least a prompt layer can do costs a
- * page load on this machine today, and Running For's figure as a multiple of it.
+ * page load on this machine today, and Running For's figure as a multiple of it. And the same layer as a WXT
+ * content script (lib/minimal-wxt.ts): what the product's fixed stack costs around the least a layer does.
  */
 import { cpus, loadavg } from 'node:os';
 import type { BrowserContext, Page } from '@playwright/test';
 import { onDeclaredHost, realCases, type FixtureCase } from '../unit/fixture-dom';
 import { launchBrowser, launchUnpacked, MINIMAL_START_EXTENSION_DIR, type BenchBrowser } from './lib/browser';
+import { buildMinimalWxt } from './lib/minimal-wxt';
 import { profileScripts, type ScriptProfile } from './lib/profile';
 import { median, ms, stats, table, verdict, writeResult } from './lib/stats';
 import type { BenchSection } from './sections';
@@ -65,12 +70,16 @@ interface Load {
 interface PageResult {
   page: string;
   url: string;
-  /** Content-script JS per load, ms, each load. */
+  /** Content-script JS per load, ms, each load: its samples and its scripts' compile (`scriptMsOf`). */
   scriptMs: number[];
   medianMs: number;
+  /** Of which compiling the content script as it is injected (median of the loads). */
+  compileMs: number;
   /** The minimal start-up layer's content-script JS per load on the same page (median of as many loads). */
   minimalMs: number;
   minimalPrompts: number;
+  /** The same layer as a WXT content script (lib/minimal-wxt.ts): the product's stack around the least a layer does. */
+  minimalWxtMs: number;
   longestMs: number;
   firstPromptMs: number | null;
   prompts: number;
@@ -105,7 +114,7 @@ async function load(context: BrowserContext, fixture: FixtureCase, profiled: boo
       await page.goto(fixture.url, { waitUntil: 'load' });
       await page.waitForTimeout(SETTLE_MS);
     };
-    const profile = profiled ? await profileScripts(page, go) : (await go(), undefined);
+    const profile = profiled ? await profileScripts(page, go, { compiles: true }) : (await go(), undefined);
     const cdp = await context.newCDPSession(page);
     await cdp.send('HeapProfiler.collectGarbage');
     await cdp.send('HeapProfiler.collectGarbage');
@@ -126,15 +135,16 @@ async function load(context: BrowserContext, fixture: FixtureCase, profiled: boo
 }
 
 async function measure(
-  setup: 'extension' | 'none' | 'minimal',
+  setup: 'extension' | 'none' | 'minimal' | 'minimal in WXT',
   cases: readonly FixtureCase[],
   loads: number,
   log: (line: string) => void,
+  dir?: string,
 ): Promise<{ version: string; byPage: Map<string, Load[]> }> {
   const browser: BenchBrowser =
-    setup === 'minimal'
-      ? await launchUnpacked(MINIMAL_START_EXTENSION_DIR, setup, 'it is part of the repository')
-      : await launchBrowser(setup);
+    setup === 'extension' || setup === 'none'
+      ? await launchBrowser(setup)
+      : await launchUnpacked(dir ?? MINIMAL_START_EXTENSION_DIR, setup, 'it is part of the repository');
   const byPage = new Map<string, Load[]>();
   try {
     await browser.context.addInitScript({ content: PROBE });
@@ -157,6 +167,12 @@ async function measure(
   }
 }
 
+/**
+ * A load's content-script JavaScript: the samples with an extension frame, and the compile of its scripts as
+ * they were injected, which no sample counts (lib/profile.ts `compileMs`) — a script's size is part of its cost.
+ */
+const scriptMsOf = (profile: ScriptProfile) => profile.extensionMs + (profile.compileMs ?? 0);
+
 const kB = (bytes: number) => (Number.isFinite(bytes) ? `${(bytes / 1024).toFixed(0)} kB` : '–');
 
 export const startupSection: BenchSection = {
@@ -170,24 +186,28 @@ export const startupSection: BenchSection = {
     if (chosen.length === 0) throw new Error(`No real-page fixture matches BENCH_STARTUP_ONLY=${only}.`);
     const withExtension = await measure('extension', chosen, LOADS, log);
     const minimal = await measure('minimal', chosen, LOADS, log);
+    const minimalWxt = await measure('minimal in WXT', chosen, LOADS, log, await buildMinimalWxt());
     const without = await measure('none', chosen, BASELINE_LOADS, log);
     const pages: PageResult[] = chosen.map((fixture) => {
       const key = `${fixture.site}/${fixture.file}`;
       const loads = withExtension.byPage.get(key)!;
       const bare = without.byPage.get(key)!;
       const least = minimal.byPage.get(key)!;
-      const scriptMs = loads.map((one) => one.profile!.extensionMs);
+      const leastWxt = minimalWxt.byPage.get(key)!;
+      const scriptMs = loads.map((one) => scriptMsOf(one.profile!));
       const firstPrompts = loads.map((one) => one.firstPromptMs).filter((value): value is number => value !== null);
       const heapWith = median(loads.map((one) => one.heapBytes));
       const heapWithout = median(bare.map((one) => one.heapBytes));
-      const slowest = loads.reduce((a, b) => (a.profile!.extensionMs >= b.profile!.extensionMs ? a : b));
+      const slowest = loads.reduce((a, b) => (scriptMsOf(a.profile!) >= scriptMsOf(b.profile!) ? a : b));
       return {
         page: key,
         url: fixture.url,
         scriptMs,
         medianMs: median(scriptMs),
-        minimalMs: median(least.map((one) => one.profile!.extensionMs)),
+        compileMs: median(loads.map((one) => one.profile!.compileMs ?? 0)),
+        minimalMs: median(least.map((one) => scriptMsOf(one.profile!))),
         minimalPrompts: median(least.map((one) => one.prompts)),
+        minimalWxtMs: median(leastWxt.map((one) => scriptMsOf(one.profile!))),
         longestMs: Math.max(...loads.map((one) => one.profile!.longestMs)),
         firstPromptMs: firstPrompts.length > 0 ? median(firstPrompts) : null,
         prompts: median(loads.map((one) => one.prompts)),
@@ -206,7 +226,9 @@ export const startupSection: BenchSection = {
           'page (content-script JS per load, ms)',
           'loads',
           'median',
+          'of which compile',
           'minimal (prompts)',
+          'minimal in WXT',
           'longest run',
           'first prompt',
           'prompts',
@@ -217,7 +239,9 @@ export const startupSection: BenchSection = {
           page.page,
           page.scriptMs.map((value) => value.toFixed(1)).join(' '),
           ms(page.medianMs),
+          ms(page.compileMs),
           `${ms(page.minimalMs)} (${page.minimalPrompts})`,
+          ms(page.minimalWxtMs),
           ms(page.longestMs),
           page.firstPromptMs === null ? '–' : ms(page.firstPromptMs),
           String(page.prompts),
@@ -228,6 +252,7 @@ export const startupSection: BenchSection = {
     );
     const overall = stats(pages.map((page) => page.medianMs));
     const least = stats(pages.map((page) => page.minimalMs));
+    const leastWxt = stats(pages.map((page) => page.minimalWxtMs));
     const firstPrompt = stats(pages.flatMap((page) => (page.firstPromptMs === null ? [] : [page.firstPromptMs])));
     const heap = stats(pages.map((page) => page.heapAddedBytes));
     const addedLongTasks = pages.filter((page) => page.longTasksWith > page.longTasksWithout);
@@ -271,6 +296,12 @@ export const startupSection: BenchSection = {
           '',
         ],
         [
+          'the same layer as a WXT content script (reported: the stack before a layer does anything of its own)',
+          `median ${ms(leastWxt.median)} ms (p95 ${ms(leastWxt.p95)}, max ${ms(leastWxt.max)}): Running For ` +
+            `${(overall.median / leastWxt.median).toFixed(1)}× it`,
+          '',
+        ],
+        [
           'time to the first prompt (navigation start →), reported',
           `median ${ms(firstPrompt.median)} ms, p95 ${ms(firstPrompt.p95)} over ${firstPrompt.samples} pages with counts`,
           '',
@@ -296,10 +327,11 @@ export const startupSection: BenchSection = {
       },
       measure:
         `CPU-profile samples with a chrome-extension:// frame, from before navigation to load + ${SETTLE_MS} ` +
-        `ms, a new tab per load, ${LOADS} loads per page`,
+        `ms, plus the trace's v8.compile of chrome-extension:// scripts, a new tab per load, ${LOADS} loads per page`,
       targets: STARTUP_TARGETS,
       overall,
       minimal: least,
+      minimalWxt: leastWxt,
       firstPrompt,
       heap,
       longestRunMs: longestRun,
