@@ -15,7 +15,10 @@ interface Timer {
 
 let now = 0;
 let timers: Timer[] = [];
+/** Timers set so far. */
+let made = 0;
 const setTimer = (callback: () => void, ms: number) => {
+  made++;
   const timer = { at: now + ms, callback };
   timers.push(timer);
   return () => void (timers = timers.filter((t) => t !== timer));
@@ -48,13 +51,15 @@ function detection(element: Element, via: Layer = 'hook'): Detection {
 let scope: object;
 
 function start() {
-  return startHealth({ siteId: 'x', send, doc: document, setTimer, scope, regions: () => ({ elements: regions, page: 'profile' }) });
+  const clock = () => now;
+  return startHealth({ siteId: 'x', send, doc: document, setTimer, clock, scope, regions: () => ({ elements: regions, page: 'profile' }) });
 }
 
 beforeEach(() => {
   scope = {};
   now = 0;
   timers = [];
+  made = 0;
   sent = [];
   const page = new DOMParser().parseFromString(
     '<main><section><h1>Jane</h1><a href="/jane/followers"><span>5</span> <span>Followers</span></a></section></main>',
@@ -100,6 +105,22 @@ describe('site health', () => {
     }
     expect(sent).toHaveLength(1);
     expect(now).toBeGreaterThanOrEqual(LATEST_MS);
+  });
+
+  it('judges SETTLE_MS after the last pass, with no timer set per pass', () => {
+    const health = start();
+    // A pass every 20 ms for two seconds (hovercards coming and going): the view's two timers, no more.
+    for (let i = 0; i < 100; i++) {
+      health.passed([]);
+      advance(20);
+    }
+    expect(made).toBe(2);
+    // The last pass was 20 ms ago.
+    advance(SETTLE_MS - 21);
+    expect(sent).toEqual([]);
+    advance(1);
+    expect(sent).toHaveLength(1);
+    expect(made).toBe(3);
   });
 
   it('turns an empty record into a view with counts when they come late, once', () => {

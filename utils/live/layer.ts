@@ -39,7 +39,7 @@ export interface LiveLayerDeps {
   /** Options passed on to the detector (schedulers, detect) and the activity recorder (clock, observers). */
   detector?: Partial<Pick<LiveDetectorOptions, 'frame' | 'idle' | 'detect'>>;
   activity?: Pick<ActivityOptions, 'clock' | 'every' | 'IntersectionObserver'>;
-  health?: Pick<HealthOptions, 'setTimer'>;
+  health?: Pick<HealthOptions, 'setTimer' | 'clock'>;
 }
 
 export interface LiveLayer {
